@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test (unit and integration) against a real PostgreSQL; each run uses a fresh database.
+# Ends with "N passed, N failed" counted from the TRX results.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/postgres.sh
+
+results="$PWD/TestResults"
+rm -rf "$results"
+status=0
+dotnet test FinanceMatch.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+echo "$passed passed, $failed failed"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then status=1; fi
+exit "$status"

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using FinanceMatch.Core.Identity;
+
+namespace FinanceMatch.Api.Auth;
+
+/// <summary>Reads who the caller is from the validated token. Ownership ids always come from here, never from a body.</summary>
+public static class CallerClaims
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+    public const string ClientId = "client_id";
+    public const string CredentialId = "cid";
+
+    public static Guid SubjectId(this ClaimsPrincipal user) => Guid.Parse(Required(user, Subject));
+    public static Guid CredentialIdOf(this ClaimsPrincipal user) => Guid.Parse(Required(user, CredentialId));
+    public static string ClientIdOf(this ClaimsPrincipal user) => Required(user, ClientId);
+
+    public static Core.Identity.Role RoleOf(this ClaimsPrincipal user) =>
+        Enum.Parse<Core.Identity.Role>(Required(user, Role), ignoreCase: true);
+
+    public static bool Is(this ClaimsPrincipal user, Core.Identity.Role role) => user.IsInRole(Policies.RoleName(role));
+
+    /// <summary>True when the caller is the given party itself (same role and object id).</summary>
+    public static bool IsParty(this ClaimsPrincipal user, Core.Identity.Role role, Guid subjectId) =>
+        user.Is(role) && user.SubjectId() == subjectId;
+
+    private static string Required(ClaimsPrincipal user, string type) =>
+        user.FindFirstValue(type) ?? throw new InvalidOperationException($"The token has no '{type}' claim.");
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using FinanceMatch.Core.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FinanceMatch.Api.Auth;
+
+public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<AuthOptions> options, TimeProvider clock)
+{
+    private readonly JsonWebTokenHandler handler = new();
+
+    public (string Token, int ExpiresInSeconds) Issue(Credential credential)
+    {
+        var lifetime = TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes);
+        var now = clock.GetUtcNow();
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = AuthOptions.Issuer,
+            Audience = AuthOptions.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(CallerClaims.Subject, credential.SubjectId.ToString()),
+                new Claim(CallerClaims.Role, Policies.RoleName(credential.Role)),
+                new Claim(CallerClaims.ClientId, credential.ClientId),
+                new Claim(CallerClaims.CredentialId, credential.Id.ToString()),
+            ]),
+            SigningCredentials = new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256),
+        });
+        return (token, (int)lifetime.TotalSeconds);
+    }
+}

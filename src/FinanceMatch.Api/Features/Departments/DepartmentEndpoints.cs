@@ -1,0 +1,35 @@
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Client.Contracts;
+
+namespace FinanceMatch.Api.Features.Departments;
+
+public static class DepartmentEndpoints
+{
+    public static void MapDepartmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/departments").WithTags("Departments");
+        group.MapPost("", CreateDepartment.Endpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithIdempotency()
+            .WithSummary("Onboard a government department with the feed types it may push (operators); returns its credentials once")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("", ListDepartments.Endpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("List departments (operators)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/{id:guid}", GetDepartment.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrDepartment)
+            .WithSummary("One department (operators, or the department itself)")
+            .Produces<DepartmentDto>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Enterprises;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Enterprises;
+
+public static class GetEnterprise
+{
+    public sealed record Query(Guid Id, ClaimsPrincipal Caller) : IRequest<EnterpriseDto>;
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, EnterpriseDto>
+    {
+        public async ValueTask<EnterpriseDto> Handle(Query query, CancellationToken ct)
+        {
+            // Banks see a firm only under the firm's consent; until they hold one the firm does not exist for them.
+            var visible = query.Caller.Is(Role.Operator) || query.Caller.IsParty(Role.Enterprise, query.Id);
+            var enterprise = visible ? await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.Id, ct) : null;
+            return ToDto(enterprise ?? throw new NotFoundException("No enterprise has this id."));
+        }
+    }
+
+    internal static EnterpriseDto ToDto(Enterprise e) =>
+        new(e.Id, e.Uscc, e.Name, e.LegalRepresentative, e.DivisionCode, e.IndustryCode, e.EstablishedOn,
+            e.RegisteredCapital, e.Employees, e.RegisteredAt);
+
+    internal static async Task<EnterpriseDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, user), ct);
+}
+
+public static class ListEnterprises
+{
+    public sealed record Query(string? Uscc, int Page, int PageSize) : IRequest<Paged<EnterpriseDto>>, IPagedQuery;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            Include(new PageRules());
+            RuleFor(q => q.Uscc).MaximumLength(18);
+        }
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<EnterpriseDto>>
+    {
+        public async ValueTask<Paged<EnterpriseDto>> Handle(Query query, CancellationToken ct)
+        {
+            var enterprises = db.Enterprises.AsNoTracking();
+            if (!string.IsNullOrEmpty(query.Uscc)) {
+                var uscc = query.Uscc.Trim().ToUpperInvariant();
+                enterprises = enterprises.Where(e => e.Uscc == uscc);
+            }
+            return await enterprises.OrderBy(e => e.RegisteredAt).ThenBy(e => e.Id).ToPageAsync(query, GetEnterprise.ToDto, ct);
+        }
+    }
+
+    internal static async Task<Paged<EnterpriseDto>> Endpoint(ISender sender, CancellationToken ct, string? uscc = null,
+        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(uscc, page, pageSize), ct);
+}

@@ -1,0 +1,62 @@
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Enterprises;
+using Role = FinanceMatch.Core.Identity.Role;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FinanceMatch.Api.Features.Enterprises;
+
+public static class RegisterEnterprise
+{
+    public sealed record Command(string Uscc, string Name, string LegalRepresentative, string DivisionCode, string IndustryCode,
+        DateOnly EstablishedOn, decimal RegisteredCapital, int? Employees) : IRequest<RegisteredEnterprise>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        private static readonly DateOnly EarliestFounding = new(1900, 1, 1);
+
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.Uscc).MustBeUscc();
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.LegalRepresentative).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.DivisionCode).MustBeDivisionCode();
+            RuleFor(c => c.IndustryCode).MustBeIndustryCode();
+            RuleFor(c => c.EstablishedOn)
+                .GreaterThanOrEqualTo(EarliestFounding).WithMessage("establishedOn is required and must be a real founding date.")
+                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("establishedOn cannot be in the future.");
+            RuleFor(c => c.RegisteredCapital).MustBeMoney().GreaterThan(0);
+            RuleFor(c => c.Employees).InclusiveBetween(0, 1_000_000);
+        }
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, CredentialIssuer credentials, TimeProvider clock)
+        : IRequestHandler<Command, RegisteredEnterprise>
+    {
+        public async ValueTask<RegisteredEnterprise> Handle(Command c, CancellationToken ct)
+        {
+            var enterprise = Enterprise.Register(c.Uscc, c.Name, c.LegalRepresentative, c.DivisionCode, c.IndustryCode,
+                c.EstablishedOn, c.RegisteredCapital, c.Employees, clock.GetUtcNow());
+            var (credential, secret) = credentials.Issue(Role.Enterprise, enterprise.Id);
+            db.Enterprises.Add(enterprise);
+            db.Credentials.Add(credential);
+            await db.SaveChangesAsync(ct);
+            var e = enterprise;
+            return new RegisteredEnterprise(e.Id, e.Uscc, e.Name, e.LegalRepresentative, e.DivisionCode, e.IndustryCode,
+                e.EstablishedOn, e.RegisteredCapital, e.Employees, e.RegisteredAt, credential.ClientId, secret);
+        }
+    }
+
+    internal static async Task<Created<RegisteredEnterprise>> Endpoint(RegisterEnterpriseRequest body, ISender sender, CancellationToken ct)
+    {
+        var registered = await sender.Send(new Command(Normalise(body.Uscc), body.Name, body.LegalRepresentative,
+            body.DivisionCode, Normalise(body.IndustryCode), body.EstablishedOn, body.RegisteredCapital, body.Employees), ct);
+        return TypedResults.Created($"/api/v1/enterprises/{registered.Id}", registered);
+    }
+
+    private static string Normalise(string? code) => code?.Trim().ToUpperInvariant() ?? "";
+}

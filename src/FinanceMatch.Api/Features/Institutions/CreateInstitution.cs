@@ -1,0 +1,45 @@
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using Role = FinanceMatch.Core.Identity.Role;
+using FinanceMatch.Core.Institutions;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FinanceMatch.Api.Features.Institutions;
+
+public static class CreateInstitution
+{
+    public sealed record Command(string Name, string Code) : IRequest<CreatedInstitution>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Code).NotEmpty().MaximumLength(32)
+                .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage("Code may hold letters, digits, '-' and '_' only.");
+        }
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, CredentialIssuer credentials, TimeProvider clock)
+        : IRequestHandler<Command, CreatedInstitution>
+    {
+        public async ValueTask<CreatedInstitution> Handle(Command command, CancellationToken ct)
+        {
+            var institution = Institution.Onboard(command.Name, command.Code, clock.GetUtcNow());
+            var (credential, secret) = credentials.Issue(Role.Bank, institution.Id);
+            db.Institutions.Add(institution);
+            db.Credentials.Add(credential);
+            await db.SaveChangesAsync(ct);
+            return new CreatedInstitution(institution.Id, institution.Name, institution.Code, institution.CreatedAt, credential.ClientId, secret);
+        }
+    }
+
+    internal static async Task<Created<CreatedInstitution>> Endpoint(CreateInstitutionRequest body, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(new Command(body.Name, body.Code), ct);
+        return TypedResults.Created($"/api/v1/institutions/{created.Id}", created);
+    }
+}

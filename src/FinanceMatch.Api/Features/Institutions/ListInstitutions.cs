@@ -1,0 +1,50 @@
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Institutions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceMatch.Api.Features.Institutions;
+
+public static class ListInstitutions
+{
+    public sealed record Query(int Page, int PageSize) : IRequest<Paged<InstitutionDto>>, IPagedQuery;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => Include(new PageRules());
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<InstitutionDto>>
+    {
+        public async ValueTask<Paged<InstitutionDto>> Handle(Query query, CancellationToken ct) =>
+            await db.Institutions.AsNoTracking().OrderBy(i => i.Name).ThenBy(i => i.Id).ToPageAsync(query, ToDto, ct);
+    }
+
+    internal static InstitutionDto ToDto(Institution i) => new(i.Id, i.Name, i.Code, i.CreatedAt);
+
+    internal static async Task<Paged<InstitutionDto>> Endpoint(ISender sender, CancellationToken ct,
+        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(page, pageSize), ct);
+}
+
+public static class GetInstitution
+{
+    public sealed record Query(Guid Id) : IRequest<InstitutionDto>;
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, InstitutionDto>
+    {
+        public async ValueTask<InstitutionDto> Handle(Query query, CancellationToken ct)
+        {
+            var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.Id, ct)
+                ?? throw new NotFoundException("No institution has this id.");
+            return ListInstitutions.ToDto(institution);
+        }
+    }
+
+    internal static async Task<InstitutionDto> Endpoint(Guid id, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id), ct);
+}

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace FinanceMatch.Api.Idempotency;
+
+/// <summary>Marks an endpoint that honours <c>Idempotency-Key</c>; the request body is buffered so it can be hashed.</summary>
+public sealed class IdempotentEndpointMetadata;
+
+/// <summary>
+/// The one implementation of the contract's <c>Idempotency-Key</c> rules for every creating endpoint: same key and body
+/// from the same caller → the first response again; different body → 422; first still running → 409.
+/// </summary>
+public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbContext db, IOptions<JsonOptions> json) : IEndpointFilter
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeaderName = "Idempotent-Replayed";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Headers.TryGetValue(HeaderName, out var values)) return await next(context);
+        var key = values.ToString();
+        if (key.Length is 0 or > 255 || values.Count != 1 || key.Any(c => c < 0x21 || c > 0x7e))
+            throw new FluentValidation.ValidationException([new(HeaderName, "Idempotency-Key must be 1–255 visible ASCII characters.")]);
+
+        var scope = CallerScope(http);
+        var hash = await HashRequestAsync(http);
+        var ct = http.RequestAborted;
+        switch (await store.ClaimAsync(scope, key, hash, ct))
+        {
+            case IdempotencyClaim.Mismatch:
+                throw new UnprocessableException("This Idempotency-Key was already used with a different request.");
+            case IdempotencyClaim.InProgress:
+                throw new ConflictException("A request with this Idempotency-Key is still in progress.");
+            case IdempotencyClaim.Replay replay:
+                http.Response.Headers[ReplayedHeaderName] = "true";
+                if (replay.Location is not null) http.Response.Headers.Location = replay.Location;
+                return Results.Text(replay.Body ?? "", "application/json", statusCode: replay.StatusCode);
+        }
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = await next(context);
+            var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+            if (status is < 200 or >= 300)
+            {
+                await store.ReleaseAsync(scope, key);
+                return result;
+            }
+            var body = result is IValueHttpResult { Value: { } value }
+                ? JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions)
+                : null;
+            var location = LocationOf(result);
+            await store.RecordResponseAsync(db, scope, key, status, location, body, ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        catch
+        {
+            await store.ReleaseAsync(scope, key);
+            throw;
+        }
+    }
+
+    // Created<T> and Accepted<T> expose Location, but through no shared interface.
+    private static string? LocationOf(object? result) =>
+        result?.GetType().GetProperty("Location")?.GetValue(result) as string;
+
+    private static string CallerScope(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated == true
+            ? $"credential:{http.User.CredentialIdOf()}"
+            : $"anonymous:{http.Connection.RemoteIpAddress}";
+
+    private static async Task<string> HashRequestAsync(HttpContext http)
+    {
+        var body = http.Request.Body;
+        if (body.CanSeek) body.Position = 0;
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{http.Request.Method} {http.Request.Path}\n"));
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(buffer, http.RequestAborted)) > 0) sha.AppendData(buffer, 0, read);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
+
+public static class IdempotencyEndpointExtensions
+{
+    /// <summary>Honours <c>Idempotency-Key</c> on a creating endpoint.</summary>
+    public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder) =>
+        builder
+            .WithMetadata(new IdempotentEndpointMetadata())
+            .AddEndpointFilter<IdempotencyFilter>();
+
+    /// <summary>Buffers the body of requests to idempotent endpoints that carry a key, so the filter can hash what was bound.</summary>
+    public static IApplicationBuilder UseIdempotencyBuffering(this IApplicationBuilder app) =>
+        app.Use((http, next) =>
+        {
+            if (http.Request.Headers.ContainsKey(IdempotencyFilter.HeaderName)
+                && http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpointMetadata>() is not null)
+                http.Request.EnableBuffering();
+            return next(http);
+        });
+}

@@ -1,0 +1,105 @@
+using FinanceMatch.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace FinanceMatch.Api.Idempotency;
+
+public abstract record IdempotencyClaim
+{
+    /// <summary>This request owns the key: run it.</summary>
+    public sealed record Acquired : IdempotencyClaim;
+    /// <summary>The first request finished: answer with its response.</summary>
+    public sealed record Replay(int StatusCode, string? Location, string? Body) : IdempotencyClaim;
+    /// <summary>The key was used with a different request (422).</summary>
+    public sealed record Mismatch : IdempotencyClaim;
+    /// <summary>The first request is still running (409).</summary>
+    public sealed record InProgress : IdempotencyClaim;
+}
+
+/// <summary>
+/// Keys live in PostgreSQL so every API process sees them. A claim is committed on its own, so a concurrent
+/// repeat sees it at once (409); the response is recorded inside the request's own transaction, so a crash
+/// leaves either nothing done (claim goes stale and may be retaken) or the work and its response together.
+/// </summary>
+public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    /// <summary>A claim older than this with no response belongs to a request that died; it may be retaken.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan KeptFor = TimeSpan.FromHours(48);
+
+    public async Task<IdempotencyClaim> ClaimAsync(string scope, string key, string requestHash, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using (var insert = new NpgsqlCommand(
+            """
+            INSERT INTO financematch.idempotency_keys (caller_scope, key, request_hash, created_at)
+            VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING
+            """, connection))
+        {
+            insert.Parameters.Add(new() { Value = scope });
+            insert.Parameters.Add(new() { Value = key });
+            insert.Parameters.Add(new() { Value = requestHash });
+            insert.Parameters.Add(new() { Value = now });
+            if (await insert.ExecuteNonQueryAsync(ct) == 1) return new IdempotencyClaim.Acquired();
+        }
+
+        await using var select = new NpgsqlCommand(
+            """
+            SELECT request_hash, created_at, completed_at, status_code, location, response_body
+            FROM financematch.idempotency_keys WHERE caller_scope = $1 AND key = $2
+            """, connection);
+        select.Parameters.Add(new() { Value = scope });
+        select.Parameters.Add(new() { Value = key });
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return await ClaimAsync(scope, key, requestHash, ct); // removed meanwhile
+        var storedHash = reader.GetString(0);
+        var createdAt = reader.GetFieldValue<DateTimeOffset>(1);
+        var completed = !reader.IsDBNull(2);
+        if (storedHash != requestHash) return new IdempotencyClaim.Mismatch();
+        if (completed)
+            return new IdempotencyClaim.Replay(reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5));
+        await reader.CloseAsync();
+        if (now - createdAt < StaleAfter) return new IdempotencyClaim.InProgress();
+
+        await using var takeOver = new NpgsqlCommand(
+            """
+            UPDATE financematch.idempotency_keys SET created_at = $3
+            WHERE caller_scope = $1 AND key = $2 AND created_at = $4 AND completed_at IS NULL
+            """, connection);
+        takeOver.Parameters.Add(new() { Value = scope });
+        takeOver.Parameters.Add(new() { Value = key });
+        takeOver.Parameters.Add(new() { Value = now });
+        takeOver.Parameters.Add(new() { Value = createdAt });
+        return await takeOver.ExecuteNonQueryAsync(ct) == 1 ? new IdempotencyClaim.Acquired() : new IdempotencyClaim.InProgress();
+    }
+
+    /// <summary>Records the response in <paramref name="db"/>'s current transaction.</summary>
+    public Task RecordResponseAsync(FinanceMatchDbContext db, string scope, string key, int statusCode, string? location,
+        string? body, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+             UPDATE financematch.idempotency_keys
+             SET completed_at = {clock.GetUtcNow()}, status_code = {statusCode}, location = {location}, response_body = {body}::json
+             WHERE caller_scope = {scope} AND key = {key}
+             """, ct);
+
+    public async Task ReleaseAsync(string scope, string key)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var delete = new NpgsqlCommand(
+            "DELETE FROM financematch.idempotency_keys WHERE caller_scope = $1 AND key = $2 AND completed_at IS NULL", connection);
+        delete.Parameters.Add(new() { Value = scope });
+        delete.Parameters.Add(new() { Value = key });
+        await delete.ExecuteNonQueryAsync();
+    }
+
+    public async Task<int> DeleteExpiredAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var delete = new NpgsqlCommand("DELETE FROM financematch.idempotency_keys WHERE created_at < $1", connection);
+        delete.Parameters.Add(new() { Value = clock.GetUtcNow() - KeptFor });
+        return await delete.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,113 @@
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Errors;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Jobs;
+using FinanceMatch.Client;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Hangfire;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+
+namespace FinanceMatch.Api.Infrastructure;
+
+public static class ServiceRegistration
+{
+    /// <summary>What every FinanceMatch process needs, with or without HTTP: data, mediator, jobs.</summary>
+    public static IServiceCollection AddFinanceMatchCore(this IServiceCollection services, IConfiguration configuration, StartupSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<TimeProvider, PostgresTimeProvider>();
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());
+        services.AddDbContext<FinanceMatchDbContext>((sp, options) =>
+            FinanceMatchDbContext.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        // Messages name fields as clients send them ('registeredCapital'), not as C# display names ('Registered Capital').
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : ValidationErrors.CamelPath(member.Name);
+
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
+            .Validate(o => o.TokenLifetimeMinutes is > 0 and <= 24 * 60, "Auth__TokenLifetimeMinutes must be between 1 and 1440.")
+            .ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
+        services.AddSingleton<SecretHasher>();
+        services.AddSingleton<CredentialIssuer>();
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<OperatorBootstrap>();
+        services.AddSingleton<IdempotencyStore>();
+
+        if (!settings.IsGeneratingOpenApiDocument) services.AddFinanceMatchJobs(settings, configuration);
+        return services;
+    }
+
+    /// <summary>The HTTP side: authentication, problem responses, JSON conventions, OpenAPI, health.</summary>
+    public static IServiceCollection AddFinanceMatchHttp(this IServiceCollection services, StartupSettings settings)
+    {
+        services.ConfigureHttpJsonOptions(o => FinanceMatchJson.Apply(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddScoped<IdempotencyFilter>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider>((options, keys) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = AuthOptions.Issuer,
+                    ValidAudience = AuthOptions.Audience,
+                    IssuerSigningKeyResolver = (_, _, _, _) => [keys.Key],
+                    NameClaimType = CallerClaims.ClientId,
+                    RoleClaimType = CallerClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    // Browser pages (job and statistics dashboards) cannot set a header; they send the token as a cookie.
+                    OnMessageReceived = context =>
+                    {
+                        if (string.IsNullOrEmpty(context.Request.Headers.Authorization)
+                            && context.Request.Cookies.TryGetValue("financematch_token", out var token))
+                            context.Token = token;
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        Policies.Add(services.AddAuthorizationBuilder());
+
+        services.AddFinanceMatchOpenApi();
+        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        if (!settings.IsGeneratingOpenApiDocument) health.AddCheck<JobStorageHealthCheck>("jobStorage", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Start-up work that needs the database, in order: schema, signing key, first operator, recurring jobs.</summary>
+    public static async Task PrepareAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var settings = services.GetRequiredService<StartupSettings>();
+        if (settings.IsGeneratingOpenApiDocument) return;
+        if (settings.MigrateOnStartup)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<FinanceMatchDbContext>().Database.MigrateAsync(ct);
+        }
+        await services.GetRequiredService<SigningKeyProvider>().LoadAsync(ct);
+        await services.GetRequiredService<OperatorBootstrap>().EnsureAsync(ct);
+        if (settings.RunsWorkers) HangfireSetup.RegisterRecurringJobs(services.GetRequiredService<IRecurringJobManager>());
+    }
+}

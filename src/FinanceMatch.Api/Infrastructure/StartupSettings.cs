@@ -1,0 +1,46 @@
+using System.Reflection;
+
+namespace FinanceMatch.Api.Infrastructure;
+
+/// <summary>Which parts of FinanceMatch this process runs (<c>FinanceMatch__Role</c>).</summary>
+public enum ProcessRole
+{
+    /// <summary>HTTP API and job workers in one process (default).</summary>
+    All,
+    /// <summary>HTTP API only; jobs are enqueued for workers elsewhere.</summary>
+    Api,
+    /// <summary>Job workers only, no HTTP.</summary>
+    Worker,
+}
+
+/// <summary>The start-up decisions read from configuration, checked once so a bad value stops the process with its name.</summary>
+public sealed record StartupSettings(ProcessRole Role, bool MigrateOnStartup, string ConnectionString, bool IsGeneratingOpenApiDocument)
+{
+    public bool RunsHttp => Role is ProcessRole.All or ProcessRole.Api;
+    public bool RunsWorkers => Role is ProcessRole.All or ProcessRole.Worker && !IsGeneratingOpenApiDocument;
+
+    public static StartupSettings Read(IConfiguration configuration, IHostEnvironment environment)
+    {
+        // The build-time OpenAPI generator loads the app to read its endpoints: it must not touch a database.
+        var generatingDocument = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
+        var roleText = configuration["FinanceMatch:Role"];
+        var role = ProcessRole.All;
+        if (!string.IsNullOrWhiteSpace(roleText) && !Enum.TryParse(roleText, ignoreCase: true, out role))
+            throw new InvalidOperationException($"FinanceMatch__Role must be all, api or worker (was '{roleText}').");
+
+        var migrateText = configuration["Database:MigrateOnStartup"];
+        var migrate = environment.IsDevelopment();
+        if (!string.IsNullOrWhiteSpace(migrateText) && !bool.TryParse(migrateText, out migrate))
+            throw new InvalidOperationException($"Database__MigrateOnStartup must be true or false (was '{migrateText}').");
+
+        var connectionString = configuration.GetConnectionString("FinanceMatch");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (!generatingDocument)
+                throw new InvalidOperationException("ConnectionStrings__FinanceMatch is not set: give the PostgreSQL connection string (scripts/run.sh starts a local one).");
+            connectionString = "Host=localhost;Database=unused";
+        }
+        return new StartupSettings(role, migrate && !generatingDocument, connectionString, generatingDocument);
+    }
+}

@@ -1,0 +1,82 @@
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Core.Identity;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+
+namespace FinanceMatch.Api.Jobs;
+
+public static class HangfireSetup
+{
+    public const string Schema = "hangfire";
+
+    public static IServiceCollection AddFinanceMatchJobs(this IServiceCollection services, StartupSettings settings, IConfiguration configuration)
+    {
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(settings.ConnectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = Schema,
+                PrepareSchemaIfNecessary = true,
+                // Several worker processes share one database: a running job's lease is renewed while it runs, so a
+                // second worker never starts a long job that is still alive, and a dead worker's job is retaken quickly.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                QueuePollInterval = TimeSpan.FromMilliseconds(configuration.GetValue("Jobs:QueuePollMilliseconds", 500)),
+                JobExpirationCheckInterval = TimeSpan.FromMinutes(30),
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                EnableTransactionScopeEnlistment = true,
+            }));
+
+        if (settings.RunsWorkers)
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:main";
+                o.Queues = [JobQueues.Matching, JobQueues.Default];
+                o.WorkerCount = configuration.GetValue("Jobs:Workers", Math.Max(4, Environment.ProcessorCount * 4));
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
+            services.AddHangfireServer(o =>
+            {
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:ingest";
+                o.Queues = [JobQueues.Ingest];
+                o.WorkerCount = configuration.GetValue("Jobs:IngestWorkers", 2);
+            });
+        }
+        return services;
+    }
+
+    /// <summary>Recurring jobs have stable ids, so every process may register them and they exist once.</summary>
+    public static void RegisterRecurringJobs(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<Idempotency.PurgeExpiredIdempotencyKeys.Job>("purge-idempotency-keys",
+            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Hourly());
+    }
+
+    public static void MapJobDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new OperatorDashboardAuthorization(app.Environment)],
+            DashboardTitle = "FinanceMatch jobs",
+            AppPath = "/swagger",
+        });
+
+    /// <summary>
+    /// Operators only, by the token's role (a local-only rule would also refuse the in-process test server);
+    /// anonymous access just for a developer on their own machine.
+    /// </summary>
+    private sealed class OperatorDashboardAuthorization(IHostEnvironment environment) : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            if (http.User.Is(Role.Operator)) return true;
+            var remote = http.Connection.RemoteIpAddress;
+            return environment.IsDevelopment() && remote is not null && System.Net.IPAddress.IsLoopback(remote);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using FinanceMatch.Client.Contracts;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceMatch.Api.Paging;
+
+/// <summary>A query that returns one page of a list.</summary>
+public interface IPagedQuery
+{
+    int Page { get; }
+    int PageSize { get; }
+}
+
+/// <summary>The contract's paging rules: page ≥ 1, pageSize 1–500; include in each paged query's validator.</summary>
+public sealed class PageRules : AbstractValidator<IPagedQuery>
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public PageRules()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize);
+    }
+}
+
+public static class PagingExtensions
+{
+    /// <summary>Counts and fetches one page in the order the query already has.</summary>
+    public static async Task<Paged<TOut>> ToPageAsync<TIn, TOut>(this IQueryable<TIn> query, IPagedQuery page,
+        Func<TIn, TOut> map, CancellationToken ct)
+    {
+        var total = await query.LongCountAsync(ct);
+        var items = await query.Skip((page.Page - 1) * page.PageSize).Take(page.PageSize).ToListAsync(ct);
+        return new Paged<TOut>(items.Select(map).ToList(), page.Page, page.PageSize, total);
+    }
+}

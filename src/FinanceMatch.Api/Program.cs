@@ -1,0 +1,49 @@
+using FinanceMatch.Api.Features.Auth;
+using FinanceMatch.Api.Features.Departments;
+using FinanceMatch.Api.Features.Enterprises;
+using FinanceMatch.Api.Features.Institutions;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Jobs;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = StartupSettings.Read(builder.Configuration, builder.Environment);
+
+if (!settings.RunsHttp)
+{
+    var worker = Host.CreateApplicationBuilder(args);
+    worker.Services.AddFinanceMatchCore(worker.Configuration, settings);
+    using var host = worker.Build();
+    await host.Services.PrepareAsync();
+    await host.RunAsync();
+    return;
+}
+
+builder.Services.AddFinanceMatchCore(builder.Configuration, settings);
+builder.Services.AddFinanceMatchHttp(settings);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseIdempotencyBuffering();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "FinanceMatch API v1");
+    o.RoutePrefix = "swagger";
+    o.DocumentTitle = "FinanceMatch API";
+});
+app.MapHealthEndpoints();
+app.MapAuthEndpoints();
+app.MapInstitutionEndpoints();
+app.MapDepartmentEndpoints();
+app.MapEnterpriseEndpoints();
+if (!settings.IsGeneratingOpenApiDocument) app.MapJobDashboard();
+
+await app.Services.PrepareAsync();
+await app.RunAsync();
+
+public partial class Program;

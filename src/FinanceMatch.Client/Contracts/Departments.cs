@@ -1,0 +1,26 @@
+namespace FinanceMatch.Client.Contracts;
+
+/// <summary>The kinds of government data feed.</summary>
+public enum FeedType
+{
+    /// <summary>Monthly tax paid, taxable revenue and arrears.</summary>
+    Tax,
+    /// <summary>Monthly insured employees and contributions.</summary>
+    SocialSecurity,
+    /// <summary>Monthly electricity, water and gas use and billing.</summary>
+    Utility,
+    /// <summary>Administrative penalty decisions.</summary>
+    Penalty,
+    /// <summary>Court enforcement cases and dishonest-debtor listings.</summary>
+    Judicial,
+}
+
+/// <summary>Body of <c>POST /api/v1/departments</c>.</summary>
+public sealed record CreateDepartmentRequest(string Name, string Code, IReadOnlyList<FeedType> FeedTypes);
+
+/// <summary>A government department and the feed types it may push.</summary>
+public sealed record DepartmentDto(Guid Id, string Name, string Code, IReadOnlyList<FeedType> FeedTypes, DateTimeOffset CreatedAt);
+
+/// <summary>A newly onboarded department with its credentials (the secret is shown only here).</summary>
+public sealed record CreatedDepartment(Guid Id, string Name, string Code, IReadOnlyList<FeedType> FeedTypes,
+    DateTimeOffset CreatedAt, string ClientId, string ClientSecret);

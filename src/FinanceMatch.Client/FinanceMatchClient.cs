@@ -1,0 +1,34 @@
+using Refit;
+
+namespace FinanceMatch.Client;
+
+/// <summary>
+/// The typed FinanceMatch API over one <see cref="HttpClient"/>. The bearer token, if any, is the
+/// client's <c>DefaultRequestHeaders.Authorization</c>; create one client per signed-in party.
+/// </summary>
+public sealed class FinanceMatchClient
+{
+    /// <summary>Refit settings using the shared wire JSON conventions.</summary>
+    public static RefitSettings Settings { get; } = new(new SystemTextJsonContentSerializer(FinanceMatchJson.Options));
+
+    /// <summary>Creates the typed API over <paramref name="http"/>, whose BaseAddress is the server root.</summary>
+    public FinanceMatchClient(HttpClient http)
+    {
+        Http = http;
+        Auth = RestService.For<IAuthApi>(http, Settings);
+        Institutions = RestService.For<IInstitutionsApi>(http, Settings);
+        Departments = RestService.For<IDepartmentsApi>(http, Settings);
+        Enterprises = RestService.For<IEnterprisesApi>(http, Settings);
+    }
+
+    /// <summary>The underlying HTTP client.</summary>
+    public HttpClient Http { get; }
+    /// <summary>Sign-in and credentials.</summary>
+    public IAuthApi Auth { get; }
+    /// <summary>Financial institutions.</summary>
+    public IInstitutionsApi Institutions { get; }
+    /// <summary>Government departments.</summary>
+    public IDepartmentsApi Departments { get; }
+    /// <summary>Registered firms.</summary>
+    public IEnterprisesApi Enterprises { get; }
+}

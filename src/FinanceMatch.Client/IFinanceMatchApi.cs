@@ -1,0 +1,71 @@
+using FinanceMatch.Client.Contracts;
+using Refit;
+
+namespace FinanceMatch.Client;
+
+/// <summary>Sign-in and the caller's own credentials.</summary>
+public interface IAuthApi
+{
+    /// <summary>Exchanges a client id and secret for a bearer token.</summary>
+    [Post("/api/v1/auth/token")]
+    Task<TokenResponse> GetTokenAsync([Body] TokenRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Who the current token belongs to.</summary>
+    [Get("/api/v1/auth/me")]
+    Task<CallerDto> GetCallerAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the caller's own secret; the new one is returned once.</summary>
+    [Post("/api/v1/credentials/rotate")]
+    Task<ClientCredentials> RotateSecretAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Financial institutions.</summary>
+public interface IInstitutionsApi
+{
+    /// <summary>Onboards an institution (operators).</summary>
+    [Post("/api/v1/institutions")]
+    Task<CreatedInstitution> CreateAsync([Body] CreateInstitutionRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists institutions.</summary>
+    [Get("/api/v1/institutions")]
+    Task<Paged<InstitutionDto>> ListAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One institution.</summary>
+    [Get("/api/v1/institutions/{id}")]
+    Task<InstitutionDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Government departments.</summary>
+public interface IDepartmentsApi
+{
+    /// <summary>Onboards a department (operators).</summary>
+    [Post("/api/v1/departments")]
+    Task<CreatedDepartment> CreateAsync([Body] CreateDepartmentRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists departments (operators).</summary>
+    [Get("/api/v1/departments")]
+    Task<Paged<DepartmentDto>> ListAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One department (operators, or the department itself).</summary>
+    [Get("/api/v1/departments/{id}")]
+    Task<DepartmentDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Registered firms.</summary>
+public interface IEnterprisesApi
+{
+    /// <summary>A firm registers itself (no token needed).</summary>
+    [Post("/api/v1/enterprises")]
+    Task<RegisteredEnterprise> RegisterAsync([Body] RegisterEnterpriseRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One firm (the firm itself, operators; banks only with the firm's consent).</summary>
+    [Get("/api/v1/enterprises/{id}")]
+    Task<EnterpriseDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists firms (operators), optionally by USCC.</summary>
+    [Get("/api/v1/enterprises")]
+    Task<Paged<EnterpriseDto>> ListAsync(string? uscc = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+}

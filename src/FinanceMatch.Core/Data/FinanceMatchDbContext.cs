@@ -1,0 +1,45 @@
+using FinanceMatch.Core.Departments;
+using FinanceMatch.Core.Enterprises;
+using FinanceMatch.Core.Idempotency;
+using FinanceMatch.Core.Identity;
+using FinanceMatch.Core.Institutions;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+namespace FinanceMatch.Core.Data;
+
+public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext> options) : DbContext(options)
+{
+    public const string Schema = "financematch";
+    public const string MigrationsAssembly = "FinanceMatch.Migrations";
+
+    public DbSet<Credential> Credentials => Set<Credential>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The one place that says how the context talks to PostgreSQL, shared by the app and the design-time factory.</summary>
+    public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention();
+
+    /// <inheritdoc cref="Configure(DbContextOptionsBuilder, NpgsqlDataSource)"/>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();
+
+    private static void Npgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.MigrationsAssembly(MigrationsAssembly).MigrationsHistoryTable("__ef_migrations_history", Schema);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FinanceMatchDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}

@@ -1,0 +1,10 @@
+namespace FinanceMatch.Core.Feeds;
+
+public enum FeedType
+{
+    Tax,
+    SocialSecurity,
+    Utility,
+    Penalty,
+    Judicial,
+}

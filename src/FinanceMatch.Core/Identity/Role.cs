@@ -1,0 +1,9 @@
+namespace FinanceMatch.Core.Identity;
+
+public enum Role
+{
+    Operator,
+    Bank,
+    Department,
+    Enterprise,
+}

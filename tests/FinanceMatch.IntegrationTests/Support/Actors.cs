@@ -1,0 +1,37 @@
+using FinanceMatch.Client;
+using FinanceMatch.Client.Contracts;
+
+namespace FinanceMatch.IntegrationTests.Support;
+
+/// <summary>Creates parties with unique codes and USCCs, so tests running side by side never collide.</summary>
+public static class Actors
+{
+    public sealed record Party<T>(T Created, FinanceMatchClient Client);
+
+    public static string UniqueCode(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..10]}".ToUpperInvariant();
+
+    public static async Task<Party<CreatedInstitution>> BankAsync(string? name = null)
+    {
+        var @operator = await TestRun.OperatorAsync();
+        var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest(name ?? "Test Bank", UniqueCode("BANK")));
+        return new(bank, await TestRun.SignInAsync(bank.ClientId, bank.ClientSecret));
+    }
+
+    public static async Task<Party<CreatedDepartment>> DepartmentAsync(params FeedType[] feedTypes)
+    {
+        var @operator = await TestRun.OperatorAsync();
+        var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Test Department", UniqueCode("DEPT"),
+            feedTypes.Length == 0 ? [FeedType.Tax] : feedTypes));
+        return new(department, await TestRun.SignInAsync(department.ClientId, department.ClientSecret));
+    }
+
+    public static RegisterEnterpriseRequest EnterpriseRequest(string? uscc = null) =>
+        new(uscc ?? Usccs.Next(), "Foshan Precision Moulds Co., Ltd.", "Li Wei", "440604", "C35",
+            new DateOnly(2015, 3, 18), 5_000_000m, 42);
+
+    public static async Task<Party<RegisteredEnterprise>> EnterpriseAsync(RegisterEnterpriseRequest? request = null)
+    {
+        var enterprise = await TestRun.Anonymous().Enterprises.RegisterAsync(request ?? EnterpriseRequest());
+        return new(enterprise, await TestRun.SignInAsync(enterprise.ClientId, enterprise.ClientSecret));
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FinanceMatch.IntegrationTests.Support;
+
+/// <summary>The real API (role "all": HTTP plus a real Hangfire server) on the test run's own database.</summary>
+public sealed class FinanceMatchApp(string connectionString) : WebApplicationFactory<Program>
+{
+    public const string OperatorClientId = "test-operator";
+    public const string OperatorSecret = "test-operator-secret-0123456789";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:FinanceMatch", connectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("FinanceMatch:Role", "all");
+        builder.UseSetting("Bootstrap:OperatorClientId", OperatorClientId);
+        builder.UseSetting("Bootstrap:OperatorClientSecret", OperatorSecret);
+        builder.UseSetting("Jobs:QueuePollMilliseconds", "100");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Hangfire", "Warning");
+    }
+}

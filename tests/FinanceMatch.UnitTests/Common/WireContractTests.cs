@@ -1,0 +1,33 @@
+using FinanceMatch.Api.Errors;
+
+namespace FinanceMatch.UnitTests.Common;
+
+public sealed class WireContractTests
+{
+    private static readonly (Type Wire, Type Domain)[] EnumPairs =
+    [
+        (typeof(Client.Contracts.FeedType), typeof(Core.Feeds.FeedType)),
+        (typeof(Client.Contracts.Role), typeof(Core.Identity.Role)),
+    ];
+
+    [TestCaseSource(nameof(EnumPairs))]
+    public void WireAndDomainEnums_HaveTheSameMembers((Type Wire, Type Domain) pair) =>
+        Assert.That(Enum.GetNames(pair.Wire), Is.EquivalentTo(Enum.GetNames(pair.Domain)));
+
+    [TestCase("Uscc", "uscc")]
+    [TestCase("Consent.ExpiresAt", "consent.expiresAt")]
+    [TestCase("GuaranteeTypes[0]", "guaranteeTypes[0]")]
+    [TestCase("Items[2].RecordKey", "items[2].recordKey")]
+    [TestCase("", "$")]
+    [TestCase("Idempotency-Key", "Idempotency-Key")]
+    public void ValidationPaths_AreCamelCase(string property, string expected) =>
+        Assert.That(ValidationErrors.CamelPath(property), Is.EqualTo(expected));
+
+    [TestCase("$.registeredCapital", "registeredCapital")]
+    [TestCase("$.consent.expiresAt", "consent.expiresAt")]
+    [TestCase("$.feedTypes[1]", "feedTypes[1]")]
+    [TestCase("$", "$")]
+    [TestCase(null, "$")]
+    public void JsonPaths_BecomeFieldPaths(string? jsonPath, string expected) =>
+        Assert.That(ValidationErrors.FromJsonPath(jsonPath), Is.EqualTo(expected));
+}
