@@ -1,6 +1,7 @@
 using FinanceMatch.Api.Features.Auth;
 using FinanceMatch.Api.Features.Departments;
 using FinanceMatch.Api.Features.Enterprises;
+using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Features.Institutions;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Infrastructure;
@@ -41,6 +42,7 @@ app.MapAuthEndpoints();
 app.MapInstitutionEndpoints();
 app.MapDepartmentEndpoints();
 app.MapEnterpriseEndpoints();
+app.MapFeedEndpoints();
 if (!settings.IsGeneratingOpenApiDocument) app.MapJobDashboard();
 
 await app.Services.PrepareAsync();

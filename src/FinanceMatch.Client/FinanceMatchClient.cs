@@ -19,6 +19,7 @@ public sealed class FinanceMatchClient
         Institutions = RestService.For<IInstitutionsApi>(http, Settings);
         Departments = RestService.For<IDepartmentsApi>(http, Settings);
         Enterprises = RestService.For<IEnterprisesApi>(http, Settings);
+        Feeds = RestService.For<IFeedsApi>(http, Settings);
     }
 
     /// <summary>The underlying HTTP client.</summary>
@@ -31,4 +32,6 @@ public sealed class FinanceMatchClient
     public IDepartmentsApi Departments { get; }
     /// <summary>Registered firms.</summary>
     public IEnterprisesApi Enterprises { get; }
+    /// <summary>Data feeds.</summary>
+    public IFeedsApi Feeds { get; }
 }

@@ -4,6 +4,7 @@ using FinanceMatch.Api.Auth;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FinanceMatch.Api.Idempotency;
@@ -24,9 +25,7 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
     {
         var http = context.HttpContext;
         if (!http.Request.Headers.TryGetValue(HeaderName, out var values)) return await next(context);
-        var key = values.ToString();
-        if (key.Length is 0 or > 255 || values.Count != 1 || key.Any(c => c < 0x21 || c > 0x7e))
-            throw new FluentValidation.ValidationException([new(HeaderName, "Idempotency-Key must be 1–255 visible ASCII characters.")]);
+        var key = ValidKey(values);
 
         var scope = CallerScope(http);
         var hash = await HashRequestAsync(http);
@@ -57,7 +56,7 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
                 ? JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions)
                 : null;
             var location = LocationOf(result);
-            await store.RecordResponseAsync(db, scope, key, status, location, body, ct);
+            await store.RecordResponseAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), scope, key, status, location, body, ct);
             await transaction.CommitAsync(ct);
             return result;
         }
@@ -68,11 +67,23 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
         }
     }
 
+    /// <summary>The key of a request that sent one, checked: 1–255 visible ASCII characters.</summary>
+    public static string? KeyOf(HttpRequest request) =>
+        request.Headers.TryGetValue(HeaderName, out var values) ? ValidKey(values) : null;
+
+    private static string ValidKey(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        var key = values.ToString();
+        if (key.Length is 0 or > 255 || values.Count != 1 || key.Any(c => c < 0x21 || c > 0x7e))
+            throw new FluentValidation.ValidationException([new(HeaderName, "Idempotency-Key must be 1–255 visible ASCII characters.")]);
+        return key;
+    }
+
     // Created<T> and Accepted<T> expose Location, but through no shared interface.
     private static string? LocationOf(object? result) =>
         result?.GetType().GetProperty("Location")?.GetValue(result) as string;
 
-    private static string CallerScope(HttpContext http) =>
+    public static string CallerScope(HttpContext http) =>
         http.User.Identity?.IsAuthenticated == true
             ? $"credential:{http.User.CredentialIdOf()}"
             : $"anonymous:{http.Connection.RemoteIpAddress}";

@@ -1,5 +1,3 @@
-using FinanceMatch.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace FinanceMatch.Api.Idempotency;
@@ -75,15 +73,24 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
         return await takeOver.ExecuteNonQueryAsync(ct) == 1 ? new IdempotencyClaim.Acquired() : new IdempotencyClaim.InProgress();
     }
 
-    /// <summary>Records the response in <paramref name="db"/>'s current transaction.</summary>
-    public Task RecordResponseAsync(FinanceMatchDbContext db, string scope, string key, int statusCode, string? location,
-        string? body, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync(
-            $"""
-             UPDATE financematch.idempotency_keys
-             SET completed_at = {clock.GetUtcNow()}, status_code = {statusCode}, location = {location}, response_body = {body}::json
-             WHERE caller_scope = {scope} AND key = {key}
-             """, ct);
+    /// <summary>Records the response in the current transaction of <paramref name="connection"/>, beside the work it describes.</summary>
+    public async Task RecordResponseAsync(NpgsqlConnection connection, string scope, string key, int statusCode, string? location,
+        string? body, CancellationToken ct)
+    {
+        await using var update = new NpgsqlCommand(
+            """
+            UPDATE financematch.idempotency_keys
+            SET completed_at = $3, status_code = $4, location = $5, response_body = $6::json
+            WHERE caller_scope = $1 AND key = $2
+            """, connection);
+        update.Parameters.Add(new() { Value = scope });
+        update.Parameters.Add(new() { Value = key });
+        update.Parameters.Add(new() { Value = clock.GetUtcNow() });
+        update.Parameters.Add(new() { Value = statusCode });
+        update.Parameters.Add(new() { Value = (object?)location ?? DBNull.Value });
+        update.Parameters.Add(new() { Value = (object?)body ?? DBNull.Value });
+        await update.ExecuteNonQueryAsync(ct);
+    }
 
     public async Task ReleaseAsync(string scope, string key)
     {

@@ -37,6 +37,10 @@ public static class ServiceRegistration
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
             .Validate(o => o.TokenLifetimeMinutes is > 0 and <= 24 * 60, "Auth__TokenLifetimeMinutes must be between 1 and 1440.")
             .ValidateOnStart();
+        services.AddOptions<Features.Feeds.FeedOptions>().Bind(configuration.GetSection(Features.Feeds.FeedOptions.Section))
+            .Validate(o => o.MaxBatchBytes > 0 && o.MaxBatchRows > 0 && o.MaxStoredErrors >= 0 && o.PullPageSize is > 0 and <= 100_000,
+                "Feeds__MaxBatchBytes, Feeds__MaxBatchRows and Feeds__PullPageSize must be positive.")
+            .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
         services.AddSingleton<SecretHasher>();
         services.AddSingleton<CredentialIssuer>();

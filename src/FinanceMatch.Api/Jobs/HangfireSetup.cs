@@ -55,6 +55,8 @@ public static class HangfireSetup
     {
         jobs.AddOrUpdate<Idempotency.PurgeExpiredIdempotencyKeys.Job>("purge-idempotency-keys",
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<Features.Feeds.RequeueStalledBatches.Job>("requeue-stalled-batches",
+            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
     }
 
     public static void MapJobDashboard(this WebApplication app) =>

@@ -26,12 +26,25 @@ public sealed class PageRules : AbstractValidator<IPagedQuery>
 
 public static class PagingExtensions
 {
-    /// <summary>Counts and fetches one page in the order the query already has.</summary>
-    public static async Task<Paged<TOut>> ToPageAsync<TIn, TOut>(this IQueryable<TIn> query, IPagedQuery page,
+    /// <summary>
+    /// Counts and fetches one page in the order the query already has, both from one snapshot so that the total
+    /// agrees with the items even while others write.
+    /// </summary>
+    public static async Task<Paged<TOut>> ToPageAsync<TIn, TOut>(this IQueryable<TIn> query, DbContext db, IPagedQuery page,
         Func<TIn, TOut> map, CancellationToken ct)
     {
-        var total = await query.LongCountAsync(ct);
-        var items = await query.Skip((page.Page - 1) * page.PageSize).Take(page.PageSize).ToListAsync(ct);
-        return new Paged<TOut>(items.Select(map).ToList(), page.Page, page.PageSize, total);
+        var ownTransaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct)
+            : null;
+        try
+        {
+            var total = await query.LongCountAsync(ct);
+            var items = await query.Skip((page.Page - 1) * page.PageSize).Take(page.PageSize).ToListAsync(ct);
+            return new Paged<TOut>(items.Select(map).ToList(), page.Page, page.PageSize, total);
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
     }
 }

@@ -1,5 +1,6 @@
 using FinanceMatch.Core.Departments;
 using FinanceMatch.Core.Enterprises;
+using FinanceMatch.Core.Feeds;
 using FinanceMatch.Core.Idempotency;
 using FinanceMatch.Core.Identity;
 using FinanceMatch.Core.Institutions;
@@ -20,6 +21,16 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<FeedBatch> FeedBatches => Set<FeedBatch>();
+    public DbSet<FeedBatchChunk> FeedBatchChunks => Set<FeedBatchChunk>();
+    public DbSet<FeedBatchError> FeedBatchErrors => Set<FeedBatchError>();
+    public DbSet<FeedSource> FeedSources => Set<FeedSource>();
+    public DbSet<TaxRecord> TaxRecords => Set<TaxRecord>();
+    public DbSet<SocialSecurityRecord> SocialSecurityRecords => Set<SocialSecurityRecord>();
+    public DbSet<UtilityRecord> UtilityRecords => Set<UtilityRecord>();
+    public DbSet<PenaltyRecord> PenaltyRecords => Set<PenaltyRecord>();
+    public DbSet<JudicialRecord> JudicialRecords => Set<JudicialRecord>();
+    public DbSet<ProfileRebuildRequest> ProfileRebuildRequests => Set<ProfileRebuildRequest>();
 
     /// <summary>The one place that says how the context talks to PostgreSQL, shared by the app and the design-time factory.</summary>
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>

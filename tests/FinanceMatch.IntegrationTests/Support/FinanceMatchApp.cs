@@ -8,6 +8,9 @@ public sealed class FinanceMatchApp(string connectionString) : WebApplicationFac
 {
     public const string OperatorClientId = "test-operator";
     public const string OperatorSecret = "test-operator-secret-0123456789";
+    /// <summary>Smaller than production limits so the 413 paths are cheap to reach.</summary>
+    public const long MaxBatchBytes = 4L * 1024 * 1024;
+    public const int MaxBatchRows = 50_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,6 +21,8 @@ public sealed class FinanceMatchApp(string connectionString) : WebApplicationFac
         builder.UseSetting("Bootstrap:OperatorClientId", OperatorClientId);
         builder.UseSetting("Bootstrap:OperatorClientSecret", OperatorSecret);
         builder.UseSetting("Jobs:QueuePollMilliseconds", "100");
+        builder.UseSetting("Feeds:MaxBatchBytes", MaxBatchBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Feeds:MaxBatchRows", MaxBatchRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Hangfire", "Warning");
     }

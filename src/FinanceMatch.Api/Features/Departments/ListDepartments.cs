@@ -25,7 +25,7 @@ public static class ListDepartments
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<DepartmentDto>>
     {
         public async ValueTask<Paged<DepartmentDto>> Handle(Query query, CancellationToken ct) =>
-            await db.Departments.AsNoTracking().OrderBy(d => d.Name).ThenBy(d => d.Id).ToPageAsync(query, ToDto, ct);
+            await db.Departments.AsNoTracking().OrderBy(d => d.Name).ThenBy(d => d.Id).ToPageAsync(db, query, ToDto, ct);
     }
 
     internal static DepartmentDto ToDto(Department d) =>

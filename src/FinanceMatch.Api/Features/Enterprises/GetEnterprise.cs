@@ -57,7 +57,7 @@ public static class ListEnterprises
                 var uscc = query.Uscc.Trim().ToUpperInvariant();
                 enterprises = enterprises.Where(e => e.Uscc == uscc);
             }
-            return await enterprises.OrderBy(e => e.RegisteredAt).ThenBy(e => e.Id).ToPageAsync(query, GetEnterprise.ToDto, ct);
+            return await enterprises.OrderBy(e => e.RegisteredAt).ThenBy(e => e.Id).ToPageAsync(db, query, GetEnterprise.ToDto, ct);
         }
     }
 

@@ -21,7 +21,7 @@ public static class ListInstitutions
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<InstitutionDto>>
     {
         public async ValueTask<Paged<InstitutionDto>> Handle(Query query, CancellationToken ct) =>
-            await db.Institutions.AsNoTracking().OrderBy(i => i.Name).ThenBy(i => i.Id).ToPageAsync(query, ToDto, ct);
+            await db.Institutions.AsNoTracking().OrderBy(i => i.Name).ThenBy(i => i.Id).ToPageAsync(db, query, ToDto, ct);
     }
 
     internal static InstitutionDto ToDto(Institution i) => new(i.Id, i.Name, i.Code, i.CreatedAt);

@@ -1,0 +1,44 @@
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Client.Contracts;
+
+namespace FinanceMatch.Api.Features.Feeds;
+
+public static class FeedEndpoints
+{
+    public static void MapFeedEndpoints(this IEndpointRouteBuilder app)
+    {
+        var feeds = app.MapGroup("/api/v1/feeds").WithTags("Data feeds");
+        feeds.MapPost("/{feedType}/batches", ReceiveBatch.Endpoint)
+            .RequireAuthorization(Policies.Department)
+            .WithSummary("Push a batch of records (departments): application/json array, application/x-ndjson or text/csv; "
+                + "honours Idempotency-Key; up to 1,000,000 rows and 256 MiB")
+            .Accepts<string>("application/json", "application/x-ndjson", "text/csv")
+            .Produces<BatchDto>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        feeds.MapGet("/batches", ListBatches.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrDepartment)
+            .WithSummary("The caller's batches, newest first (operators: all), by feedType and status")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        feeds.MapGet("/batches/{id:guid}", GetBatch.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrDepartment)
+            .WithSummary("One batch with its status, counts and progress (the pushing department, operators)")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        feeds.MapGet("/batches/{id:guid}/errors", ListBatchErrors.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrDepartment)
+            .WithSummary("The rejected rows of a batch: row number, field and reason")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

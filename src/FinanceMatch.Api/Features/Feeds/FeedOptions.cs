@@ -1,0 +1,13 @@
+namespace FinanceMatch.Api.Features.Feeds;
+
+public sealed class FeedOptions
+{
+    public const string Section = "Feeds";
+
+    public long MaxBatchBytes { get; set; } = 256L * 1024 * 1024;
+    public int MaxBatchRows { get; set; } = 1_000_000;
+    /// <summary>Rejected rows are all counted, but only this many reasons are kept per batch.</summary>
+    public int MaxStoredErrors { get; set; } = 100_000;
+    /// <summary>Records asked of a department server per pulled page.</summary>
+    public int PullPageSize { get; set; } = 1000;
+}

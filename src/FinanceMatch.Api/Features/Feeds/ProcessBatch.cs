@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using FinanceMatch.Api.Jobs;
+using FinanceMatch.Core.Feeds;
+using FinanceMatch.Core.Feeds.Parsing;
+using Hangfire;
+using Mediator;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FinanceMatch.Api.Features.Feeds;
+
+/// <summary>
+/// Parses, validates and applies one batch in a single transaction: rows stream from the stored payload through the
+/// validator into a binary COPY to a temporary staging table; duplicates inside the batch are resolved (the last row wins);
+/// one set-based upsert applies them. A crash or retry at any point leaves either nothing applied or the whole batch,
+/// never half; a per-batch advisory lock makes a second worker wait and then find the batch finished.
+/// </summary>
+public static partial class ProcessBatch
+{
+    public sealed record Command(Guid BatchId) : IRequest<BatchStatus>;
+
+    public sealed partial class Handler(NpgsqlDataSource dataSource, IOptions<FeedOptions> options, TimeProvider clock, ILogger<Handler> logger)
+        : IRequestHandler<Command, BatchStatus>
+    {
+        private const string Staging = "batch_staging";
+        private const int ProgressEveryRows = 25_000;
+
+        public async ValueTask<BatchStatus> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var ct = cancellationToken;
+            var id = command.BatchId;
+            var limits = options.Value;
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))", ct, id);
+
+            var batch = await LoadAsync(connection, id, ct);
+            if (batch is null) return BatchStatus.Failed;
+            if (batch.Status is BatchStatus.Completed or BatchStatus.CompletedWithErrors or BatchStatus.Failed) return batch.Status;
+
+            var started = Stopwatch.StartNew();
+            await MarkStartedAsync(id, ct);
+            var schema = FeedSchema.For(batch.FeedType);
+            await ExecuteAsync(connection, schema.StagingTableSql(Staging), ct);
+
+            var errors = new List<(int Row, int Ordinal, FieldError Error)>();
+            int total = 0, accepted = 0, rejected = 0;
+            try
+            {
+                await using var payload = await BatchPayloadStream.OpenAsync(dataSource, id, ct);
+                await using var rows = await FeedRowReader.OpenAsync(batch.Format, payload, schema, ct);
+                var raw = new string?[schema.Fields.Count];
+                var typed = new object?[schema.Fields.Count];
+                var rowErrors = new List<FieldError>();
+                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                await using (var copy = await connection.BeginBinaryImportAsync(schema.CopySql(Staging), ct))
+                {
+                    while (true)
+                    {
+                        rowErrors.Clear();
+                        if (!await rows.ReadAsync(raw, rowErrors, ct)) break;
+                        total++;
+                        if (total > limits.MaxBatchRows) throw new FeedFormatException($"A batch may hold at most {limits.MaxBatchRows:N0} rows.");
+                        if (rowErrors.Count == 0 && schema.TryParseRow(raw, typed, rowErrors, today))
+                        {
+                            accepted++;
+                            await copy.StartRowAsync(ct);
+                            await copy.WriteAsync(rows.RowNumber, NpgsqlDbType.Integer, ct);
+                            for (var i = 0; i < typed.Length; i++)
+                            {
+                                if (typed[i] is null) await copy.WriteNullAsync(ct);
+                                else await copy.WriteAsync(typed[i]!, schema.Fields[i].DbType, ct);
+                            }
+                        }
+                        else
+                        {
+                            rejected++;
+                            for (var i = 0; i < rowErrors.Count && errors.Count < limits.MaxStoredErrors; i++)
+                                errors.Add((rows.RowNumber, i, rowErrors[i]));
+                        }
+                        if (total % ProgressEveryRows == 0) await ReportProgressAsync(id, payload.Position, batch.PayloadBytes, total, ct);
+                    }
+                    await copy.CompleteAsync(ct);
+                }
+            }
+            catch (FeedFormatException e)
+            {
+                await transaction.RollbackAsync(ct);
+                await MarkFailedAsync(id, e.Message, total, ct);
+                LogFailed(logger, id, e.Message);
+                return BatchStatus.Failed;
+            }
+
+            var now = clock.GetUtcNow();
+            if (accepted > 0)
+            {
+                await ExecuteAsync(connection, schema.UpsertSql(Staging), ct, batch.DepartmentId, id, now);
+                // The seam to profile rebuilding: every firm this batch touched, committed with the batch itself.
+                await ExecuteAsync(connection,
+                    $"""
+                     INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at)
+                     SELECT DISTINCT uscc, $1 FROM {Staging}
+                     ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at
+                     """, ct, now);
+            }
+            await WriteErrorsAsync(connection, id, errors, ct);
+            if (batch.SourceId is { } sourceId)
+            {
+                // The pull cursor moves in the same transaction that commits the page it fetched: no page lost or repeated.
+                await ExecuteAsync(connection,
+                    "UPDATE financematch.feed_sources SET cursor = COALESCE($2, cursor), last_pulled_at = $3, last_error = NULL WHERE id = $1",
+                    ct, sourceId, (object?)batch.SourceNextCursor ?? DBNull.Value, now);
+            }
+            var status = rejected == 0 ? BatchStatus.Completed : BatchStatus.CompletedWithErrors;
+            await ExecuteAsync(connection,
+                """
+                UPDATE financematch.feed_batches
+                SET status = $2, completed_at = $3, total_rows = $4, accepted_rows = $5, rejected_rows = $6, progress = 1, failure_reason = NULL
+                WHERE id = $1
+                """, ct, id, status.ToString(), now, total, accepted, rejected);
+            await transaction.CommitAsync(ct);
+            LogCompleted(logger, id, batch.FeedType, total, accepted, rejected, started.ElapsedMilliseconds);
+            return status;
+        }
+
+        private async Task<LoadedBatch?> LoadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+        {
+            await using var select = new NpgsqlCommand(
+                """
+                SELECT department_id, feed_type, format, status, payload_bytes, source_id, source_next_cursor
+                FROM financematch.feed_batches WHERE id = $1
+                """, connection);
+            select.Parameters.Add(new() { Value = id });
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) return null;
+            return new LoadedBatch(reader.GetGuid(0), Enum.Parse<FeedType>(reader.GetString(1)), Enum.Parse<BatchFormat>(reader.GetString(2)),
+                Enum.Parse<BatchStatus>(reader.GetString(3)), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetGuid(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6));
+        }
+
+        private sealed record LoadedBatch(Guid DepartmentId, FeedType FeedType, BatchFormat Format, BatchStatus Status, long PayloadBytes,
+            Guid? SourceId, string? SourceNextCursor);
+
+        // Status and progress are written outside the batch transaction so that readers see them while it runs.
+        private Task MarkStartedAsync(Guid id, CancellationToken ct) => ExecuteOnOwnConnectionAsync(
+            "UPDATE financematch.feed_batches SET status = 'Processing', started_at = COALESCE(started_at, $2), progress = 0 WHERE id = $1",
+            ct, id, clock.GetUtcNow());
+
+        private Task ReportProgressAsync(Guid id, long position, long size, int rows, CancellationToken ct) => ExecuteOnOwnConnectionAsync(
+            "UPDATE financematch.feed_batches SET progress = $2, total_rows = $3 WHERE id = $1",
+            ct, id, size == 0 ? 0d : Math.Min(0.95, 0.95 * position / size), rows);
+
+        private Task MarkFailedAsync(Guid id, string reason, int rows, CancellationToken ct) => ExecuteOnOwnConnectionAsync(
+            """
+            UPDATE financematch.feed_batches
+            SET status = 'Failed', failure_reason = $2, completed_at = $3, total_rows = $4, accepted_rows = 0, rejected_rows = 0, progress = 1
+            WHERE id = $1
+            """, ct, id, reason.Length > 2000 ? reason[..2000] : reason, clock.GetUtcNow(), rows);
+
+        private async Task ExecuteOnOwnConnectionAsync(string sql, CancellationToken ct, params object[] parameters)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await ExecuteAsync(connection, sql, ct, parameters);
+        }
+
+        private static async Task WriteErrorsAsync(NpgsqlConnection connection, Guid batchId, List<(int Row, int Ordinal, FieldError Error)> errors, CancellationToken ct)
+        {
+            if (errors.Count == 0) return;
+            await using var copy = await connection.BeginBinaryImportAsync(
+                "COPY financematch.feed_batch_errors (batch_id, row_number, ordinal, field, message) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var (row, ordinal, error) in errors)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(batchId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(row, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(ordinal, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(error.Field, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(error.Message.Length > 500 ? error.Message[..500] : error.Message, NpgsqlDbType.Text, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+
+        private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] parameters)
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+            foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} ({FeedType}): {Total} rows, {Accepted} applied, {Rejected} rejected in {Milliseconds} ms")]
+        private static partial void LogCompleted(ILogger logger, Guid batchId, FeedType feedType, int total, int accepted, int rejected, long milliseconds);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} failed: {Reason}")]
+        private static partial void LogFailed(ILogger logger, Guid batchId, string reason);
+    }
+
+    public sealed class Job(ISender sender)
+    {
+        [Queue(JobQueues.Ingest)]
+        [AutomaticRetry(Attempts = 10, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+        public Task Run(Guid batchId, CancellationToken ct) => sender.Send(new Command(batchId), ct).AsTask();
+    }
+}

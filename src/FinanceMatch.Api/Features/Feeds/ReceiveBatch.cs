@@ -1,0 +1,206 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Jobs;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Feeds;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using DomainFormat = FinanceMatch.Core.Feeds.BatchFormat;
+
+namespace FinanceMatch.Api.Features.Feeds;
+
+/// <summary>The body is larger than the contract allows (413).</summary>
+public sealed class PayloadTooLargeException(string message) : Exception(message);
+
+/// <summary>
+/// Streams a pushed batch into PostgreSQL in 1 MiB chunks (memory stays flat whatever its size), records it as queued and
+/// hands it to the ingest queue. The upload is one transaction: a broken connection or an oversize body leaves nothing.
+/// </summary>
+public static class ReceiveBatch
+{
+    public const int ChunkBytes = 1 << 20;
+
+    public sealed record Command(Guid DepartmentId, DomainFeedType FeedType, DomainFormat Format, Stream Body,
+        string? IdempotencyKey, string CallerScope) : IRequest<Received>;
+
+    public sealed record Received(BatchDto Batch, bool Replayed, string Location);
+
+    public sealed class Handler(NpgsqlDataSource dataSource, IdempotencyStore idempotency, IBackgroundJobClient jobs,
+        IOptions<FeedOptions> options, IOptions<JsonOptions> json, TimeProvider clock) : IRequestHandler<Command, Received>
+    {
+        public async ValueTask<Received> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var ct = cancellationToken;
+            var limits = options.Value;
+            var batch = FeedBatch.Receive(Guid.CreateVersion7(clock.GetUtcNow()), command.DepartmentId, command.FeedType, command.Format, clock.GetUtcNow());
+            var location = $"/api/v1/feeds/batches/{batch.Id}";
+
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await InsertBatchAsync(connection, batch, ct);
+
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[ChunkBytes];
+            long bytes = 0, lineBreaks = 0;
+            var sequence = 0;
+            byte last = 0;
+            while (true)
+            {
+                var filled = await FillAsync(command.Body, buffer, ct);
+                if (filled == 0) break;
+                bytes += filled;
+                if (bytes > limits.MaxBatchBytes)
+                    throw new PayloadTooLargeException($"A batch may hold at most {limits.MaxBatchBytes:N0} bytes.");
+                var span = buffer.AsSpan(0, filled);
+                sha.AppendData(span);
+                lineBreaks += span.Count((byte)'\n');
+                last = span[^1];
+                await InsertChunkAsync(connection, batch.Id, sequence++, buffer, filled, ct);
+            }
+            if (bytes == 0) throw new FluentValidation.ValidationException([new("body", "The batch is empty.")]);
+
+            // Line-based formats can be counted as they arrive; a JSON array is counted when it is parsed.
+            var lines = lineBreaks + (last == (byte)'\n' ? 0 : 1);
+            var rowsUpperBound = command.Format == DomainFormat.Csv ? lines - 1 : lines;
+            if (command.Format != DomainFormat.Json && rowsUpperBound > limits.MaxBatchRows)
+                throw new PayloadTooLargeException($"A batch may hold at most {limits.MaxBatchRows:N0} rows.");
+
+            var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
+            batch.Received(bytes, digest);
+            await UpdatePayloadAsync(connection, batch, ct);
+            var dto = batch.ToDto();
+
+            if (command.IdempotencyKey is { } key)
+            {
+                var requestHash = Convert.ToHexStringLower(SHA256.HashData(
+                    System.Text.Encoding.UTF8.GetBytes($"POST {command.FeedType} {command.Format}\n{digest}")));
+                switch (await idempotency.ClaimAsync(command.CallerScope, key, requestHash, ct))
+                {
+                    case IdempotencyClaim.Mismatch:
+                        throw new UnprocessableException("This Idempotency-Key was already used with a different request.");
+                    case IdempotencyClaim.InProgress:
+                        throw new ConflictException("A request with this Idempotency-Key is still in progress.");
+                    case IdempotencyClaim.Replay replay:
+                        await transaction.RollbackAsync(ct);
+                        var first = JsonSerializer.Deserialize<BatchDto>(replay.Body!, json.Value.SerializerOptions)!;
+                        return new Received(first, true, replay.Location ?? $"/api/v1/feeds/batches/{first.Id}");
+                }
+                try
+                {
+                    await idempotency.RecordResponseAsync(connection, command.CallerScope, key, StatusCodes.Status202Accepted, location,
+                        JsonSerializer.Serialize(dto, json.Value.SerializerOptions), ct);
+                    await transaction.CommitAsync(ct);
+                }
+                catch
+                {
+                    await idempotency.ReleaseAsync(command.CallerScope, key);
+                    throw;
+                }
+            }
+            else
+            {
+                await transaction.CommitAsync(ct);
+            }
+
+            // If this process dies before the enqueue, the stalled-batch sweeper queues it (ProcessBatch is re-entrant).
+            jobs.Enqueue<ProcessBatch.Job>(job => job.Run(batch.Id, CancellationToken.None));
+            return new Received(dto, false, location);
+        }
+
+        private static async Task<int> FillAsync(Stream body, byte[] buffer, CancellationToken ct)
+        {
+            var filled = 0;
+            while (filled < buffer.Length)
+            {
+                var read = await body.ReadAsync(buffer.AsMemory(filled), ct);
+                if (read == 0) break;
+                filled += read;
+            }
+            return filled;
+        }
+
+        private static async Task InsertBatchAsync(NpgsqlConnection connection, FeedBatch batch, CancellationToken ct)
+        {
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO financematch.feed_batches (id, department_id, feed_type, format, status, received_at, payload_bytes,
+                    total_rows, accepted_rows, rejected_rows, progress)
+                VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0, 0)
+                """, connection);
+            insert.Parameters.Add(new() { Value = batch.Id });
+            insert.Parameters.Add(new() { Value = batch.DepartmentId });
+            insert.Parameters.Add(new() { Value = batch.FeedType.ToString() });
+            insert.Parameters.Add(new() { Value = batch.Format.ToString() });
+            insert.Parameters.Add(new() { Value = batch.Status.ToString() });
+            insert.Parameters.Add(new() { Value = batch.ReceivedAt });
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        private static async Task InsertChunkAsync(NpgsqlConnection connection, Guid batchId, int sequence, byte[] buffer, int length, CancellationToken ct)
+        {
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO financematch.feed_batch_chunks (batch_id, sequence, data) VALUES ($1, $2, $3)", connection);
+            insert.Parameters.Add(new() { Value = batchId });
+            insert.Parameters.Add(new() { Value = sequence });
+            insert.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = buffer.AsMemory(0, length), NpgsqlDbType = NpgsqlDbType.Bytea });
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        private static async Task UpdatePayloadAsync(NpgsqlConnection connection, FeedBatch batch, CancellationToken ct)
+        {
+            await using var update = new NpgsqlCommand(
+                "UPDATE financematch.feed_batches SET payload_bytes = $2, payload_sha256 = $3 WHERE id = $1", connection);
+            update.Parameters.Add(new() { Value = batch.Id });
+            update.Parameters.Add(new() { Value = batch.PayloadBytes });
+            update.Parameters.Add(new() { Value = batch.PayloadSha256! });
+            await update.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    internal static async Task<IResult> Endpoint(string feedType, HttpRequest request, ClaimsPrincipal user, ISender sender,
+        Core.Data.FinanceMatchDbContext db, IOptions<FeedOptions> options, CancellationToken ct)
+    {
+        var type = FeedMapping.ParseFeedType(feedType);
+        var format = FormatOf(request.ContentType);
+        var department = await db.Departments.FindAsync([user.SubjectId()], ct)
+            ?? throw new ForbiddenException("The department no longer exists.");
+        if (!department.MayPush(type))
+            throw new ForbiddenException($"This department may push only: {string.Join(", ", department.FeedTypes.Select(f => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.ToString())))}.");
+
+        // Kestrel's default body limit (30 MB) is below the contract's; the handler enforces the contract's own limit.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = options.Value.MaxBatchBytes + 1;
+        var received = await sender.Send(new Command(department.Id, type, format, request.Body,
+            IdempotencyFilter.KeyOf(request), IdempotencyFilter.CallerScope(request.HttpContext)), ct);
+        if (received.Replayed) request.HttpContext.Response.Headers[IdempotencyFilter.ReplayedHeaderName] = "true";
+        return TypedResults.Accepted(received.Location, received.Batch);
+    }
+
+    private static DomainFormat FormatOf(string? contentType)
+    {
+        if (contentType is null || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media))
+            throw new UnsupportedContentTypeException("Send the batch as application/json, application/x-ndjson or text/csv.");
+        var charset = media.Charset.Value;
+        if (charset is not null && !string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase))
+            throw new UnsupportedContentTypeException($"Batches must be UTF-8 (charset was {charset}).");
+        return media.MediaType.Value?.ToLowerInvariant() switch
+        {
+            "application/json" => DomainFormat.Json,
+            "application/x-ndjson" or "application/ndjson" => DomainFormat.Ndjson,
+            "text/csv" => DomainFormat.Csv,
+            _ => throw new UnsupportedContentTypeException("Send the batch as application/json, application/x-ndjson or text/csv."),
+        };
+    }
+}
+
+/// <summary>The request's content type is not one this endpoint reads (415).</summary>
+public sealed class UnsupportedContentTypeException(string message) : Exception(message);

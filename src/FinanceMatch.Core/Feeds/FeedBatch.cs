@@ -1,0 +1,90 @@
+namespace FinanceMatch.Core.Feeds;
+
+public enum BatchFormat
+{
+    Json,
+    Ndjson,
+    Csv,
+}
+
+public enum BatchStatus
+{
+    Queued,
+    Processing,
+    Completed,
+    CompletedWithErrors,
+    Failed,
+}
+
+/// <summary>
+/// One upload (or one pulled page) of feed records. Its raw bytes are kept in <see cref="FeedBatchChunk"/>s for audit
+/// and replay; a job parses and applies it all-or-nothing.
+/// </summary>
+public sealed class FeedBatch
+{
+    private FeedBatch() { }
+
+    public Guid Id { get; private set; }
+    public Guid DepartmentId { get; private set; }
+    public FeedType FeedType { get; private set; }
+    public BatchFormat Format { get; private set; }
+    public BatchStatus Status { get; private set; }
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public long PayloadBytes { get; private set; }
+    public string? PayloadSha256 { get; private set; }
+    public int TotalRows { get; private set; }
+    public int AcceptedRows { get; private set; }
+    public int RejectedRows { get; private set; }
+    public double Progress { get; private set; }
+    public string? FailureReason { get; private set; }
+    /// <summary>The pull source this batch came from, with the cursor that fetched it and the one that follows it.</summary>
+    public Guid? SourceId { get; private set; }
+    public string? SourceCursor { get; private set; }
+    public string? SourceNextCursor { get; private set; }
+
+    public static FeedBatch Receive(Guid id, Guid departmentId, FeedType feedType, BatchFormat format, DateTimeOffset now) =>
+        new()
+        {
+            Id = id,
+            DepartmentId = departmentId,
+            FeedType = feedType,
+            Format = format,
+            Status = BatchStatus.Queued,
+            ReceivedAt = now,
+        };
+
+    public void Received(long payloadBytes, string payloadSha256)
+    {
+        PayloadBytes = payloadBytes;
+        PayloadSha256 = payloadSha256;
+    }
+
+    public void FromSource(Guid sourceId, string? cursor, string? nextCursor)
+    {
+        SourceId = sourceId;
+        SourceCursor = cursor;
+        SourceNextCursor = nextCursor;
+    }
+
+    public bool IsFinished => Status is BatchStatus.Completed or BatchStatus.CompletedWithErrors or BatchStatus.Failed;
+}
+
+/// <summary>One slice (up to 1 MiB) of a batch's raw upload, in order.</summary>
+public sealed class FeedBatchChunk
+{
+    public Guid BatchId { get; set; }
+    public int Sequence { get; set; }
+    public byte[] Data { get; set; } = [];
+}
+
+/// <summary>Why one field of one row was rejected; the row number is 1-based, the CSV header not counted.</summary>
+public sealed class FeedBatchError
+{
+    public Guid BatchId { get; set; }
+    public int RowNumber { get; set; }
+    public int Ordinal { get; set; }
+    public string Field { get; set; } = null!;
+    public string Message { get; set; } = null!;
+}

@@ -1,0 +1,70 @@
+namespace FinanceMatch.Core.Feeds;
+
+/// <summary>Columns every applied feed record carries: who sent it and which batch last wrote it.</summary>
+public abstract class FeedRecord
+{
+    public string Uscc { get; set; } = null!;
+    public Guid DepartmentId { get; set; }
+    public Guid BatchId { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Natural key: uscc + period.</summary>
+public sealed class TaxRecord : FeedRecord
+{
+    public DateOnly Period { get; set; }
+    public decimal TaxPaid { get; set; }
+    public decimal TaxableRevenue { get; set; }
+    public decimal Arrears { get; set; }
+    public string? TaxCreditRating { get; set; }
+}
+
+/// <summary>Natural key: uscc + period.</summary>
+public sealed class SocialSecurityRecord : FeedRecord
+{
+    public DateOnly Period { get; set; }
+    public int InsuredEmployees { get; set; }
+    public decimal ContributionPaid { get; set; }
+    public decimal Arrears { get; set; }
+}
+
+/// <summary>Natural key: uscc + period + kind.</summary>
+public sealed class UtilityRecord : FeedRecord
+{
+    public DateOnly Period { get; set; }
+    public string Kind { get; set; } = null!;
+    public decimal Consumption { get; set; }
+    public decimal AmountBilled { get; set; }
+    public decimal AmountOverdue { get; set; }
+}
+
+/// <summary>Natural key: department + decisionNo.</summary>
+public sealed class PenaltyRecord : FeedRecord
+{
+    public string DecisionNo { get; set; } = null!;
+    public DateOnly DecidedOn { get; set; }
+    public string Authority { get; set; } = null!;
+    public string Severity { get; set; } = null!;
+    public decimal Amount { get; set; }
+    public DateOnly? RevokedOn { get; set; }
+}
+
+/// <summary>Natural key: department + caseNo.</summary>
+public sealed class JudicialRecord : FeedRecord
+{
+    public string CaseNo { get; set; } = null!;
+    public DateOnly FiledOn { get; set; }
+    public string Kind { get; set; } = null!;
+    public decimal Amount { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+}
+
+/// <summary>
+/// A USCC whose profile must be rebuilt because a committed batch touched it. Written in the batch's own transaction;
+/// the profile rebuild drains it (coalescing many batches into one rebuild per firm).
+/// </summary>
+public sealed class ProfileRebuildRequest
+{
+    public string Uscc { get; set; } = null!;
+    public DateTimeOffset RequestedAt { get; set; }
+}

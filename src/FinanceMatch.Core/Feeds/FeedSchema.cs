@@ -1,0 +1,242 @@
+using System.Globalization;
+using FinanceMatch.Core.Common;
+using NpgsqlTypes;
+
+namespace FinanceMatch.Core.Feeds;
+
+public enum FieldKind
+{
+    Uscc,
+    /// <summary><c>YYYY-MM</c>, not after the current month; stored as the month's first day.</summary>
+    Period,
+    /// <summary>CNY yuan ≥ 0 with at most 2 decimals.</summary>
+    Money,
+    /// <summary>A whole number ≥ 0.</summary>
+    Count,
+    /// <summary>A measured quantity ≥ 0 with at most 3 decimals.</summary>
+    Quantity,
+    /// <summary><c>YYYY-MM-DD</c>, not in the future.</summary>
+    Date,
+    Text,
+    Choice,
+}
+
+public sealed record FeedField(string Name, string Column, FieldKind Kind, bool Required, object? Default = null,
+    IReadOnlyList<string>? Choices = null, int MaxLength = 0)
+{
+    public NpgsqlDbType DbType => Kind switch
+    {
+        FieldKind.Period or FieldKind.Date => NpgsqlDbType.Date,
+        FieldKind.Money or FieldKind.Quantity => NpgsqlDbType.Numeric,
+        FieldKind.Count => NpgsqlDbType.Integer,
+        _ => NpgsqlDbType.Text,
+    };
+
+    public string StagingType => Kind switch
+    {
+        FieldKind.Period or FieldKind.Date => "date",
+        FieldKind.Money or FieldKind.Quantity => "numeric",
+        FieldKind.Count => "integer",
+        _ => "text",
+    };
+}
+
+public readonly record struct FieldError(string Field, string Message);
+
+/// <summary>
+/// The record layout of one feed type: its fields, how each is checked, its table and natural key. Everything that
+/// differs between feed types is data here, so parsing, validation and the set-based upsert are written once.
+/// </summary>
+public sealed class FeedSchema
+{
+    private static readonly string[] UtilityKinds = ["electricity", "water", "gas"];
+    private static readonly string[] Severities = ["minor", "general", "serious"];
+    private static readonly string[] JudicialKinds = ["enforcement", "dishonestDebtor"];
+    private static readonly string[] TaxCreditRatings = ["A", "B", "M", "C", "D"];
+
+    private readonly Dictionary<string, int> indexByName;
+
+    private FeedSchema(FeedType feedType, string table, IReadOnlyList<FeedField> fields, IReadOnlyList<string> keyColumns, bool keyIncludesDepartment)
+    {
+        FeedType = feedType;
+        Table = table;
+        Fields = fields;
+        KeyColumns = keyColumns;
+        KeyIncludesDepartment = keyIncludesDepartment;
+        indexByName = fields.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public FeedType FeedType { get; }
+    public string Table { get; }
+    public IReadOnlyList<FeedField> Fields { get; }
+    /// <summary>Natural key columns within the batch (the department is added for department-scoped keys).</summary>
+    public IReadOnlyList<string> KeyColumns { get; }
+    public bool KeyIncludesDepartment { get; }
+
+    public int IndexOf(string fieldName) => indexByName.GetValueOrDefault(fieldName, -1);
+
+    public static FeedSchema For(FeedType feedType) => All[feedType];
+
+    public static readonly IReadOnlyDictionary<FeedType, FeedSchema> All = new Dictionary<FeedType, FeedSchema>
+    {
+        [FeedType.Tax] = new(FeedType.Tax, "tax_records",
+        [
+            new("uscc", "uscc", FieldKind.Uscc, true),
+            new("period", "period", FieldKind.Period, true),
+            new("taxPaid", "tax_paid", FieldKind.Money, true),
+            new("taxableRevenue", "taxable_revenue", FieldKind.Money, true),
+            new("arrears", "arrears", FieldKind.Money, false, 0m),
+            new("taxCreditRating", "tax_credit_rating", FieldKind.Choice, false, Choices: TaxCreditRatings),
+        ], ["uscc", "period"], false),
+        [FeedType.SocialSecurity] = new(FeedType.SocialSecurity, "social_security_records",
+        [
+            new("uscc", "uscc", FieldKind.Uscc, true),
+            new("period", "period", FieldKind.Period, true),
+            new("insuredEmployees", "insured_employees", FieldKind.Count, true),
+            new("contributionPaid", "contribution_paid", FieldKind.Money, true),
+            new("arrears", "arrears", FieldKind.Money, false, 0m),
+        ], ["uscc", "period"], false),
+        [FeedType.Utility] = new(FeedType.Utility, "utility_records",
+        [
+            new("uscc", "uscc", FieldKind.Uscc, true),
+            new("period", "period", FieldKind.Period, true),
+            new("kind", "kind", FieldKind.Choice, true, Choices: UtilityKinds),
+            new("consumption", "consumption", FieldKind.Quantity, true),
+            new("amountBilled", "amount_billed", FieldKind.Money, true),
+            new("amountOverdue", "amount_overdue", FieldKind.Money, false, 0m),
+        ], ["uscc", "period", "kind"], false),
+        [FeedType.Penalty] = new(FeedType.Penalty, "penalty_records",
+        [
+            new("uscc", "uscc", FieldKind.Uscc, true),
+            new("decisionNo", "decision_no", FieldKind.Text, true, MaxLength: 64),
+            new("decidedOn", "decided_on", FieldKind.Date, true),
+            new("authority", "authority", FieldKind.Text, true, MaxLength: 200),
+            new("severity", "severity", FieldKind.Choice, true, Choices: Severities),
+            new("amount", "amount", FieldKind.Money, true),
+            new("revokedOn", "revoked_on", FieldKind.Date, false),
+        ], ["decision_no"], true),
+        [FeedType.Judicial] = new(FeedType.Judicial, "judicial_records",
+        [
+            new("uscc", "uscc", FieldKind.Uscc, true),
+            new("caseNo", "case_no", FieldKind.Text, true, MaxLength: 64),
+            new("filedOn", "filed_on", FieldKind.Date, true),
+            new("kind", "kind", FieldKind.Choice, true, Choices: JudicialKinds),
+            new("amount", "amount", FieldKind.Money, true),
+            new("closedOn", "closed_on", FieldKind.Date, false),
+        ], ["case_no"], true),
+    };
+
+    /// <summary>
+    /// Checks one row's raw values (aligned with <see cref="Fields"/>, null when absent or empty) and writes the typed values.
+    /// Returns false, with the reasons added to <paramref name="errors"/>, when any field is wrong.
+    /// </summary>
+    public bool TryParseRow(string?[] raw, object?[] typed, List<FieldError> errors, DateOnly today)
+    {
+        var ok = true;
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            var field = Fields[i];
+            var value = raw[i];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                if (field.Required)
+                {
+                    errors.Add(new(field.Name, $"{field.Name} is required."));
+                    ok = false;
+                }
+                typed[i] = field.Default;
+                continue;
+            }
+            if (ParseValue(field, value.Trim(), today, out var parsed) is { } message)
+            {
+                errors.Add(new(field.Name, message));
+                ok = false;
+                continue;
+            }
+            typed[i] = parsed;
+        }
+        // A revocation or closure cannot precede the decision or filing it ends.
+        if (ok && FeedType is FeedType.Penalty or FeedType.Judicial && typed[^1] is DateOnly end && typed[2] is DateOnly start && end < start)
+        {
+            errors.Add(new(Fields[^1].Name, $"{Fields[^1].Name} cannot be before {Fields[2].Name}."));
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static string? ParseValue(FeedField field, string value, DateOnly today, out object? parsed)
+    {
+        parsed = null;
+        switch (field.Kind)
+        {
+            case FieldKind.Uscc:
+                var uscc = value.ToUpperInvariant();
+                if (Uscc.Validate(uscc) is { } usccError) return usccError;
+                parsed = uscc;
+                return null;
+            case FieldKind.Period:
+                if (value.Length != 7 || !DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var period))
+                    return $"{field.Name} must be a month as YYYY-MM.";
+                if (period > new DateOnly(today.Year, today.Month, 1)) return $"{field.Name} cannot be in the future.";
+                if (period.Year < 1990) return $"{field.Name} is before 1990.";
+                parsed = period;
+                return null;
+            case FieldKind.Date:
+                if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    return $"{field.Name} must be a date as YYYY-MM-DD.";
+                if (date > today) return $"{field.Name} cannot be in the future.";
+                if (date.Year < 1950) return $"{field.Name} is before 1950.";
+                parsed = date;
+                return null;
+            case FieldKind.Money or FieldKind.Quantity:
+                if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent,
+                        CultureInfo.InvariantCulture, out var amount))
+                    return $"{field.Name} must be a number.";
+                if (amount < 0) return $"{field.Name} cannot be negative.";
+                if (amount >= 1_000_000_000_000_000m) return $"{field.Name} is too large.";
+                var scale = field.Kind == FieldKind.Money ? 2 : 3;
+                if (decimal.Round(amount, scale) != amount) return $"{field.Name} has more than {scale} decimals.";
+                parsed = amount;
+                return null;
+            case FieldKind.Count:
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+                    return $"{field.Name} must be a whole number ≥ 0.";
+                parsed = count;
+                return null;
+            case FieldKind.Choice:
+                var choice = field.Choices!.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase));
+                if (choice is null) return $"{field.Name} must be one of {string.Join(", ", field.Choices!)}.";
+                parsed = choice;
+                return null;
+            default:
+                if (value.Length > field.MaxLength) return $"{field.Name} is longer than {field.MaxLength} characters.";
+                parsed = value;
+                return null;
+        }
+    }
+
+    public string StagingTableSql(string name) =>
+        $"CREATE TEMP TABLE {name} (row_number integer NOT NULL, {string.Join(", ", Fields.Select(f => $"{f.Column} {f.StagingType}"))}) ON COMMIT DROP";
+
+    public string CopySql(string name) =>
+        $"COPY {name} (row_number, {string.Join(", ", Fields.Select(f => f.Column))}) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>
+    /// One set-based upsert: duplicates inside the batch are resolved first (the last row wins), then every natural key
+    /// either inserts or replaces the earlier record, which then points at this batch. Parameters: $1 department, $2 batch, $3 now.
+    /// </summary>
+    public string UpsertSql(string staging)
+    {
+        var columns = Fields.Select(f => f.Column).ToList();
+        var conflictKey = KeyIncludesDepartment ? ["department_id", .. KeyColumns] : KeyColumns;
+        var updates = columns.Where(c => !conflictKey.Contains(c)).Append("department_id").Append("batch_id").Append("updated_at").Distinct()
+            .Select(c => $"{c} = excluded.{c}");
+        return $"""
+            INSERT INTO financematch.{Table} ({string.Join(", ", columns)}, department_id, batch_id, updated_at)
+            SELECT DISTINCT ON ({string.Join(", ", KeyColumns)}) {string.Join(", ", columns)}, $1, $2, $3
+            FROM {staging}
+            ORDER BY {string.Join(", ", KeyColumns)}, row_number DESC
+            ON CONFLICT ({string.Join(", ", conflictKey)}) DO UPDATE SET {string.Join(", ", updates)}
+            """;
+    }
+}
