@@ -48,6 +48,7 @@ public static class ServiceRegistration
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<OperatorBootstrap>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddHttpClient(Features.Feeds.PullFeedSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
 
         if (!settings.IsGeneratingOpenApiDocument) services.AddFinanceMatchJobs(settings, configuration);
         return services;
@@ -112,6 +113,10 @@ public static class ServiceRegistration
         }
         await services.GetRequiredService<SigningKeyProvider>().LoadAsync(ct);
         await services.GetRequiredService<OperatorBootstrap>().EnsureAsync(ct);
-        if (settings.RunsWorkers) HangfireSetup.RegisterRecurringJobs(services.GetRequiredService<IRecurringJobManager>());
+        if (settings.RunsWorkers)
+        {
+            HangfireSetup.RegisterRecurringJobs(services.GetRequiredService<IRecurringJobManager>());
+            await Features.Feeds.ScheduleFeedSources.RegisterAllAsync(services, ct);
+        }
     }
 }

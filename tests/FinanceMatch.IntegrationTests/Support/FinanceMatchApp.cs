@@ -23,6 +23,7 @@ public sealed class FinanceMatchApp(string connectionString) : WebApplicationFac
         builder.UseSetting("Jobs:QueuePollMilliseconds", "100");
         builder.UseSetting("Feeds:MaxBatchBytes", MaxBatchBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Feeds:MaxBatchRows", MaxBatchRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Feeds:PullRetryBaseDelayMilliseconds", "50");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Hangfire", "Warning");
     }

@@ -1,4 +1,5 @@
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Client.Contracts;
 
 namespace FinanceMatch.Api.Features.Feeds;
@@ -37,6 +38,31 @@ public static class FeedEndpoints
             .RequireAuthorization(Policies.OperatorOrDepartment)
             .WithSummary("The rejected rows of a batch: row number, field and reason")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    
+        var sources = app.MapGroup("/api/v1/feed-sources").WithTags("Data feeds").RequireAuthorization(Policies.Operator);
+        sources.MapPost("", CreateFeedSource.Endpoint)
+            .WithIdempotency()
+            .WithSummary("Register a department server to pull a feed type from on a cron schedule (operators)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        sources.MapGet("", ListFeedSources.Endpoint)
+            .WithSummary("List pull sources (operators)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        sources.MapGet("/{id:guid}", GetFeedSource.Endpoint)
+            .WithSummary("One pull source with its cursor and last outcome (operators)")
+            .Produces<FeedSourceDto>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        sources.MapPost("/{id:guid}/run", RunFeedSource.Endpoint)
+            .WithSummary("Pull now, outside the schedule (operators)")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -10,4 +10,7 @@ public sealed class FeedOptions
     public int MaxStoredErrors { get; set; } = 100_000;
     /// <summary>Records asked of a department server per pulled page.</summary>
     public int PullPageSize { get; set; } = 1000;
+    /// <summary>Quick retries inside one pull before the job fails and Hangfire's slower retries take over.</summary>
+    public int PullRetryAttempts { get; set; } = 3;
+    public int PullRetryBaseDelayMilliseconds { get; set; } = 500;
 }

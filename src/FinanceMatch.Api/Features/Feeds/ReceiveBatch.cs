@@ -27,8 +27,6 @@ public sealed class PayloadTooLargeException(string message) : Exception(message
 /// </summary>
 public static class ReceiveBatch
 {
-    public const int ChunkBytes = 1 << 20;
-
     public sealed record Command(Guid DepartmentId, DomainFeedType FeedType, DomainFormat Format, Stream Body,
         string? IdempotencyKey, string CallerScope) : IRequest<Received>;
 
@@ -46,10 +44,10 @@ public static class ReceiveBatch
 
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await InsertBatchAsync(connection, batch, ct);
+            await BatchStorage.InsertBatchAsync(connection, batch, ct);
 
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[ChunkBytes];
+            var buffer = new byte[BatchStorage.ChunkBytes];
             long bytes = 0, lineBreaks = 0;
             var sequence = 0;
             byte last = 0;
@@ -64,7 +62,7 @@ public static class ReceiveBatch
                 sha.AppendData(span);
                 lineBreaks += span.Count((byte)'\n');
                 last = span[^1];
-                await InsertChunkAsync(connection, batch.Id, sequence++, buffer, filled, ct);
+                await BatchStorage.InsertChunkAsync(connection, batch.Id, sequence++, buffer, filled, ct);
             }
             if (bytes == 0) throw new FluentValidation.ValidationException([new("body", "The batch is empty.")]);
 
@@ -76,7 +74,7 @@ public static class ReceiveBatch
 
             var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
             batch.Received(bytes, digest);
-            await UpdatePayloadAsync(connection, batch, ct);
+            await BatchStorage.UpdatePayloadAsync(connection, batch, ct);
             var dto = batch.ToDto();
 
             if (command.IdempotencyKey is { } key)
@@ -126,43 +124,6 @@ public static class ReceiveBatch
                 filled += read;
             }
             return filled;
-        }
-
-        private static async Task InsertBatchAsync(NpgsqlConnection connection, FeedBatch batch, CancellationToken ct)
-        {
-            await using var insert = new NpgsqlCommand(
-                """
-                INSERT INTO financematch.feed_batches (id, department_id, feed_type, format, status, received_at, payload_bytes,
-                    total_rows, accepted_rows, rejected_rows, progress)
-                VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0, 0)
-                """, connection);
-            insert.Parameters.Add(new() { Value = batch.Id });
-            insert.Parameters.Add(new() { Value = batch.DepartmentId });
-            insert.Parameters.Add(new() { Value = batch.FeedType.ToString() });
-            insert.Parameters.Add(new() { Value = batch.Format.ToString() });
-            insert.Parameters.Add(new() { Value = batch.Status.ToString() });
-            insert.Parameters.Add(new() { Value = batch.ReceivedAt });
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-
-        private static async Task InsertChunkAsync(NpgsqlConnection connection, Guid batchId, int sequence, byte[] buffer, int length, CancellationToken ct)
-        {
-            await using var insert = new NpgsqlCommand(
-                "INSERT INTO financematch.feed_batch_chunks (batch_id, sequence, data) VALUES ($1, $2, $3)", connection);
-            insert.Parameters.Add(new() { Value = batchId });
-            insert.Parameters.Add(new() { Value = sequence });
-            insert.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = buffer.AsMemory(0, length), NpgsqlDbType = NpgsqlDbType.Bytea });
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-
-        private static async Task UpdatePayloadAsync(NpgsqlConnection connection, FeedBatch batch, CancellationToken ct)
-        {
-            await using var update = new NpgsqlCommand(
-                "UPDATE financematch.feed_batches SET payload_bytes = $2, payload_sha256 = $3 WHERE id = $1", connection);
-            update.Parameters.Add(new() { Value = batch.Id });
-            update.Parameters.Add(new() { Value = batch.PayloadBytes });
-            update.Parameters.Add(new() { Value = batch.PayloadSha256! });
-            await update.ExecuteNonQueryAsync(ct);
         }
     }
 
