@@ -9,11 +9,13 @@ public static class DivisionCode
         41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
     ];
 
-    public static string? Validate(string? code)
+    public static string? Validate(string? code) =>
+        string.IsNullOrEmpty(code) ? "Division code is required." : Validate(code.AsSpan());
+
+    public static string? Validate(ReadOnlySpan<char> code)
     {
-        if (string.IsNullOrEmpty(code)) return "Division code is required.";
-        if (code.Length != 6 || !code.All(char.IsAsciiDigit)) return "Division code must be six digits.";
-        if (!Provinces.Contains(int.Parse(code.AsSpan(0, 2), System.Globalization.CultureInfo.InvariantCulture)))
+        if (code.Length != 6 || code.ContainsAnyExceptInRange('0', '9')) return "Division code must be six digits.";
+        if (!Provinces.Contains((code[0] - '0') * 10 + (code[1] - '0')))
             return $"'{code[..2]}' is not a province code of GB/T 2260.";
         return null;
     }

@@ -9,6 +9,17 @@ public static class Uscc
     public const int Length = 18;
     public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    // Value of each ASCII character in the alphabet, -1 if it is not in it: feed ingest checks millions of codes.
+    private static readonly sbyte[] ValueOf = BuildValues();
+
+    private static sbyte[] BuildValues()
+    {
+        var values = Enumerable.Repeat((sbyte)-1, 128).ToArray();
+        for (var i = 0; i < Alphabet.Length; i++) values[Alphabet[i]] = (sbyte)i;
+        return values;
+    }
+
+    private static int Value(char c) => c < 128 ? ValueOf[c] : -1;
 
     /// <summary>Returns null when the code is valid, otherwise the reason it is not.</summary>
     public static string? Validate(string? code)
@@ -17,11 +28,10 @@ public static class Uscc
         if (code.Length != Length) return $"USCC must be {Length} characters long.";
         for (var i = 0; i < code.Length; i++)
         {
-            if (Alphabet.IndexOf(code[i]) < 0)
+            if (Value(code[i]) < 0)
                 return $"USCC character {i + 1} ('{code[i]}') is not allowed; use digits and upper-case letters other than I, O, S, V and Z.";
         }
-        var division = code.Substring(2, 6);
-        if (DivisionCode.Validate(division) is { } divisionError)
+        if (DivisionCode.Validate(code.AsSpan(2, 6)) is { } divisionError)
             return $"USCC characters 3–8 must be a division code: {divisionError}";
         var expected = CheckCharacter(code.AsSpan(0, Length - 1));
         if (code[Length - 1] != expected) return $"USCC check character is wrong (expected '{expected}').";
@@ -36,7 +46,7 @@ public static class Uscc
         var sum = 0;
         for (var i = 0; i < first17.Length; i++)
         {
-            var value = Alphabet.IndexOf(first17[i]);
+            var value = Value(first17[i]);
             if (value < 0) throw new ArgumentException($"'{first17[i]}' is not a USCC character.", nameof(first17));
             sum += value * Weights[i];
         }

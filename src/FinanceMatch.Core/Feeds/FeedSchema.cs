@@ -175,8 +175,7 @@ public sealed class FeedSchema
                 parsed = uscc;
                 return null;
             case FieldKind.Period:
-                if (value.Length != 7 || !DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var period))
-                    return $"{field.Name} must be a month as YYYY-MM.";
+                if (!TryParsePeriod(value, out var period)) return $"{field.Name} must be a month as YYYY-MM.";
                 if (period > new DateOnly(today.Year, today.Month, 1)) return $"{field.Name} cannot be in the future.";
                 if (period.Year < 1990) return $"{field.Name} is before 1990.";
                 parsed = period;
@@ -204,10 +203,13 @@ public sealed class FeedSchema
                 parsed = count;
                 return null;
             case FieldKind.Choice:
-                var choice = field.Choices!.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase));
-                if (choice is null) return $"{field.Name} must be one of {string.Join(", ", field.Choices!)}.";
-                parsed = choice;
-                return null;
+                foreach (var choice in field.Choices!)
+                {
+                    if (!string.Equals(choice, value, StringComparison.OrdinalIgnoreCase)) continue;
+                    parsed = choice;
+                    return null;
+                }
+                return $"{field.Name} must be one of {string.Join(", ", field.Choices!)}.";
             default:
                 if (value.Length > field.MaxLength) return $"{field.Name} is longer than {field.MaxLength} characters.";
                 parsed = value;
@@ -215,8 +217,21 @@ public sealed class FeedSchema
         }
     }
 
+    private static bool TryParsePeriod(string value, out DateOnly period)
+    {
+        period = default;
+        if (value.Length != 7 || value[4] != '-' || value.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9')
+            || value.AsSpan(5, 2).ContainsAnyExceptInRange('0', '9'))
+            return false;
+        var year = int.Parse(value.AsSpan(0, 4), CultureInfo.InvariantCulture);
+        var month = (value[5] - '0') * 10 + (value[6] - '0');
+        if (year < 1 || month is < 1 or > 12) return false;
+        period = new DateOnly(year, month, 1);
+        return true;
+    }
+
     public string StagingTableSql(string name) =>
-        $"CREATE TEMP TABLE {name} (row_number integer NOT NULL, {string.Join(", ", Fields.Select(f => $"{f.Column} {f.StagingType}"))}) ON COMMIT DROP";
+        $"CREATE UNLOGGED TABLE {name} (row_number integer NOT NULL, {string.Join(", ", Fields.Select(f => $"{f.Column} {f.StagingType}"))})";
 
     public string CopySql(string name) =>
         $"COPY {name} (row_number, {string.Join(", ", Fields.Select(f => f.Column))}) FROM STDIN (FORMAT BINARY)";

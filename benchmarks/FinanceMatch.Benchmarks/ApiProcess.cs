@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace FinanceMatch.Benchmarks;
+
+/// <summary>The real API as its own process (Release build, role all), with its peak resident memory sampled while it runs.</summary>
+internal sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly CancellationTokenSource sampling = new();
+    private readonly Task sampler;
+    private long peakRssBytes;
+
+    private ApiProcess(Process process)
+    {
+        this.process = process;
+        sampler = Task.Run(SampleAsync);
+    }
+
+    public string BaseUrl { get; private init; } = "";
+    public long PeakRssBytes => Interlocked.Read(ref peakRssBytes);
+    public void ResetPeak() => Interlocked.Exchange(ref peakRssBytes, CurrentRss());
+
+    public static async Task<ApiProcess> StartAsync(string apiDll, string connectionString, int port, string operatorId, string operatorSecret)
+    {
+        var start = new ProcessStartInfo("dotnet", [apiDll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ConnectionStrings__FinanceMatch"] = connectionString;
+        start.Environment["Database__MigrateOnStartup"] = "true";
+        start.Environment["Bootstrap__OperatorClientId"] = operatorId;
+        start.Environment["Bootstrap__OperatorClientSecret"] = operatorSecret;
+        start.Environment["Jobs__QueuePollMilliseconds"] = "100";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__FinanceMatch"] = "Information";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Log.Add(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log.Add(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var api = new ApiProcess(process) { BaseUrl = $"http://127.0.0.1:{port}" };
+        using var http = new HttpClient();
+        for (var i = 0; i < 600; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri($"{api.BaseUrl}/health/ready"))).IsSuccessStatusCode) return api;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (process.HasExited) break;
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException("The API did not become ready:\n" + string.Join('\n', Log.TakeLast(40)));
+    }
+
+    public static List<string> Log { get; } = [];
+
+    private long CurrentRss()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private async Task SampleAsync()
+    {
+        while (!sampling.IsCancellationRequested)
+        {
+            var rss = CurrentRss();
+            long seen;
+            while (rss > (seen = Interlocked.Read(ref peakRssBytes)) && Interlocked.CompareExchange(ref peakRssBytes, rss, seen) != seen) { }
+            try
+            {
+                await Task.Delay(20, sampling.Token);
+            }
+            catch (TaskCanceledException)
+            {
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await sampling.CancelAsync();
+        await sampler;
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        sampling.Dispose();
+    }
+}

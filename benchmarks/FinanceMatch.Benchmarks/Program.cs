@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using FinanceMatch.Benchmarks;
+using FinanceMatch.Client;
+using FinanceMatch.Client.Contracts;
+using Npgsql;
+
+// Ingest benchmark (issue 3): a 1,000,000-row tax CSV from the first byte uploaded to batch `completed`, against the floor
+// measured in the same run on the same PostgreSQL: psql \copy of the same file into an unlogged staging table followed by
+// the same set-based INSERT … ON CONFLICT. Run: benchmarks/ingest.sh [rows]
+var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var adminConnection = Environment.GetEnvironmentVariable("ConnectionStrings__FinanceMatch")
+    ?? throw new InvalidOperationException("ConnectionStrings__FinanceMatch is not set (run through benchmarks/ingest.sh).");
+var root = FindRoot();
+var apiDll = Path.Combine(root, "src/FinanceMatch.Api/bin/Release/net10.0/FinanceMatch.Api.dll");
+var dataDir = Path.Combine(root, ".data/benchmarks");
+Directory.CreateDirectory(dataDir);
+var csvPath = Path.Combine(dataDir, $"tax-{rows}.csv");
+if (!File.Exists(csvPath))
+{
+    Console.WriteLine($"generating {csvPath} …");
+    TaxCsv.Write(csvPath, rows, monthsPerFirm: 24);
+}
+var csvBytes = new FileInfo(csvPath).Length;
+Console.WriteLine($"input: {rows:N0} rows, {csvBytes / 1048576.0:0.0} MiB");
+
+var builder = new NpgsqlConnectionStringBuilder(adminConnection);
+var database = $"financematch_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+await ExecuteAsync(new NpgsqlConnectionStringBuilder(adminConnection) { Database = "postgres" }.ConnectionString, $"CREATE DATABASE {database}");
+builder.Database = database;
+var connectionString = builder.ConnectionString;
+try
+{
+    await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5099, "bench-operator", "bench-operator-secret-123456");
+    var idleRss = api.PeakRssBytes;
+    var anonymous = new FinanceMatchClient(new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(10) });
+    var token = await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"));
+    var @operator = Client(api.BaseUrl, token.AccessToken);
+    var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Benchmark Tax Bureau", "BENCH-TAX", [FeedType.Tax]));
+    var departmentToken = await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret));
+    var bureau = Client(api.BaseUrl, departmentToken.AccessToken);
+
+    var firstRun = await PushAndWaitAsync(bureau, api, csvPath);
+    var resend = await PushAndWaitAsync(bureau, api, csvPath);
+
+    var floor = await FloorAsync(connectionString, csvPath, builder);
+
+    Console.WriteLine();
+    Console.WriteLine("| measurement | seconds | rows/s | vs floor |");
+    Console.WriteLine("|---|---|---|---|");
+    Row("psql \\copy + INSERT … ON CONFLICT (floor, new rows)", floor.New, rows, null);
+    Row("FinanceMatch push → completed (new rows)", firstRun.Seconds, rows, floor.New);
+    Row("psql \\copy + INSERT … ON CONFLICT (floor, every key conflicting)", floor.Resend, rows, null);
+    Row("FinanceMatch push → completed (resend, every key conflicting)", resend.Seconds, rows, floor.Resend);
+    Console.WriteLine();
+    Console.WriteLine($"upload (first byte to 202): {firstRun.UploadSeconds:0.00} s; processing (202 to completed): {firstRun.Seconds - firstRun.UploadSeconds:0.00} s");
+    Console.WriteLine($"API peak RSS: {Math.Max(firstRun.PeakRss, resend.PeakRss) / 1048576.0:0} MiB (idle after start-up {idleRss / 1048576.0:0} MiB)");
+    foreach (var line in ApiProcess.Log.Where(l => l.Contains("rows,", StringComparison.Ordinal) || l.Contains("Batch", StringComparison.Ordinal)).TakeLast(4))
+        Console.WriteLine($"api log: {line.Trim()}");
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    await ExecuteAsync(new NpgsqlConnectionStringBuilder(adminConnection) { Database = "postgres" }.ConnectionString,
+        $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+}
+
+static void Row(string name, double seconds, int rows, double? floor) =>
+    Console.WriteLine($"| {name} | {seconds:0.00} | {rows / seconds:N0} | {(floor is null ? "1.00×" : $"{seconds / floor:0.00}×")} |");
+
+static FinanceMatchClient Client(string baseUrl, string token)
+{
+    var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(10) };
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    return new FinanceMatchClient(http);
+}
+
+static async Task<(double Seconds, double UploadSeconds, long PeakRss)> PushAndWaitAsync(FinanceMatchClient bureau, ApiProcess api, string csvPath)
+{
+    api.ResetPeak();
+    await using var file = File.OpenRead(csvPath);
+    var content = new StreamContent(file, 1 << 16);
+    content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+    var clock = Stopwatch.StartNew();
+    var queued = await bureau.Feeds.PushAsync(FeedType.Tax, content);
+    var upload = clock.Elapsed.TotalSeconds;
+    BatchDto batch;
+    var lastProgress = -1d;
+    while (true)
+    {
+        batch = await bureau.Feeds.GetBatchAsync(queued.Id);
+        if (batch.Status is BatchStatus.Completed or BatchStatus.CompletedWithErrors or BatchStatus.Failed) break;
+        if (batch.Progress - lastProgress >= 0.2)
+        {
+            Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0.0} s  {batch.Status}  progress {batch.Progress:P0}  rows so far {batch.TotalRows:N0}");
+            lastProgress = batch.Progress;
+        }
+        await Task.Delay(50);
+    }
+    var seconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"  {seconds,6:0.0} s  {batch.Status}: {batch.AcceptedRows:N0} accepted, {batch.RejectedRows:N0} rejected {batch.FailureReason}");
+    if (batch.Status != BatchStatus.Completed) throw new InvalidOperationException($"The batch ended {batch.Status}: {batch.FailureReason}");
+    return (seconds, upload, api.PeakRssBytes);
+}
+
+static async Task<(double New, double Resend)> FloorAsync(string connectionString, string csvPath, NpgsqlConnectionStringBuilder builder)
+{
+    await ExecuteAsync(connectionString, """
+        CREATE TABLE public.floor_tax (LIKE financematch.tax_records INCLUDING ALL);
+        CREATE UNLOGGED TABLE public.floor_staging (uscc text, period text, tax_paid numeric, taxable_revenue numeric, arrears numeric, tax_credit_rating text);
+        """);
+    const string upsert = """
+        INSERT INTO public.floor_tax (uscc, period, tax_paid, taxable_revenue, arrears, tax_credit_rating, department_id, batch_id, updated_at)
+        SELECT DISTINCT ON (uscc, period) uscc, (period || '-01')::date, tax_paid, taxable_revenue, arrears, NULLIF(tax_credit_rating, ''),
+            '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002', now()
+        FROM public.floor_staging ORDER BY uscc, period
+        ON CONFLICT (uscc, period) DO UPDATE SET tax_paid = excluded.tax_paid, taxable_revenue = excluded.taxable_revenue,
+            arrears = excluded.arrears, tax_credit_rating = excluded.tax_credit_rating, department_id = excluded.department_id,
+            batch_id = excluded.batch_id, updated_at = excluded.updated_at;
+        """;
+    var script = $"TRUNCATE public.floor_staging;\n\\copy public.floor_staging FROM '{csvPath}' WITH (FORMAT csv, HEADER true)\n{upsert}\n";
+    var scriptPath = Path.Combine(Path.GetTempPath(), "financematch-floor.sql");
+    await File.WriteAllTextAsync(scriptPath, script);
+    var first = await PsqlAsync(builder, scriptPath);
+    var second = await PsqlAsync(builder, scriptPath);
+    return (first, second);
+}
+
+static async Task<double> PsqlAsync(NpgsqlConnectionStringBuilder builder, string scriptPath)
+{
+    var start = new ProcessStartInfo("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture),
+        "-U", builder.Username!, "-d", builder.Database!, "-f", scriptPath]) { RedirectStandardError = true };
+    start.Environment["PGPASSWORD"] = builder.Password;
+    var clock = Stopwatch.StartNew();
+    using var psql = Process.Start(start)!;
+    var errors = await psql.StandardError.ReadToEndAsync();
+    await psql.WaitForExitAsync();
+    if (psql.ExitCode != 0) throw new InvalidOperationException($"psql failed: {errors}");
+    var seconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"  floor: {seconds:0.00} s");
+    return seconds;
+}
+
+static async Task ExecuteAsync(string connectionString, string sql)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+    await command.ExecuteNonQueryAsync();
+}
+
+static string FindRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinanceMatch.sln"))) directory = directory.Parent;
+    return directory?.FullName ?? throw new InvalidOperationException("FinanceMatch.sln not found");
+}
