@@ -24,7 +24,7 @@ public static class HangfireSetup
                 // Several worker processes share one database: a running job's lease is renewed while it runs, so a
                 // second worker never starts a long job that is still alive, and a dead worker's job is retaken quickly.
                 UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                InvisibilityTimeout = TimeSpan.FromSeconds(configuration.GetValue("Jobs:InvisibilityTimeoutSeconds", 300)),
                 QueuePollInterval = TimeSpan.FromMilliseconds(configuration.GetValue("Jobs:QueuePollMilliseconds", 500)),
                 JobExpirationCheckInterval = TimeSpan.FromMinutes(30),
                 DistributedLockTimeout = TimeSpan.FromMinutes(1),

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace FinanceMatch.IntegrationTests.Support;
 
 /// <summary>The real API (role "all": HTTP plus a real Hangfire server) on the test run's own database.</summary>
-public sealed class FinanceMatchApp(string connectionString) : WebApplicationFactory<Program>
+public sealed class FinanceMatchApp(string connectionString, string role = "all", IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string OperatorClientId = "test-operator";
     public const string OperatorSecret = "test-operator-secret-0123456789";
@@ -17,7 +18,7 @@ public sealed class FinanceMatchApp(string connectionString) : WebApplicationFac
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:FinanceMatch", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("FinanceMatch:Role", "all");
+        builder.UseSetting("FinanceMatch:Role", role);
         builder.UseSetting("Bootstrap:OperatorClientId", OperatorClientId);
         builder.UseSetting("Bootstrap:OperatorClientSecret", OperatorSecret);
         builder.UseSetting("Jobs:QueuePollMilliseconds", "100");
@@ -26,5 +27,6 @@ public sealed class FinanceMatchApp(string connectionString) : WebApplicationFac
         builder.UseSetting("Feeds:PullRetryBaseDelayMilliseconds", "50");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Hangfire", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 }

@@ -1,0 +1,152 @@
+using System.Text;
+using FinanceMatch.Client;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.IntegrationTests.Support;
+using Npgsql;
+
+namespace FinanceMatch.IntegrationTests.Feeds;
+
+/// <summary>
+/// Batches processed by separate worker processes: killed mid-batch, and two at once on one database. The API here has
+/// role "api" (no workers of its own) on a database of this fixture's own, so only the worker processes run jobs.
+/// </summary>
+[NonParallelizable]
+public sealed class WorkerProcessTests
+{
+    private TestDatabase database = null!;
+    private FinanceMatchApp api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        api = new FinanceMatchApp(database.ConnectionString, role: "api", new Dictionary<string, string>
+        {
+            ["Feeds:MaxBatchRows"] = "1000000",
+            ["Feeds:MaxBatchBytes"] = (256L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        using var warmUp = api.CreateClient();
+        (await warmUp.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await api.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    private async Task<FinanceMatchClient> DepartmentAsync()
+    {
+        var anonymous = new FinanceMatchClient(api.CreateClient());
+        var token = await anonymous.Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+        var operatorHttp = api.CreateClient();
+        operatorHttp.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
+        var department = await new FinanceMatchClient(operatorHttp).Departments.CreateAsync(
+            new CreateDepartmentRequest("Worker Test Bureau", Actors.UniqueCode("WK"), [FeedType.Tax]));
+        var departmentToken = await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret));
+        var http = api.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", departmentToken.AccessToken);
+        return new FinanceMatchClient(http);
+    }
+
+    /// <summary>Rows for distinct firms × months; every key appears once, so applied records must equal rows exactly.</summary>
+    private static (string Csv, string[] Usccs) TaxCsv(int firms, int months)
+    {
+        var usccs = Enumerable.Range(0, firms).Select(_ => Usccs.Next()).ToArray();
+        var csv = new StringBuilder("uscc,period,taxPaid,taxableRevenue\n");
+        foreach (var uscc in usccs)
+        {
+            for (var m = 1; m <= months; m++) csv.Append(uscc).Append(',').Append(Batches.Month(m)).Append(",1000.50,33350\n");
+        }
+        return (csv.ToString(), usccs);
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<BatchDto> WaitAsync(FinanceMatchClient client, Guid id, Func<BatchDto, bool> condition, TimeSpan limit, string what)
+    {
+        BatchDto? batch = null;
+        await Eventually.HoldsAsync(async () => condition(batch = await client.Feeds.GetBatchAsync(id)), limit, what);
+        return batch!;
+    }
+
+    [Test]
+    public async Task WorkerKilledMidBatch_BatchCompletesExactlyOnceAfterRestart()
+    {
+        var department = await DepartmentAsync();
+        var (csv, usccs) = TaxCsv(firms: 12_500, months: 12);
+        var queued = await Batches.PushAsync(department, FeedType.Tax, csv, Batches.Csv);
+
+        await using (var doomed = WorkerProcess.Start(database.ConnectionString, "doomed"))
+        {
+            await WaitAsync(department, queued.Id, b => b.Status == BatchStatus.Processing && b.Progress > 0.05, TimeSpan.FromSeconds(60),
+                "the first worker never got into the batch");
+            await doomed.KillAsync();
+        }
+
+        var afterKill = await department.Feeds.GetBatchAsync(queued.Id);
+        Assert.That(afterKill.Status, Is.EqualTo(BatchStatus.Processing), "killed mid-batch, so not finished");
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE uscc = ANY($1)", (object)usccs), Is.Zero,
+            "nothing of a half-processed batch is visible");
+
+        await using var successor = WorkerProcess.Start(database.ConnectionString, "successor");
+        var done = await WaitAsync(department, queued.Id, b => b.Status is BatchStatus.Completed or BatchStatus.Failed, TimeSpan.FromSeconds(90),
+            "the batch was not completed after the restart");
+
+        Assert.That(done.Status, Is.EqualTo(BatchStatus.Completed), done.FailureReason);
+        Assert.That((done.TotalRows, done.AcceptedRows), Is.EqualTo((150_000, 150_000)));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE uscc = ANY($1)", (object)usccs), Is.EqualTo(150_000));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE batch_id = $1", queued.Id), Is.EqualTo(150_000));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'financematch_staging'"), Is.Zero,
+            "the killed attempt's staging table was rolled back");
+    }
+
+    [Test]
+    public async Task TwoWorkerProcesses_ProcessEveryBatchExactlyOnce()
+    {
+        var department = await DepartmentAsync();
+        await using var first = WorkerProcess.Start(database.ConnectionString, "first");
+        await using var second = WorkerProcess.Start(database.ConnectionString, "second");
+        var batches = new List<(Guid Id, string[] Usccs)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var (csv, usccs) = TaxCsv(firms: 500, months: 6);
+            batches.Add(((await Batches.PushAsync(department, FeedType.Tax, csv, Batches.Csv)).Id, usccs));
+        }
+
+        foreach (var (id, usccs) in batches)
+        {
+            var done = await WaitAsync(department, id, b => b.Status is BatchStatus.Completed or BatchStatus.Failed, TimeSpan.FromSeconds(90),
+                "a batch was not processed");
+            Assert.That(done.Status, Is.EqualTo(BatchStatus.Completed), done.FailureReason);
+            Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE batch_id = $1", id), Is.EqualTo(3000));
+        }
+
+        // Hangfire's own record: every batch job entered Processing once and succeeded once, spread over both processes.
+        var processingStates = await ScalarAsync<long>(
+            """
+            SELECT count(*) FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
+            WHERE s.name = 'Processing' AND j.invocationdata::text LIKE '%ProcessBatch%'
+            """);
+        var succeeded = await ScalarAsync<long>(
+            """
+            SELECT count(*) FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
+            WHERE s.name = 'Succeeded' AND j.invocationdata::text LIKE '%ProcessBatch%'
+            """);
+        var servers = await ScalarAsync<long>(
+            """
+            SELECT count(DISTINCT s.data::jsonb ->> 'ServerId') FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
+            WHERE s.name = 'Processing' AND j.invocationdata::text LIKE '%ProcessBatch%'
+            """);
+        Assert.That((processingStates, succeeded), Is.EqualTo((8L, 8L)));
+        Assert.That(servers, Is.EqualTo(2), "both worker processes took batches");
+    }
+}
