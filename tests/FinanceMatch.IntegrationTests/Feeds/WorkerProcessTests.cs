@@ -14,19 +14,13 @@ namespace FinanceMatch.IntegrationTests.Feeds;
 public sealed class WorkerProcessTests
 {
     private TestDatabase database = null!;
-    private FinanceMatchApp api = null!;
+    private WorkerProcess api = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         database = await TestDatabase.CreateAsync();
-        api = new FinanceMatchApp(database.ConnectionString, role: "api", new Dictionary<string, string>
-        {
-            ["Feeds:MaxBatchRows"] = "1000000",
-            ["Feeds:MaxBatchBytes"] = (256L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        using var warmUp = api.CreateClient();
-        (await warmUp.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
+        api = await WorkerProcess.StartApiAsync(database.ConnectionString, new Dictionary<string, string>());
     }
 
     [OneTimeTearDown]
@@ -36,16 +30,18 @@ public sealed class WorkerProcessTests
         await database.DisposeAsync();
     }
 
+    private HttpClient Http() => new() { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+
     private async Task<FinanceMatchClient> DepartmentAsync()
     {
-        var anonymous = new FinanceMatchClient(api.CreateClient());
+        var anonymous = new FinanceMatchClient(Http());
         var token = await anonymous.Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
-        var operatorHttp = api.CreateClient();
+        var operatorHttp = Http();
         operatorHttp.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
         var department = await new FinanceMatchClient(operatorHttp).Departments.CreateAsync(
             new CreateDepartmentRequest("Worker Test Bureau", Actors.UniqueCode("WK"), [FeedType.Tax]));
         var departmentToken = await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret));
-        var http = api.CreateClient();
+        var http = Http();
         http.DefaultRequestHeaders.Authorization = new("Bearer", departmentToken.AccessToken);
         return new FinanceMatchClient(http);
     }
@@ -130,23 +126,17 @@ public sealed class WorkerProcessTests
             Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE batch_id = $1", id), Is.EqualTo(3000));
         }
 
-        // Hangfire's own record: every batch job entered Processing once and succeeded once, spread over both processes.
-        var processingStates = await ScalarAsync<long>(
-            """
-            SELECT count(*) FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
-            WHERE s.name = 'Processing' AND j.invocationdata::text LIKE '%ProcessBatch%'
-            """);
-        var succeeded = await ScalarAsync<long>(
-            """
-            SELECT count(*) FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
-            WHERE s.name = 'Succeeded' AND j.invocationdata::text LIKE '%ProcessBatch%'
-            """);
-        var servers = await ScalarAsync<long>(
-            """
-            SELECT count(DISTINCT s.data::jsonb ->> 'ServerId') FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
-            WHERE s.name = 'Processing' AND j.invocationdata::text LIKE '%ProcessBatch%'
-            """);
-        Assert.That((processingStates, succeeded), Is.EqualTo((8L, 8L)));
+        // Hangfire's own record: every batch's job entered Processing once and succeeded once, spread over both processes.
+        var ids = batches.Select(b => b.Id.ToString()).ToArray();
+        const string statesOfOurBatches = """
+            FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
+            WHERE j.invocationdata::text LIKE '%ProcessBatch%' AND EXISTS (SELECT 1 FROM unnest($1::text[]) id WHERE j.arguments::text LIKE '%' || id || '%')
+            """;
+        await Eventually.HoldsAsync(async () => await ScalarAsync<long>($"SELECT count(*) {statesOfOurBatches} AND s.name = 'Succeeded'", (object)ids) == 8,
+            TimeSpan.FromSeconds(30), "Hangfire did not record every batch job as succeeded");
+        var processingStates = await ScalarAsync<long>($"SELECT count(*) {statesOfOurBatches} AND s.name = 'Processing'", (object)ids);
+        var servers = await ScalarAsync<long>($"SELECT count(DISTINCT s.data::jsonb ->> 'ServerId') {statesOfOurBatches} AND s.name = 'Processing'", (object)ids);
+        Assert.That(processingStates, Is.EqualTo(8), "no batch job was started twice");
         Assert.That(servers, Is.EqualTo(2), "both worker processes took batches");
     }
 }

@@ -4,8 +4,9 @@ using System.Diagnostics;
 namespace FinanceMatch.IntegrationTests.Support;
 
 /// <summary>
-/// A FinanceMatch process with role "worker" (job workers, no HTTP), started from the built API assembly, so a test can
-/// kill it with SIGKILL or run several against one database.
+/// A FinanceMatch process of its own, started from the built API assembly: role "worker" (job workers, no HTTP) so a test
+/// can kill it with SIGKILL or run several against one database, or role "api" on a loopback port. Separate processes
+/// also keep Hangfire's process-wide job storage of one database away from the in-process test app's.
 /// </summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
@@ -13,10 +14,43 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     private WorkerProcess(Process process) => this.process = process;
 
+    public Uri? BaseAddress { get; private init; }
+
     public ConcurrentQueue<string> Output { get; } = new();
     public bool HasExited => process.HasExited;
 
-    public static WorkerProcess Start(string connectionString, string name)
+    public static WorkerProcess Start(string connectionString, string name) => Start(connectionString, "worker", null);
+
+    /// <summary>An API-only process (no workers) on a free loopback port, ready when this returns.</summary>
+    public static async Task<WorkerProcess> StartApiAsync(string connectionString, IReadOnlyDictionary<string, string> settings)
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var api = Start(connectionString, "api", new Dictionary<string, string>(settings)
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Database__MigrateOnStartup"] = "true",
+            ["Bootstrap__OperatorClientId"] = FinanceMatchApp.OperatorClientId,
+            ["Bootstrap__OperatorClientSecret"] = FinanceMatchApp.OperatorSecret,
+        });
+        using var http = new HttpClient { BaseAddress = api.BaseAddress };
+        await Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                return (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(60), "the API process did not become ready: " + string.Join('\n', api.Output));
+        return api;
+    }
+
+    private static WorkerProcess Start(string connectionString, string role, IReadOnlyDictionary<string, string>? settings)
     {
         var start = new ProcessStartInfo("dotnet", [ApiAssembly()])
         {
@@ -26,14 +60,18 @@ public sealed class WorkerProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__FinanceMatch"] = connectionString;
-        start.Environment["FinanceMatch__Role"] = "worker";
+        start.Environment["FinanceMatch__Role"] = role;
         start.Environment["Database__MigrateOnStartup"] = "false";
         start.Environment["Jobs__QueuePollMilliseconds"] = "100";
         // A killed worker's job is handed to another worker once its lease runs out; short here so the test is quick.
         start.Environment["Jobs__InvisibilityTimeoutSeconds"] = "10";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__FinanceMatch"] = "Information";
-        var worker = new WorkerProcess(Process.Start(start)!);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        var worker = new WorkerProcess(Process.Start(start)!)
+        {
+            BaseAddress = settings?.TryGetValue("ASPNETCORE_URLS", out var url) == true ? new Uri(url) : null,
+        };
         worker.process.OutputDataReceived += (_, e) => { if (e.Data is not null) worker.Output.Enqueue(e.Data); };
         worker.process.ErrorDataReceived += (_, e) => { if (e.Data is not null) worker.Output.Enqueue(e.Data); };
         worker.process.BeginOutputReadLine();
