@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs the FinanceMatch API (role "all": HTTP and job workers) against PostgreSQL.
-# Usage: scripts/run.sh          (Development, http://127.0.0.1:5080)
+# Usage: scripts/run.sh           (Development, http://127.0.0.1:5080)
+#        scripts/run.sh --demo    (the same, and loads demo departments, banks, firms and 24 months of feeds once)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
+
+demo=false
+[ "${1:-}" = "--demo" ] && demo=true
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
@@ -22,4 +26,12 @@ cat <<MSG
                         (POST /api/v1/auth/token, then "Authorize" in Swagger UI with the accessToken)
 
 MSG
-exec dotnet run --project src/FinanceMatch.Api -c Release --no-build --no-launch-profile
+if ! $demo; then
+  exec dotnet run --project src/FinanceMatch.Api -c Release --no-build --no-launch-profile
+fi
+
+dotnet run --project src/FinanceMatch.Api -c Release --no-build --no-launch-profile &
+api=$!
+trap 'kill "$api" 2>/dev/null || true' INT TERM EXIT
+dotnet run --project src/FinanceMatch.DemoData -c Release -- "$base" "$Bootstrap__OperatorClientId" "$Bootstrap__OperatorClientSecret"
+wait "$api"

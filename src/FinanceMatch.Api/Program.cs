@@ -21,7 +21,7 @@ if (!settings.RunsHttp)
 }
 
 builder.Services.AddFinanceMatchCore(builder.Configuration, settings);
-builder.Services.AddFinanceMatchHttp(settings);
+builder.Services.AddFinanceMatchHttp();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -38,8 +38,9 @@ public static class ServiceRegistration
             .Validate(o => o.TokenLifetimeMinutes is > 0 and <= 24 * 60, "Auth__TokenLifetimeMinutes must be between 1 and 1440.")
             .ValidateOnStart();
         services.AddOptions<Features.Feeds.FeedOptions>().Bind(configuration.GetSection(Features.Feeds.FeedOptions.Section))
-            .Validate(o => o.MaxBatchBytes > 0 && o.MaxBatchRows > 0 && o.MaxStoredErrors >= 0 && o.PullPageSize is > 0 and <= 100_000,
-                "Feeds__MaxBatchBytes, Feeds__MaxBatchRows and Feeds__PullPageSize must be positive.")
+            .Validate(o => o.MaxBatchBytes > 0 && o.MaxBatchRows > 0 && o.MaxStoredErrors >= 0 && o.PullPageSize is > 0 and <= 100_000
+                    && o.ProgressEveryRows > 0 && o.PullRetryAttempts > 0 && o.PullRetryBaseDelayMilliseconds >= 0,
+                "Feeds__* limits must be positive (Feeds__PullPageSize at most 100000).")
             .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
         services.AddSingleton<SecretHasher>();
@@ -50,12 +51,14 @@ public static class ServiceRegistration
         services.AddSingleton<IdempotencyStore>();
         services.AddHttpClient(Features.Feeds.PullFeedSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
 
-        if (!settings.IsGeneratingOpenApiDocument) services.AddFinanceMatchJobs(settings, configuration);
+        // Registered even while the OpenAPI document is generated (storage is only created when first resolved), so that
+        // Development's start-up validation of every handler's dependencies holds there too.
+        services.AddFinanceMatchJobs(settings, configuration);
         return services;
     }
 
     /// <summary>The HTTP side: authentication, problem responses, JSON conventions, OpenAPI, health.</summary>
-    public static IServiceCollection AddFinanceMatchHttp(this IServiceCollection services, StartupSettings settings)
+    public static IServiceCollection AddFinanceMatchHttp(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => FinanceMatchJson.Apply(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -96,8 +99,9 @@ public static class ServiceRegistration
         Policies.Add(services.AddAuthorizationBuilder());
 
         services.AddFinanceMatchOpenApi();
-        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        if (!settings.IsGeneratingOpenApiDocument) health.AddCheck<JobStorageHealthCheck>("jobStorage", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<JobStorageHealthCheck>("jobStorage", tags: ["ready"]);
         return services;
     }
 

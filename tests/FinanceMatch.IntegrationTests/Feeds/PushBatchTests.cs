@@ -1,4 +1,5 @@
 using System.Net;
+using System.Globalization;
 using System.Text;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.IntegrationTests.Support;
@@ -299,5 +300,53 @@ public sealed class PushBatchTests
         Assert.That((await department.Client.Feeds.ListBatchesAsync()).Items.Select(b => b.Id), Is.EqualTo(new[] { failed.Id, tax.Id }));
         await Problems.ExpectFieldErrorAsync("status", () => department.Client.Feeds.ListBatchesAsync(status: "bogus"));
         await Problems.ExpectFieldErrorAsync("feedType", () => department.Client.Feeds.ListBatchesAsync(feedType: "3"));
+    }
+}
+
+public sealed class BatchLifecycleTests
+{
+    [Test]
+    public async Task Progress_AdvancesWhileABatchIsProcessed()
+    {
+        var department = await Actors.DepartmentAsync(FeedType.Tax);
+        var csv = new StringBuilder("uscc,period,taxPaid,taxableRevenue\n");
+        for (var firm = 0; firm < 2_000; firm++)
+        {
+            var uscc = Usccs.Next();
+            for (var m = 1; m <= 20; m++) csv.Append(CultureInfo.InvariantCulture, $"{uscc},{Month(m)},100,1000\n");
+        }
+        var queued = await PushAsync(department.Client, FeedType.Tax, csv.ToString(), Csv);
+
+        var seen = new List<double>();
+        BatchDto batch;
+        do
+        {
+            batch = await department.Client.Feeds.GetBatchAsync(queued.Id);
+            if (batch.Status == BatchStatus.Processing) seen.Add(batch.Progress);
+            await Task.Delay(10);
+        }
+        while (batch.Status is BatchStatus.Queued or BatchStatus.Processing);
+
+        Assert.That(batch.Status, Is.EqualTo(BatchStatus.Completed));
+        Assert.That(batch.Progress, Is.EqualTo(1d));
+        Assert.That(seen.Where(p => p is > 0 and < 1).Distinct().Count(), Is.GreaterThanOrEqualTo(2),
+            $"progress seen while processing: {string.Join(", ", seen.Distinct())}");
+        Assert.That(seen, Is.Ordered, "progress never goes back");
+    }
+
+    [Test]
+    public async Task RecordsForAFirmNotYetRegistered_AreKept_AndBelongToItOnceItRegisters()
+    {
+        var department = await Actors.DepartmentAsync(FeedType.Tax);
+        var uscc = Usccs.Next();
+        await FinishedAsync(department.Client, (await PushAsync(department.Client, FeedType.Tax,
+            $"uscc,period,taxPaid,taxableRevenue\n{uscc},{Month(1)},100,1000\n{uscc},{Month(2)},90,900\n", Csv)).Id);
+        Assert.That(await Sql.ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE uscc = $1", uscc), Is.EqualTo(2));
+
+        var firm = await Actors.EnterpriseAsync(Actors.EnterpriseRequest(uscc));
+
+        Assert.That(await Sql.ScalarAsync<long>(
+            "SELECT count(*) FROM financematch.tax_records t JOIN financematch.enterprises e ON e.uscc = t.uscc WHERE e.id = $1", firm.Created.Id),
+            Is.EqualTo(2));
     }
 }

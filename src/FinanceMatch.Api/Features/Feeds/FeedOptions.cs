@@ -8,6 +8,8 @@ public sealed class FeedOptions
     public int MaxBatchRows { get; set; } = 1_000_000;
     /// <summary>Rejected rows are all counted, but only this many reasons are kept per batch.</summary>
     public int MaxStoredErrors { get; set; } = 100_000;
+    /// <summary>How often (in rows) a running batch publishes its progress.</summary>
+    public int ProgressEveryRows { get; set; } = 25_000;
     /// <summary>Records asked of a department server per pulled page.</summary>
     public int PullPageSize { get; set; } = 1000;
     /// <summary>Quick retries inside one pull before the job fails and Hangfire's slower retries take over.</summary>

@@ -24,7 +24,6 @@ public static partial class ProcessBatch
         : IRequestHandler<Command, BatchStatus>
     {
         private const string StagingSchema = "financematch_staging";
-        private const int ProgressEveryRows = 25_000;
 
         public async ValueTask<BatchStatus> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -80,7 +79,7 @@ public static partial class ProcessBatch
                             for (var i = 0; i < rowErrors.Count && errors.Count < limits.MaxStoredErrors; i++)
                                 errors.Add((rows.RowNumber, i, rowErrors[i]));
                         }
-                        if (total % ProgressEveryRows == 0) await ReportProgressAsync(id, payload.Position, batch.PayloadBytes, total, ct);
+                        if (total % limits.ProgressEveryRows == 0) await ReportProgressAsync(id, payload.Position, batch.PayloadBytes, total, ct);
                     }
                     await copy.CompleteAsync(ct);
                 }
