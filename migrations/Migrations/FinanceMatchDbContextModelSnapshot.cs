@@ -468,6 +468,23 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("penalty_records", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Feeds.PendingJobTrigger", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_pending_job_triggers");
+
+                    b.ToTable("pending_job_triggers", "financematch");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Feeds.ProfileRebuildRequest", b =>
                 {
                     b.Property<string>("Uscc")
@@ -788,6 +805,143 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasDatabaseName("ix_institutions_code");
 
                     b.ToTable("institutions", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Profiles.CreditProfile", b =>
+                {
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .HasColumnName("uscc")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("dimensions");
+
+                    b.Property<bool>("DishonestDebtor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dishonest_debtor");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Factors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("factors");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("grade");
+
+                    b.Property<int?>("InsuredEmployeesLatest")
+                        .HasColumnType("integer")
+                        .HasColumnName("insured_employees_latest");
+
+                    b.Property<string>("Metrics")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metrics");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("model_version");
+
+                    b.Property<bool>("Rated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rated");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<bool>("SeriousPenaltyLast36Months")
+                        .HasColumnType("boolean")
+                        .HasColumnName("serious_penalty_last36months");
+
+                    b.Property<bool>("SocialSecurityArrears")
+                        .HasColumnType("boolean")
+                        .HasColumnName("social_security_arrears");
+
+                    b.Property<int>("SocialSecurityMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("social_security_months");
+
+                    b.Property<bool>("TaxArrears")
+                        .HasColumnType("boolean")
+                        .HasColumnName("tax_arrears");
+
+                    b.Property<int>("TaxMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("tax_months");
+
+                    b.Property<decimal>("TaxPaidLast12Months")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("tax_paid_last12months");
+
+                    b.Property<int>("UtilityMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("utility_months");
+
+                    b.Property<bool>("UtilityOverdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("utility_overdue");
+
+                    b.HasKey("Uscc")
+                        .HasName("pk_credit_profiles");
+
+                    b.HasIndex("EnterpriseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_profiles_enterprise_id");
+
+                    b.HasIndex("Grade")
+                        .HasDatabaseName("ix_credit_profiles_grade");
+
+                    b.ToTable("credit_profiles", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Profiles.CreditProfileSnapshot", b =>
+                {
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .HasColumnName("uscc")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("model_version");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("Uscc", "ComputedAt")
+                        .HasName("pk_credit_profile_history");
+
+                    b.ToTable("credit_profile_history", "financematch");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Feeds.FeedBatchChunk", b =>

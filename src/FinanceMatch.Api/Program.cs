@@ -2,6 +2,7 @@ using FinanceMatch.Api.Features.Auth;
 using FinanceMatch.Api.Features.Departments;
 using FinanceMatch.Api.Features.Enterprises;
 using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Features.Profiles;
 using FinanceMatch.Api.Features.Institutions;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Infrastructure;
@@ -43,6 +44,7 @@ app.MapInstitutionEndpoints();
 app.MapDepartmentEndpoints();
 app.MapEnterpriseEndpoints();
 app.MapFeedEndpoints();
+app.MapProfileEndpoints();
 if (!settings.IsGeneratingOpenApiDocument) app.MapJobDashboard();
 
 await app.Services.PrepareAsync();

@@ -20,6 +20,7 @@ public sealed class FinanceMatchClient
         Departments = RestService.For<IDepartmentsApi>(http, Settings);
         Enterprises = RestService.For<IEnterprisesApi>(http, Settings);
         Feeds = RestService.For<IFeedsApi>(http, Settings);
+        Profiles = RestService.For<IProfilesApi>(http, Settings);
     }
 
     /// <summary>The underlying HTTP client.</summary>
@@ -34,4 +35,6 @@ public sealed class FinanceMatchClient
     public IEnterprisesApi Enterprises { get; }
     /// <summary>Data feeds.</summary>
     public IFeedsApi Feeds { get; }
+    /// <summary>Credit profiles.</summary>
+    public IProfilesApi Profiles { get; }
 }

@@ -49,6 +49,10 @@ public static class ServiceRegistration
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<OperatorBootstrap>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddOptions<Features.Profiles.ProfileOptions>().Bind(configuration.GetSection(Features.Profiles.ProfileOptions.Section))
+            .Validate(o => o.RebuildDelaySeconds >= 0, "Profiles__RebuildDelaySeconds cannot be negative.").ValidateOnStart();
+        services.AddSingleton<Features.Profiles.ProfileBuilder>();
+        services.AddSingleton<Features.Profiles.ProfileRebuildTrigger>();
         services.AddHttpClient(Features.Feeds.PullFeedSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
 
         // Registered even while the OpenAPI document is generated (storage is only created when first resolved), so that

@@ -55,6 +55,11 @@ public static class HangfireSetup
     {
         jobs.AddOrUpdate<Idempotency.PurgeExpiredIdempotencyKeys.Job>("purge-idempotency-keys",
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<Features.Profiles.DrainProfileRebuilds.Job>("drain-profile-rebuilds",
+            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
+        // 18:00 UTC is 02:00 in China: the nightly rebuild of every profile, so that month windows roll over.
+        jobs.AddOrUpdate<Features.Profiles.RebuildAllProfiles.Job>("rebuild-all-profiles",
+            JobQueues.Default, job => job.Run(CancellationToken.None), "0 18 * * *");
         jobs.AddOrUpdate<Features.Feeds.RequeueStalledBatches.Job>("requeue-stalled-batches",
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
     }

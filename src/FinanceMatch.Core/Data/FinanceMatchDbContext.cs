@@ -1,6 +1,7 @@
 using FinanceMatch.Core.Departments;
 using FinanceMatch.Core.Enterprises;
 using FinanceMatch.Core.Feeds;
+using FinanceMatch.Core.Profiles;
 using FinanceMatch.Core.Idempotency;
 using FinanceMatch.Core.Identity;
 using FinanceMatch.Core.Institutions;
@@ -31,6 +32,9 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<PenaltyRecord> PenaltyRecords => Set<PenaltyRecord>();
     public DbSet<JudicialRecord> JudicialRecords => Set<JudicialRecord>();
     public DbSet<ProfileRebuildRequest> ProfileRebuildRequests => Set<ProfileRebuildRequest>();
+    public DbSet<PendingJobTrigger> PendingJobTriggers => Set<PendingJobTrigger>();
+    public DbSet<CreditProfile> CreditProfiles => Set<CreditProfile>();
+    public DbSet<CreditProfileSnapshot> CreditProfileHistory => Set<CreditProfileSnapshot>();
 
     /// <summary>The one place that says how the context talks to PostgreSQL, shared by the app and the design-time factory.</summary>
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>

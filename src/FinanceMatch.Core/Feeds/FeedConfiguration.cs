@@ -132,3 +132,12 @@ internal sealed class ProfileRebuildRequestConfiguration : IEntityTypeConfigurat
         builder.Property(r => r.Uscc).HasMaxLength(18).IsFixedLength();
     }
 }
+
+internal sealed class PendingJobTriggerConfiguration : IEntityTypeConfiguration<PendingJobTrigger>
+{
+    public void Configure(EntityTypeBuilder<PendingJobTrigger> builder)
+    {
+        builder.HasKey(t => t.Name);
+        builder.Property(t => t.Name).HasMaxLength(64);
+    }
+}

@@ -68,3 +68,13 @@ public sealed class ProfileRebuildRequest
     public string Uscc { get; set; } = null!;
     public DateTimeOffset RequestedAt { get; set; }
 }
+
+/// <summary>
+/// A job that has been asked for and is scheduled but has not started yet: the first request schedules it, later
+/// ones find the row and do nothing, so a burst of requests is coalesced into one run.
+/// </summary>
+public sealed class PendingJobTrigger
+{
+    public string Name { get; set; } = null!;
+    public DateTimeOffset RequestedAt { get; set; }
+}

@@ -7,6 +7,7 @@ using Role = FinanceMatch.Core.Identity.Role;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinanceMatch.Api.Features.Enterprises;
 
@@ -34,7 +35,7 @@ public static class RegisterEnterprise
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, CredentialIssuer credentials, TimeProvider clock)
+    public sealed class Handler(FinanceMatchDbContext db, CredentialIssuer credentials, Profiles.ProfileBuilder profiles, TimeProvider clock)
         : IRequestHandler<Command, RegisteredEnterprise>
     {
         public async ValueTask<RegisteredEnterprise> Handle(Command c, CancellationToken ct)
@@ -44,7 +45,15 @@ public static class RegisterEnterprise
             var (credential, secret) = credentials.Issue(Role.Enterprise, enterprise.Id);
             db.Enterprises.Add(enterprise);
             db.Credentials.Add(credential);
+            // The profile is built at once from any data already received for this USCC, in the registration's transaction.
+            var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.SaveChangesAsync(ct);
+            await profiles.RebuildAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), [enterprise.Uscc], ct);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(ct);
+                await ownTransaction.DisposeAsync();
+            }
             var e = enterprise;
             return new RegisteredEnterprise(e.Id, e.Uscc, e.Name, e.LegalRepresentative, e.DivisionCode, e.IndustryCode,
                 e.EstablishedOn, e.RegisteredCapital, e.Employees, e.RegisteredAt, credential.ClientId, secret);

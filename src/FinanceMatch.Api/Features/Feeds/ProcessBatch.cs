@@ -20,7 +20,8 @@ public static partial class ProcessBatch
 {
     public sealed record Command(Guid BatchId) : IRequest<BatchStatus>;
 
-    public sealed partial class Handler(NpgsqlDataSource dataSource, IOptions<FeedOptions> options, TimeProvider clock, ILogger<Handler> logger)
+    public sealed partial class Handler(NpgsqlDataSource dataSource, Profiles.ProfileRebuildTrigger rebuilds, IOptions<FeedOptions> options,
+        TimeProvider clock, ILogger<Handler> logger)
         : IRequestHandler<Command, BatchStatus>
     {
         private const string StagingSchema = "financematch_staging";
@@ -123,6 +124,7 @@ public static partial class ProcessBatch
                 WHERE id = $1
                 """, ct, id, status.ToString(), now, total, accepted, rejected);
             await transaction.CommitAsync(ct);
+            if (accepted > 0) await rebuilds.RequestAsync(ct);
             LogCompleted(logger, id, batch.FeedType, total, accepted, rejected, started.ElapsedMilliseconds, parsedIn, appliedIn);
             return status;
         }

@@ -1,0 +1,111 @@
+using FinanceMatch.Api.Jobs;
+using Hangfire;
+using Mediator;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace FinanceMatch.Api.Features.Profiles;
+
+public sealed class ProfileOptions
+{
+    public const string Section = "Profiles";
+    /// <summary>How long after the first batch of a burst the touched firms are rebuilt; the burst is coalesced into one rebuild.</summary>
+    public int RebuildDelaySeconds { get; set; } = 10;
+}
+
+/// <summary>
+/// The seam from feeds: a committed batch asks for a rebuild; only the first ask of a burst schedules the drain job.
+/// A recurring drain every minute covers an ask whose scheduling was lost to a crash.
+/// </summary>
+public sealed class ProfileRebuildTrigger(NpgsqlDataSource dataSource, IBackgroundJobClient jobs, IOptions<ProfileOptions> options, TimeProvider clock)
+{
+    public const string Name = "drain-profile-rebuilds";
+
+    public async Task RequestAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO financematch.pending_job_triggers (name, requested_at) VALUES ($1, $2) ON CONFLICT DO NOTHING", connection);
+        insert.Parameters.Add(new() { Value = Name });
+        insert.Parameters.Add(new() { Value = clock.GetUtcNow() });
+        if (await insert.ExecuteNonQueryAsync(ct) == 1)
+            jobs.Schedule<DrainProfileRebuilds.Job>(job => job.Run(CancellationToken.None), TimeSpan.FromSeconds(options.Value.RebuildDelaySeconds));
+    }
+}
+
+/// <summary>Rebuilds the profiles of every firm a committed batch touched since the last drain, each once.</summary>
+public static class DrainProfileRebuilds
+{
+    private const int ChunkSize = 20_000;
+
+    public sealed record Command : IRequest<int>;
+
+    public sealed class Handler(NpgsqlDataSource dataSource, ProfileBuilder builder) : IRequestHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var ct = cancellationToken;
+            await using (var connection = await dataSource.OpenConnectionAsync(ct))
+            await using (var clear = new NpgsqlCommand("DELETE FROM financematch.pending_job_triggers WHERE name = $1", connection))
+            {
+                clear.Parameters.Add(new() { Value = ProfileRebuildTrigger.Name });
+                await clear.ExecuteNonQueryAsync(ct);
+            }
+            var total = 0;
+            while (true)
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(ct);
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                // Taken and rebuilt in one transaction: a crash puts the requests back.
+                var usccs = new List<string>();
+                await using (var take = new NpgsqlCommand(
+                    """
+                    DELETE FROM financematch.profile_rebuild_requests
+                    WHERE uscc IN (SELECT uscc FROM financematch.profile_rebuild_requests ORDER BY requested_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+                    RETURNING uscc
+                    """, connection))
+                {
+                    take.Parameters.Add(new() { Value = ChunkSize });
+                    await using var reader = await take.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct)) usccs.Add(reader.GetString(0));
+                }
+                if (usccs.Count == 0) return total;
+                await builder.RebuildAsync(connection, usccs, ct);
+                await transaction.CommitAsync(ct);
+                total += usccs.Count;
+            }
+        }
+    }
+
+    public sealed class Job(ISender sender)
+    {
+        [Queue(JobQueues.Default)]
+        [DisableConcurrentExecution(600)]
+        public Task Run(CancellationToken ct) => sender.Send(new Command(), ct).AsTask();
+    }
+}
+
+/// <summary>Rebuilds every registered firm's profile: nightly, and when an operator asks.</summary>
+public static class RebuildAllProfiles
+{
+    public sealed record Command : IRequest<int>;
+
+    public sealed class Handler(NpgsqlDataSource dataSource, ProfileBuilder builder) : IRequestHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var count = await builder.RebuildAsync(connection, null, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return count;
+        }
+    }
+
+    public sealed class Job(ISender sender)
+    {
+        [Queue(JobQueues.Default)]
+        [DisableConcurrentExecution(3600)]
+        public Task Run(CancellationToken ct) => sender.Send(new Command(), ct).AsTask();
+    }
+}

@@ -1,0 +1,66 @@
+namespace FinanceMatch.Client.Contracts;
+
+/// <summary>The scoring model: grade bands and weighted dimensions of factors.</summary>
+public sealed record ScoringModelDto(string Version, IReadOnlyList<GradeBandDto> Grades, IReadOnlyList<DimensionDto> Dimensions);
+
+/// <summary>The lowest score of a grade.</summary>
+public sealed record GradeBandDto(string Grade, int MinScore);
+
+/// <summary>A dimension of the model and its factors.</summary>
+public sealed record DimensionDto(string Code, string Description, double Weight, IReadOnlyList<FactorDto> Factors);
+
+/// <summary>A factor, its weight within its dimension, and its bands: values at or above each threshold score the next band.</summary>
+public sealed record FactorDto(string Code, string Description, double Weight, string Direction, IReadOnlyList<double> Thresholds,
+    IReadOnlyList<double> BandScores);
+
+/// <summary>A firm's credit profile: score, grade and why.</summary>
+public sealed record ProfileDto(
+    Guid EnterpriseId,
+    string Uscc,
+    bool Rated,
+    int? Score,
+    string? Grade,
+    string ModelVersion,
+    DateTimeOffset ComputedAt,
+    DataCoverageDto DataCoverage,
+    IReadOnlyList<ProfileDimensionDto> Dimensions,
+    IReadOnlyList<ProfileFactorDto> Factors,
+    ProfileFlagsDto Flags,
+    ProfileMetricsDto Metrics);
+
+/// <summary>Months with data among the last 24 whole months.</summary>
+public sealed record DataCoverageDto(int TaxMonths, int SocialSecurityMonths, int UtilityMonths);
+
+/// <summary>A dimension's score (0–1000) and weight.</summary>
+public sealed record ProfileDimensionDto(string Code, int Score, double Weight);
+
+/// <summary>A factor's value (null: no data, scored neutral) and its impact in points against the neutral middle (500).</summary>
+public sealed record ProfileFactorDto(string Code, double? Value, int Impact);
+
+/// <summary>Warning flags.</summary>
+public sealed record ProfileFlagsDto(bool DishonestDebtor, bool SeriousPenaltyLast36Months, bool TaxArrears, bool SocialSecurityArrears, bool UtilityOverdue);
+
+/// <summary>The aggregates the score is computed from.</summary>
+public sealed record ProfileMetricsDto(
+    double? YearsInOperation,
+    decimal? RegisteredCapital,
+    decimal? TaxPaidLast12Months,
+    decimal? TaxableRevenueLast12Months,
+    double? RevenueTrend,
+    int? InsuredEmployeesLatest,
+    double? InsuredEmployeesTrend,
+    double? ElectricityTrend,
+    decimal TaxArrears,
+    decimal SocialSecurityArrears,
+    decimal UtilityOverdue,
+    int MinorPenaltiesLast36Months,
+    int GeneralPenaltiesLast36Months,
+    int SeriousPenaltiesLast36Months,
+    int OpenEnforcementCases,
+    int OpenDishonestDebtorRecords);
+
+/// <summary>A past score and grade, kept whenever either changed.</summary>
+public sealed record ProfileSnapshotDto(DateTimeOffset ComputedAt, int? Score, string? Grade, string ModelVersion);
+
+/// <summary>The answer to <c>POST /api/v1/profiles/recompute</c>.</summary>
+public sealed record RecomputeDto(string JobId);
