@@ -26,6 +26,7 @@ public sealed class FinanceMatchApp(string connectionString, string role = "all"
         builder.UseSetting("Feeds:MaxBatchRows", MaxBatchRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Feeds:PullRetryBaseDelayMilliseconds", "50");
         builder.UseSetting("Feeds:ProgressEveryRows", "500");
+        builder.UseSetting("Profiles:RebuildDelaySeconds", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Hangfire", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
