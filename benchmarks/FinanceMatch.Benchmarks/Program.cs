@@ -9,7 +9,9 @@ using Npgsql;
 // Ingest benchmark (issue 3): a 1,000,000-row tax CSV from the first byte uploaded to batch `completed`, against the floor
 // measured in the same run on the same PostgreSQL: psql \copy of the same file into an unlogged staging table followed by
 // the same set-based INSERT … ON CONFLICT. Run: benchmarks/ingest.sh [rows]
-var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var mode = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "ingest";
+var numbers = args.Where(a => a.Length > 0 && char.IsAsciiDigit(a[0])).ToArray();
+var rows = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : mode == "profiles" ? 100_000 : 1_000_000;
 var adminConnection = Environment.GetEnvironmentVariable("ConnectionStrings__FinanceMatch")
     ?? throw new InvalidOperationException("ConnectionStrings__FinanceMatch is not set (run through benchmarks/ingest.sh).");
 var root = FindRoot();
@@ -17,13 +19,11 @@ var apiDll = Path.Combine(root, "src/FinanceMatch.Api/bin/Release/net10.0/Financ
 var dataDir = Path.Combine(root, ".data/benchmarks");
 Directory.CreateDirectory(dataDir);
 var csvPath = Path.Combine(dataDir, $"tax-{rows}.csv");
-if (!File.Exists(csvPath))
+if (mode == "ingest" && !File.Exists(csvPath))
 {
     Console.WriteLine($"generating {csvPath} …");
     TaxCsv.Write(csvPath, rows, monthsPerFirm: 24);
 }
-var csvBytes = new FileInfo(csvPath).Length;
-Console.WriteLine($"input: {rows:N0} rows, {csvBytes / 1048576.0:0.0} MiB");
 
 var builder = new NpgsqlConnectionStringBuilder(adminConnection);
 var database = $"financematch_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -32,6 +32,12 @@ builder.Database = database;
 var connectionString = builder.ConnectionString;
 try
 {
+    if (mode == "profiles")
+    {
+        await ProfileRebuildBenchmark.RunAsync(apiDll, connectionString, rows);
+        return;
+    }
+    Console.WriteLine($"input: {rows:N0} rows, {new FileInfo(csvPath).Length / 1048576.0:0.0} MiB");
     await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5099, "bench-operator", "bench-operator-secret-123456");
     var idleRss = api.PeakRssBytes;
     var anonymous = new FinanceMatchClient(new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(10) });
@@ -62,6 +68,9 @@ try
 finally
 {
     NpgsqlConnection.ClearAllPools();
+    if (Environment.GetEnvironmentVariable("FINANCEMATCH_BENCH_KEEP_DATABASE") == "1")
+        Console.WriteLine($"kept database {database}");
+    else
     await ExecuteAsync(new NpgsqlConnectionStringBuilder(adminConnection) { Database = "postgres" }.ConnectionString,
         $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
 }

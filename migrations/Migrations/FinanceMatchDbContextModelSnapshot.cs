@@ -23,6 +23,109 @@ namespace FinanceMatch.Migrations.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("FinanceMatch.Core.Alerts.Alert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("EnterpriseId", "RaisedAt")
+                        .HasDatabaseName("ix_alerts_enterprise_id_raised_at");
+
+                    b.HasIndex("InstitutionId", "RaisedAt")
+                        .HasDatabaseName("ix_alerts_institution_id_raised_at");
+
+                    b.ToTable("alerts", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Consents.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid?>("LoanRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_request_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.PrimitiveCollection<string[]>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scopes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("EnterpriseId", "CreatedAt")
+                        .HasDatabaseName("ix_consents_enterprise_id_created_at");
+
+                    b.HasIndex("InstitutionId", "EnterpriseId")
+                        .HasDatabaseName("ix_consents_institution_id_enterprise_id");
+
+                    b.ToTable("consents", "financematch");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Departments.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -942,6 +1045,21 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasName("pk_credit_profile_history");
 
                     b.ToTable("credit_profile_history", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Consents.Consent", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consents_enterprises_enterprise_id");
+
+                    b.HasOne("FinanceMatch.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .HasConstraintName("fk_consents_institutions_institution_id");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Feeds.FeedBatchChunk", b =>

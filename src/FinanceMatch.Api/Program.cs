@@ -1,4 +1,6 @@
+using FinanceMatch.Api.Features.Alerts;
 using FinanceMatch.Api.Features.Auth;
+using FinanceMatch.Api.Features.Consents;
 using FinanceMatch.Api.Features.Departments;
 using FinanceMatch.Api.Features.Enterprises;
 using FinanceMatch.Api.Features.Feeds;
@@ -45,6 +47,8 @@ app.MapDepartmentEndpoints();
 app.MapEnterpriseEndpoints();
 app.MapFeedEndpoints();
 app.MapProfileEndpoints();
+app.MapConsentEndpoints();
+app.MapAlertEndpoints();
 if (!settings.IsGeneratingOpenApiDocument) app.MapJobDashboard();
 
 await app.Services.PrepareAsync();

@@ -21,6 +21,8 @@ public sealed class FinanceMatchClient
         Enterprises = RestService.For<IEnterprisesApi>(http, Settings);
         Feeds = RestService.For<IFeedsApi>(http, Settings);
         Profiles = RestService.For<IProfilesApi>(http, Settings);
+        Consents = RestService.For<IConsentsApi>(http, Settings);
+        Alerts = RestService.For<IAlertsApi>(http, Settings);
     }
 
     /// <summary>The underlying HTTP client.</summary>
@@ -37,4 +39,8 @@ public sealed class FinanceMatchClient
     public IFeedsApi Feeds { get; }
     /// <summary>Credit profiles.</summary>
     public IProfilesApi Profiles { get; }
+    /// <summary>Consents.</summary>
+    public IConsentsApi Consents { get; }
+    /// <summary>Risk alerts.</summary>
+    public IAlertsApi Alerts { get; }
 }

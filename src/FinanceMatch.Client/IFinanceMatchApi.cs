@@ -70,6 +70,31 @@ public interface IEnterprisesApi
     Task<Paged<EnterpriseDto>> ListAsync(string? uscc = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 }
 
+/// <summary>A firm's consents to share its report.</summary>
+public interface IConsentsApi
+{
+    /// <summary>Grants a consent (the firm itself).</summary>
+    [Post("/api/v1/enterprises/{enterpriseId}/consents")]
+    Task<ConsentDto> GrantAsync(Guid enterpriseId, [Body] GrantConsentRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a firm's consents, newest first (the firm itself, operators).</summary>
+    [Get("/api/v1/enterprises/{enterpriseId}/consents")]
+    Task<Paged<ConsentDto>> ListAsync(Guid enterpriseId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a consent at once (the firm itself).</summary>
+    [Delete("/api/v1/enterprises/{enterpriseId}/consents/{consentId}")]
+    Task RevokeAsync(Guid enterpriseId, Guid consentId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Post-loan risk alerts.</summary>
+public interface IAlertsApi
+{
+    /// <summary>The caller's alerts, newest first (a bank: its own; operators: all).</summary>
+    [Get("/api/v1/alerts")]
+    Task<Paged<AlertDto>> ListAsync(string? kind = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+}
+
 /// <summary>Credit profiles and the scoring model.</summary>
 public interface IProfilesApi
 {

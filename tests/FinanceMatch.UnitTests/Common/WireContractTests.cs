@@ -8,6 +8,11 @@ public sealed class WireContractTests
     [
         (typeof(Client.Contracts.FeedType), typeof(Core.Feeds.FeedType)),
         (typeof(Client.Contracts.Role), typeof(Core.Identity.Role)),
+        (typeof(Client.Contracts.BatchFormat), typeof(Core.Feeds.BatchFormat)),
+        (typeof(Client.Contracts.BatchStatus), typeof(Core.Feeds.BatchStatus)),
+        (typeof(Client.Contracts.ConsentScope), typeof(Core.Consents.ConsentScope)),
+        (typeof(Client.Contracts.ConsentPurpose), typeof(Core.Consents.ConsentPurpose)),
+        (typeof(Client.Contracts.AlertKind), typeof(Core.Alerts.AlertKind)),
     ];
 
     [TestCaseSource(nameof(EnumPairs))]

@@ -67,6 +67,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
             FROM {staging} s LEFT JOIN financematch.credit_profiles p ON p.uscc = s.uscc
             WHERE p.uscc IS NULL OR p.score IS DISTINCT FROM s.score OR p.grade IS DISTINCT FROM s.grade OR p.model_version <> $2
             """, ct, now, Model.Version);
+        await RaiseAlertsAsync(connection, staging, now, ct);
         await ExecuteAsync(connection, $"""
             INSERT INTO financematch.credit_profiles (uscc, enterprise_id, rated, score, grade, model_version, computed_at, tax_months,
                 social_security_months, utility_months, dishonest_debtor, serious_penalty_last36months, tax_arrears,
@@ -89,6 +90,42 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
         LogRebuilt(logger, metrics.Count, clockStart.ElapsedMilliseconds, readIn, scoredIn);
         return metrics.Count;
     }
+
+    /// <summary>
+    /// Compares each rebuilt profile with the one it replaces and raises the API's alerts for every bank that follows the
+    /// firm (an active postLoanMonitoring consent; disbursed loans join this when lending exists). Alerts come from a
+    /// change between two rebuilds, so re-running a rebuild on unchanged data raises nothing again.
+    /// </summary>
+    private static Task RaiseAlertsAsync(NpgsqlConnection connection, string staging, DateTimeOffset now, CancellationToken ct) =>
+        ExecuteAsync(connection, $"""
+            INSERT INTO financematch.alerts (id, institution_id, enterprise_id, kind, detail, raised_at)
+            SELECT gen_random_uuid(), followers.institution_id, s.enterprise_id, cause.kind, cause.detail, $1
+            FROM {staging} s
+            JOIN financematch.credit_profiles p ON p.uscc = s.uscc
+            CROSS JOIN LATERAL (VALUES
+                ('GradeDowngrade', CASE WHEN p.grade IS NOT NULL AND s.grade IS NOT NULL
+                    AND array_position(ARRAY['AAA','AA','A','BBB','BB','B','C'], s.grade) - array_position(ARRAY['AAA','AA','A','BBB','BB','B','C'], p.grade) >= 2
+                    THEN format('Grade fell from %s to %s (score %s to %s).', p.grade, s.grade, p.score, s.score) END),
+                ('DishonestDebtor', CASE WHEN s.dishonest_debtor AND NOT p.dishonest_debtor
+                    THEN 'A new open dishonest-debtor record.' END),
+                ('SeriousPenalty', CASE WHEN (s.metrics ->> 'seriousPenaltiesLast36Months')::int > coalesce((p.metrics ->> 'seriousPenaltiesLast36Months')::int, 0)
+                    THEN 'A new serious administrative penalty.' END),
+                ('NewArrears', CASE WHEN (s.tax_arrears AND NOT p.tax_arrears) OR (s.social_security_arrears AND NOT p.social_security_arrears)
+                        OR (s.utility_overdue AND NOT p.utility_overdue)
+                    THEN concat_ws(', ', CASE WHEN s.tax_arrears AND NOT p.tax_arrears THEN 'tax arrears' END,
+                        CASE WHEN s.social_security_arrears AND NOT p.social_security_arrears THEN 'social-security arrears' END,
+                        CASE WHEN s.utility_overdue AND NOT p.utility_overdue THEN 'overdue utility bills' END) || ' appeared.' END),
+                ('EmployeesDecline', CASE WHEN (s.metrics ->> 'insuredEmployeesTrend')::float8 <= 0.7
+                        AND coalesce((p.metrics ->> 'insuredEmployeesTrend')::float8, 1) > 0.7
+                    THEN format('Insured employees fell %s%% over 6 months.', round((1 - (s.metrics ->> 'insuredEmployeesTrend')::numeric) * 100)) END)
+            ) AS cause(kind, detail)
+            JOIN LATERAL (
+                SELECT DISTINCT c.institution_id FROM financematch.consents c
+                WHERE c.enterprise_id = s.enterprise_id AND c.institution_id IS NOT NULL AND c.purpose = 'PostLoanMonitoring'
+                    AND c.status = 'Active' AND c.expires_at > $1
+            ) followers ON true
+            WHERE cause.detail IS NOT NULL
+            """, ct, now);
 
     /// <summary>Whole calendar months before the current one: the 24, 12 and 6 before it, and penalties of the last 36 months.</summary>
     public static string MetricsSql(string firmFilter) => $"""

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using FinanceMatch.Client;
+using FinanceMatch.Client.Contracts;
+using Npgsql;
+
+namespace FinanceMatch.Benchmarks;
+
+/// <summary>
+/// Issue 4: a full rebuild of N firms with 24 months of tax, social security and two utility series each, against one
+/// hand-written SQL aggregate over the same tables (the floor), in the same run on the same PostgreSQL.
+/// </summary>
+internal static class ProfileRebuildBenchmark
+{
+    public static async Task RunAsync(string apiDll, string connectionString, int firms)
+    {
+        Console.WriteLine($"profiles: {firms:N0} firms × 24 months × (tax, social security, electricity, water) = {firms * 96L:N0} records");
+        await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5098, "bench-operator", "bench-operator-secret-123456");
+        var clock = Stopwatch.StartNew();
+        await ExecuteAsync(connectionString, $"""
+            INSERT INTO financematch.enterprises (id, uscc, name, legal_representative, division_code, industry_code, established_on,
+                registered_capital, employees, registered_at)
+            SELECT gen_random_uuid(), '914406' || lpad(g::text, 12, '0'), 'Firm ' || g, 'Rep', '440604', 'C39',
+                date '2000-01-01' + (g % 8000), 100000 + (g % 500) * 100000, 10 + g % 300, now()
+            FROM generate_series(1, {firms}) g;
+            INSERT INTO financematch.tax_records (uscc, period, tax_paid, taxable_revenue, arrears, department_id, batch_id, updated_at)
+            SELECT e.uscc, (date_trunc('month', now()) - make_interval(months => m))::date, 1000 + (hashtext(e.uscc) % 900 + 900) * m,
+                30000 + (hashtext(e.uscc) % 9000 + 9000) * m, CASE WHEN m = 1 AND hashtext(e.uscc) % 20 = 0 THEN 500 ELSE 0 END,
+                gen_random_uuid(), gen_random_uuid(), now()
+            FROM financematch.enterprises e, generate_series(1, 24) m;
+            INSERT INTO financematch.social_security_records (uscc, period, insured_employees, contribution_paid, arrears, department_id, batch_id, updated_at)
+            SELECT e.uscc, (date_trunc('month', now()) - make_interval(months => m))::date, e.employees + m % 5, e.employees * 1000, 0,
+                gen_random_uuid(), gen_random_uuid(), now()
+            FROM financematch.enterprises e, generate_series(1, 24) m;
+            INSERT INTO financematch.utility_records (uscc, period, kind, consumption, amount_billed, amount_overdue, department_id, batch_id, updated_at)
+            SELECT e.uscc, (date_trunc('month', now()) - make_interval(months => m))::date, k, 1000 + m * 10, 700, 0,
+                gen_random_uuid(), gen_random_uuid(), now()
+            FROM financematch.enterprises e, generate_series(1, 24) m, unnest(ARRAY['electricity', 'water']) k;
+            ANALYZE financematch.enterprises; ANALYZE financematch.tax_records; ANALYZE financematch.social_security_records; ANALYZE financematch.utility_records;
+            """);
+        Console.WriteLine($"  data generated in {clock.Elapsed.TotalSeconds:0.0} s");
+
+        var floor = await FloorAsync(connectionString);
+        var floorAgain = await FloorAsync(connectionString);
+
+        var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(10) };
+        var token = await new FinanceMatchClient(http).Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        var client = new FinanceMatchClient(http);
+
+        var runs = new List<double>();
+        for (var run = 0; run < 2; run++)
+        {
+            var logLines = ApiProcess.Log.Count;
+            api.ResetPeak();
+            clock.Restart();
+            await client.Profiles.RecomputeAsync();
+            string? line = null;
+            while ((line = ApiProcess.Log.Skip(logLines).FirstOrDefault(l => l.Contains("credit profiles in", StringComparison.Ordinal))) is null)
+            {
+                if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("The rebuild did not finish.");
+                await Task.Delay(100);
+            }
+            var seconds = clock.Elapsed.TotalSeconds;
+            runs.Add(seconds);
+            Console.WriteLine($"  rebuild {run + 1}: {seconds:0.00} s (request to log line); api log: {line.Trim()}; peak RSS {api.PeakRssBytes / 1048576.0:0} MiB");
+        }
+        var profiles = await ScalarAsync(connectionString, "SELECT count(*) FROM financematch.credit_profiles WHERE rated");
+        var floorBest = Math.Min(floor, floorAgain);
+        Console.WriteLine();
+        Console.WriteLine("| measurement | seconds | vs floor |");
+        Console.WriteLine("|---|---|---|");
+        Console.WriteLine($"| hand-written SQL aggregate over the same tables (floor, best of 2) | {floorBest:0.00} | 1.00× |");
+        Console.WriteLine($"| full rebuild, first (every profile new, history snapshot for each) | {runs[0]:0.00} | {runs[0] / floorBest:0.00}× |");
+        Console.WriteLine($"| full rebuild, second (profiles unchanged) | {runs[1]:0.00} | {runs[1] / floorBest:0.00}× |");
+        Console.WriteLine($"rated profiles: {profiles:N0}");
+    }
+
+    private static async Task<double> FloorAsync(string connectionString)
+    {
+        const string floorSql = """
+            SELECT e.uscc, t.months, t.paid12, t.revenue12, s.employees, u.electricity
+            FROM financematch.enterprises e
+            LEFT JOIN (SELECT uscc, count(*) AS months, sum(tax_paid) FILTER (WHERE period >= date_trunc('month', now()) - interval '12 months') AS paid12,
+                              sum(taxable_revenue) AS revenue12
+                       FROM financematch.tax_records WHERE period < date_trunc('month', now()) GROUP BY uscc) t ON t.uscc = e.uscc
+            LEFT JOIN (SELECT uscc, max(insured_employees) AS employees FROM financematch.social_security_records GROUP BY uscc) s ON s.uscc = e.uscc
+            LEFT JOIN (SELECT uscc, sum(consumption) FILTER (WHERE kind = 'electricity') AS electricity FROM financematch.utility_records GROUP BY uscc) u ON u.uscc = e.uscc
+            """;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var start = new ProcessStartInfo("psql", ["-X", "-q", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture),
+            "-U", builder.Username!, "-d", builder.Database!, "-o", "/dev/null", "-c", floorSql]) { RedirectStandardError = true };
+        start.Environment["PGPASSWORD"] = builder.Password;
+        var clock = Stopwatch.StartNew();
+        using var psql = Process.Start(start)!;
+        var errors = await psql.StandardError.ReadToEndAsync();
+        await psql.WaitForExitAsync();
+        if (psql.ExitCode != 0) throw new InvalidOperationException(errors);
+        Console.WriteLine($"  floor: {clock.Elapsed.TotalSeconds:0.00} s");
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

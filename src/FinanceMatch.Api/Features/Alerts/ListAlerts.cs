@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using DomainKind = FinanceMatch.Core.Alerts.AlertKind;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Alerts;
+
+public static class ListAlerts
+{
+    public sealed record Query(ClaimsPrincipal Caller, DomainKind? Kind, int Page, int PageSize) : IRequest<Paged<AlertDto>>, IPagedQuery;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => Include(new PageRules());
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<AlertDto>>
+    {
+        public async ValueTask<Paged<AlertDto>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var alerts = db.Alerts.AsNoTracking();
+            if (!query.Caller.Is(Role.Operator))
+            {
+                var institutionId = query.Caller.SubjectId();
+                alerts = alerts.Where(a => a.InstitutionId == institutionId);
+            }
+            if (query.Kind is { } kind) alerts = alerts.Where(a => a.Kind == kind);
+            return await alerts.OrderByDescending(a => a.RaisedAt).ThenBy(a => a.Id)
+                .ToPageAsync(db, query, a => new AlertDto(a.Id, a.EnterpriseId, a.Kind.Map<AlertKind>(), a.Detail, a.RaisedAt), cancellationToken);
+        }
+    }
+
+    internal static async Task<Paged<AlertDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct, string? kind = null,
+        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(user, EnumText.ParseOptional<DomainKind>(kind, "kind"), page, pageSize), ct);
+
+    public static void MapAlertEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/alerts", Endpoint)
+            .WithTags("Alerts")
+            .RequireAuthorization(Policies.OperatorOrBank)
+            .WithSummary("Post-loan risk alerts, newest first: a bank sees its own, operators all; filter by kind")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+}
