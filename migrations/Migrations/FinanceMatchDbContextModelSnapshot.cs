@@ -126,6 +126,52 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("consents", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Consents.ReportAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AccessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accessed_at");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consent_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
+
+                    b.PrimitiveCollection<string[]>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scopes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_accesses");
+
+                    b.HasIndex("ConsentId")
+                        .HasDatabaseName("ix_report_accesses_consent_id");
+
+                    b.HasIndex("EnterpriseId", "AccessedAt")
+                        .HasDatabaseName("ix_report_accesses_enterprise_id_accessed_at");
+
+                    b.ToTable("report_accesses", "financematch");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Departments.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1060,6 +1106,16 @@ namespace FinanceMatch.Migrations.Migrations
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .HasConstraintName("fk_consents_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Consents.ReportAccess", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Consents.Consent", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_accesses_consents_consent_id");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Feeds.FeedBatchChunk", b =>

@@ -82,6 +82,14 @@ public interface IConsentsApi
     [Get("/api/v1/enterprises/{enterpriseId}/consents")]
     Task<Paged<ConsentDto>> ListAsync(Guid enterpriseId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads a firm's authorised report (banks with a consent in force; every read is recorded).</summary>
+    [Get("/api/v1/enterprises/{enterpriseId}/report")]
+    Task<ReportDto> GetReportAsync(Guid enterpriseId, Guid? consentId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every read of a firm's report, newest first (the firm itself, operators).</summary>
+    [Get("/api/v1/enterprises/{enterpriseId}/report-accesses")]
+    Task<Paged<ReportAccessDto>> ListAccessesAsync(Guid enterpriseId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
     /// <summary>Revokes a consent at once (the firm itself).</summary>
     [Delete("/api/v1/enterprises/{enterpriseId}/consents/{consentId}")]
     Task RevokeAsync(Guid enterpriseId, Guid consentId, CancellationToken cancellationToken = default);

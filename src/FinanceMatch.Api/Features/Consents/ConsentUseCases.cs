@@ -150,6 +150,21 @@ public static class ConsentEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        var enterprise = app.MapGroup("/api/v1/enterprises/{id:guid}").WithTags("Consents");
+        enterprise.MapGet("/report", GetReport.Endpoint)
+            .RequireAuthorization(Policies.Bank)
+            .WithSummary("A firm's authorised report: the consented scopes only, records of the last 24 months; every read is recorded (banks)")
+            .Produces<ReportDto>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        enterprise.MapGet("/report-accesses", ListReportAccesses.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrEnterprise)
+            .WithSummary("Every read of a firm's report, newest first (the firm itself, operators)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{consentId:guid}", RevokeConsent.Endpoint)
             .RequireAuthorization(Policies.Enterprise)
             .WithSummary("Revoke a consent at once: the next read under it is refused (the firm itself)")

@@ -16,14 +16,23 @@ public static class GetEnterprise
 {
     public sealed record Query(Guid Id, ClaimsPrincipal Caller) : IRequest<EnterpriseDto>;
 
-    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, EnterpriseDto>
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, EnterpriseDto>
     {
         public async ValueTask<EnterpriseDto> Handle(Query query, CancellationToken ct)
         {
-            // Banks see a firm only under the firm's consent; until they hold one the firm does not exist for them.
-            var visible = query.Caller.Is(Role.Operator) || query.Caller.IsParty(Role.Enterprise, query.Id);
+            // Banks see a firm only under a consent of the firm's that is in force; without one the firm does not exist for them.
+            var visible = query.Caller.Is(Role.Operator) || query.Caller.IsParty(Role.Enterprise, query.Id) || await BankHoldsConsentAsync(query, ct);
             var enterprise = visible ? await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.Id, ct) : null;
             return ToDto(enterprise ?? throw new NotFoundException("No enterprise has this id."));
+        }
+
+        private async Task<bool> BankHoldsConsentAsync(Query query, CancellationToken ct)
+        {
+            if (!query.Caller.Is(Role.Bank)) return false;
+            var institutionId = query.Caller.SubjectId();
+            var now = clock.GetUtcNow();
+            return await db.Consents.AnyAsync(c => c.EnterpriseId == query.Id && c.InstitutionId == institutionId
+                && c.Status == Core.Consents.ConsentStatus.Active && c.ExpiresAt > now, ct);
         }
     }
 
