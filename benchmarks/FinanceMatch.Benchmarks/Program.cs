@@ -32,6 +32,11 @@ builder.Database = database;
 var connectionString = builder.ConnectionString;
 try
 {
+    if (mode == "reports")
+    {
+        await ReportReadBenchmark.RunAsync(apiDll, connectionString, firms: 200, seconds: numbers.Length > 0 ? rows : 30);
+        return;
+    }
     if (mode == "profiles")
     {
         await ProfileRebuildBenchmark.RunAsync(apiDll, connectionString, rows);

@@ -17,8 +17,9 @@ namespace FinanceMatch.Api.Features.Consents;
 
 /// <summary>
 /// A bank reads a firm's report under a consent in force. The consent is checked, the report read and the access recorded
-/// in one transaction that holds the consent row: a revocation waits for a read in progress and refuses the next one;
-/// a read that is not recorded is not returned, and nothing is recorded that was not read.
+/// in one snapshot transaction: a read that is not recorded is not returned, and nothing is recorded that was not read.
+/// A revocation is in force for every read that starts after it commits; a read already running when it commits
+/// finishes under the consent it started with (locking the consent row for that costs a WAL write per read).
 /// </summary>
 public static class GetReport
 {
@@ -76,7 +77,7 @@ public static class GetReport
 
         private sealed record InForce(Guid Id, List<DomainScope> Scopes, DomainPurpose Purpose);
 
-        /// <summary>The widest consent in force for this institution (or the one asked for), locked against revocation until commit.</summary>
+        /// <summary>The widest consent in force for this institution (or the one asked for).</summary>
         private static async Task<InForce?> InForceConsentAsync(NpgsqlConnection connection, Query query, Guid institutionId, DateTimeOffset now,
             CancellationToken ct)
         {
@@ -86,7 +87,6 @@ public static class GetReport
                  WHERE enterprise_id = $1 AND institution_id = $2 AND status = 'Active' AND expires_at > $3
                  {(query.ConsentId is null ? "" : "AND id = $4")}
                  ORDER BY cardinality(scopes) DESC, created_at DESC LIMIT 1
-                 FOR SHARE
                  """, connection);
             select.Parameters.Add(new() { Value = query.EnterpriseId });
             select.Parameters.Add(new() { Value = institutionId });

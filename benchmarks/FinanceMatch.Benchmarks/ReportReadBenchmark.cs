@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using FinanceMatch.Client;
+using FinanceMatch.Client.Contracts;
+using Npgsql;
+
+namespace FinanceMatch.Benchmarks;
+
+/// <summary>
+/// Issue 5: report reads (profile + 24 months of four feeds) under load from wrk, a second process on loopback,
+/// 100 connections for a fixed time; the same tool against /health/live gives the framework's own ceiling here.
+/// </summary>
+internal static class ReportReadBenchmark
+{
+    public static async Task RunAsync(string apiDll, string connectionString, int firms, int seconds)
+    {
+        await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5097, "bench-operator", "bench-operator-secret-123456");
+        var anonymous = Client(api.BaseUrl, null);
+        var @operator = Client(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"))).AccessToken);
+        var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Bench Bureau", "BENCH-ALL",
+            [FeedType.Tax, FeedType.SocialSecurity, FeedType.Utility, FeedType.Penalty]));
+        var bureau = Client(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret))).AccessToken);
+        var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Bench Bank", "BENCH-BANK"));
+        var bankToken = (await anonymous.Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret))).AccessToken;
+
+        var usccs = Enumerable.Range(1, firms).Select(i => Uscc(i)).ToList();
+        var month0 = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
+        string Month(int back) => month0.AddMonths(-back).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var tax = new StringBuilder("uscc,period,taxPaid,taxableRevenue,arrears\n");
+        var social = new StringBuilder("uscc,period,insuredEmployees,contributionPaid\n");
+        var utility = new StringBuilder("uscc,period,kind,consumption,amountBilled\n");
+        var penalty = new StringBuilder();
+        foreach (var uscc in usccs)
+        {
+            for (var m = 1; m <= 24; m++)
+            {
+                tax.Append(CultureInfo.InvariantCulture, $"{uscc},{Month(m)},{1000 + m},{30000 + m},0\n");
+                social.Append(CultureInfo.InvariantCulture, $"{uscc},{Month(m)},{40 + m % 3},{46000}\n");
+                utility.Append(CultureInfo.InvariantCulture, $"{uscc},{Month(m)},electricity,{9000 + m},6300\n");
+            }
+            penalty.Append(CultureInfo.InvariantCulture, $"{{\"uscc\":\"{uscc}\",\"decisionNo\":\"B-{uscc}\",\"decidedOn\":\"{month0.AddMonths(-5):yyyy-MM-dd}\",\"authority\":\"Bureau\",\"severity\":\"minor\",\"amount\":1000}}\n");
+        }
+        foreach (var (type, body, contentType) in new[] { (FeedType.Tax, tax, "text/csv"), (FeedType.SocialSecurity, social, "text/csv"),
+                     (FeedType.Utility, utility, "text/csv"), (FeedType.Penalty, penalty, "application/x-ndjson") })
+        {
+            var queued = await bureau.Feeds.PushAsync(type, new StringContent(body.ToString(), new UTF8Encoding(false), new MediaTypeHeaderValue(contentType)));
+            while ((await bureau.Feeds.GetBatchAsync(queued.Id)).Status is BatchStatus.Queued or BatchStatus.Processing) await Task.Delay(100);
+        }
+        var ids = new List<Guid>();
+        foreach (var uscc in usccs)
+        {
+            var firm = await anonymous.Enterprises.RegisterAsync(new RegisterEnterpriseRequest(uscc, $"Firm {uscc}", "Rep", "440604", "C39",
+                new DateOnly(2012, 5, 1), 3_000_000m, 40));
+            var self = Client(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret))).AccessToken);
+            await self.Consents.GrantAsync(firm.Id, new GrantConsentRequest(bank.Id, null,
+                [ConsentScope.Profile, ConsentScope.Tax, ConsentScope.SocialSecurity, ConsentScope.Utility, ConsentScope.Penalty],
+                ConsentPurpose.LoanAssessment, DateTimeOffset.UtcNow.AddDays(30)));
+            ids.Add(firm.Id);
+        }
+        var sample = await Client(api.BaseUrl, bankToken).Http.GetStringAsync(new Uri($"/api/v1/enterprises/{ids[0]}/report", UriKind.Relative));
+        Console.WriteLine($"setup: {firms} firms, each report {sample.Length / 1024.0:0.0} KiB (profile + 24 months of tax, social security, electricity + penalties)");
+
+        var script = Path.Combine(Path.GetTempPath(), "financematch-report.lua");
+        await File.WriteAllTextAsync(script, $$"""
+            local ids = { {{string.Join(", ", ids.Select(i => $"\"{i}\""))}} }
+            local n = 0
+            request = function()
+              n = n + 1
+              return wrk.format("GET", "/api/v1/enterprises/" .. ids[(n % #ids) + 1] .. "/report", { ["Authorization"] = "Bearer {{bankToken}}" })
+            end
+            """);
+        var accessesBefore = await CountAsync(connectionString, "SELECT count(*) FROM financematch.report_accesses");
+        var ceiling = await WrkAsync($"{api.BaseUrl}/health/live", null, seconds);
+        api.ResetPeak();
+        var reports = await WrkAsync($"{api.BaseUrl}/api/v1/enterprises/{ids[0]}/report", script, seconds);
+        var accesses = await CountAsync(connectionString, "SELECT count(*) FROM financematch.report_accesses") - accessesBefore;
+        var floor = await PgbenchFloorAsync(connectionString, seconds);
+
+        Console.WriteLine();
+        Console.WriteLine("| measurement (100 connections, wrk on loopback) | requests/s | p50 | p90 | p99 | errors |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine(ceiling.Row("GET /health/live (framework ceiling)"));
+        Console.WriteLine(reports.Row("GET /enterprises/{id}/report"));
+        Console.WriteLine($"| pgbench, the same SQL in one transaction (floor, {floor.Clients} clients) | {floor.Tps:N0} | avg {floor.AverageMs:0.0}ms | | | |");
+        Console.WriteLine($"report reads answered 200: {reports.Requests - reports.Errors:N0}; access records written: {accesses:N0}; API peak RSS {api.PeakRssBytes / 1048576.0:0} MiB");
+    }
+
+    private sealed record WrkResult(double RequestsPerSecond, string P50, string P90, string P99, long Requests, long Errors)
+    {
+        public string Row(string name) => $"| {name} | {RequestsPerSecond:N0} | {P50} | {P90} | {P99} | {Errors} |";
+    }
+
+    private static async Task<WrkResult> WrkAsync(string url, string? script, int seconds)
+    {
+        var arguments = new List<string> { "-t2", "-c100", $"-d{seconds}s", "--latency", "--timeout", "5s" };
+        if (script is not null) arguments.AddRange(["-s", script]);
+        arguments.Add(url);
+        var start = new ProcessStartInfo("wrk", arguments) { RedirectStandardOutput = true };
+        using var wrk = Process.Start(start)!;
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        string Percentile(string p) => output.Split('\n').First(l => l.TrimStart().StartsWith(p, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        var requests = long.Parse(output.Split('\n').First(l => l.Contains("requests in", StringComparison.Ordinal)).Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        var errorLine = output.Split('\n').FirstOrDefault(l => l.Contains("Non-2xx", StringComparison.Ordinal));
+        var errors = errorLine is null ? 0 : long.Parse(errorLine.Split(':')[1].Trim(), CultureInfo.InvariantCulture);
+        var socketErrors = output.Split('\n').FirstOrDefault(l => l.Contains("Socket errors", StringComparison.Ordinal));
+        if (socketErrors is not null) Console.WriteLine($"  {socketErrors.Trim()}");
+        var rps = double.Parse(output.Split('\n').First(l => l.StartsWith("Requests/sec", StringComparison.Ordinal)).Split(':')[1].Trim(), CultureInfo.InvariantCulture);
+        return new WrkResult(rps, Percentile("50%"), Percentile("90%"), Percentile("99%"), requests, errors);
+    }
+
+    private static async Task<(double Tps, double AverageMs, int Clients)> PgbenchFloorAsync(string connectionString, int seconds)
+    {
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand("""
+                CREATE TABLE public.bench_firms AS
+                SELECT row_number() OVER () AS n, e.id, e.uscc, c.id AS consent_id, c.institution_id
+                FROM financematch.enterprises e JOIN financematch.consents c ON c.enterprise_id = e.id
+                """, connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var script = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "report-floor.pgbench");
+        var start = new ProcessStartInfo("pgbench", ["-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!,
+            "-n", "-c", "100", "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", Path.GetFullPath(script), builder.Database!])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PGPASSWORD"] = builder.Password;
+        using var pgbench = Process.Start(start)!;
+        var output = await pgbench.StandardOutput.ReadToEndAsync();
+        await pgbench.WaitForExitAsync();
+        double Value(string prefix) => double.Parse(output.Split('\n').First(l => l.StartsWith(prefix, StringComparison.Ordinal)).Split('=')[1].Trim().Split(' ')[0],
+            CultureInfo.InvariantCulture);
+        return (Value("tps"), Value("latency average"), 100);
+    }
+
+    private static string Uscc(int i)
+    {
+        var first17 = "91440604" + i.ToString("D9", CultureInfo.InvariantCulture);
+        return first17 + FinanceMatch.Core.Common.Uscc.CheckCharacter(first17);
+    }
+
+    private static FinanceMatchClient Client(string baseUrl, string? token)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
+        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new FinanceMatchClient(http);
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
