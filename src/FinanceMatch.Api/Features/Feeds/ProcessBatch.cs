@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Feeds;
 using FinanceMatch.Core.Feeds.Parsing;
@@ -33,7 +34,7 @@ public static partial class ProcessBatch
             var limits = options.Value;
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))", ct, id);
+            await Sql.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))", ct, id);
 
             var batch = await LoadAsync(connection, id, ct);
             if (batch is null) return BatchStatus.Failed;
@@ -46,7 +47,7 @@ public static partial class ProcessBatch
             // (temp_buffers) and spill to disk on large batches. Created and dropped inside this transaction, so a crash
             // or rollback leaves no trace of it.
             var staging = $"{StagingSchema}.batch_{id:N}";
-            await ExecuteAsync(connection, schema.StagingTableSql(staging), ct);
+            await Sql.ExecuteAsync(connection, schema.StagingTableSql(staging), ct);
 
             var errors = new List<(int Row, int Ordinal, FieldError Error)>();
             int total = 0, accepted = 0, rejected = 0;
@@ -97,9 +98,9 @@ public static partial class ProcessBatch
             var now = clock.GetUtcNow();
             if (accepted > 0)
             {
-                await ExecuteAsync(connection, schema.UpsertSql(staging), ct, batch.DepartmentId, id, now);
+                await Sql.ExecuteAsync(connection, schema.UpsertSql(staging), ct, batch.DepartmentId, id, now);
                 // The seam to profile rebuilding: every firm this batch touched, committed with the batch itself.
-                await ExecuteAsync(connection,
+                await Sql.ExecuteAsync(connection,
                     $"""
                      INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at)
                      SELECT DISTINCT uscc, $1 FROM {staging}
@@ -107,17 +108,17 @@ public static partial class ProcessBatch
                      """, ct, now);
             }
             var appliedIn = started.ElapsedMilliseconds - parsedIn;
-            await ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
+            await Sql.ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
             await WriteErrorsAsync(connection, id, errors, ct);
             if (batch.SourceId is { } sourceId)
             {
                 // The pull cursor moves in the same transaction that commits the page it fetched: no page lost or repeated.
-                await ExecuteAsync(connection,
+                await Sql.ExecuteAsync(connection,
                     "UPDATE financematch.feed_sources SET cursor = COALESCE($2, cursor), last_pulled_at = $3, last_error = NULL WHERE id = $1",
                     ct, sourceId, (object?)batch.SourceNextCursor ?? DBNull.Value, now);
             }
             var status = rejected == 0 ? BatchStatus.Completed : BatchStatus.CompletedWithErrors;
-            await ExecuteAsync(connection,
+            await Sql.ExecuteAsync(connection,
                 """
                 UPDATE financematch.feed_batches
                 SET status = $2, completed_at = $3, total_rows = $4, accepted_rows = $5, rejected_rows = $6, progress = 1, failure_reason = NULL
@@ -179,7 +180,7 @@ public static partial class ProcessBatch
         private async Task ExecuteOnOwnConnectionAsync(string sql, CancellationToken ct, params object[] parameters)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await ExecuteAsync(connection, sql, ct, parameters);
+            await Sql.ExecuteAsync(connection, sql, ct, parameters);
         }
 
         private static async Task WriteErrorsAsync(NpgsqlConnection connection, Guid batchId, List<(int Row, int Ordinal, FieldError Error)> errors, CancellationToken ct)
@@ -197,13 +198,6 @@ public static partial class ProcessBatch
                 await copy.WriteAsync(error.Message.Length > 500 ? error.Message[..500] : error.Message, NpgsqlDbType.Text, ct);
             }
             await copy.CompleteAsync(ct);
-        }
-
-        private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] parameters)
-        {
-            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-            foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-            await command.ExecuteNonQueryAsync(ct);
         }
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} ({FeedType}): {Total} rows, {Accepted} applied, {Rejected} rejected in {Milliseconds} ms (parse and copy {ParseMilliseconds} ms, upsert {UpsertMilliseconds} ms)")]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client;
 using FinanceMatch.Core.Profiles;
 using Npgsql;
@@ -26,7 +27,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
         if (metrics.Count == 0) return 0;
 
         var staging = $"financematch_staging.profiles_{Guid.NewGuid():N}";
-        await ExecuteAsync(connection, $"""
+        await Sql.ExecuteAsync(connection, $"""
             CREATE UNLOGGED TABLE {staging} (uscc text, enterprise_id uuid, rated boolean, score integer, grade text,
                 tax_months integer, social_security_months integer, utility_months integer, dishonest_debtor boolean,
                 serious_penalty_last36months boolean, tax_arrears boolean, social_security_arrears boolean, utility_overdue boolean,
@@ -61,14 +62,14 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
         }
         var scoredIn = clockStart.ElapsedMilliseconds - readIn;
 
-        await ExecuteAsync(connection, $"""
+        await Sql.ExecuteAsync(connection, $"""
             INSERT INTO financematch.credit_profile_history (uscc, computed_at, score, grade, model_version)
             SELECT s.uscc, $1, s.score, s.grade, $2
             FROM {staging} s LEFT JOIN financematch.credit_profiles p ON p.uscc = s.uscc
             WHERE p.uscc IS NULL OR p.score IS DISTINCT FROM s.score OR p.grade IS DISTINCT FROM s.grade OR p.model_version <> $2
             """, ct, now, Model.Version);
         await RaiseAlertsAsync(connection, staging, now, ct);
-        await ExecuteAsync(connection, $"""
+        await Sql.ExecuteAsync(connection, $"""
             INSERT INTO financematch.credit_profiles (uscc, enterprise_id, rated, score, grade, model_version, computed_at, tax_months,
                 social_security_months, utility_months, dishonest_debtor, serious_penalty_last36months, tax_arrears,
                 social_security_arrears, utility_overdue, tax_paid_last12months, insured_employees_latest, dimensions, factors, metrics)
@@ -86,7 +87,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                 tax_paid_last12months = excluded.tax_paid_last12months, insured_employees_latest = excluded.insured_employees_latest,
                 dimensions = excluded.dimensions, factors = excluded.factors, metrics = excluded.metrics
             """, ct, now, Model.Version);
-        await ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
+        await Sql.ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
         LogRebuilt(logger, metrics.Count, clockStart.ElapsedMilliseconds, readIn, scoredIn);
         return metrics.Count;
     }
@@ -97,7 +98,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     /// change between two rebuilds, so re-running a rebuild on unchanged data raises nothing again.
     /// </summary>
     private static Task RaiseAlertsAsync(NpgsqlConnection connection, string staging, DateTimeOffset now, CancellationToken ct) =>
-        ExecuteAsync(connection, $"""
+        Sql.ExecuteAsync(connection, $"""
             INSERT INTO financematch.alerts (id, institution_id, enterprise_id, kind, detail, raised_at)
             SELECT gen_random_uuid(), followers.institution_id, s.enterprise_id, cause.kind, cause.detail, $1
             FROM {staging} s
@@ -236,13 +237,6 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
 
     private static double? Ratio(decimal? recent, decimal? earlier) =>
         recent is { } r && earlier is { } e && e > 0 ? (double)(r / e) : null;
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt {Count} credit profiles in {Milliseconds} ms (metrics {MetricsMilliseconds} ms, scoring and copy {ScoringMilliseconds} ms)")]
     private static partial void LogRebuilt(ILogger logger, int count, long milliseconds, long metricsMilliseconds, long scoringMilliseconds);
