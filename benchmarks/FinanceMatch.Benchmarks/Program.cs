@@ -37,6 +37,12 @@ try
         await ReportReadBenchmark.RunAsync(apiDll, connectionString, firms: 200, seconds: numbers.Length > 0 ? rows : 30);
         return;
     }
+    if (mode == "matching")
+    {
+        await MatchingBenchmark.RunAsync(apiDll, connectionString, products: numbers.Length > 0 ? rows : 10_000,
+            requests: numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 2_000);
+        return;
+    }
     if (mode == "profiles")
     {
         await ProfileRebuildBenchmark.RunAsync(apiDll, connectionString, rows);

@@ -23,6 +23,9 @@ public sealed class FinanceMatchClient
         Profiles = RestService.For<IProfilesApi>(http, Settings);
         Consents = RestService.For<IConsentsApi>(http, Settings);
         Alerts = RestService.For<IAlertsApi>(http, Settings);
+        Products = RestService.For<IProductsApi>(http, Settings);
+        LoanRequests = RestService.For<ILoanRequestsApi>(http, Settings);
+        Matches = RestService.For<IMatchesApi>(http, Settings);
     }
 
     /// <summary>The underlying HTTP client.</summary>
@@ -43,4 +46,10 @@ public sealed class FinanceMatchClient
     public IConsentsApi Consents { get; }
     /// <summary>Risk alerts.</summary>
     public IAlertsApi Alerts { get; }
+    /// <summary>Loan products.</summary>
+    public IProductsApi Products { get; }
+    /// <summary>Loan requests.</summary>
+    public ILoanRequestsApi LoanRequests { get; }
+    /// <summary>Matches and the bank workflow.</summary>
+    public IMatchesApi Matches { get; }
 }

@@ -162,6 +162,101 @@ public interface IFeedsApi
     Task<FeedSourceRunDto> RunSourceAsync(Guid id, CancellationToken cancellationToken = default);
 }
 
+/// <summary>Banks' loan products and the public catalogue.</summary>
+public interface IProductsApi
+{
+    /// <summary>Creates a product as a draft (banks).</summary>
+    [Post("/api/v1/products")]
+    Task<ProductDto> CreateAsync([Body] ProductRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a product's terms as a new version (its own bank).</summary>
+    [Put("/api/v1/products/{id}")]
+    Task<ProductDto> UpdateAsync(Guid id, [Body] ProductRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts a draft or withdrawn product in the catalogue (its own bank).</summary>
+    [Post("/api/v1/products/{id}/publish")]
+    Task<ProductDto> PublishAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes a published product out of the catalogue (its own bank).</summary>
+    [Post("/api/v1/products/{id}/withdraw")]
+    Task<ProductDto> WithdrawAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The public catalogue: published products, filtered.</summary>
+    [Get("/api/v1/products")]
+    Task<Paged<ProductDto>> ListAsync(decimal? amount = null, int? termMonths = null, string? guaranteeType = null,
+        Guid? institutionId = null, string? tag = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The calling bank's own products in any state.</summary>
+    [Get("/api/v1/products/mine")]
+    Task<Paged<ProductDto>> ListMineAsync(string? status = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One product: published ones for anyone, drafts and withdrawn ones for their bank and operators.</summary>
+    [Get("/api/v1/products/{id}")]
+    Task<ProductDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The terms of one version of a product, as matches made from it saw them.</summary>
+    [Get("/api/v1/products/{id}/versions/{version}")]
+    Task<ProductVersionDto> GetVersionAsync(Guid id, int version, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Firms' loan requests.</summary>
+public interface ILoanRequestsApi
+{
+    /// <summary>Posts a loan request with its consent; matching starts at once (firms).</summary>
+    [Post("/api/v1/loan-requests")]
+    Task<LoanRequestDto> SubmitAsync([Body] SubmitLoanRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One request and its matches (the firm, operators; a matched bank sees its own match only).</summary>
+    [Get("/api/v1/loan-requests/{id}")]
+    Task<LoanRequestDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The firm's own requests (operators: all), newest first.</summary>
+    [Get("/api/v1/loan-requests")]
+    Task<Paged<LoanRequestDto>> ListAsync(string? status = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Published products the firm failed by one or two rules, with what would pass them.</summary>
+    [Get("/api/v1/loan-requests/{id}/near-misses")]
+    Task<Paged<NearMissDto>> GetNearMissesAsync(Guid id, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels the request; its open matches are withdrawn (the firm).</summary>
+    [Post("/api/v1/loan-requests/{id}/cancel")]
+    Task<LoanRequestDto> CancelAsync(Guid id, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Matches and the bank workflow on them.</summary>
+public interface IMatchesApi
+{
+    /// <summary>A bank's inbox, a firm's matches, or all of them for operators; newest first.</summary>
+    [Get("/api/v1/matches")]
+    Task<Paged<MatchDto>> ListAsync(string? status = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One match (its bank, its firm, operators).</summary>
+    [Get("/api/v1/matches/{id}")]
+    Task<MatchDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The bank starts assessing the firm.</summary>
+    [Post("/api/v1/matches/{id}/review")]
+    Task<MatchDto> ReviewAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The bank makes an offer.</summary>
+    [Post("/api/v1/matches/{id}/approve")]
+    Task<MatchDto> ApproveAsync(Guid id, [Body] ApproveMatchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The bank says no.</summary>
+    [Post("/api/v1/matches/{id}/decline")]
+    Task<MatchDto> DeclineAsync(Guid id, [Body] DeclineMatchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The bank pays the loan out.</summary>
+    [Post("/api/v1/matches/{id}/disburse")]
+    Task<MatchDto> DisburseAsync(Guid id, [Body] DisburseMatchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The firm accepts an offer; its other open matches are withdrawn.</summary>
+    [Post("/api/v1/matches/{id}/accept")]
+    Task<MatchDto> AcceptAsync(Guid id, CancellationToken cancellationToken = default);
+}
+
 /// <summary>What FinanceMatch calls on a department's server to pull records (the server side is the department's).</summary>
 public interface IDepartmentFeedServer
 {

@@ -12,6 +12,9 @@ public static class CallerClaims
     public const string CredentialId = "cid";
 
     public static Guid SubjectId(this ClaimsPrincipal user) => Guid.Parse(Required(user, Subject));
+    /// <summary>The caller's object id, or <see cref="Guid.Empty"/> for an anonymous caller (public endpoints).</summary>
+    public static Guid SubjectIdOrEmpty(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(Subject), out var id) ? id : Guid.Empty;
     public static Guid CredentialIdOf(this ClaimsPrincipal user) => Guid.Parse(Required(user, CredentialId));
     public static string ClientIdOf(this ClaimsPrincipal user) => Required(user, ClientId);
 

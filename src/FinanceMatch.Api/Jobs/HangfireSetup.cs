@@ -10,6 +10,7 @@ namespace FinanceMatch.Api.Jobs;
 public static class HangfireSetup
 {
     public const string Schema = "hangfire";
+    public const string ExpireUnansweredMatchesJobId = "expire-unanswered-matches";
 
     public static IServiceCollection AddFinanceMatchJobs(this IServiceCollection services, StartupSettings settings, IConfiguration configuration)
     {
@@ -62,6 +63,10 @@ public static class HangfireSetup
             JobQueues.Default, job => job.Run(CancellationToken.None), "0 18 * * *");
         jobs.AddOrUpdate<Features.Feeds.RequeueStalledBatches.Job>("requeue-stalled-batches",
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<Features.LoanRequests.RematchStalledRequests.Job>("rematch-stalled-requests",
+            JobQueues.Matching, job => job.Run(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<Features.Matches.ExpireUnansweredMatches.Job>(ExpireUnansweredMatchesJobId,
+            JobQueues.Matching, job => job.Run(CancellationToken.None), Cron.Minutely());
     }
 
     public static void MapJobDashboard(this WebApplication app) =>

@@ -38,6 +38,10 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<Consents.Consent> Consents => Set<Consents.Consent>();
     public DbSet<Alerts.Alert> Alerts => Set<Alerts.Alert>();
     public DbSet<Consents.ReportAccess> ReportAccesses => Set<Consents.ReportAccess>();
+    public DbSet<Products.Product> Products => Set<Products.Product>();
+    public DbSet<Products.ProductVersion> ProductVersions => Set<Products.ProductVersion>();
+    public DbSet<LoanRequests.LoanRequest> LoanRequests => Set<LoanRequests.LoanRequest>();
+    public DbSet<Matching.Match> Matches => Set<Matching.Match>();
 
     /// <summary>The one place that says how the context talks to PostgreSQL, shared by the app and the design-time factory.</summary>
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>

@@ -83,7 +83,8 @@ public sealed class ScoringModel
         return new ScoreResult(true, points, grade, dimensions, factors);
     }
 
-    private int IndexOf(string grade)
+    /// <summary>0 for the best grade, rising to the worst.</summary>
+    public int IndexOf(string grade)
     {
         for (var i = 0; i < Grades.Count; i++)
         {
@@ -91,6 +92,8 @@ public sealed class ScoringModel
         }
         throw new ArgumentException($"Unknown grade {grade}.", nameof(grade));
     }
+
+    public bool IsGrade(string? grade) => grade is not null && Grades.Any(g => g.Grade == grade);
 
     public string GradeOf(int score) => Grades.First(g => score >= g.MinScore).Grade;
 

@@ -13,6 +13,10 @@ public sealed class WireContractTests
         (typeof(Client.Contracts.ConsentScope), typeof(Core.Consents.ConsentScope)),
         (typeof(Client.Contracts.ConsentPurpose), typeof(Core.Consents.ConsentPurpose)),
         (typeof(Client.Contracts.AlertKind), typeof(Core.Alerts.AlertKind)),
+        (typeof(Client.Contracts.GuaranteeType), typeof(Core.Products.GuaranteeType)),
+        (typeof(Client.Contracts.ProductStatus), typeof(Core.Products.ProductStatus)),
+        (typeof(Client.Contracts.LoanRequestStatus), typeof(Core.LoanRequests.LoanRequestStatus)),
+        (typeof(Client.Contracts.MatchStatus), typeof(Core.Matching.MatchStatus)),
     ];
 
     [TestCaseSource(nameof(EnumPairs))]

@@ -62,7 +62,8 @@ public static class GrantConsent
                 throw new ValidationException([new("expiresAt", $"expiresAt must be in the future and at most {Consent.MaxDays} days ahead.")]);
             if (command.InstitutionId is { } institutionId && !await db.Institutions.AnyAsync(i => i.Id == institutionId, cancellationToken))
                 throw new UnprocessableException("No institution has this institutionId.");
-            if (command.LoanRequestId is not null)
+            if (command.LoanRequestId is { } loanRequestId
+                && !await db.LoanRequests.AnyAsync(r => r.Id == loanRequestId && r.EnterpriseId == command.EnterpriseId, cancellationToken))
                 throw new UnprocessableException("No loan request of this enterprise has this loanRequestId.");
             var consent = Consent.Grant(command.EnterpriseId, command.InstitutionId, command.LoanRequestId,
                 command.Scopes.Select(s => s.Map<DomainScope>()), command.Purpose.Map<DomainPurpose>(), command.ExpiresAt, now);

@@ -83,10 +83,10 @@ public static class GetReport
         {
             await using var select = new NpgsqlCommand(
                 $"""
-                 SELECT id, scopes, purpose FROM financematch.consents
-                 WHERE enterprise_id = $1 AND institution_id = $2 AND status = 'Active' AND expires_at > $3
-                 {(query.ConsentId is null ? "" : "AND id = $4")}
-                 ORDER BY cardinality(scopes) DESC, created_at DESC LIMIT 1
+                 SELECT c.id, c.scopes, c.purpose FROM financematch.consents c
+                 WHERE c.enterprise_id = $1 AND {ConsentCoverage.InForceFor("$2", "$3")}
+                 {(query.ConsentId is null ? "" : "AND c.id = $4")}
+                 ORDER BY cardinality(c.scopes) DESC, c.created_at DESC LIMIT 1
                  """, connection);
             select.Parameters.Add(new() { Value = query.EnterpriseId });
             select.Parameters.Add(new() { Value = institutionId });

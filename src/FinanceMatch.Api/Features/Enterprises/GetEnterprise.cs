@@ -18,6 +18,9 @@ public static class GetEnterprise
 
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, EnterpriseDto>
     {
+        private static readonly string BankHoldsConsentSql =
+            $"SELECT EXISTS (SELECT 1 FROM financematch.consents c WHERE c.enterprise_id = {{0}} AND {Consents.ConsentCoverage.InForceFor("{1}", "{2}")}) AS \"Value\"";
+
         public async ValueTask<EnterpriseDto> Handle(Query query, CancellationToken ct)
         {
             // Banks see a firm only under a consent of the firm's that is in force; without one the firm does not exist for them.
@@ -31,8 +34,7 @@ public static class GetEnterprise
             if (!query.Caller.Is(Role.Bank)) return false;
             var institutionId = query.Caller.SubjectId();
             var now = clock.GetUtcNow();
-            return await db.Consents.AnyAsync(c => c.EnterpriseId == query.Id && c.InstitutionId == institutionId
-                && c.Status == Core.Consents.ConsentStatus.Active && c.ExpiresAt > now, ct);
+            return await db.Database.SqlQueryRaw<bool>(BankHoldsConsentSql, query.Id, institutionId, now).SingleAsync(ct);
         }
     }
 

@@ -94,7 +94,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
 
     /// <summary>
     /// Compares each rebuilt profile with the one it replaces and raises the API's alerts for every bank that follows the
-    /// firm (an active postLoanMonitoring consent; disbursed loans join this when lending exists). Alerts come from a
+    /// firm (an active postLoanMonitoring consent, or a loan it disbursed to the firm). Alerts come from a
     /// change between two rebuilds, so re-running a rebuild on unchanged data raises nothing again.
     /// </summary>
     private static Task RaiseAlertsAsync(NpgsqlConnection connection, string staging, DateTimeOffset now, CancellationToken ct) =>
@@ -121,9 +121,12 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                     THEN format('Insured employees fell %s%% over 6 months.', round((1 - (s.metrics ->> 'insuredEmployeesTrend')::numeric) * 100)) END)
             ) AS cause(kind, detail)
             JOIN LATERAL (
-                SELECT DISTINCT c.institution_id FROM financematch.consents c
+                SELECT c.institution_id FROM financematch.consents c
                 WHERE c.enterprise_id = s.enterprise_id AND c.institution_id IS NOT NULL AND c.purpose = 'PostLoanMonitoring'
                     AND c.status = 'Active' AND c.expires_at > $1
+                UNION
+                SELECT m.institution_id FROM financematch.matches m
+                WHERE m.enterprise_id = s.enterprise_id AND m.status = 'Disbursed'
             ) followers ON true
             WHERE cause.detail IS NOT NULL
             """, ct, now);

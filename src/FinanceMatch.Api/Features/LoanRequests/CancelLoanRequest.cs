@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceMatch.Api.Features.LoanRequests;
+
+/// <summary>The firm withdraws its request: open matches are withdrawn with it, in one transaction.</summary>
+public static class CancelLoanRequest
+{
+    public sealed record Command(Guid EnterpriseId, Guid LoanRequestId) : IRequest<LoanRequestDto>;
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, LoanRequestDto>
+    {
+        public async ValueTask<LoanRequestDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var request = await LoanRequestMapping.FindOwnAsync(db, command.EnterpriseId, command.LoanRequestId, cancellationToken);
+            var matches = await db.Matches.Where(m => m.LoanRequestId == request.Id).ToListAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            request.Cancel(now);
+            foreach (var match in matches.Where(m => m.IsOpen)) match.Withdraw(now);
+            await db.SaveChangesAsync(cancellationToken);
+            return request.ToDto(matches);
+        }
+    }
+
+    internal static async Task<LoanRequestDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(user.SubjectId(), id), ct);
+}

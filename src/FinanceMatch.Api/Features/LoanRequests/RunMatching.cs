@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using FinanceMatch.Api.Features.Matches;
+using FinanceMatch.Api.Jobs;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Matching;
+using Hangfire;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FinanceMatch.Api.Features.LoanRequests;
+
+/// <summary>
+/// Matches a posted request against the published products, once: a second run finds the request no longer awaiting
+/// matching and does nothing; a concurrent cancellation or duplicate run loses on the request's row version and is
+/// retried, which then finds it settled.
+/// </summary>
+public static partial class RunMatching
+{
+    public sealed record Command(Guid LoanRequestId) : IRequest<int>;
+
+    public sealed class Handler(FinanceMatchDbContext db, MatchingEngine engine, IOptions<MatchingOptions> options, TimeProvider clock,
+        ILogger<Handler> logger) : IRequestHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var request = await db.LoanRequests.SingleOrDefaultAsync(r => r.Id == command.LoanRequestId, cancellationToken);
+            if (request is null || !request.IsAwaitingMatching) return 0;
+
+            var applicant = await engine.ApplicantAsync(request.EnterpriseId, cancellationToken);
+            var matching = await engine.MatchingProductsAsync(MatchingEngine.AskOf(request), applicant, cancellationToken);
+            var ranked = MatchingEngine.Rank(matching, options.Value.MaxMatchesPerRequest);
+            var now = clock.GetUtcNow();
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                var (product, checks, fit) = (ranked[i].Product, ranked[i].Checks, ranked[i].Fit);
+                db.Matches.Add(Match.Create(request.Id, request.EnterpriseId, product.Id, product.Version, product.Name, product.InstitutionId,
+                    i + 1, fit.Total, MatchMapping.ReasonsJson(checks), MatchMapping.FitJson(fit), now));
+            }
+            request.RecordMatches(ranked.Count, now);
+            await db.SaveChangesAsync(cancellationToken);
+            LogMatched(logger, request.Id, matching.Count, ranked.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return ranked.Count;
+        }
+    }
+
+    public sealed class Job(ISender sender)
+    {
+        [Queue(JobQueues.Matching)]
+        [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 15, 60, 300])]
+        public Task Run(Guid loanRequestId, CancellationToken ct) => sender.Send(new Command(loanRequestId), ct).AsTask();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Matched loan request {LoanRequestId}: {Matching} products matched, {Matches} matches made in {Milliseconds:0.0} ms")]
+    private static partial void LogMatched(ILogger logger, Guid loanRequestId, int matching, int matches, double milliseconds);
+}
+
+/// <summary>
+/// The safety net for a request whose matching job was never enqueued (the process died between commit and enqueue):
+/// requests still awaiting matching after a minute are enqueued again. Matching is re-entrant, so a duplicate is harmless.
+/// </summary>
+public static class RematchStalledRequests
+{
+    public sealed record Command : IRequest<int>;
+
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var cutoff = clock.GetUtcNow().AddMinutes(-1);
+            var stalled = await db.LoanRequests.AsNoTracking()
+                .Where(r => r.Status == Core.LoanRequests.LoanRequestStatus.Matching && r.CreatedAt < cutoff)
+                .OrderBy(r => r.CreatedAt).Select(r => r.Id).Take(1000).ToListAsync(cancellationToken);
+            foreach (var id in stalled) jobs.Enqueue<RunMatching.Job>(job => job.Run(id, CancellationToken.None));
+            return stalled.Count;
+        }
+    }
+
+    public sealed class Job(ISender sender)
+    {
+        [DisableConcurrentExecution(60)]
+        public Task Run(CancellationToken ct) => sender.Send(new Command(), ct).AsTask();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Consent = FinanceMatch.Core.Consents.Consent;
+using Domain = FinanceMatch.Core.LoanRequests;
+
+namespace FinanceMatch.Api.Features.LoanRequests;
+
+/// <summary>
+/// A firm posts a loan request together with the consent that will let the matched banks read its report; both are
+/// written in one transaction and matching starts at once as a job.
+/// </summary>
+public static class SubmitLoanRequest
+{
+    public sealed record Command(Guid EnterpriseId, Client.Contracts.SubmitLoanRequest Body) : IRequest<LoanRequestDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock) => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator(clock));
+    }
+
+    public sealed class BodyValidator : AbstractValidator<Client.Contracts.SubmitLoanRequest>
+    {
+        public BodyValidator(TimeProvider clock)
+        {
+            RuleFor(r => r.Amount).MustBeMoney().GreaterThan(0);
+            RuleFor(r => r.TermMonths).InclusiveBetween(1, 360);
+            RuleFor(r => r.Purpose).NotEmpty().MaximumLength(1000);
+            RuleFor(r => r.GuaranteeTypes).NotEmpty().WithMessage("Name at least one guarantee type the firm can offer.");
+            RuleForEach(r => r.GuaranteeTypes).IsInEnum();
+            RuleFor(r => r.MaxAnnualRate!.Value).MustBeRate().OverridePropertyName("maxAnnualRate").When(r => r.MaxAnnualRate is not null);
+            RuleFor(r => r.Consent).NotNull().WithMessage("A loan request carries the consent that lets the matched banks read the report.");
+            When(r => r.Consent is not null, () =>
+            {
+                RuleFor(r => r.Consent.Scopes).NotEmpty().WithMessage("Name at least one scope.");
+                RuleForEach(r => r.Consent.Scopes).IsInEnum();
+                RuleFor(r => r.Consent.ExpiresAt)
+                    .Must(e => e > clock.GetUtcNow() && e <= clock.GetUtcNow().AddDays(Consent.MaxDays))
+                    .WithMessage($"expiresAt must be in the future and at most {Consent.MaxDays} days ahead.");
+            });
+        }
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, LoanRequestDto>
+    {
+        public async ValueTask<LoanRequestDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!await db.Enterprises.AnyAsync(e => e.Id == command.EnterpriseId, cancellationToken))
+                throw new NotFoundException("No enterprise has this id.");
+            var body = command.Body;
+            var now = clock.GetUtcNow();
+            var requestId = Guid.CreateVersion7(now);
+            var consent = Consent.Grant(command.EnterpriseId, null, requestId,
+                body.Consent.Scopes.Select(s => s.Map<Core.Consents.ConsentScope>()), Core.Consents.ConsentPurpose.LoanAssessment,
+                body.Consent.ExpiresAt, now);
+            var request = Domain.LoanRequest.Submit(command.EnterpriseId, body.Amount, body.TermMonths, body.Purpose,
+                body.GuaranteeTypes.Select(g => g.Map<Core.Products.GuaranteeType>()), body.MaxAnnualRate, consent.Id, requestId, now);
+            db.Consents.Add(consent);
+            db.LoanRequests.Add(request);
+            await db.SaveChangesAsync(cancellationToken);
+            // If the process dies before this line, RematchStalledRequests finds the request within a minute.
+            jobs.Enqueue<RunMatching.Job>(job => job.Run(request.Id, CancellationToken.None));
+            return request.ToDto([]);
+        }
+    }
+
+    internal static async Task<Created<LoanRequestDto>> Endpoint(Client.Contracts.SubmitLoanRequest body, ClaimsPrincipal user, ISender sender,
+        CancellationToken ct)
+    {
+        var request = await sender.Send(new Command(user.SubjectId(), body), ct);
+        return TypedResults.Created($"/api/v1/loan-requests/{request.Id}", request);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceMatch.Api.Features.Matches;
+
+/// <summary>
+/// The bank makes its offer. The offer must fit the product version the match was made from (rate and term within its
+/// ranges) and cannot lend more than the firm asked for.
+/// </summary>
+public static class ApproveMatch
+{
+    public sealed record Command(ClaimsPrincipal Caller, Guid MatchId, ApproveMatchRequest Body) : IRequest<MatchDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator());
+    }
+
+    public sealed class BodyValidator : AbstractValidator<ApproveMatchRequest>
+    {
+        public BodyValidator()
+        {
+            RuleFor(b => b.Amount).MustBeMoney().GreaterThan(0);
+            RuleFor(b => b.AnnualRate).MustBeRate();
+            RuleFor(b => b.TermMonths).InclusiveBetween(1, 360);
+        }
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, MatchDto>
+    {
+        public async ValueTask<MatchDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var match = await MatchMapping.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
+            var terms = (await db.ProductVersions.AsNoTracking()
+                .SingleAsync(v => v.ProductId == match.ProductId && v.Version == match.ProductVersion, cancellationToken)).ReadTerms();
+            var requested = await db.LoanRequests.Where(r => r.Id == match.LoanRequestId).Select(r => r.Amount).SingleAsync(cancellationToken);
+            var offer = command.Body;
+            if (offer.Amount > requested)
+                throw new UnprocessableException($"The offer cannot exceed the {requested:0.00} the firm asked for.");
+            if (offer.AnnualRate < terms.MinAnnualRate || offer.AnnualRate > terms.MaxAnnualRate)
+                throw new UnprocessableException($"The rate must lie within the product's {terms.MinAnnualRate}–{terms.MaxAnnualRate}%.");
+            if (offer.TermMonths < terms.MinTermMonths || offer.TermMonths > terms.MaxTermMonths)
+                throw new UnprocessableException($"The term must lie within the product's {terms.MinTermMonths}–{terms.MaxTermMonths} months.");
+            match.Approve(offer.Amount, offer.AnnualRate, offer.TermMonths, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return match.ToDto();
+        }
+    }
+
+    internal static async Task<MatchDto> Endpoint(Guid id, ApproveMatchRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(user, id, body), ct);
+}

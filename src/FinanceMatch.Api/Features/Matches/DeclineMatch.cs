@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+
+namespace FinanceMatch.Api.Features.Matches;
+
+/// <summary>The bank says no, with a reason the firm sees.</summary>
+public static class DeclineMatch
+{
+    public sealed record Command(ClaimsPrincipal Caller, Guid MatchId, DeclineMatchRequest Body) : IRequest<MatchDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator());
+    }
+
+    public sealed class BodyValidator : AbstractValidator<DeclineMatchRequest>
+    {
+        public BodyValidator() => RuleFor(b => b.Reason).NotEmpty().MaximumLength(1000);
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, MatchDto>
+    {
+        public async ValueTask<MatchDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var match = await MatchMapping.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
+            match.Decline(command.Body.Reason, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return match.ToDto();
+        }
+    }
+
+    internal static async Task<MatchDto> Endpoint(Guid id, DeclineMatchRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(user, id, body), ct);
+}

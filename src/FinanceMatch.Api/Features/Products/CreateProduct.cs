@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Product = FinanceMatch.Core.Products.Product;
+
+namespace FinanceMatch.Api.Features.Products;
+
+public static class CreateProduct
+{
+    public sealed record Command(Guid InstitutionId, ProductRequest Terms) : IRequest<ProductDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Terms).MustBeValidBody(new ProductRequestValidator());
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, ProductDto>
+    {
+        public async ValueTask<ProductDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (product, version) = Product.Create(command.InstitutionId, command.Terms.ToTerms(), clock.GetUtcNow());
+            db.Products.Add(product);
+            db.ProductVersions.Add(version);
+            await db.SaveChangesAsync(cancellationToken);
+            return product.ToDto();
+        }
+    }
+
+    internal static async Task<Created<ProductDto>> Endpoint(ProductRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    {
+        var product = await sender.Send(new Command(user.SubjectId(), body), ct);
+        return TypedResults.Created($"/api/v1/products/{product.Id}", product);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceMatch.Api.Features.Products;
+
+/// <summary>An edit replaces every term and makes a new version; matches made from earlier versions keep theirs.</summary>
+public static class UpdateProduct
+{
+    public sealed record Command(Guid InstitutionId, Guid ProductId, ProductRequest Terms) : IRequest<ProductDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Terms).MustBeValidBody(new ProductRequestValidator());
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, ProductDto>
+    {
+        public async ValueTask<ProductDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var product = await OwnProducts.FindAsync(db, command.InstitutionId, command.ProductId, cancellationToken);
+            db.ProductVersions.Add(product.Revise(command.Terms.ToTerms(), clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+            return product.ToDto();
+        }
+    }
+
+    internal static async Task<ProductDto> Endpoint(Guid id, ProductRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(user.SubjectId(), id, body), ct);
+}
+
+/// <summary>A bank's own product, tracked for a change; another bank's is not found.</summary>
+internal static class OwnProducts
+{
+    public static async Task<Core.Products.Product> FindAsync(FinanceMatchDbContext db, Guid institutionId, Guid productId, CancellationToken ct) =>
+        await db.Products.SingleOrDefaultAsync(p => p.Id == productId && p.InstitutionId == institutionId, ct)
+        ?? throw new NotFoundException("This institution has no product with this id.");
+}

@@ -1,0 +1,108 @@
+namespace FinanceMatch.Client.Contracts;
+
+/// <summary>Where a loan request is.</summary>
+public enum LoanRequestStatus
+{
+    /// <summary>Just posted; the matching engine is at work.</summary>
+    Matching,
+    /// <summary>At least one product matched.</summary>
+    Matched,
+    /// <summary>No published product matched (see the near misses).</summary>
+    NoMatch,
+    /// <summary>The firm accepted a bank's offer.</summary>
+    OfferAccepted,
+    /// <summary>The loan was disbursed.</summary>
+    Fulfilled,
+    /// <summary>The firm cancelled the request.</summary>
+    Cancelled,
+}
+
+/// <summary>Where a match is in the bank's workflow.</summary>
+public enum MatchStatus
+{
+    /// <summary>Made; the bank has not responded.</summary>
+    Pending,
+    /// <summary>The bank is assessing the firm.</summary>
+    UnderReview,
+    /// <summary>The bank made an offer.</summary>
+    Approved,
+    /// <summary>The firm accepted the offer.</summary>
+    Accepted,
+    /// <summary>The loan was paid out.</summary>
+    Disbursed,
+    /// <summary>The bank said no.</summary>
+    Declined,
+    /// <summary>The request was cancelled or another offer accepted.</summary>
+    Withdrawn,
+    /// <summary>The bank did not respond in time.</summary>
+    Expired,
+}
+
+/// <summary>The consent a loan request carries: it covers the banks the request is matched to.</summary>
+public sealed record LoanConsentRequest(IReadOnlyList<ConsentScope> Scopes, DateTimeOffset ExpiresAt);
+
+/// <summary>Body of <c>POST /api/v1/loan-requests</c>.</summary>
+public sealed record SubmitLoanRequest(
+    decimal Amount,
+    int TermMonths,
+    string Purpose,
+    IReadOnlyList<GuaranteeType> GuaranteeTypes,
+    LoanConsentRequest Consent,
+    decimal? MaxAnnualRate = null);
+
+/// <summary>A loan request and its matches (a bank sees only its own match).</summary>
+public sealed record LoanRequestDto(
+    Guid Id,
+    Guid EnterpriseId,
+    decimal Amount,
+    int TermMonths,
+    string Purpose,
+    IReadOnlyList<GuaranteeType> GuaranteeTypes,
+    decimal? MaxAnnualRate,
+    LoanRequestStatus Status,
+    Guid ConsentId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? MatchedAt,
+    IReadOnlyList<MatchDto> Matches);
+
+/// <summary>A rule of a product checked against a request: what the product requires and what the firm has.</summary>
+public sealed record RuleCheckDto(string Rule, string Required, string Actual);
+
+/// <summary>The fit score's parts: price (40), guarantee (20), eligibility margin (20), amount (10) and term (10) points.</summary>
+public sealed record FitDto(int Price, int Guarantee, int EligibilityMargin, int Amount, int Term);
+
+/// <summary>A request paired with one bank's product, and the bank's workflow on it.</summary>
+public sealed record MatchDto(
+    Guid Id,
+    Guid LoanRequestId,
+    Guid EnterpriseId,
+    Guid ProductId,
+    int ProductVersion,
+    string ProductName,
+    Guid InstitutionId,
+    int Rank,
+    int FitScore,
+    FitDto Fit,
+    IReadOnlyList<RuleCheckDto> Reasons,
+    MatchStatus Status,
+    decimal? ApprovedAmount,
+    decimal? AnnualRate,
+    int? TermMonths,
+    string? DeclineReason,
+    decimal? DisbursedAmount,
+    DateOnly? DisbursedOn,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FirstRespondedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>A published product the firm failed by one or two rules, and what would pass them.</summary>
+public sealed record NearMissDto(Guid ProductId, int ProductVersion, Guid InstitutionId, string ProductName, IReadOnlyList<RuleCheckDto> FailedRules);
+
+/// <summary>Body of <c>POST /api/v1/matches/{id}/approve</c>: the bank's offer.</summary>
+public sealed record ApproveMatchRequest(decimal Amount, decimal AnnualRate, int TermMonths);
+
+/// <summary>Body of <c>POST /api/v1/matches/{id}/decline</c>.</summary>
+public sealed record DeclineMatchRequest(string Reason);
+
+/// <summary>Body of <c>POST /api/v1/matches/{id}/disburse</c>.</summary>
+public sealed record DisburseMatchRequest(decimal Amount, DateOnly DisbursedOn);

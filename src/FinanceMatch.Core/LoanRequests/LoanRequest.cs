@@ -1,0 +1,102 @@
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Products;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FinanceMatch.Core.LoanRequests;
+
+public enum LoanRequestStatus
+{
+    Matching,
+    Matched,
+    NoMatch,
+    OfferAccepted,
+    Fulfilled,
+    Cancelled,
+}
+
+/// <summary>A firm's ask for a loan. It is matched once, right after it is posted, against the published products.</summary>
+public sealed class LoanRequest
+{
+    private LoanRequest() { }
+
+    public Guid Id { get; private set; }
+    public Guid EnterpriseId { get; private set; }
+    public decimal Amount { get; private set; }
+    public int TermMonths { get; private set; }
+    public string Purpose { get; private set; } = null!;
+    public List<GuaranteeType> GuaranteeTypes { get; private set; } = [];
+    public decimal? MaxAnnualRate { get; private set; }
+    public LoanRequestStatus Status { get; private set; }
+    public Guid ConsentId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? MatchedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public uint RowVersion { get; private set; }
+
+    public static LoanRequest Submit(Guid enterpriseId, decimal amount, int termMonths, string purpose,
+        IEnumerable<GuaranteeType> guaranteeTypes, decimal? maxAnnualRate, Guid consentId, Guid id, DateTimeOffset now) =>
+        new()
+        {
+            Id = id,
+            EnterpriseId = enterpriseId,
+            Amount = amount,
+            TermMonths = termMonths,
+            Purpose = purpose.Trim(),
+            GuaranteeTypes = guaranteeTypes.Distinct().Order().ToList(),
+            MaxAnnualRate = maxAnnualRate,
+            Status = LoanRequestStatus.Matching,
+            ConsentId = consentId,
+            CreatedAt = now,
+        };
+
+    public bool IsAwaitingMatching => Status == LoanRequestStatus.Matching;
+
+    public void RecordMatches(int count, DateTimeOffset now)
+    {
+        if (Status != LoanRequestStatus.Matching) throw new ConflictException("The request has already been matched.");
+        Status = count > 0 ? LoanRequestStatus.Matched : LoanRequestStatus.NoMatch;
+        MatchedAt = now;
+    }
+
+    public void Cancel(DateTimeOffset now)
+    {
+        if (Status is not (LoanRequestStatus.Matching or LoanRequestStatus.Matched or LoanRequestStatus.NoMatch))
+            throw new ConflictException($"A request that is {Status.Wire()} cannot be cancelled.");
+        Status = LoanRequestStatus.Cancelled;
+        ClosedAt = now;
+    }
+
+    public void AcceptOffer()
+    {
+        if (Status != LoanRequestStatus.Matched)
+            throw new ConflictException($"Offers can be accepted only on a matched request; this one is {Status.Wire()}.");
+        Status = LoanRequestStatus.OfferAccepted;
+    }
+
+    public void Fulfil(DateTimeOffset now)
+    {
+        if (Status != LoanRequestStatus.OfferAccepted) throw new ConflictException($"A request that is {Status.Wire()} cannot be fulfilled.");
+        Status = LoanRequestStatus.Fulfilled;
+        ClosedAt = now;
+    }
+}
+
+internal sealed class LoanRequestConfiguration : IEntityTypeConfiguration<LoanRequest>
+{
+    public void Configure(EntityTypeBuilder<LoanRequest> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Purpose).HasMaxLength(1000);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.MaxAnnualRate).HasPrecision(7, 4);
+        builder.PrimitiveCollection(r => r.GuaranteeTypes).ElementType(e => e.HasConversion<string>());
+        builder.Property(r => r.RowVersion).IsRowVersion();
+        builder.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(r => r.EnterpriseId);
+        builder.HasOne<Consents.Consent>().WithOne().HasForeignKey<LoanRequest>(r => r.ConsentId);
+        builder.HasIndex(r => new { r.EnterpriseId, r.CreatedAt });
+        builder.HasIndex(r => r.CreatedAt);
+        // Requests a crashed process left unmatched are found and matched again.
+        builder.HasIndex(r => r.CreatedAt).HasFilter("status = 'Matching'").HasDatabaseName("ix_loan_requests_awaiting_matching");
+    }
+}

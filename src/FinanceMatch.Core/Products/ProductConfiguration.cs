@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FinanceMatch.Core.Products;
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Description).HasMaxLength(4000);
+        builder.Property(p => p.MinAnnualRate).HasPrecision(7, 4);
+        builder.Property(p => p.MaxAnnualRate).HasPrecision(7, 4);
+        builder.PrimitiveCollection(p => p.GuaranteeTypes).ElementType(e => e.HasConversion<string>());
+        builder.Property(p => p.MinGrade).HasMaxLength(3);
+        builder.Property(p => p.RowVersion).IsRowVersion();
+        builder.HasOne<Institutions.Institution>().WithMany().HasForeignKey(p => p.InstitutionId);
+        builder.HasIndex(p => new { p.InstitutionId, p.CreatedAt });
+        // The matching engine's first cut: published products whose amount and term ranges hold the request.
+        builder.HasIndex(p => new { p.MinAmount, p.MaxAmount, p.MinTermMonths, p.MaxTermMonths })
+            .HasFilter("status = 'Published'").HasDatabaseName("ix_products_published_ranges");
+        builder.HasIndex(p => p.Tags).HasMethod("gin");
+    }
+}
+
+internal sealed class ProductVersionConfiguration : IEntityTypeConfiguration<ProductVersion>
+{
+    public void Configure(EntityTypeBuilder<ProductVersion> builder)
+    {
+        builder.HasKey(v => new { v.ProductId, v.Version });
+        builder.Property(v => v.Terms).HasColumnType("jsonb");
+        builder.HasOne<Product>().WithMany().HasForeignKey(v => v.ProductId);
+    }
+}

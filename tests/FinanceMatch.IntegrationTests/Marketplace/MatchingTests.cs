@@ -1,0 +1,218 @@
+using System.Net;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.IntegrationTests.Support;
+using static FinanceMatch.IntegrationTests.Support.Marketplace;
+
+namespace FinanceMatch.IntegrationTests.Marketplace;
+
+public sealed class MatchingTests
+{
+    [Test]
+    public async Task Request_IsMatchedToEveryEligibleProduct_RankedByFit_WithItsReasons()
+    {
+        var band = Band();
+        var cheap = await Actors.BankAsync("Cheap Bank");
+        var dear = await Actors.BankAsync("Dear Bank");
+        var picky = await Actors.BankAsync("Picky Bank");
+        var cheapProduct = await PublishedAsync(cheap.Client, Product(band, minRate: 3.6m));
+        var dearProduct = await PublishedAsync(dear.Client, Product(band, minRate: 8m));
+        await PublishedAsync(picky.Client, Product(band, eligibility: new EligibilityDto(MinAnnualTaxPaid: 1_000_000m)));
+        var firm = await FirmPayingTaxAsync(20_000m);
+
+        var request = await MatchedAsync(firm.Client, Request(band));
+
+        Assert.That(request.Status, Is.EqualTo(LoanRequestStatus.Matched));
+        Assert.That(request.Matches.Select(m => (m.ProductId, m.Rank)), Is.EqualTo(new[] { (cheapProduct.Id, 1), (dearProduct.Id, 2) }));
+        var best = request.Matches[0];
+        Assert.That((best.Status, best.ProductVersion, best.InstitutionId, best.EnterpriseId),
+            Is.EqualTo((MatchStatus.Pending, 1, cheap.Created.Id, firm.Created.Id)));
+        Assert.That(best.FitScore, Is.EqualTo(best.Fit.Price + best.Fit.Guarantee + best.Fit.EligibilityMargin + best.Fit.Amount + best.Fit.Term));
+        Assert.That(best.FitScore, Is.GreaterThan(request.Matches[1].FitScore));
+        Assert.That(best.Reasons.Select(r => r.Rule), Is.SupersetOf(new[] { "amount", "termMonths", "guaranteeType", "division", "excludeDishonestDebtors" }));
+        Assert.That(best.Reasons.Single(r => r.Rule == "division").Actual, Is.EqualTo("440604"));
+    }
+
+    [Test]
+    public async Task Request_CarriesItsConsent_ForTheMatchedBanksOnly()
+    {
+        var matched = await Actors.BankAsync();
+        var bystander = await Actors.BankAsync();
+        var (firm, request) = await MatchedRequestAsync(matched);
+
+        var consent = (await firm.Client.Consents.ListAsync(firm.Created.Id)).Items.Single();
+        Assert.That((consent.Id, consent.LoanRequestId, consent.InstitutionId, consent.Purpose),
+            Is.EqualTo((request.ConsentId, (Guid?)request.Id, (Guid?)null, ConsentPurpose.LoanAssessment)));
+        var report = await matched.Client.Consents.GetReportAsync(firm.Created.Id);
+        Assert.That(report.ConsentId, Is.EqualTo(request.ConsentId));
+        Assert.That(report.Records.Tax, Is.Not.Null);
+        Assert.That(report.Records.Penalty, Is.Null, "only the consented scopes");
+        Assert.That((await matched.Client.Enterprises.GetAsync(firm.Created.Id)).Id, Is.EqualTo(firm.Created.Id));
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bystander.Client.Consents.GetReportAsync(firm.Created.Id));
+        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => bystander.Client.Enterprises.GetAsync(firm.Created.Id));
+        var accesses = await firm.Client.Consents.ListAccessesAsync(firm.Created.Id);
+        Assert.That(accesses.Items.Select(a => a.InstitutionId), Is.EqualTo(new[] { matched.Created.Id }));
+    }
+
+    [Test]
+    public async Task ADeclinedBank_LosesAccessToTheReport()
+    {
+        var bank = await Actors.BankAsync();
+        var (firm, request) = await MatchedRequestAsync(bank);
+        await bank.Client.Consents.GetReportAsync(firm.Created.Id);
+
+        await bank.Client.Matches.DeclineAsync(MatchOf(request, bank).Id, new DeclineMatchRequest("Outside our risk appetite"));
+
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Consents.GetReportAsync(firm.Created.Id));
+    }
+
+    [Test]
+    public async Task NothingFits_NoMatch_AndNearMissesSayWhatWouldQualify()
+    {
+        var band = Band();
+        var bank = await Actors.BankAsync();
+        var oneRule = await PublishedAsync(bank.Client, Product(band, eligibility: new EligibilityDto(MinAnnualTaxPaid: 500_000m)));
+        var twoRules = await PublishedAsync(bank.Client, Product(band, eligibility: new EligibilityDto(MinAnnualTaxPaid: 500_000m),
+            industries: new IndustryPrefixes(["F"], null)));
+        await PublishedAsync(bank.Client, Product(band, guaranteeTypes: [GuaranteeType.Mortgage],
+            eligibility: new EligibilityDto(MinAnnualTaxPaid: 500_000m), industries: new IndustryPrefixes(["F"], null)));
+        var firm = await FirmPayingTaxAsync(10_000m);
+
+        var request = await MatchedAsync(firm.Client, Request(band));
+
+        Assert.That(request.Status, Is.EqualTo(LoanRequestStatus.NoMatch));
+        Assert.That(request.Matches, Is.Empty);
+        // Other tests' products, in other amount bands, are near misses too (they fail on amount alone): look at this bank's.
+        var all = await firm.Client.LoanRequests.GetNearMissesAsync(request.Id, pageSize: 500);
+        var misses = all.Items.Where(m => m.InstitutionId == bank.Created.Id).ToList();
+        Assert.That(misses.Select(m => m.ProductId), Is.EqualTo(new[] { oneRule.Id, twoRules.Id }), "fewest failed rules first; three failures are not near");
+        Assert.That(misses[0].FailedRules.Single(), Is.EqualTo(new RuleCheckDto("minAnnualTaxPaid", "at least 500000.00", "120000.00")));
+        Assert.That(misses[1].FailedRules.Select(r => r.Rule), Is.EquivalentTo(new[] { "minAnnualTaxPaid", "industryInclude" }));
+        Assert.That(all.Items.Select(m => m.FailedRules.Count), Is.Ordered, "fewest failed rules first");
+        Assert.That(all.Items.Select(m => m.FailedRules.Count), Has.All.InRange(1, 2));
+        var asOperator = await (await TestRun.OperatorAsync()).LoanRequests.GetNearMissesAsync(request.Id, pageSize: 500);
+        Assert.That(asOperator.Items.Count(m => m.InstitutionId == bank.Created.Id), Is.EqualTo(2));
+        await Problems.ExpectAsync(HttpStatusCode.NotFound, async () => await (await Actors.EnterpriseAsync()).Client.LoanRequests.GetNearMissesAsync(request.Id));
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.LoanRequests.GetNearMissesAsync(request.Id));
+    }
+
+    [Test]
+    public async Task EachBank_GetsTheFirmOnce_ForItsBestFittingProduct()
+    {
+        var band = Band();
+        var bank = await Actors.BankAsync();
+        await PublishedAsync(bank.Client, Product(band, "Dear", minRate: 7m));
+        var best = await PublishedAsync(bank.Client, Product(band, "Cheap", minRate: 3.5m));
+        var firm = await Actors.EnterpriseAsync();
+
+        var request = await MatchedAsync(firm.Client, Request(band));
+
+        Assert.That(request.Matches.Single().ProductId, Is.EqualTo(best.Id));
+        Assert.That(request.Matches.Single().ProductName, Is.EqualTo("Cheap"));
+    }
+
+    [Test]
+    public async Task WithdrawnAndDraftProducts_AreNotMatched_AndAMatchKeepsItsProductVersion()
+    {
+        var band = Band();
+        var bank = await Actors.BankAsync();
+        var withdrawnBank = await Actors.BankAsync();
+        var product = await PublishedAsync(bank.Client, Product(band));
+        await withdrawnBank.Client.Products.WithdrawAsync((await PublishedAsync(withdrawnBank.Client, Product(band))).Id);
+        await withdrawnBank.Client.Products.CreateAsync(Product(band));
+        var firm = await Actors.EnterpriseAsync();
+
+        var request = await MatchedAsync(firm.Client, Request(band));
+        await bank.Client.Products.UpdateAsync(product.Id, Product(band, "New name", minRate: 5m));
+
+        var match = (await firm.Client.LoanRequests.GetAsync(request.Id)).Matches.Single();
+        Assert.That((match.ProductId, match.ProductVersion, match.ProductName), Is.EqualTo((product.Id, 1, "Tax-based credit loan")));
+        Assert.That((await firm.Client.Products.GetVersionAsync(product.Id, match.ProductVersion)).MinAnnualRate, Is.EqualTo(4m));
+    }
+
+    [Test]
+    public async Task TheFirmsRateCeilingAndGuarantees_AreRespected()
+    {
+        var band = Band();
+        var bank = await Actors.BankAsync();
+        await PublishedAsync(bank.Client, Product(band, minRate: 6m));
+        var firm = await Actors.EnterpriseAsync();
+
+        Assert.That((await MatchedAsync(firm.Client, Request(band, maxAnnualRate: 5.5m))).Status, Is.EqualTo(LoanRequestStatus.NoMatch));
+        Assert.That((await MatchedAsync(firm.Client, Request(band, guaranteeTypes: [GuaranteeType.Mortgage]))).Status, Is.EqualTo(LoanRequestStatus.NoMatch));
+        Assert.That((await MatchedAsync(firm.Client, Request(band, termMonths: 48))).Status, Is.EqualTo(LoanRequestStatus.NoMatch));
+        Assert.That((await MatchedAsync(firm.Client, Request(band, maxAnnualRate: 6m))).Status, Is.EqualTo(LoanRequestStatus.Matched));
+    }
+
+    [Test]
+    public async Task BadRequests_Are400_AndCreateNothing()
+    {
+        var firm = await Actors.EnterpriseAsync();
+        var band = Band();
+        await Problems.ExpectFieldErrorAsync("amount", () => firm.Client.LoanRequests.SubmitAsync(Request(band) with { Amount = 0 }));
+        await Problems.ExpectFieldErrorAsync("termMonths", () => firm.Client.LoanRequests.SubmitAsync(Request(band) with { TermMonths = 0 }));
+        await Problems.ExpectFieldErrorAsync("purpose", () => firm.Client.LoanRequests.SubmitAsync(Request(band) with { Purpose = " " }));
+        await Problems.ExpectFieldErrorAsync("guaranteeTypes", () => firm.Client.LoanRequests.SubmitAsync(Request(band) with { GuaranteeTypes = [] }));
+        await Problems.ExpectFieldErrorAsync("maxAnnualRate", () => firm.Client.LoanRequests.SubmitAsync(Request(band) with { MaxAnnualRate = -1 }));
+        await Problems.ExpectFieldErrorAsync("consent", () => firm.Client.LoanRequests.SubmitAsync(Request(band) with { Consent = null! }));
+        await Problems.ExpectFieldErrorAsync("consent.expiresAt", () => firm.Client.LoanRequests.SubmitAsync(
+            Request(band) with { Consent = new LoanConsentRequest([ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(-1)) }));
+        await Problems.ExpectFieldErrorAsync("consent.expiresAt", () => firm.Client.LoanRequests.SubmitAsync(
+            Request(band) with { Consent = new LoanConsentRequest([ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(400)) }));
+        await Problems.ExpectFieldErrorAsync("consent.scopes", () => firm.Client.LoanRequests.SubmitAsync(
+            Request(band) with { Consent = new LoanConsentRequest([], DateTimeOffset.UtcNow.AddDays(10)) }));
+        await Problems.ExpectFieldErrorAsync("status", () => firm.Client.LoanRequests.ListAsync(status: "bogus"));
+        Assert.That((await firm.Client.LoanRequests.ListAsync()).TotalCount, Is.Zero);
+        Assert.That((await firm.Client.Consents.ListAsync(firm.Created.Id)).TotalCount, Is.Zero, "no consent without its request");
+    }
+
+    [Test]
+    public async Task Requests_AreSeenByTheirFirm_TheirMatchedBanks_AndOperators()
+    {
+        var matched = await Actors.BankAsync();
+        var second = await Actors.BankAsync();
+        var bystander = await Actors.BankAsync();
+        var (firm, request) = await MatchedRequestAsync(matched, second);
+        var otherFirm = await Actors.EnterpriseAsync();
+
+        var asBank = await matched.Client.LoanRequests.GetAsync(request.Id);
+        Assert.That(asBank.Matches.Select(m => m.InstitutionId), Is.EqualTo(new[] { matched.Created.Id }), "a bank sees its own match only");
+        Assert.That((await (await TestRun.OperatorAsync()).LoanRequests.GetAsync(request.Id)).Matches, Has.Count.EqualTo(2));
+        Assert.That((await firm.Client.LoanRequests.ListAsync()).Items.Single().Id, Is.EqualTo(request.Id));
+        Assert.That((await otherFirm.Client.LoanRequests.ListAsync()).TotalCount, Is.Zero);
+        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => bystander.Client.LoanRequests.GetAsync(request.Id));
+        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => otherFirm.Client.LoanRequests.GetAsync(request.Id));
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => matched.Client.LoanRequests.SubmitAsync(Request(Band())));
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => matched.Client.LoanRequests.ListAsync());
+        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().LoanRequests.GetAsync(request.Id));
+        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => firm.Client.LoanRequests.GetAsync(Guid.NewGuid()));
+    }
+
+    [Test]
+    public async Task Cancel_WithdrawsTheOpenMatches_AndEndsTheBanksAccess()
+    {
+        var bank = await Actors.BankAsync();
+        var (firm, request) = await MatchedRequestAsync(bank);
+        var otherFirm = await Actors.EnterpriseAsync();
+        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => otherFirm.Client.LoanRequests.CancelAsync(request.Id));
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.LoanRequests.CancelAsync(request.Id));
+
+        var cancelled = await firm.Client.LoanRequests.CancelAsync(request.Id);
+
+        Assert.That(cancelled.Status, Is.EqualTo(LoanRequestStatus.Cancelled));
+        Assert.That(cancelled.Matches.Single().Status, Is.EqualTo(MatchStatus.Withdrawn));
+        await Problems.ExpectAsync(HttpStatusCode.Conflict, () => firm.Client.LoanRequests.CancelAsync(request.Id));
+        await Problems.ExpectAsync(HttpStatusCode.Conflict, () => bank.Client.Matches.ReviewAsync(cancelled.Matches.Single().Id));
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Consents.GetReportAsync(firm.Created.Id));
+    }
+
+    [Test]
+    public async Task Submit_WithTheSameIdempotencyKey_PostsOnce()
+    {
+        var firm = await Actors.EnterpriseAsync();
+        var body = Request(Band());
+        var first = await firm.Client.LoanRequests.SubmitAsync(body, "loan-key");
+        var again = await firm.Client.LoanRequests.SubmitAsync(body, "loan-key");
+        Assert.That(again.Id, Is.EqualTo(first.Id));
+        Assert.That((await firm.Client.LoanRequests.ListAsync()).TotalCount, Is.EqualTo(1));
+    }
+}
