@@ -107,9 +107,10 @@ internal static partial class MatchingBenchmark
                 (ARRAY[5, 10, 20])[1 + g / 5 % 3] AS amount_factor,
                 (ARRAY[3, 6, 12])[1 + g / 15 % 3] AS min_term, (ARRAY[12, 36, 60])[1 + g / 45 % 3] AS max_term,
                 3.2 + (g % 60) / 10.0 AS min_rate,
-                (ARRAY[ARRAY['Credit'], ARRAY['Credit','Pledge'], ARRAY['Mortgage'], ARRAY['Guarantee','Mortgage'], ARRAY['Pledge']])[1 + g / 7 % 5] AS guarantees,
-                (ARRAY[ARRAY[]::text[], ARRAY['44'], ARRAY['4406'], ARRAY['4403','4401']])[1 + g / 11 % 4] AS divisions,
-                (ARRAY[ARRAY[]::text[], ARRAY['C'], ARRAY['C3','F']])[1 + g / 13 % 3] AS include,
+                CASE g / 7 % 5 WHEN 0 THEN ARRAY['Credit'] WHEN 1 THEN ARRAY['Credit','Pledge'] WHEN 2 THEN ARRAY['Mortgage']
+                    WHEN 3 THEN ARRAY['Guarantee','Mortgage'] ELSE ARRAY['Pledge'] END AS guarantees,
+                CASE g / 11 % 4 WHEN 0 THEN ARRAY[]::text[] WHEN 1 THEN ARRAY['44'] WHEN 2 THEN ARRAY['4406'] ELSE ARRAY['4403','4401'] END AS divisions,
+                CASE g / 13 % 3 WHEN 0 THEN ARRAY[]::text[] WHEN 1 THEN ARRAY['C'] ELSE ARRAY['C3','F'] END AS include,
                 (ARRAY[NULL, NULL, 'BBB', 'A', 'BB'])[1 + g / 17 % 5] AS min_grade,
                 (ARRAY[NULL, 100000, 300000, NULL])[1 + g / 19 % 4]::numeric AS min_tax
             FROM generate_series(0, {products - 1}) g)

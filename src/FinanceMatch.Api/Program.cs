@@ -9,6 +9,7 @@ using FinanceMatch.Api.Features.Institutions;
 using FinanceMatch.Api.Features.LoanRequests;
 using FinanceMatch.Api.Features.Matches;
 using FinanceMatch.Api.Features.Products;
+using FinanceMatch.Api.Features.Statistics;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
@@ -55,6 +56,7 @@ app.MapAlertEndpoints();
 app.MapProductEndpoints();
 app.MapLoanRequestEndpoints();
 app.MapMatchEndpoints();
+app.MapStatisticsEndpoints();
 if (!settings.IsGeneratingOpenApiDocument) app.MapJobDashboard();
 
 await app.Services.PrepareAsync();

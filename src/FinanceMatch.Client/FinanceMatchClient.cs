@@ -9,7 +9,10 @@ namespace FinanceMatch.Client;
 public sealed class FinanceMatchClient
 {
     /// <summary>Refit settings using the shared wire JSON conventions.</summary>
-    public static RefitSettings Settings { get; } = new(new SystemTextJsonContentSerializer(FinanceMatchJson.Options));
+    public static RefitSettings Settings { get; } = new(new SystemTextJsonContentSerializer(FinanceMatchJson.Options))
+    {
+        UrlParameterFormatter = new WireUrlParameterFormatter(),
+    };
 
     /// <summary>Creates the typed API over <paramref name="http"/>, whose BaseAddress is the server root.</summary>
     public FinanceMatchClient(HttpClient http)
@@ -26,6 +29,7 @@ public sealed class FinanceMatchClient
         Products = RestService.For<IProductsApi>(http, Settings);
         LoanRequests = RestService.For<ILoanRequestsApi>(http, Settings);
         Matches = RestService.For<IMatchesApi>(http, Settings);
+        Statistics = RestService.For<IStatisticsApi>(http, Settings);
     }
 
     /// <summary>The underlying HTTP client.</summary>
@@ -52,4 +56,6 @@ public sealed class FinanceMatchClient
     public ILoanRequestsApi LoanRequests { get; }
     /// <summary>Matches and the bank workflow.</summary>
     public IMatchesApi Matches { get; }
+    /// <summary>Matchmaking statistics.</summary>
+    public IStatisticsApi Statistics { get; }
 }

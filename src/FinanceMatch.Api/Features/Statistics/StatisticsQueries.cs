@@ -1,0 +1,175 @@
+using System.Data;
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Statistics;
+
+/// <summary>A statistics period: dates inclusive, in UTC; no <c>from</c> means since the beginning, no <c>to</c> means today.</summary>
+public sealed record StatsPeriod(DateOnly? From, DateOnly To)
+{
+    public DateTimeOffset? Start => From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+    public DateTimeOffset End => new(To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    public static StatsPeriod Of(DateOnly? from, DateOnly? to, TimeProvider clock) =>
+        new(from, to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>Operators see the whole platform; a bank sees only its own institution.</summary>
+    public static Guid? ScopeOf(ClaimsPrincipal caller) => caller.Is(Role.Operator) ? null : caller.SubjectId();
+}
+
+public sealed class StatsPeriodRules : AbstractValidator<StatsPeriod>
+{
+    public StatsPeriodRules() =>
+        RuleFor(p => p.To).GreaterThanOrEqualTo(p => p.From!.Value).When(p => p.From is not null).WithMessage("to must not be before from.");
+}
+
+public static class GetStatsOverview
+{
+    public sealed record Query(ClaimsPrincipal Caller, StatsPeriod Period) : IRequest<StatsOverviewDto>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Period).SetValidator(new StatsPeriodRules()).OverridePropertyName("");
+    }
+
+    public sealed class Handler(NpgsqlDataSource dataSource) : IRequestHandler<Query, StatsOverviewDto>
+    {
+        public async ValueTask<StatsOverviewDto> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var ct = cancellationToken;
+            var scope = StatsPeriod.ScopeOf(query.Caller);
+            var period = query.Period;
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            var flow = (await MatchmakingFigures.ComputeAsync(connection, null, period.Start, period.End, scope, ct)).SingleOrDefault();
+            await using var stock = new NpgsqlCommand("""
+                SELECT
+                    CASE WHEN $2::uuid IS NULL THEN (SELECT count(*) FROM financematch.enterprises WHERE registered_at < $1)
+                        ELSE (SELECT count(DISTINCT m.enterprise_id) FROM financematch.matches m WHERE m.institution_id = $2 AND m.created_at < $1) END,
+                    CASE WHEN $2::uuid IS NULL THEN (SELECT count(*) FROM financematch.credit_profiles p JOIN financematch.enterprises e ON e.id = p.enterprise_id
+                            WHERE p.rated AND e.registered_at < $1)
+                        ELSE (SELECT count(DISTINCT m.enterprise_id) FROM financematch.matches m JOIN financematch.credit_profiles p ON p.enterprise_id = m.enterprise_id
+                            WHERE m.institution_id = $2 AND m.created_at < $1 AND p.rated) END,
+                    (SELECT count(*) FROM financematch.institutions WHERE created_at < $1 AND ($2::uuid IS NULL OR id = $2)),
+                    (SELECT count(*) FROM financematch.products WHERE status = 'Published' AND published_at < $1 AND ($2::uuid IS NULL OR institution_id = $2))
+                """, connection);
+            stock.Parameters.Add(new() { Value = period.End });
+            stock.Parameters.Add(new() { Value = scope is { } s ? s : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+            await using var reader = await stock.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return new StatsOverviewDto(period.From, period.To, scope, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
+                flow?.LoanRequests ?? 0, flow?.RequestedAmount ?? 0, flow?.MatchedRequests ?? 0, flow?.Matches ?? 0, flow?.ApprovedMatches ?? 0,
+                flow?.ApprovedAmount ?? 0, flow?.DisbursedLoans ?? 0, flow?.DisbursedAmount ?? 0, flow?.ApprovalRate, flow?.MedianHoursToFirstResponse);
+        }
+    }
+
+    internal static async Task<StatsOverviewDto> Endpoint(ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct,
+        DateOnly? from = null, DateOnly? to = null) =>
+        await sender.Send(new Query(user, StatsPeriod.Of(from, to, clock)), ct);
+}
+
+public static class GetStatsBreakdown
+{
+    public sealed record Query(ClaimsPrincipal Caller, StatsDimension By, StatsPeriod Period) : IRequest<StatsBreakdownDto>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Period).SetValidator(new StatsPeriodRules()).OverridePropertyName("");
+    }
+
+    public sealed class Handler(NpgsqlDataSource dataSource) : IRequestHandler<Query, StatsBreakdownDto>
+    {
+        public async ValueTask<StatsBreakdownDto> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var scope = StatsPeriod.ScopeOf(query.Caller);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var rows = await MatchmakingFigures.ComputeAsync(connection, query.By, query.Period.Start, query.Period.End, scope, cancellationToken);
+            return new StatsBreakdownDto(query.By, query.Period.From, query.Period.To, scope,
+                rows.Select(r => new StatsRowDto(r.Key, r.Label, r.LoanRequests, r.RequestedAmount, r.MatchedRequests, r.Matches, r.ApprovedMatches,
+                    r.ApprovedAmount, r.DisbursedLoans, r.DisbursedAmount, r.ApprovalRate, r.MedianHoursToFirstResponse)).ToList());
+        }
+    }
+
+    internal static async Task<StatsBreakdownDto> Endpoint(ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct,
+        string? by = null, DateOnly? from = null, DateOnly? to = null) =>
+        await sender.Send(new Query(user, EnumText.Parse<StatsDimension>(by, "by"), StatsPeriod.Of(from, to, clock)), ct);
+}
+
+/// <summary>
+/// Feed health: for every department and each feed type it may push, its batches, rows accepted and rejected, and its
+/// last batch; a feed with no batch in <see cref="QuietAfterDays"/> days (or none ever) is quiet.
+/// </summary>
+public static class GetFeedStats
+{
+    public const int QuietAfterDays = 35;
+
+    public sealed record Query : IRequest<FeedStatsDto>;
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, FeedStatsDto>
+    {
+        public async ValueTask<FeedStatsDto> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+            var batches = (await db.FeedBatches.AsNoTracking()
+                .GroupBy(b => new { b.DepartmentId, b.FeedType })
+                .Select(g => new
+                {
+                    g.Key.DepartmentId,
+                    g.Key.FeedType,
+                    Batches = g.LongCount(),
+                    Failed = g.LongCount(b => b.Status == Core.Feeds.BatchStatus.Failed),
+                    Accepted = g.Sum(b => (long)b.AcceptedRows),
+                    Rejected = g.Sum(b => (long)b.RejectedRows),
+                    Last = g.Max(b => (DateTimeOffset?)b.ReceivedAt),
+                })
+                .ToListAsync(cancellationToken))
+                .ToDictionary(b => (b.DepartmentId, b.FeedType));
+            var quietSince = clock.GetUtcNow().AddDays(-QuietAfterDays);
+            var feeds = departments
+                .SelectMany(d => d.FeedTypes.Select(feedType =>
+                {
+                    var seen = batches.GetValueOrDefault((d.Id, feedType));
+                    return new FeedHealthDto(d.Id, d.Name, feedType.Map<FeedType>(), seen?.Batches ?? 0, seen?.Failed ?? 0, seen?.Accepted ?? 0,
+                        seen?.Rejected ?? 0, seen?.Last, seen?.Last is not { } last || last < quietSince);
+                }))
+                .ToList();
+            return new FeedStatsDto(QuietAfterDays, feeds);
+        }
+    }
+
+    internal static async Task<FeedStatsDto> Endpoint(ISender sender, CancellationToken ct) => await sender.Send(new Query(), ct);
+}
+
+public static class StatisticsEndpoints
+{
+    public static void MapStatisticsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/stats").WithTags("Statistics");
+        group.MapGet("/overview", GetStatsOverview.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrBank)
+            .WithSummary("Matchmaking figures over the loan requests posted in a period, dates inclusive (operators: all; a bank: its own)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/breakdown", GetStatsBreakdown.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrBank)
+            .WithSummary("The same figures per institution, product, division, industry, grade or month (operators: all; a bank: its own)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/feeds", GetFeedStats.Endpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("Feed health per department and feed type: batches, rows accepted and rejected, last batch, quiet feeds (operators)")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+}
