@@ -96,6 +96,28 @@ public sealed class MatchingTests
     }
 
     [Test]
+    public async Task AFirmPassingEveryRule_IsMatched_AndOneFailingAny_IsNot()
+    {
+        var band = Band();
+        var bank = await Actors.BankAsync();
+        var firm = await FirmPayingTaxAsync(30_000m);
+        var profile = await firm.Client.Profiles.GetAsync(firm.Created.Id);
+        var passing = new EligibilityDto(MinGrade: "C", MinScore: profile.Score, MinYearsInOperation: 5, MinAnnualTaxPaid: 360_000m,
+            MinInsuredEmployees: null, ExcludeDishonestDebtors: true, ExcludeSeriousPenaltiesMonths: 36);
+        var everyRule = await PublishedAsync(bank.Client, Product(band, "Every rule", eligibility: passing, divisions: ["4406", "4403", "4401"],
+            industries: new IndustryPrefixes(["C3"], ["C39", "F"])));
+        var other = await Actors.BankAsync();
+        await PublishedAsync(other.Client, Product(band, "Just too much tax asked", eligibility: passing with { MinAnnualTaxPaid = 360_000.01m }));
+
+        var request = await MatchedAsync(firm.Client, Request(band));
+
+        Assert.That(request.Matches.Select(m => m.ProductId), Is.EqualTo(new[] { everyRule.Id }));
+        Assert.That(request.Matches.Single().Reasons.Select(r => r.Rule), Is.EquivalentTo(new[] { "amount", "termMonths", "guaranteeType", "division",
+            "industryInclude", "industryExclude", "minGrade", "minScore", "minYearsInOperation", "minAnnualTaxPaid", "excludeDishonestDebtors",
+            "excludeSeriousPenaltiesMonths" }));
+    }
+
+    [Test]
     public async Task EachBank_GetsTheFirmOnce_ForItsBestFittingProduct()
     {
         var band = Band();
