@@ -68,7 +68,7 @@ internal static partial class MatchingBenchmark
             submittedIds.Add((await firmClients[i % firmClients.Count].LoanRequests.SubmitAsync(Ask(i), cancellationToken: ct)).Id));
         var submitSeconds = clock.Elapsed.TotalSeconds;
         long waiting;
-        while ((waiting = await ScalarAsync(connectionString, "SELECT count(*) FROM financematch.loan_requests WHERE status = 'Matching'")) > 0)
+        while ((waiting = await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.loan_requests WHERE status = 'Matching'")) > 0)
         {
             if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"{waiting} requests still matching");
             await Task.Delay(20);
@@ -99,7 +99,7 @@ internal static partial class MatchingBenchmark
     }
 
     /// <summary>Products of realistic variety: amount bands, terms, rates, guarantee types, regions, industries and eligibility.</summary>
-    private static Task GenerateProductsAsync(string connectionString, int products) => ExecuteAsync(connectionString, $"""
+    private static Task GenerateProductsAsync(string connectionString, int products) => BenchmarkSql.ExecuteAsync(connectionString, $"""
         WITH banks AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM financematch.institutions),
         generated AS (
             SELECT g, gen_random_uuid() AS id, (SELECT id FROM banks WHERE n = g % 100) AS institution_id,
@@ -142,7 +142,7 @@ internal static partial class MatchingBenchmark
                 Industries[i % Industries.Length], new DateOnly(2010 + i % 15, 1 + i % 12, 1), 1_000_000m + i * 10_000m, 10 + i % 200));
         }
         // Their tax history arrives before they register, so every profile is built from it at registration.
-        await ExecuteAsync(connectionString, $"""
+        await BenchmarkSql.ExecuteAsync(connectionString, $"""
             INSERT INTO financematch.tax_records (uscc, period, tax_paid, taxable_revenue, arrears, department_id, batch_id, updated_at)
             SELECT u, (date_trunc('month', now()) - make_interval(months => m))::date, 2000 + (hashtext(u) % 40000 + 40000), 300000, 0,
                 gen_random_uuid(), gen_random_uuid(), now()
@@ -212,21 +212,7 @@ internal static partial class MatchingBenchmark
         return new FinanceMatchClient(http);
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync();
-    }
 
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 
     [GeneratedRegex(@"tps = ([0-9.]+)")]
     private static partial Regex Tps();

@@ -18,7 +18,7 @@ internal static class ProfileRebuildBenchmark
         Console.WriteLine($"profiles: {firms:N0} firms × 24 months × (tax, social security, electricity, water) = {firms * 96L:N0} records");
         await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5098, "bench-operator", "bench-operator-secret-123456");
         var clock = Stopwatch.StartNew();
-        await ExecuteAsync(connectionString, $"""
+        await BenchmarkSql.ExecuteAsync(connectionString, $"""
             INSERT INTO financematch.enterprises (id, uscc, name, legal_representative, division_code, industry_code, established_on,
                 registered_capital, employees, registered_at)
             SELECT gen_random_uuid(), '914406' || lpad(g::text, 12, '0'), 'Firm ' || g, 'Rep', '440604', 'C39',
@@ -66,7 +66,7 @@ internal static class ProfileRebuildBenchmark
             runs.Add(seconds);
             Console.WriteLine($"  rebuild {run + 1}: {seconds:0.00} s (request to log line); api log: {line.Trim()}; peak RSS {api.PeakRssBytes / 1048576.0:0} MiB");
         }
-        var profiles = await ScalarAsync(connectionString, "SELECT count(*) FROM financematch.credit_profiles WHERE rated");
+        var profiles = await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.credit_profiles WHERE rated");
         var floorBest = Math.Min(floor, floorAgain);
         Console.WriteLine();
         Console.WriteLine("| measurement | seconds | vs floor |");
@@ -101,19 +101,5 @@ internal static class ProfileRebuildBenchmark
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync();
-    }
 
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }
