@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -39,8 +40,8 @@ internal sealed class ApiProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__FinanceMatch"] = "Information";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Log.Add(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log.Add(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Log.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var api = new ApiProcess(process) { BaseUrl = $"http://127.0.0.1:{port}" };
@@ -60,7 +61,18 @@ internal sealed class ApiProcess : IAsyncDisposable
         throw new InvalidOperationException("The API did not become ready:\n" + string.Join('\n', Log.TakeLast(40)));
     }
 
-    public static List<string> Log { get; } = [];
+    /// <summary>Every line the API wrote, in order; written by its output and error readers at once.</summary>
+    public static ConcurrentQueue<string> Log { get; } = new();
+
+    /// <summary>CPU time the API process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
 
     private long CurrentRss()
     {

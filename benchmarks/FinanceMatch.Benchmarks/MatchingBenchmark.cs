@@ -6,13 +6,15 @@ using System.Text.RegularExpressions;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Matching;
+using FinanceMatch.Core.Profiles;
 using Npgsql;
 
 namespace FinanceMatch.Benchmarks;
 
 /// <summary>
 /// Issue 6: with 10,000 published products from 100 banks, the server-side time to match one request (p50/p95/p99, from
-/// the engine's own log line) and the sustained rate of matched requests, against pgbench running the engine's candidate
+/// the engine's own log line) and the sustained rate of matched requests, against pgbench running the engine's own
 /// query on the same PostgreSQL in the same run (the floor).
 /// </summary>
 internal static partial class MatchingBenchmark
@@ -56,13 +58,14 @@ internal static partial class MatchingBenchmark
         }
         var serverSide = MatchTimes(logStart);
         var matchesMade = MatchCounts(logStart);
-        Console.WriteLine($"  latency run: {sequential} requests one at a time; matching products per request: median {Percentile(matchesMade.Products, 50):0}, " +
+        Console.WriteLine($"  latency run: {sequential} requests one at a time; banks with a matching product per request: median {Percentile(matchesMade.Banks, 50):0}, " +
             $"matches made: median {Percentile(matchesMade.Matches, 50):0}");
 
         // Throughput: many requests at once from 32 concurrent clients; the rate is requests matched per second from the
         // first submission to the last request leaving 'matching'.
         logStart = ApiProcess.Log.Count;
         var submittedIds = new ConcurrentBag<Guid>();
+        var cpu = CpuAccount.Start(api);
         clock.Restart();
         await Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
             submittedIds.Add((await firmClients[i % firmClients.Count].LoanRequests.SubmitAsync(Ask(i), cancellationToken: ct)).Id));
@@ -75,16 +78,18 @@ internal static partial class MatchingBenchmark
         }
         var allMatchedSeconds = clock.Elapsed.TotalSeconds;
         var underLoad = MatchTimes(logStart);
+        var cpuSplit = cpu.Report(allMatchedSeconds, requests, "matched request");
 
         Console.WriteLine();
         Console.WriteLine("| measurement | p50 ms | p95 ms | p99 ms | per second |");
         Console.WriteLine("|---|---|---|---|---|");
-        Console.WriteLine($"| floor: pgbench, the engine's candidate query, 1 client | {floorLatency.AvgMs:0.00} (avg) | | | {floorLatency.Tps:N0} |");
-        Console.WriteLine($"| floor: pgbench, the engine's candidate query, 8 clients | {floorThroughput.AvgMs:0.00} (avg) | | | {floorThroughput.Tps:N0} |");
+        Console.WriteLine($"| floor: pgbench, the engine's query, 1 client | {floorLatency.AvgMs:0.00} (avg) | | | {floorLatency.Tps:N0} |");
+        Console.WriteLine($"| floor: pgbench, the engine's query, 8 clients | {floorThroughput.AvgMs:0.00} (avg) | | | {floorThroughput.Tps:N0} |");
         Console.WriteLine($"| one request matched, server side (engine log), idle | {Percentile(serverSide, 50):0.0} | {Percentile(serverSide, 95):0.0} | {Percentile(serverSide, 99):0.0} | |");
         Console.WriteLine($"| one request, submit → status no longer matching (client polling every 5 ms) | {Percentile(endToEnd, 50):0.0} | {Percentile(endToEnd, 95):0.0} | {Percentile(endToEnd, 99):0.0} | |");
         Console.WriteLine($"| {requests:N0} requests from 32 clients: server-side match time under load | {Percentile(underLoad, 50):0.0} | {Percentile(underLoad, 95):0.0} | {Percentile(underLoad, 99):0.0} | |");
         Console.WriteLine($"| {requests:N0} requests from 32 clients: first submit → all matched ({allMatchedSeconds:0.0} s; submits took {submitSeconds:0.0} s) | | | | {requests / allMatchedSeconds:0.0} matched/s |");
+        Console.WriteLine(cpuSplit);
         Console.WriteLine($"server-side p95 vs the single-client floor's average: {Percentile(serverSide, 95) / floorLatency.AvgMs:0.0}×; " +
             $"matched/s vs the 8-client floor: {requests / allMatchedSeconds / floorThroughput.Tps:0.00}×");
     }
@@ -157,21 +162,16 @@ internal static partial class MatchingBenchmark
         return clients;
     }
 
-    /// <summary>pgbench running the engine's first cut (the same SQL it sends) for random asks, with its output discarded.</summary>
+    /// <summary>
+    /// pgbench running the engine's own query (<see cref="BestProductOfEachBankQuery.Sql"/>, the same text) for the
+    /// benchmark's asks from firms of every division and industry, with the median firm's profile; output discarded.
+    /// </summary>
     private static async Task<(double Tps, double AvgMs)> PgbenchAsync(string connectionString, int clients, int seconds)
     {
         var script = Path.Combine(Path.GetTempPath(), "financematch-matching-floor.pgbench");
-        await File.WriteAllTextAsync(script, """
-            \set a random(1, 5)
-            \set t random(1, 3)
-            SELECT p.* FROM financematch.products p
-            WHERE p.status = 'Published' AND p.min_amount <= (ARRAY[300000, 800000, 1500000, 3000000, 6000000])[:a]
-              AND p.max_amount >= (ARRAY[300000, 800000, 1500000, 3000000, 6000000])[:a]
-              AND p.min_term_months <= (ARRAY[12, 24, 36])[:t] AND p.max_term_months >= (ARRAY[12, 24, 36])[:t]
-              AND EXISTS (SELECT 1 FROM unnest(p.guarantee_types) g WHERE g = ANY (ARRAY['Credit', 'Pledge']));
-            """);
+        await File.WriteAllTextAsync(script, await FloorScriptAsync(connectionString));
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var start = new ProcessStartInfo("pgbench", ["-n", "-f", script, "-c", clients.ToString(CultureInfo.InvariantCulture), "-j",
+        var start = new ProcessStartInfo("pgbench", ["-n", "-M", "prepared", "-f", script, "-c", clients.ToString(CultureInfo.InvariantCulture), "-j",
             Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture), "-T", seconds.ToString(CultureInfo.InvariantCulture), "-h", builder.Host!,
             "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, builder.Database!])
         { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -187,14 +187,59 @@ internal static partial class MatchingBenchmark
         return (tps, avg);
     }
 
+    private static async Task<string> FloorScriptAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var median = new NpgsqlCommand("""
+            SELECT grade, score, tax_paid_last12months FROM financematch.credit_profiles WHERE rated
+            ORDER BY score OFFSET (SELECT count(*) / 2 FROM financematch.credit_profiles WHERE rated) LIMIT 1
+            """, connection);
+        await using var reader = await median.ExecuteReaderAsync();
+        if (!await reader.ReadAsync()) throw new InvalidOperationException("no rated firm to take the floor's profile from");
+        var (grade, score, tax) = (reader.GetString(0), reader.GetInt32(1), reader.GetDecimal(2));
+        var grades = ScoringModel.Current.Grades.Select(g => g.Grade).ToList();
+
+        static string TextArrays(IEnumerable<string[]> arrays) =>
+            $"(ARRAY[{string.Join(", ", arrays.Select(a => $"'{{{string.Join(',', a)}}}'"))}])";
+        const string amounts = "(ARRAY[300000, 800000, 1500000, 3000000, 6000000])[:a]";
+        var values = new Dictionary<string, string>
+        {
+            ["amount"] = amounts,
+            ["log_amount"] = $"ln({amounts}::double precision)",
+            ["term_months"] = "(ARRAY[12, 24, 36])[:t]",
+            ["guarantee_types"] = "(ARRAY['{Credit}', '{Credit,Pledge}', '{Mortgage}'])[:g]::text[]",
+            ["max_annual_rate"] = "NULL",
+            ["division_prefixes"] = TextArrays(Divisions.Select(BestProductOfEachBankQuery.Prefixes)) + "[:f]::text[]",
+            ["industry_prefixes"] = TextArrays(Industries.Select(BestProductOfEachBankQuery.Prefixes)) + "[:f]::text[]",
+            ["grades"] = $"'{{{string.Join(',', grades)}}}'::text[]",
+            ["grade_position"] = (grades.IndexOf(grade) + 1).ToString(CultureInfo.InvariantCulture),
+            ["score"] = score.ToString(CultureInfo.InvariantCulture),
+            ["years_in_operation"] = "8.5",
+            ["tax_paid"] = tax.ToString(CultureInfo.InvariantCulture),
+            ["tax_paid_double"] = tax.ToString(CultureInfo.InvariantCulture),
+            ["insured_employees"] = "NULL",
+            ["dishonest_debtor"] = "false",
+            ["penalty_months_passed"] = int.MaxValue.ToString(CultureInfo.InvariantCulture),
+        };
+        var query = QueryParameter().Replace(BestProductOfEachBankQuery.Sql, m => values[m.Groups[1].Value]);
+        return $"""
+            \set a random(1, 5)
+            \set t random(1, 3)
+            \set g random(1, 3)
+            \set f random(1, {Divisions.Length})
+            {string.Join(' ', query.Split('\n').Select(l => l.Trim()))};
+            """;
+    }
+
     private static List<double> MatchTimes(int fromLine) =>
         ApiProcess.Log.Skip(fromLine).Select(l => MatchedLine().Match(l)).Where(m => m.Success)
             .Select(m => double.Parse(m.Groups["ms"].Value, CultureInfo.InvariantCulture)).ToList();
 
-    private static (List<double> Products, List<double> Matches) MatchCounts(int fromLine)
+    private static (List<double> Banks, List<double> Matches) MatchCounts(int fromLine)
     {
         var lines = ApiProcess.Log.Skip(fromLine).Select(l => MatchedLine().Match(l)).Where(m => m.Success).ToList();
-        return (lines.Select(m => double.Parse(m.Groups["products"].Value, CultureInfo.InvariantCulture)).ToList(),
+        return (lines.Select(m => double.Parse(m.Groups["banks"].Value, CultureInfo.InvariantCulture)).ToList(),
             lines.Select(m => double.Parse(m.Groups["matches"].Value, CultureInfo.InvariantCulture)).ToList());
     }
 
@@ -220,6 +265,9 @@ internal static partial class MatchingBenchmark
     [GeneratedRegex(@"latency average = ([0-9.]+) ms")]
     private static partial Regex AverageLatency();
 
-    [GeneratedRegex(@"(?<products>\d+) products matched, (?<matches>\d+) matches made in (?<ms>[0-9.]+) ms")]
+    [GeneratedRegex(@"(?<banks>\d+) banks with a matching product, (?<matches>\d+) matches made in (?<ms>[0-9.]+) ms")]
     private static partial Regex MatchedLine();
+
+    [GeneratedRegex(@"@([a-z_]+)")]
+    private static partial Regex QueryParameter();
 }

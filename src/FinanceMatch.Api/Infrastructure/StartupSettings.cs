@@ -41,6 +41,18 @@ public sealed record StartupSettings(ProcessRole Role, bool MigrateOnStartup, st
                 throw new InvalidOperationException("ConnectionStrings__FinanceMatch is not set: give the PostgreSQL connection string (scripts/run.sh starts a local one).");
             connectionString = "Host=localhost;Database=unused";
         }
-        return new StartupSettings(role, migrate && !generatingDocument, connectionString, generatingDocument);
+        return new StartupSettings(role, migrate && !generatingDocument, WithPreparedStatements(connectionString), generatingDocument);
+    }
+
+    /// <summary>
+    /// Statements the platform sends again and again (the matching query, report reads, job fetches) are prepared once per
+    /// connection unless the connection string already says how many to keep: planning the matching query costs about as
+    /// much as running it.
+    /// </summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 200;
+        return builder.ConnectionString;
     }
 }

@@ -126,7 +126,8 @@ public static class MatchRules
         max <= min ? 1 : Clamp(1 - Math.Abs(2 * (value - min) / (max - min) - 1));
 
     private static double Clamp(double value) => double.IsNaN(value) ? 0 : Math.Clamp(value, 0, 1);
-    private static int Points(int weight, double share) => (int)Math.Round(weight * share, MidpointRounding.AwayFromZero);
+    /// <summary>Whole points, halves up, written so that PostgreSQL's fit_points does exactly the same arithmetic.</summary>
+    private static int Points(int weight, double share) => (int)Math.Floor(weight * share + 0.5);
 
     private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
     private static string Rate(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture) + "%";

@@ -14,9 +14,9 @@ public sealed record ProductEvaluation(Product Product, IReadOnlyList<RuleCheck>
 }
 
 /// <summary>
-/// Evaluates published products against a loan request and the firm's current registration data and profile. SQL first
-/// narrows the products on the columns it can index (amount and term ranges, guarantee types, rate); the rules in
-/// <see cref="MatchRules"/> then decide, so there is one definition of every rule.
+/// Evaluates published products against a loan request and the firm's current registration data and profile. SQL applies
+/// every rule and the fit score and returns each bank's best product; the rules in <see cref="MatchRules"/> then decide
+/// and explain, so there is one definition of every rule.
 /// </summary>
 public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
 {
@@ -35,52 +35,12 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
 
     public static LoanAsk AskOf(LoanRequest request) => new(request.Amount, request.TermMonths, request.GuaranteeTypes, request.MaxAnnualRate);
 
-    /// <summary>
-    /// The products that match. SQL applies every rule as a comparison with the applicant's values, so only matching
-    /// products come back; <see cref="MatchRules"/> then checks them again, as the one authority that also explains them
-    /// (the SQL may only ever be looser than it, never stricter).
-    /// </summary>
-    public async Task<List<ProductEvaluation>> MatchingProductsAsync(LoanAsk ask, Applicant firm, CancellationToken ct)
+    /// <summary>The best-fitting matching product of each bank (<see cref="BestProductOfEachBankQuery"/>), checked and explained by <see cref="MatchRules"/>.</summary>
+    public async Task<List<ProductEvaluation>> BestProductOfEachBankAsync(LoanAsk ask, Applicant firm, CancellationToken ct)
     {
-        var guarantees = ask.GuaranteeTypes.ToList();
-        var maxRate = ask.MaxAnnualRate;
-        var (division, industry, score, employees) = (firm.DivisionCode, firm.IndustryCode, firm.Score, firm.InsuredEmployeesLatest);
-        var (years, tax, dishonest) = (firm.YearsInOperation, firm.TaxPaidLast12Months, firm.DishonestDebtor);
-        var gradesPassed = GradesAtOrBelow(firm.Grade);
-        var penaltyMonthsPassed = LongestPenaltyWindowPassed(firm);
-        var candidates = await Published()
-            .Where(p => p.MinAmount <= ask.Amount && p.MaxAmount >= ask.Amount
-                && p.MinTermMonths <= ask.TermMonths && p.MaxTermMonths >= ask.TermMonths
-                && p.GuaranteeTypes.Any(g => guarantees.Contains(g))
-                && (maxRate == null || p.MinAnnualRate <= maxRate))
-            .Where(p => p.DivisionPrefixes.Count == 0 || p.DivisionPrefixes.Any(d => division.StartsWith(d)))
-            .Where(p => p.IndustryInclude.Count == 0 || p.IndustryInclude.Any(i => industry.StartsWith(i)))
-            .Where(p => !p.IndustryExclude.Any(i => industry.StartsWith(i)))
-            .Where(p => p.MinGrade == null || gradesPassed.Contains(p.MinGrade))
-            .Where(p => p.MinScore == null || (score != null && p.MinScore <= score))
-            .Where(p => p.MinYearsInOperation == null || p.MinYearsInOperation <= years)
-            .Where(p => p.MinAnnualTaxPaid == null || p.MinAnnualTaxPaid <= tax)
-            .Where(p => p.MinInsuredEmployees == null || (employees != null && p.MinInsuredEmployees <= employees))
-            .Where(p => !p.ExcludeDishonestDebtors || !dishonest)
-            .Where(p => p.ExcludeSeriousPenaltiesMonths == null || p.ExcludeSeriousPenaltiesMonths <= penaltyMonthsPassed)
-            .ToListAsync(ct);
-        return candidates.Select(p => Evaluate(p, ask, firm)).Where(e => e.Matches).ToList();
-    }
-
-    /// <summary>The minimum grades a firm of this grade satisfies: its own and every worse one.</summary>
-    private static List<string> GradesAtOrBelow(string? grade)
-    {
-        var model = Core.Profiles.ScoringModel.Current;
-        return grade is null ? [] : model.Grades.Select(g => g.Grade).Where(g => model.IndexOf(g) >= model.IndexOf(grade)).ToList();
-    }
-
-    /// <summary>The longest serious-penalty window (in months, up to 1,200) that the firm's latest serious penalty falls outside.</summary>
-    private static int LongestPenaltyWindowPassed(Applicant firm)
-    {
-        if (firm.LatestSeriousPenaltyOn is not { } latest) return int.MaxValue;
-        var months = 0;
-        while (months < 1200 && latest < firm.Today.AddMonths(-(months + 1))) months++;
-        return months;
+        var best = await db.Products.FromSqlRaw(BestProductOfEachBankQuery.Sql, BestProductOfEachBankQuery.Parameters(ask, firm))
+            .AsNoTracking().ToListAsync(ct);
+        return best.Select(p => Evaluate(p, ask, firm)).Where(e => e.Matches).ToList();
     }
 
     /// <summary>Published products failed by one or two rules. SQL drops those failing three or more of the basic rules.</summary>

@@ -29,8 +29,8 @@ public static partial class RunMatching
             if (request is null || !request.IsAwaitingMatching) return 0;
 
             var applicant = await engine.ApplicantAsync(request.EnterpriseId, cancellationToken);
-            var matching = await engine.MatchingProductsAsync(MatchingEngine.AskOf(request), applicant, cancellationToken);
-            var ranked = MatchingEngine.Rank(matching, options.Value.MaxMatchesPerRequest);
+            var bestOfEachBank = await engine.BestProductOfEachBankAsync(MatchingEngine.AskOf(request), applicant, cancellationToken);
+            var ranked = MatchingEngine.Rank(bestOfEachBank, options.Value.MaxMatchesPerRequest);
             var now = clock.GetUtcNow();
             for (var i = 0; i < ranked.Count; i++)
             {
@@ -40,7 +40,7 @@ public static partial class RunMatching
             }
             request.RecordMatches(ranked.Count, now);
             await db.SaveChangesAsync(cancellationToken);
-            LogMatched(logger, request.Id, matching.Count, ranked.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogMatched(logger, request.Id, bestOfEachBank.Count, ranked.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return ranked.Count;
         }
     }
@@ -52,8 +52,8 @@ public static partial class RunMatching
         public Task Run(Guid loanRequestId, CancellationToken ct) => sender.Send(new Command(loanRequestId), ct).AsTask();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Matched loan request {LoanRequestId}: {Matching} products matched, {Matches} matches made in {Milliseconds:0.0} ms")]
-    private static partial void LogMatched(ILogger logger, Guid loanRequestId, int matching, int matches, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Matched loan request {LoanRequestId}: {Banks} banks with a matching product, {Matches} matches made in {Milliseconds:0.0} ms")]
+    private static partial void LogMatched(ILogger logger, Guid loanRequestId, int banks, int matches, double milliseconds);
 }
 
 /// <summary>

@@ -25,11 +25,14 @@ internal static class ProductMapping
         var e = r.Eligibility ?? new EligibilityDto();
         return new Domain.ProductTerms(r.Name, r.Description ?? "", r.MinAmount, r.MaxAmount, r.MinTermMonths, r.MaxTermMonths,
             r.MinAnnualRate, r.MaxAnnualRate, r.GuaranteeTypes.Select(g => g.Map<Domain.GuaranteeType>()).ToList(),
-            r.DivisionPrefixes ?? [], r.IndustryPrefixes?.Include ?? [], r.IndustryPrefixes?.Exclude ?? [],
+            r.DivisionPrefixes ?? [], Upper(r.IndustryPrefixes?.Include), Upper(r.IndustryPrefixes?.Exclude),
             new Domain.Eligibility(e.MinGrade?.Trim().ToUpperInvariant(), e.MinScore, e.MinYearsInOperation, e.MinAnnualTaxPaid,
                 e.MinInsuredEmployees, e.ExcludeDishonestDebtors ?? true, e.ExcludeSeriousPenaltiesMonths),
             r.Tags ?? []);
     }
+
+    /// <summary>Industry codes are upper case (C39); a prefix written c39 means the same.</summary>
+    private static List<string> Upper(IReadOnlyList<string>? prefixes) => prefixes?.Select(p => p.ToUpperInvariant()).ToList() ?? [];
 
     /// <summary>Drafts and withdrawn products exist only for their own bank and operators; published ones for everyone.</summary>
     public static bool IsVisibleTo(this Domain.Product p, ClaimsPrincipal caller) =>

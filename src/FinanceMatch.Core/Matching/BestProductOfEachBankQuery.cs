@@ -1,0 +1,96 @@
+using FinanceMatch.Core.Profiles;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FinanceMatch.Core.Matching;
+
+/// <summary>
+/// The matching engine's one query: every rule of <see cref="MatchRules"/> as a comparison with the applicant's values,
+/// the fit score of each product that passes (with the fit_* SQL functions, one for one with <see cref="MatchRules.Fit"/>),
+/// and each bank's best product by fit, then price, then age, then id. At most one row per bank comes back however broad
+/// the catalogue, and <see cref="MatchRules"/> then checks those rows again as the authority that explains them. The
+/// matching benchmark runs this same text through pgbench as its floor.
+/// </summary>
+public static class BestProductOfEachBankQuery
+{
+    public const string Sql = """
+        WITH applicable AS (
+            SELECT p.id, p.institution_id, p.min_annual_rate, p.created_at,
+                financematch.fit_points(40, financematch.fit_clamp(((12 - p.min_annual_rate) / 9)::double precision))
+                + financematch.fit_points(20, (SELECT count(*) FROM unnest(@guarantee_types::text[]) g WHERE g = ANY (p.guarantee_types))::double precision
+                    / cardinality(@guarantee_types::text[]))
+                + financematch.fit_points(20, CASE WHEN margins.counted = 0 THEN 0.5 ELSE margins.total / margins.counted END)
+                + financematch.fit_points(10, financematch.fit_centrality(@log_amount::double precision,
+                    ln(p.min_amount::double precision), ln(p.max_amount::double precision)))
+                + financematch.fit_points(10, financematch.fit_centrality(@term_months::integer, p.min_term_months, p.max_term_months)) AS fit
+            FROM financematch.products p
+            CROSS JOIN LATERAL (SELECT
+                coalesce(financematch.fit_clamp((array_position(@grades::text[], p.min_grade) - @grade_position::integer) / 3.0::double precision), 0)
+                + CASE WHEN p.min_score > 0 AND @score::integer IS NOT NULL THEN financematch.fit_ratio(@score::integer, p.min_score) ELSE 0 END
+                + CASE WHEN p.min_years_in_operation > 0 THEN financematch.fit_ratio(@years_in_operation::double precision, p.min_years_in_operation) ELSE 0 END
+                + CASE WHEN p.min_annual_tax_paid > 0 THEN financematch.fit_ratio(@tax_paid_double::double precision, p.min_annual_tax_paid::double precision) ELSE 0 END
+                + CASE WHEN p.min_insured_employees > 0 AND @insured_employees::integer IS NOT NULL
+                    THEN financematch.fit_ratio(@insured_employees::integer, p.min_insured_employees) ELSE 0 END AS total,
+                (CASE WHEN p.min_grade IS NOT NULL AND @grade_position::integer IS NOT NULL THEN 1 ELSE 0 END
+                + CASE WHEN p.min_score > 0 AND @score::integer IS NOT NULL THEN 1 ELSE 0 END
+                + CASE WHEN p.min_years_in_operation > 0 THEN 1 ELSE 0 END
+                + CASE WHEN p.min_annual_tax_paid > 0 THEN 1 ELSE 0 END
+                + CASE WHEN p.min_insured_employees > 0 AND @insured_employees::integer IS NOT NULL THEN 1 ELSE 0 END)::double precision AS counted
+            ) AS margins
+            WHERE p.status = 'Published'
+              AND p.min_amount <= @amount::numeric AND p.max_amount >= @amount::numeric
+              AND p.min_term_months <= @term_months::integer AND p.max_term_months >= @term_months::integer
+              AND p.guarantee_types && @guarantee_types::text[]
+              AND (@max_annual_rate::numeric IS NULL OR p.min_annual_rate <= @max_annual_rate::numeric)
+              AND (cardinality(p.division_prefixes) = 0 OR p.division_prefixes && @division_prefixes::text[])
+              AND (cardinality(p.industry_include) = 0 OR p.industry_include && @industry_prefixes::text[])
+              AND NOT p.industry_exclude && @industry_prefixes::text[]
+              AND (p.min_grade IS NULL OR array_position(@grades::text[], p.min_grade) >= @grade_position::integer)
+              AND (p.min_score IS NULL OR p.min_score <= @score::integer)
+              AND (p.min_years_in_operation IS NULL OR p.min_years_in_operation <= @years_in_operation::double precision)
+              AND (p.min_annual_tax_paid IS NULL OR p.min_annual_tax_paid <= @tax_paid::numeric)
+              AND (p.min_insured_employees IS NULL OR p.min_insured_employees <= @insured_employees::integer)
+              AND (NOT p.exclude_dishonest_debtors OR NOT @dishonest_debtor::boolean)
+              AND (p.exclude_serious_penalties_months IS NULL OR p.exclude_serious_penalties_months <= @penalty_months_passed::integer)),
+        best AS (
+            SELECT DISTINCT ON (institution_id) id FROM applicable
+            ORDER BY institution_id, fit DESC, min_annual_rate, created_at, id)
+        SELECT p.*, p.xmin FROM financematch.products p JOIN best ON best.id = p.id
+        """;
+
+    public static NpgsqlParameter[] Parameters(LoanAsk ask, Applicant firm)
+    {
+        var grades = ScoringModel.Current.Grades.Select(g => g.Grade).ToArray();
+        return
+        [
+            new("amount", NpgsqlDbType.Numeric) { Value = ask.Amount },
+            new("log_amount", NpgsqlDbType.Double) { Value = Math.Log((double)ask.Amount) },
+            new("term_months", NpgsqlDbType.Integer) { Value = ask.TermMonths },
+            new("guarantee_types", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ask.GuaranteeTypes.Distinct().Select(g => g.ToString()).ToArray() },
+            new("max_annual_rate", NpgsqlDbType.Numeric) { Value = (object?)ask.MaxAnnualRate ?? DBNull.Value },
+            new("division_prefixes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Prefixes(firm.DivisionCode) },
+            new("industry_prefixes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Prefixes(firm.IndustryCode) },
+            new("grades", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = grades },
+            new("grade_position", NpgsqlDbType.Integer) { Value = firm.Grade is null ? DBNull.Value : Array.IndexOf(grades, firm.Grade) + 1 },
+            new("score", NpgsqlDbType.Integer) { Value = (object?)firm.Score ?? DBNull.Value },
+            new("years_in_operation", NpgsqlDbType.Double) { Value = firm.YearsInOperation },
+            new("tax_paid", NpgsqlDbType.Numeric) { Value = firm.TaxPaidLast12Months },
+            new("tax_paid_double", NpgsqlDbType.Double) { Value = (double)firm.TaxPaidLast12Months },
+            new("insured_employees", NpgsqlDbType.Integer) { Value = (object?)firm.InsuredEmployeesLatest ?? DBNull.Value },
+            new("dishonest_debtor", NpgsqlDbType.Boolean) { Value = firm.DishonestDebtor },
+            new("penalty_months_passed", NpgsqlDbType.Integer) { Value = LongestPenaltyWindowPassed(firm) },
+        ];
+    }
+
+    /// <summary>Every prefix of a code ("C39" → C, C3, C39): a product's prefix list overlaps it when the code starts with one.</summary>
+    public static string[] Prefixes(string code) => Enumerable.Range(1, code.Length).Select(n => code[..n]).ToArray();
+
+    /// <summary>The longest serious-penalty window (in months, up to 1,200) that the firm's latest serious penalty falls outside.</summary>
+    public static int LongestPenaltyWindowPassed(Applicant firm)
+    {
+        if (firm.LatestSeriousPenaltyOn is not { } latest) return int.MaxValue;
+        var months = 0;
+        while (months < 1200 && latest < firm.Today.AddMonths(-(months + 1))) months++;
+        return months;
+    }
+}
