@@ -77,6 +77,8 @@ unix_socket_directories = '$FM_PG_DIR'
 max_connections = 300
 shared_buffers = 256MB
 logging_collector = off
+# Per-statement figures for benchmarks and diagnosis (CREATE EXTENSION pg_stat_statements in a database to read them).
+shared_preload_libraries = 'pg_stat_statements'
 CONF
   fi
 

@@ -4,7 +4,10 @@ using System.Globalization;
 
 namespace FinanceMatch.Benchmarks;
 
-/// <summary>The real API as its own process (Release build, role all), with its peak resident memory sampled while it runs.</summary>
+/// <summary>
+/// The real API as its own process (Release build; role all unless told: api serves HTTP without workers, worker runs
+/// jobs without HTTP), with its peak resident memory sampled while it runs.
+/// </summary>
 internal sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -22,7 +25,8 @@ internal sealed class ApiProcess : IAsyncDisposable
     public long PeakRssBytes => Interlocked.Read(ref peakRssBytes);
     public void ResetPeak() => Interlocked.Exchange(ref peakRssBytes, CurrentRss());
 
-    public static async Task<ApiProcess> StartAsync(string apiDll, string connectionString, int port, string operatorId, string operatorSecret)
+    public static async Task<ApiProcess> StartAsync(string apiDll, string connectionString, int port, string operatorId, string operatorSecret,
+        string role = "all")
     {
         var start = new ProcessStartInfo("dotnet", [apiDll])
         {
@@ -39,12 +43,14 @@ internal sealed class ApiProcess : IAsyncDisposable
         start.Environment["Jobs__QueuePollMilliseconds"] = "100";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__FinanceMatch"] = "Information";
+        start.Environment["FinanceMatch__Role"] = role;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Log.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var api = new ApiProcess(process) { BaseUrl = $"http://127.0.0.1:{port}" };
+        if (role == "worker") return api;
         using var http = new HttpClient();
         for (var i = 0; i < 600; i++)
         {
@@ -106,6 +112,7 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (sampling.IsCancellationRequested) return;
         await sampling.CancelAsync();
         await sampler;
         if (!process.HasExited) process.Kill(entireProcessTree: true);

@@ -10,17 +10,19 @@ namespace FinanceMatch.Benchmarks;
 internal sealed class CpuAccount
 {
     private readonly ApiProcess api;
+    private readonly string name;
     private readonly TimeSpan apiStart;
     private readonly TimeSpan clientStart;
     private readonly double busyStart;
 
-    private CpuAccount(ApiProcess api)
+    private CpuAccount(ApiProcess api, string name)
     {
-        this.api = api;
+        (this.api, this.name) = (api, name);
         (apiStart, clientStart, busyStart) = (api.CpuTime, Process.GetCurrentProcess().TotalProcessorTime, MachineBusySeconds());
     }
 
-    public static CpuAccount Start(ApiProcess api) => new(api);
+    /// <param name="name">What the process is called in the report: API, worker.</param>
+    public static CpuAccount Start(ApiProcess api, string name = "API") => new(api, name);
 
     /// <summary>A line with the split in seconds and per unit of work (e.g. per matched request).</summary>
     public string Report(double seconds, int units, string unit)
@@ -30,8 +32,8 @@ internal sealed class CpuAccount
         var rest = MachineBusySeconds() - busyStart - apiSeconds - clientSeconds;
         var available = seconds * Environment.ProcessorCount;
         return string.Create(CultureInfo.InvariantCulture,
-            $"CPU over {seconds:0.0} s on {Environment.ProcessorCount} cores ({available:0.0} core-s): API {apiSeconds:0.0} s, benchmark client {clientSeconds:0.0} s, " +
-            $"PostgreSQL and the rest {rest:0.0} s, idle {available - apiSeconds - clientSeconds - rest:0.0} s; per {unit}: API {apiSeconds * 1000 / units:0.0} ms, " +
+            $"CPU over {seconds:0.0} s on {Environment.ProcessorCount} cores ({available:0.0} core-s): {name} {apiSeconds:0.0} s, benchmark client {clientSeconds:0.0} s, " +
+            $"PostgreSQL and the rest {rest:0.0} s, idle {available - apiSeconds - clientSeconds - rest:0.0} s; per {unit}: {name} {apiSeconds * 1000 / units:0.0} ms, " +
             $"PostgreSQL {rest * 1000 / units:0.0} ms, client {clientSeconds * 1000 / units:0.0} ms");
     }
 

@@ -65,6 +65,7 @@ internal static partial class MatchingBenchmark
         // first submission to the last request leaving 'matching'.
         logStart = ApiProcess.Log.Count;
         var submittedIds = new ConcurrentBag<Guid>();
+        var statementStatistics = await BenchmarkSql.ResetStatementStatisticsAsync(connectionString);
         var cpu = CpuAccount.Start(api);
         clock.Restart();
         await Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
@@ -79,6 +80,12 @@ internal static partial class MatchingBenchmark
         var allMatchedSeconds = clock.Elapsed.TotalSeconds;
         var underLoad = MatchTimes(logStart);
         var cpuSplit = cpu.Report(allMatchedSeconds, requests, "matched request");
+        var topStatements = statementStatistics ? await BenchmarkSql.TopStatementsAsync(connectionString, 12) : [];
+
+        // The engine alone: an API process without workers queues the requests, then one worker process, with the machine
+        // to itself, drains them; the rate counts from its first match to its last.
+        await api.DisposeAsync();
+        var engine = await EngineAloneAsync(apiDll, connectionString, firmClients, requests);
 
         Console.WriteLine();
         Console.WriteLine("| measurement | p50 ms | p95 ms | p99 ms | per second |");
@@ -89,9 +96,50 @@ internal static partial class MatchingBenchmark
         Console.WriteLine($"| one request, submit → status no longer matching (client polling every 5 ms) | {Percentile(endToEnd, 50):0.0} | {Percentile(endToEnd, 95):0.0} | {Percentile(endToEnd, 99):0.0} | |");
         Console.WriteLine($"| {requests:N0} requests from 32 clients: server-side match time under load | {Percentile(underLoad, 50):0.0} | {Percentile(underLoad, 95):0.0} | {Percentile(underLoad, 99):0.0} | |");
         Console.WriteLine($"| {requests:N0} requests from 32 clients: first submit → all matched ({allMatchedSeconds:0.0} s; submits took {submitSeconds:0.0} s) | | | | {requests / allMatchedSeconds:0.0} matched/s |");
-        Console.WriteLine(cpuSplit);
+        Console.WriteLine($"| {requests:N0} requests queued, then drained by one worker process alone (first match → last: {engine.Seconds:0.0} s) | | | | {engine.PerSecond:0.0} matched/s |");
+        Console.WriteLine($"end to end: {cpuSplit}");
+        Console.WriteLine($"engine alone: {engine.Cpu}");
+        if (statementStatistics)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Database time during the throughput run, by statement (pg_stat_statements):");
+            Console.WriteLine("| calls | total ms | mean ms | statement |");
+            Console.WriteLine("|---|---|---|---|");
+            foreach (var line in topStatements) Console.WriteLine(line);
+            Console.WriteLine();
+        }
         Console.WriteLine($"server-side p95 vs the single-client floor's average: {Percentile(serverSide, 95) / floorLatency.AvgMs:0.0}×; " +
             $"matched/s vs the 8-client floor: {requests / allMatchedSeconds / floorThroughput.Tps:0.00}×");
+    }
+
+    private static async Task<(double Seconds, double PerSecond, string Cpu)> EngineAloneAsync(string apiDll, string connectionString,
+        List<FinanceMatchClient> firmClients, int requests)
+    {
+        await using (await ApiProcess.StartAsync(apiDll, connectionString, 5097, OperatorId, OperatorSecret, role: "api"))
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+                await firmClients[i % firmClients.Count].LoanRequests.SubmitAsync(Ask(i), cancellationToken: ct));
+        }
+        const string waitingSql = "SELECT count(*) FROM financematch.loan_requests WHERE status = 'Matching'";
+        var queued = await BenchmarkSql.ScalarAsync(connectionString, waitingSql);
+        await using var worker = await ApiProcess.StartAsync(apiDll, connectionString, 5097, OperatorId, OperatorSecret, role: "worker");
+        var deadline = Stopwatch.StartNew();
+        long waiting;
+        while ((waiting = await BenchmarkSql.ScalarAsync(connectionString, waitingSql)) == queued)
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException("the worker matched nothing");
+            await Task.Delay(5);
+        }
+        var firstMatched = waiting;
+        var cpu = CpuAccount.Start(worker, "worker");
+        var clock = Stopwatch.StartNew();
+        while ((waiting = await BenchmarkSql.ScalarAsync(connectionString, waitingSql)) > 0)
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"{waiting} requests still matching");
+            await Task.Delay(20);
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        return (seconds, firstMatched / seconds, cpu.Report(seconds, (int)firstMatched, "matched request"));
     }
 
     private static SubmitLoanRequest Ask(int i)

@@ -1207,6 +1207,12 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("exclude_serious_penalties_months");
 
+                    b.Property<int>("FitPricePoints")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("fit_price_points")
+                        .HasComputedColumnSql("financematch.fit_points(40, financematch.fit_clamp(((12 - min_annual_rate) / 9)::double precision))", true);
+
                     b.PrimitiveCollection<string[]>("GuaranteeTypes")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -1225,6 +1231,18 @@ namespace FinanceMatch.Migrations.Migrations
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
+
+                    b.Property<double>("LogMaxAmount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("log_max_amount")
+                        .HasComputedColumnSql("ln(max_amount::double precision)", true);
+
+                    b.Property<double>("LogMinAmount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("log_min_amount")
+                        .HasComputedColumnSql("ln(min_amount::double precision)", true);
 
                     b.Property<decimal>("MaxAmount")
                         .HasPrecision(18, 2)
@@ -1254,6 +1272,12 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("min_annual_tax_paid");
+
+                    b.Property<double?>("MinAnnualTaxPaidAsDouble")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("min_annual_tax_paid_as_double")
+                        .HasComputedColumnSql("min_annual_tax_paid::double precision", true);
 
                     b.Property<string>("MinGrade")
                         .HasMaxLength(3)

@@ -16,19 +16,19 @@ public static class BestProductOfEachBankQuery
     public const string Sql = """
         WITH applicable AS (
             SELECT p.id, p.institution_id, p.min_annual_rate, p.created_at,
-                financematch.fit_points(40, financematch.fit_clamp(((12 - p.min_annual_rate) / 9)::double precision))
+                p.fit_price_points
                 + financematch.fit_points(20, (SELECT count(*) FROM unnest(@guarantee_types::text[]) g WHERE g = ANY (p.guarantee_types))::double precision
                     / cardinality(@guarantee_types::text[]))
                 + financematch.fit_points(20, CASE WHEN margins.counted = 0 THEN 0.5 ELSE margins.total / margins.counted END)
                 + financematch.fit_points(10, financematch.fit_centrality(@log_amount::double precision,
-                    ln(p.min_amount::double precision), ln(p.max_amount::double precision)))
+                    p.log_min_amount, p.log_max_amount))
                 + financematch.fit_points(10, financematch.fit_centrality(@term_months::integer, p.min_term_months, p.max_term_months)) AS fit
             FROM financematch.products p
             CROSS JOIN LATERAL (SELECT
                 coalesce(financematch.fit_clamp((array_position(@grades::text[], p.min_grade) - @grade_position::integer) / 3.0::double precision), 0)
                 + CASE WHEN p.min_score > 0 AND @score::integer IS NOT NULL THEN financematch.fit_ratio(@score::integer, p.min_score) ELSE 0 END
                 + CASE WHEN p.min_years_in_operation > 0 THEN financematch.fit_ratio(@years_in_operation::double precision, p.min_years_in_operation) ELSE 0 END
-                + CASE WHEN p.min_annual_tax_paid > 0 THEN financematch.fit_ratio(@tax_paid_double::double precision, p.min_annual_tax_paid::double precision) ELSE 0 END
+                + CASE WHEN p.min_annual_tax_paid > 0 THEN financematch.fit_ratio(@tax_paid_double::double precision, p.min_annual_tax_paid_as_double) ELSE 0 END
                 + CASE WHEN p.min_insured_employees > 0 AND @insured_employees::integer IS NOT NULL
                     THEN financematch.fit_ratio(@insured_employees::integer, p.min_insured_employees) ELSE 0 END AS total,
                 (CASE WHEN p.min_grade IS NOT NULL AND @grade_position::integer IS NOT NULL THEN 1 ELSE 0 END
