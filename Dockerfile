@@ -2,6 +2,15 @@
 # Build: docker build -t financematch .
 # Run:   docker compose up   (PostgreSQL, one API process and one worker process)
 
+# The dashboard page: Chart.js bundled by esbuild from the pinned lockfile (scripts/build-dashboard.sh does the same).
+FROM node:20-bookworm-slim AS dashboard
+WORKDIR /dashboard
+COPY dashboard/package.json dashboard/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY dashboard/build.mjs ./
+COPY dashboard/src/ src/
+RUN node build.mjs
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props FinanceMatch.sln ./
@@ -13,6 +22,7 @@ RUN dotnet restore src/FinanceMatch.Api/FinanceMatch.Api.csproj
 COPY src/ src/
 COPY migrations/ migrations/
 COPY openapi/ openapi/
+COPY --from=dashboard /src/FinanceMatch.Api/wwwroot/dashboard/ src/FinanceMatch.Api/wwwroot/dashboard/
 # The committed openapi/v1.json is the contract; the image build does not rewrite it.
 RUN dotnet publish src/FinanceMatch.Api/FinanceMatch.Api.csproj -c Release -o /app --no-restore \
       -p:OpenApiGenerateDocuments=false -p:UseAppHost=false

@@ -14,13 +14,17 @@ export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
 export Bootstrap__OperatorClientId="${Bootstrap__OperatorClientId:-operator}"
 export Bootstrap__OperatorClientSecret="${Bootstrap__OperatorClientSecret:-operator-dev-secret}"
 
+bash scripts/build-dashboard.sh
 dotnet build src/FinanceMatch.Api -c Release -v quiet -nologo
+# The project folder is the content root, so the web root (wwwroot/dashboard) and appsettings are found from anywhere.
+export ASPNETCORE_CONTENTROOT="$PWD/src/FinanceMatch.Api"
 base="${ASPNETCORE_URLS%%;*}"
 cat <<MSG
 
   FinanceMatch API      $base
   Swagger UI            $base/swagger
   OpenAPI document      $base/openapi/v1.json
+  Dashboard             $base/dashboard   (operators and banks: sign in with a client id and secret)
   Job dashboard         $base/hangfire
   Operator credentials  clientId=$Bootstrap__OperatorClientId  clientSecret=$Bootstrap__OperatorClientSecret
                         (POST /api/v1/auth/token, then "Authorize" in Swagger UI with the accessToken)

@@ -1,6 +1,7 @@
 using FinanceMatch.Api.Features.Alerts;
 using FinanceMatch.Api.Features.Auth;
 using FinanceMatch.Api.Features.Consents;
+using FinanceMatch.Api.Features.Dashboard;
 using FinanceMatch.Api.Features.Departments;
 using FinanceMatch.Api.Features.Enterprises;
 using FinanceMatch.Api.Features.Feeds;
@@ -45,6 +46,7 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "FinanceMatch API";
 });
 app.MapHealthEndpoints();
+app.MapDashboard();
 app.MapAuthEndpoints();
 app.MapInstitutionEndpoints();
 app.MapDepartmentEndpoints();

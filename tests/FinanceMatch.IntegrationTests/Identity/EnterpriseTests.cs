@@ -87,7 +87,7 @@ public sealed class EnterpriseTests
     [Test]
     public async Task MissingBodyFields_Are400_NotDefaults()
     {
-        using var http = TestRun.App.CreateClient();
+        using var http = TestRun.Http();
         using var response = await http.PostAsync(new Uri("/api/v1/enterprises", UriKind.Relative), JsonContent.Create(new { uscc = Usccs.Next() }));
         await Problems.ExpectRawAsync(HttpStatusCode.BadRequest, response);
         var body = await response.Content.ReadAsStringAsync();

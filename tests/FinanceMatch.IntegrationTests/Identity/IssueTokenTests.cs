@@ -77,7 +77,7 @@ public sealed class IssueTokenTests
     public async Task TokenFromCookie_IsAcceptedForBrowserPages()
     {
         var token = await TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
-        using var http = TestRun.App.CreateClient();
+        using var http = TestRun.Http();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
         request.Headers.Add("Cookie", $"financematch_token={token.AccessToken}");
 

@@ -15,7 +15,7 @@ public sealed class PlatformTests
     [Test]
     public async Task HealthLive_And_Ready_ReportDatabaseAndJobStorage()
     {
-        using var http = TestRun.App.CreateClient();
+        using var http = TestRun.Http();
         using var live = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
         Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
@@ -28,7 +28,7 @@ public sealed class PlatformTests
     [Test]
     public async Task ServedOpenApiDocument_MatchesTheCommittedFile()
     {
-        using var http = TestRun.App.CreateClient();
+        using var http = TestRun.Http();
         var served = JsonNode.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "openapi", "v1.json")));
 
@@ -40,7 +40,7 @@ public sealed class PlatformTests
     [Test]
     public async Task SwaggerUi_IsServed()
     {
-        using var http = TestRun.App.CreateClient();
+        using var http = TestRun.Http();
         using var response = await http.GetAsync(new Uri("/swagger/index.html", UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("swagger-ui"));
@@ -49,7 +49,7 @@ public sealed class PlatformTests
     [Test]
     public async Task JobDashboard_IsForOperatorsOnly()
     {
-        using var anonymous = TestRun.App.CreateClient();
+        using var anonymous = TestRun.Http();
         using var refused = await anonymous.GetAsync(new Uri("/hangfire", UriKind.Relative));
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
 
@@ -117,7 +117,7 @@ public sealed class PlatformTests
     [Test]
     public async Task HugeNumber_IsA400OnItsField()
     {
-        using var http = TestRun.App.CreateClient();
+        using var http = TestRun.Http();
         using var response = await http.PostAsync(new Uri("/api/v1/enterprises", UriKind.Relative),
             new StringContent("{\"registeredCapital\": 1e400}", Encoding.UTF8, "application/json"));
         await Problems.ExpectRawAsync(HttpStatusCode.BadRequest, response);

@@ -9,41 +9,19 @@ public sealed class StatisticsTests
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    /// <summary>
-    /// A known world seen through one bank (a bank's figures are its own, so tests running alongside cannot disturb them):
-    /// three requests matched to it — one approved, accepted and disbursed, one declined, one left pending — and one
-    /// request matched only to another bank.
-    /// </summary>
+    /// <summary>Every figure of one bank's <see cref="KnownWorld"/>, through that bank's scope.</summary>
     [Test]
     public async Task ABanksFigures_ReconcileWithWhatHappened()
     {
-        var bank = await Actors.BankAsync("Reconciling Bank");
-        var rival = await Actors.BankAsync();
-        var band = Band();
-        var product = await PublishedAsync(bank.Client, Product(band, "Reconciled loan"));
-        var firms = new[] { await Actors.EnterpriseAsync(), await Actors.EnterpriseAsync(), await Actors.EnterpriseAsync() };
-        var requests = new List<LoanRequestDto>();
-        foreach (var firm in firms) requests.Add(await MatchedAsync(firm.Client, Request(band)));
-        var otherBand = Band();
-        await PublishedAsync(rival.Client, Product(otherBand));
-        await MatchedAsync((await Actors.EnterpriseAsync()).Client, Request(otherBand));
-
-        var disbursed = requests[0].Matches.Single();
-        await bank.Client.Matches.ReviewAsync(disbursed.Id);
-        await bank.Client.Matches.ApproveAsync(disbursed.Id, new ApproveMatchRequest(requests[0].Amount - 5_000m, 4.5m, 24));
-        await firms[0].Client.Matches.AcceptAsync(disbursed.Id);
-        await bank.Client.Matches.DisburseAsync(disbursed.Id, new DisburseMatchRequest(requests[0].Amount - 10_000m, Today));
-        await bank.Client.Matches.DeclineAsync(requests[1].Matches.Single().Id, new DeclineMatchRequest("Insufficient history"));
-        await Sql.ExecuteAsync("UPDATE financematch.matches SET first_responded_at = created_at + interval '2 hours' WHERE id = $1", disbursed.Id);
-        await Sql.ExecuteAsync("UPDATE financematch.matches SET first_responded_at = created_at + interval '6 hours' WHERE id = $1", requests[1].Matches.Single().Id);
+        var (bank, product, _, requests, approvedAmount, disbursedAmount) = await KnownWorld.SeedAsync("Reconciling Bank", "Reconciled loan");
 
         var overview = await bank.Client.Statistics.GetOverviewAsync(Today, Today);
 
         Assert.That(overview.InstitutionId, Is.EqualTo(bank.Created.Id));
         Assert.That((overview.LoanRequests, overview.MatchedRequests, overview.Matches), Is.EqualTo((3L, 3L, 3L)));
         Assert.That(overview.RequestedAmount, Is.EqualTo(requests.Sum(r => r.Amount)));
-        Assert.That((overview.ApprovedMatches, overview.ApprovedAmount), Is.EqualTo((1L, requests[0].Amount - 5_000m)));
-        Assert.That((overview.DisbursedLoans, overview.DisbursedAmount), Is.EqualTo((1L, requests[0].Amount - 10_000m)));
+        Assert.That((overview.ApprovedMatches, overview.ApprovedAmount), Is.EqualTo((1L, approvedAmount)));
+        Assert.That((overview.DisbursedLoans, overview.DisbursedAmount), Is.EqualTo((1L, disbursedAmount)));
         Assert.That(overview.ApprovalRate, Is.EqualTo(0.5), "one approved of the two the bank decided");
         Assert.That(overview.MedianHoursToFirstResponse, Is.EqualTo(4.0).Within(0.01), "the median of 2 h and 6 h");
         Assert.That((overview.Enterprises, overview.RatedEnterprises, overview.Institutions, overview.PublishedProducts), Is.EqualTo((3L, 0L, 1L, 1L)));
