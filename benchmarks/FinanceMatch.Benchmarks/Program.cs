@@ -43,6 +43,12 @@ try
             requests: numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 2_000);
         return;
     }
+    if (mode == "statistics")
+    {
+        await StatisticsBenchmark.RunAsync(apiDll, connectionString, firms: numbers.Length > 0 ? rows : 100_000,
+            calls: numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 20);
+        return;
+    }
     if (mode == "profiles")
     {
         await ProfileRebuildBenchmark.RunAsync(apiDll, connectionString, rows);
