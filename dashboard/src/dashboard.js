@@ -224,9 +224,11 @@ function drawFeeds(feeds) {
     const row = document.createElement('tr');
     const cells = [f.departmentName, f.feedType, number.format(f.batches), number.format(f.failedBatches), number.format(f.acceptedRows),
       number.format(f.rejectedRows), f.lastBatchReceivedAt ? new Date(f.lastBatchReceivedAt).toLocaleString() : 'never',
-      f.quiet ? `quiet (nothing for ${feeds.quietAfterDays} days)` : 'receiving'];
+      f.quiet ? `quiet (nothing for ${feeds.quietAfterDays} days)` : 'receiving',
+      `${number.format(f.openObjections)} (${number.format(f.overdueObjections)})`];
     for (const text of cells) row.insertCell().textContent = text;
     if (f.quiet) row.cells[7].className = 'quiet';
+    if (f.overdueObjections > 0) row.cells[8].className = 'quiet';
     return row;
   }));
 }

@@ -1177,6 +1177,95 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("matches", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Objections.Objection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("FeedType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("feed_type");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("record_key");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("resolution_note");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .HasColumnName("uscc")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_objections");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_objections_department_id");
+
+                    b.HasIndex("EnterpriseId", "CreatedAt")
+                        .HasDatabaseName("ix_objections_enterprise_id_created_at");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_objections_status_created_at");
+
+                    b.HasIndex("Uscc", "FeedType", "RecordKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_objections_one_open_per_record")
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("objections", "financematch");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1616,6 +1705,23 @@ namespace FinanceMatch.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_matches_product_versions_product_id_product_version");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Objections.Objection", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_objections_departments_department_id");
+
+                    b.HasOne("FinanceMatch.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_objections_enterprises_enterprise_id");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Products.Product", b =>

@@ -26,6 +26,7 @@ public sealed class FinanceMatchClient
         Profiles = RestService.For<IProfilesApi>(http, Settings);
         Consents = RestService.For<IConsentsApi>(http, Settings);
         Alerts = RestService.For<IAlertsApi>(http, Settings);
+        Objections = RestService.For<IObjectionsApi>(http, Settings);
         Products = RestService.For<IProductsApi>(http, Settings);
         LoanRequests = RestService.For<ILoanRequestsApi>(http, Settings);
         Matches = RestService.For<IMatchesApi>(http, Settings);
@@ -50,6 +51,8 @@ public sealed class FinanceMatchClient
     public IConsentsApi Consents { get; }
     /// <summary>Risk alerts.</summary>
     public IAlertsApi Alerts { get; }
+    /// <summary>Objections to records.</summary>
+    public IObjectionsApi Objections { get; }
     /// <summary>Loan products.</summary>
     public IProductsApi Products { get; }
     /// <summary>Loan requests.</summary>

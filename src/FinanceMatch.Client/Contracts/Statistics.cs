@@ -57,7 +57,7 @@ public sealed record StatsRowDto(
 /// <summary>A breakdown of the figures by one dimension.</summary>
 public sealed record StatsBreakdownDto(StatsDimension By, DateOnly? From, DateOnly To, Guid? InstitutionId, IReadOnlyList<StatsRowDto> Rows);
 
-/// <summary>The health of one department's feed of one type.</summary>
+/// <summary>The health of one department's feed of one type, with the objections open against its records.</summary>
 public sealed record FeedHealthDto(
     Guid DepartmentId,
     string DepartmentName,
@@ -67,7 +67,9 @@ public sealed record FeedHealthDto(
     long AcceptedRows,
     long RejectedRows,
     DateTimeOffset? LastBatchReceivedAt,
-    bool Quiet);
+    bool Quiet,
+    long OpenObjections,
+    long OverdueObjections);
 
 /// <summary>Feed health of every department and feed type it may push.</summary>
 public sealed record FeedStatsDto(int QuietAfterDays, IReadOnlyList<FeedHealthDto> Feeds);

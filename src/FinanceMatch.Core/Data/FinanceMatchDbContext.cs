@@ -42,6 +42,7 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<Products.ProductVersion> ProductVersions => Set<Products.ProductVersion>();
     public DbSet<LoanRequests.LoanRequest> LoanRequests => Set<LoanRequests.LoanRequest>();
     public DbSet<Matching.Match> Matches => Set<Matching.Match>();
+    public DbSet<Objections.Objection> Objections => Set<Objections.Objection>();
 
     /// <summary>The one place that says how the context talks to PostgreSQL, shared by the app and the design-time factory.</summary>
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>

@@ -7,6 +7,7 @@ public sealed class WireContractTests
     private static readonly (Type Wire, Type Domain)[] EnumPairs =
     [
         (typeof(Client.Contracts.FeedType), typeof(Core.Feeds.FeedType)),
+        (typeof(Client.Contracts.ObjectionStatus), typeof(Core.Objections.ObjectionStatus)),
         (typeof(Client.Contracts.Role), typeof(Core.Identity.Role)),
         (typeof(Client.Contracts.BatchFormat), typeof(Core.Feeds.BatchFormat)),
         (typeof(Client.Contracts.BatchStatus), typeof(Core.Feeds.BatchStatus)),

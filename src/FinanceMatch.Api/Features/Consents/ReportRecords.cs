@@ -6,7 +6,7 @@ namespace FinanceMatch.Api.Features.Consents;
 
 /// <summary>
 /// A firm's records for a report, newest first, each with its recordKey (the natural key without the USCC) and whether
-/// it is disputed (objections mark records disputed once they exist).
+/// it is disputed: an objection to it is open.
 /// </summary>
 internal static class ReportRecords
 {
@@ -28,8 +28,10 @@ internal static class ReportRecords
 
     public static Task<List<TaxRecordDto>> TaxAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
         """
-        SELECT period, tax_paid, taxable_revenue, arrears, tax_credit_rating, false AS disputed
-        FROM financematch.tax_records WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
+        SELECT period, tax_paid, taxable_revenue, arrears, tax_credit_rating,
+            EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = 'Tax' AND o.status = 'Open'
+            AND o.record_key = to_char(r.period, 'YYYY-MM')) AS disputed
+        FROM financematch.tax_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
         """, uscc, since, r =>
         {
             var period = Month(r.GetFieldValue<DateOnly>(0));
@@ -38,8 +40,10 @@ internal static class ReportRecords
 
     public static Task<List<SocialSecurityRecordDto>> SocialSecurityAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
         """
-        SELECT period, insured_employees, contribution_paid, arrears, false AS disputed
-        FROM financematch.social_security_records WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
+        SELECT period, insured_employees, contribution_paid, arrears,
+            EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = 'SocialSecurity' AND o.status = 'Open'
+            AND o.record_key = to_char(r.period, 'YYYY-MM')) AS disputed
+        FROM financematch.social_security_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
         """, uscc, since, r =>
         {
             var period = Month(r.GetFieldValue<DateOnly>(0));
@@ -48,8 +52,10 @@ internal static class ReportRecords
 
     public static Task<List<UtilityRecordDto>> UtilityAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
         """
-        SELECT period, kind, consumption, amount_billed, amount_overdue, false AS disputed
-        FROM financematch.utility_records WHERE uscc = $1 AND period >= $2 ORDER BY period DESC, kind
+        SELECT period, kind, consumption, amount_billed, amount_overdue,
+            EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = 'Utility' AND o.status = 'Open'
+            AND o.record_key = to_char(r.period, 'YYYY-MM') || '/' || r.kind) AS disputed
+        FROM financematch.utility_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC, kind
         """, uscc, since, r =>
         {
             var period = Month(r.GetFieldValue<DateOnly>(0));
@@ -59,16 +65,20 @@ internal static class ReportRecords
 
     public static Task<List<PenaltyRecordDto>> PenaltiesAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
         """
-        SELECT decision_no, decided_on, authority, severity, amount, revoked_on, false AS disputed
-        FROM financematch.penalty_records WHERE uscc = $1 AND decided_on >= $2 ORDER BY decided_on DESC, decision_no
+        SELECT decision_no, decided_on, authority, severity, amount, revoked_on,
+            EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = 'Penalty' AND o.status = 'Open'
+            AND o.record_key = r.decision_no) AS disputed
+        FROM financematch.penalty_records r WHERE uscc = $1 AND decided_on >= $2 ORDER BY decided_on DESC, decision_no
         """, uscc, since, r => new PenaltyRecordDto(r.GetString(0), r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetString(3),
             r.GetDecimal(4), Date(r, 5), r.GetBoolean(6)), ct);
 
     /// <summary>Court records filed in the window, and older ones still open: an open case matters however old.</summary>
     public static Task<List<JudicialRecordDto>> JudicialAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
         """
-        SELECT case_no, filed_on, kind, amount, closed_on, false AS disputed
-        FROM financematch.judicial_records WHERE uscc = $1 AND (filed_on >= $2 OR closed_on IS NULL) ORDER BY filed_on DESC, case_no
+        SELECT case_no, filed_on, kind, amount, closed_on,
+            EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = 'Judicial' AND o.status = 'Open'
+            AND o.record_key = r.case_no) AS disputed
+        FROM financematch.judicial_records r WHERE uscc = $1 AND (filed_on >= $2 OR closed_on IS NULL) ORDER BY filed_on DESC, case_no
         """, uscc, since, r => new JudicialRecordDto(r.GetString(0), r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetDecimal(3),
             Date(r, 4), r.GetBoolean(5)), ct);
 }

@@ -106,7 +106,8 @@ public static class GetStatsBreakdown
 
 /// <summary>
 /// Feed health: for every department and each feed type it may push, its batches, rows accepted and rejected, and its
-/// last batch; a feed with no batch in <see cref="QuietAfterDays"/> days (or none ever) is quiet.
+/// last batch; a feed with no batch in <see cref="QuietAfterDays"/> days (or none ever) is quiet. Open objections to the
+/// department's records of that feed are counted, and those open past 20 days counted again as overdue.
 /// </summary>
 public static class GetFeedStats
 {
@@ -133,13 +134,21 @@ public static class GetFeedStats
                 })
                 .ToListAsync(cancellationToken))
                 .ToDictionary(b => (b.DepartmentId, b.FeedType));
+            var overdueSince = clock.GetUtcNow().AddDays(-Core.Objections.Objection.OverdueAfterDays);
+            var objections = (await db.Objections.AsNoTracking()
+                .Where(o => o.Status == Core.Objections.ObjectionStatus.Open)
+                .GroupBy(o => new { o.DepartmentId, o.FeedType })
+                .Select(g => new { g.Key.DepartmentId, g.Key.FeedType, Open = g.LongCount(), Overdue = g.LongCount(o => o.CreatedAt <= overdueSince) })
+                .ToListAsync(cancellationToken))
+                .ToDictionary(o => (o.DepartmentId, o.FeedType));
             var quietSince = clock.GetUtcNow().AddDays(-QuietAfterDays);
             var feeds = departments
                 .SelectMany(d => d.FeedTypes.Select(feedType =>
                 {
                     var seen = batches.GetValueOrDefault((d.Id, feedType));
+                    var disputed = objections.GetValueOrDefault((d.Id, feedType));
                     return new FeedHealthDto(d.Id, d.Name, feedType.Map<FeedType>(), seen?.Batches ?? 0, seen?.Failed ?? 0, seen?.Accepted ?? 0,
-                        seen?.Rejected ?? 0, seen?.Last, seen?.Last is not { } last || last < quietSince);
+                        seen?.Rejected ?? 0, seen?.Last, seen?.Last is not { } last || last < quietSince, disputed?.Open ?? 0, disputed?.Overdue ?? 0);
                 }))
                 .ToList();
             return new FeedStatsDto(QuietAfterDays, feeds);
