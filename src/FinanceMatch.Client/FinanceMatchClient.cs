@@ -27,6 +27,7 @@ public sealed class FinanceMatchClient
         Consents = RestService.For<IConsentsApi>(http, Settings);
         Alerts = RestService.For<IAlertsApi>(http, Settings);
         Objections = RestService.For<IObjectionsApi>(http, Settings);
+        Webhooks = RestService.For<IWebhooksApi>(http, Settings);
         Products = RestService.For<IProductsApi>(http, Settings);
         LoanRequests = RestService.For<ILoanRequestsApi>(http, Settings);
         Matches = RestService.For<IMatchesApi>(http, Settings);
@@ -53,6 +54,8 @@ public sealed class FinanceMatchClient
     public IAlertsApi Alerts { get; }
     /// <summary>Objections to records.</summary>
     public IObjectionsApi Objections { get; }
+    /// <summary>Webhooks and their deliveries.</summary>
+    public IWebhooksApi Webhooks { get; }
     /// <summary>Loan products.</summary>
     public IProductsApi Products { get; }
     /// <summary>Loan requests.</summary>

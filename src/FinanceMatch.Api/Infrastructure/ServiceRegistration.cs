@@ -59,6 +59,19 @@ public static class ServiceRegistration
         services.AddScoped<Features.LoanRequests.MatchingEngine>();
         services.AddSingleton<Features.Profiles.ProfileRebuildTrigger>();
         services.AddHttpClient(Features.Feeds.PullFeedSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // Webhooks: plain http and private addresses only where a developer or a test runs receivers on loopback.
+        services.AddOptions<Features.Webhooks.WebhookOptions>().Bind(configuration.GetSection("Webhooks"))
+            .PostConfigure<IHostEnvironment>((o, environment) =>
+            {
+                var local = environment.IsDevelopment() || environment.IsEnvironment("Testing");
+                o.AllowHttp ??= local;
+                o.AllowPrivateNetworks ??= local;
+            });
+        services.AddHttpClient(Features.Webhooks.DeliverWebhook.HttpClientName)
+            .ConfigureHttpClient((sp, c) => c.Timeout = TimeSpan.FromSeconds(
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Webhooks.WebhookOptions>>().Value.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(sp => Features.Webhooks.WebhookAddresses.Handler(
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Webhooks.WebhookOptions>>().Value.AllowPrivateNetworks == true));
 
         // Registered even while the OpenAPI document is generated (storage is only created when first resolved), so that
         // Development's start-up validation of every handler's dependencies holds there too.

@@ -65,6 +65,8 @@ public static class HangfireSetup
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Features.LoanRequests.RematchStalledRequests.Job>("rematch-stalled-requests",
             JobQueues.Matching, job => job.Run(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<Features.Webhooks.SweepWebhookDeliveries.Job>(Features.Webhooks.SweepWebhookDeliveries.RecurringJobId,
+            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Features.Matches.ExpireUnansweredMatches.Job>(ExpireUnansweredMatchesJobId,
             JobQueues.Matching, job => job.Run(CancellationToken.None), Cron.Minutely());
     }

@@ -43,6 +43,9 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<LoanRequests.LoanRequest> LoanRequests => Set<LoanRequests.LoanRequest>();
     public DbSet<Matching.Match> Matches => Set<Matching.Match>();
     public DbSet<Objections.Objection> Objections => Set<Objections.Objection>();
+    public DbSet<Webhooks.Webhook> Webhooks => Set<Webhooks.Webhook>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+    public DbSet<Webhooks.WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<Webhooks.WebhookDeliveryAttempt>();
 
     /// <summary>The one place that says how the context talks to PostgreSQL, shared by the app and the design-time factory.</summary>
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>

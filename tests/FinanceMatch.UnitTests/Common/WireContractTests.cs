@@ -8,6 +8,8 @@ public sealed class WireContractTests
     [
         (typeof(Client.Contracts.FeedType), typeof(Core.Feeds.FeedType)),
         (typeof(Client.Contracts.ObjectionStatus), typeof(Core.Objections.ObjectionStatus)),
+        (typeof(Client.Contracts.WebhookEvent), typeof(Core.Webhooks.WebhookEvent)),
+        (typeof(Client.Contracts.DeliveryStatus), typeof(Core.Webhooks.DeliveryStatus)),
         (typeof(Client.Contracts.Role), typeof(Core.Identity.Role)),
         (typeof(Client.Contracts.BatchFormat), typeof(Core.Feeds.BatchFormat)),
         (typeof(Client.Contracts.BatchStatus), typeof(Core.Feeds.BatchStatus)),

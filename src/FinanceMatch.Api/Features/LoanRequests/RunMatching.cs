@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FinanceMatch.Api.Features.Matches;
+using FinanceMatch.Api.Features.Webhooks;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Matching;
@@ -20,7 +21,7 @@ public static partial class RunMatching
     public sealed record Command(Guid LoanRequestId) : IRequest<int>;
 
     public sealed class Handler(FinanceMatchDbContext db, MatchingEngine engine, IOptions<MatchingOptions> options, TimeProvider clock,
-        ILogger<Handler> logger) : IRequestHandler<Command, int>
+        IBackgroundJobClient jobs, ILogger<Handler> logger) : IRequestHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -32,14 +33,19 @@ public static partial class RunMatching
             var bestOfEachBank = await engine.BestProductOfEachBankAsync(MatchingEngine.AskOf(request), applicant, cancellationToken);
             var ranked = MatchingEngine.Rank(bestOfEachBank, options.Value.MaxMatchesPerRequest);
             var now = clock.GetUtcNow();
+            var matches = new List<Match>();
             for (var i = 0; i < ranked.Count; i++)
             {
                 var (product, checks, fit) = (ranked[i].Product, ranked[i].Checks, ranked[i].Fit);
-                db.Matches.Add(Match.Create(request.Id, request.EnterpriseId, product.Id, product.Version, product.Name, product.InstitutionId,
+                matches.Add(Match.Create(request.Id, request.EnterpriseId, product.Id, product.Version, product.Name, product.InstitutionId,
                     i + 1, fit.Total, MatchMapping.ReasonsJson(checks), MatchMapping.FitJson(fit), now));
             }
+            db.Matches.AddRange(matches);
+            var deliveries = await WebhookOutbox.AddMatchesCreatedAsync(db, matches, now, cancellationToken);
             request.RecordMatches(ranked.Count, now);
             await db.SaveChangesAsync(cancellationToken);
+            // Committed with the matches; if this process dies before these lines, the sweep enqueues them within a minute.
+            foreach (var delivery in deliveries) jobs.Enqueue<DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
             LogMatched(logger, request.Id, bestOfEachBank.Count, ranked.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return ranked.Count;
         }

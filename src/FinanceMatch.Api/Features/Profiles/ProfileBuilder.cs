@@ -95,10 +95,12 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     /// <summary>
     /// Compares each rebuilt profile with the one it replaces and raises the API's alerts for every bank that follows the
     /// firm (an active postLoanMonitoring consent, or a loan it disbursed to the firm). Alerts come from a
-    /// change between two rebuilds, so re-running a rebuild on unchanged data raises nothing again.
+    /// change between two rebuilds, so re-running a rebuild on unchanged data raises nothing again. Each alert's webhook
+    /// deliveries are written in the same statement; the sweep sends them.
     /// </summary>
     private static Task RaiseAlertsAsync(NpgsqlConnection connection, string staging, DateTimeOffset now, CancellationToken ct) =>
         Sql.ExecuteAsync(connection, $"""
+            WITH raised AS (
             INSERT INTO financematch.alerts (id, institution_id, enterprise_id, kind, detail, raised_at)
             SELECT gen_random_uuid(), followers.institution_id, s.enterprise_id, cause.kind, cause.detail, $1
             FROM {staging} s
@@ -129,6 +131,8 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                 WHERE m.enterprise_id = s.enterprise_id AND m.status = 'Disbursed'
             ) followers ON true
             WHERE cause.detail IS NOT NULL
+            RETURNING *)
+            {Features.Webhooks.WebhookOutbox.AlertDeliveriesSql("raised")}
             """, ct, now);
 
     /// <summary>Whole calendar months before the current one: the 24, 12 and 6 before it, and penalties of the last 36 months.</summary>

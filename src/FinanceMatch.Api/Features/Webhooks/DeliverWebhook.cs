@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using FinanceMatch.Api.Jobs;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Webhooks;
+using Hangfire;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FinanceMatch.Api.Features.Webhooks;
+
+/// <summary>
+/// Posts one delivery: takes it (a lease, so no second worker posts it at the same time), POSTs the stored body signed
+/// with the webhook's secret, and writes the attempt to the log. A 2xx delivers it; anything else schedules the next
+/// attempt with exponential backoff, until the last one fails it. Deliveries are at least once: a worker that dies after
+/// the POST but before writing the result lets another post it again, with the same event id for the receiver to drop.
+/// </summary>
+public static partial class DeliverWebhook
+{
+    public const string HttpClientName = "webhooks";
+    public const string SignatureHeader = "X-FinanceMatch-Signature";
+
+    public sealed record Command(Guid DeliveryId) : IRequest<DeliveryStatus?>;
+
+    public sealed partial class Handler(FinanceMatchDbContext db, IHttpClientFactory httpClients, IBackgroundJobClient jobs,
+        IOptions<WebhookOptions> options, TimeProvider clock, ILogger<Handler> logger) : IRequestHandler<Command, DeliveryStatus?>
+    {
+        public async ValueTask<DeliveryStatus?> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var settings = options.Value;
+            var now = clock.GetUtcNow();
+            var leaseUntil = now.AddSeconds(settings.LeaseSeconds);
+            var taken = await db.WebhookDeliveries
+                .Where(d => d.Id == command.DeliveryId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now
+                    && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken);
+            if (taken == 0)
+            {
+                // Delivered, failed, or another worker holds it: nothing to do. Not yet due: Hangfire schedules to the
+                // second and may wake a job early, so it is scheduled again, safely after the due time.
+                var due = await db.WebhookDeliveries.AsNoTracking()
+                    .Where(d => d.Id == command.DeliveryId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt > now)
+                    .Select(d => (DateTimeOffset?)d.NextAttemptAt).SingleOrDefaultAsync(cancellationToken);
+                if (due is { } later) jobs.Schedule<Job>(job => job.Run(command.DeliveryId, CancellationToken.None), later.AddSeconds(1));
+                return null;
+            }
+
+            var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == command.DeliveryId, cancellationToken);
+            var webhook = await db.Webhooks.AsNoTracking().SingleOrDefaultAsync(w => w.Id == delivery.WebhookId, cancellationToken);
+            if (webhook is null) return null; // deleted meanwhile; its deliveries go with it
+
+            var attempt = delivery.Attempts + 1;
+            var (statusCode, error, milliseconds) = await PostAsync(webhook, delivery, attempt, cancellationToken);
+            var finished = clock.GetUtcNow();
+            db.WebhookDeliveryAttempts.Add(new WebhookDeliveryAttempt
+            {
+                DeliveryId = delivery.Id, Attempt = attempt, StatusCode = statusCode, Error = error, StartedAt = now, DurationMilliseconds = milliseconds,
+            });
+            delivery.Attempts = attempt;
+            delivery.LastStatusCode = statusCode;
+            delivery.LastError = error;
+            delivery.LeaseUntil = null;
+            if (statusCode is >= 200 and < 300)
+            {
+                delivery.Status = DeliveryStatus.Delivered;
+                delivery.DeliveredAt = finished;
+            }
+            else if (attempt >= settings.MaxAttempts)
+            {
+                delivery.Status = DeliveryStatus.Failed;
+            }
+            else
+            {
+                delivery.NextAttemptAt = finished + settings.RetryDelay(attempt);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            if (delivery.Status == DeliveryStatus.Pending)
+                jobs.Schedule<Job>(job => job.Run(delivery.Id, CancellationToken.None), delivery.NextAttemptAt);
+            LogAttempt(logger, delivery.Id, attempt, statusCode, error, delivery.Status);
+            return delivery.Status;
+        }
+
+        private async Task<(int? StatusCode, string? Error, int Milliseconds)> PostAsync(Webhook webhook, WebhookDelivery delivery, int attempt,
+            CancellationToken ct)
+        {
+            var body = Encoding.UTF8.GetBytes(delivery.Payload);
+            using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+            request.Headers.Add(SignatureHeader, Signature(webhook.Secret, body));
+            request.Headers.Add("X-FinanceMatch-Event", delivery.EventType == WebhookEvent.MatchCreated ? "matchCreated" : "alertRaised");
+            request.Headers.Add("X-FinanceMatch-Event-Id", delivery.EventId.ToString());
+            request.Headers.Add("X-FinanceMatch-Delivery-Attempt", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+                return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}", Elapsed(started));
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
+            {
+                var message = e is TaskCanceledException ? "timed out" : e.Message;
+                return (null, message.Length > 500 ? message[..500] : message, Elapsed(started));
+            }
+        }
+
+        private static int Elapsed(long started) => (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} attempt {Attempt}: {StatusCode} {Error} → {Status}")]
+        private static partial void LogAttempt(ILogger logger, Guid deliveryId, int attempt, int? statusCode, string? error, DeliveryStatus status);
+    }
+
+    /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of the raw body with the webhook's secret.</summary>
+    public static string Signature(string secret, byte[] body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    public sealed class Job(ISender sender)
+    {
+        // Retries are this job's own (backoff in the delivery row); Hangfire's would repeat an attempt already logged.
+        [Queue(JobQueues.Default)]
+        [AutomaticRetry(Attempts = 0)]
+        public Task Run(Guid deliveryId, CancellationToken ct) => sender.Send(new Command(deliveryId), ct).AsTask();
+    }
+}
+
+/// <summary>
+/// The safety net: every pending delivery that is due and held by no live worker is enqueued again — deliveries whose
+/// job never got enqueued (the process died after the commit), whose worker died mid-attempt (its lease ran out) and
+/// alert deliveries written by profile rebuilds. A duplicate job finds the delivery taken or done and does nothing.
+/// </summary>
+public static class SweepWebhookDeliveries
+{
+    public const string RecurringJobId = "sweep-webhook-deliveries";
+
+    public sealed record Command : IRequest<int>;
+
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            var due = await db.WebhookDeliveries.AsNoTracking()
+                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(1000).ToListAsync(cancellationToken);
+            foreach (var id in due) jobs.Enqueue<DeliverWebhook.Job>(job => job.Run(id, CancellationToken.None));
+            return due.Count;
+        }
+    }
+
+    public sealed class Job(ISender sender)
+    {
+        [DisableConcurrentExecution(60)]
+        public Task Run(CancellationToken ct) => sender.Send(new Command(), ct).AsTask();
+    }
+}

@@ -1,0 +1,25 @@
+namespace FinanceMatch.Api.Features.Webhooks;
+
+/// <summary>Webhook delivery settings (<c>Webhooks:*</c>).</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>Plain-http URLs; off in Production (true by default only in Development and Testing).</summary>
+    public bool? AllowHttp { get; set; }
+
+    /// <summary>Loopback, private and link-local addresses, checked at registration and again at every connection; off in Production.</summary>
+    public bool? AllowPrivateNetworks { get; set; }
+
+    /// <summary>The wait after the first failed attempt; it doubles after each further failure, up to an hour.</summary>
+    public int RetryBaseMilliseconds { get; set; } = 30_000;
+
+    /// <summary>Attempts before a delivery is given up as failed.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>How long a worker holds a delivery while it posts it; a dead worker's delivery is taken again after this.</summary>
+    public int LeaseSeconds { get; set; } = 60;
+
+    public TimeSpan RetryDelay(int failedAttempts) =>
+        TimeSpan.FromMilliseconds(Math.Min(3_600_000d, RetryBaseMilliseconds * Math.Pow(2, Math.Max(0, failedAttempts - 1))));
+}

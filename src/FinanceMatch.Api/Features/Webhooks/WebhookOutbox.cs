@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FinanceMatch.Api.Features.Matches;
+using FinanceMatch.Client;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Match = FinanceMatch.Core.Matching.Match;
+
+namespace FinanceMatch.Api.Features.Webhooks;
+
+/// <summary>
+/// Writes deliveries into the same unit of work as the event they announce: committed together or not at all. The
+/// body is fixed here, once, so every attempt sends (and signs) the same bytes: <c>{ id, type, occurredAt, data }</c>.
+/// </summary>
+public static class WebhookOutbox
+{
+    /// <summary>Adds a <c>matchCreated</c> delivery for each webhook of each bank that got a match; returns them for enqueueing after commit.</summary>
+    public static async Task<List<WebhookDelivery>> AddMatchesCreatedAsync(FinanceMatchDbContext db, IReadOnlyList<Match> matches, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        if (matches.Count == 0) return [];
+        var institutions = matches.Select(m => m.InstitutionId).Distinct().ToList();
+        var webhooks = await db.Webhooks.AsNoTracking()
+            .Where(w => institutions.Contains(w.InstitutionId) && w.Events.Contains(WebhookEvent.MatchCreated))
+            .Select(w => new { w.Id, w.InstitutionId })
+            .ToListAsync(ct);
+        var deliveries = new List<WebhookDelivery>();
+        foreach (var match in matches)
+        foreach (var webhook in webhooks.Where(w => w.InstitutionId == match.InstitutionId))
+        {
+            var payload = Body(match.Id, "matchCreated", now, JsonSerializer.SerializeToNode(match.ToDto(), FinanceMatchJson.Options));
+            deliveries.Add(Pending(webhook.Id, webhook.InstitutionId, match.Id, WebhookEvent.MatchCreated, payload, now));
+        }
+        db.WebhookDeliveries.AddRange(deliveries);
+        return deliveries;
+    }
+
+    public static string Body(Guid eventId, string type, DateTimeOffset occurredAt, JsonNode? data) =>
+        new JsonObject { ["id"] = eventId, ["type"] = type, ["occurredAt"] = occurredAt, ["data"] = data }.ToJsonString(FinanceMatchJson.Options);
+
+    private static WebhookDelivery Pending(Guid webhookId, Guid institutionId, Guid eventId, WebhookEvent type, string payload, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        WebhookId = webhookId,
+        InstitutionId = institutionId,
+        EventId = eventId,
+        EventType = type,
+        Payload = payload,
+        Status = DeliveryStatus.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
+
+    /// <summary>
+    /// The SQL that adds an <c>alertRaised</c> delivery for each alert in <paramref name="raisedAlerts"/> (a CTE of inserted
+    /// alerts) and each webhook of its bank; the body has the same shape as <see cref="Body"/>.
+    /// </summary>
+    public static string AlertDeliveriesSql(string raisedAlerts) => $"""
+        INSERT INTO financematch.webhook_deliveries (id, webhook_id, institution_id, event_id, event_type, payload, status, attempts,
+            next_attempt_at, created_at)
+        SELECT gen_random_uuid(), w.id, a.institution_id, a.id, 'AlertRaised',
+            jsonb_build_object('id', a.id, 'type', 'alertRaised', 'occurredAt', a.raised_at, 'data', jsonb_build_object(
+                'id', a.id, 'enterpriseId', a.enterprise_id, 'kind', lower(left(a.kind, 1)) || substr(a.kind, 2), 'detail', a.detail,
+                'raisedAt', a.raised_at))::text,
+            'Pending', 0, a.raised_at, a.raised_at
+        FROM {raisedAlerts} a
+        JOIN financematch.webhooks w ON w.institution_id = a.institution_id AND 'AlertRaised' = ANY (w.events)
+        """;
+}

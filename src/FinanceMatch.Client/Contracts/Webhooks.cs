@@ -1,0 +1,47 @@
+namespace FinanceMatch.Client.Contracts;
+
+/// <summary>What a webhook is told about.</summary>
+public enum WebhookEvent
+{
+    /// <summary>A loan request was matched to one of the bank's products; data is the match.</summary>
+    MatchCreated,
+    /// <summary>A post-loan risk alert was raised for the bank; data is the alert.</summary>
+    AlertRaised,
+}
+
+/// <summary>Where a delivery is.</summary>
+public enum DeliveryStatus
+{
+    /// <summary>Not yet answered with a 2xx; another attempt is due at <c>nextAttemptAt</c>.</summary>
+    Pending,
+    /// <summary>The receiver answered 2xx.</summary>
+    Delivered,
+    /// <summary>Every attempt failed; no more will be made.</summary>
+    Failed,
+}
+
+/// <summary>
+/// A bank registers an https endpoint (plain http and private addresses only outside Production) for some events; the
+/// secret (16–200 characters) signs every body: <c>X-FinanceMatch-Signature: sha256=&lt;hex HMAC-SHA256&gt;</c>.
+/// </summary>
+public sealed record RegisterWebhookRequest(string Url, IReadOnlyList<WebhookEvent> Events, string Secret);
+
+/// <summary>A registered webhook (its secret is never shown again).</summary>
+public sealed record WebhookDto(Guid Id, Guid InstitutionId, string Url, IReadOnlyList<WebhookEvent> Events, DateTimeOffset CreatedAt);
+
+/// <summary>One POST of a delivery.</summary>
+public sealed record WebhookAttemptDto(int Attempt, int? StatusCode, string? Error, DateTimeOffset StartedAt, int DurationMilliseconds);
+
+/// <summary>One event delivered (or being delivered) to one webhook, with every attempt.</summary>
+public sealed record WebhookDeliveryDto(
+    Guid Id,
+    Guid EventId,
+    WebhookEvent EventType,
+    DeliveryStatus Status,
+    int Attempts,
+    int? LastStatusCode,
+    string? LastError,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? NextAttemptAt,
+    DateTimeOffset? DeliveredAt,
+    IReadOnlyList<WebhookAttemptDto> AttemptLog);

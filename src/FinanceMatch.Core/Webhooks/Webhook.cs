@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FinanceMatch.Core.Webhooks;
+
+public enum WebhookEvent
+{
+    MatchCreated,
+    AlertRaised,
+}
+
+public enum DeliveryStatus
+{
+    Pending,
+    Delivered,
+    Failed,
+}
+
+/// <summary>A bank's endpoint for events: each event is POSTed to it, signed with the bank's secret.</summary>
+public sealed class Webhook
+{
+    public Guid Id { get; set; }
+    public Guid InstitutionId { get; set; }
+    public string Url { get; set; } = null!;
+    public List<WebhookEvent> Events { get; set; } = [];
+    /// <summary>The HMAC-SHA256 key the bank verifies signatures with; never returned by the API.</summary>
+    public string Secret { get; set; } = null!;
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// One event for one webhook, written in the same transaction as the event itself (an outbox), so no event is lost when
+/// a process dies: a delivery stays pending until a worker has POSTed it and got a 2xx, or gave up after the last attempt.
+/// A worker holds a delivery only while <see cref="LeaseUntil"/> lasts; after that any worker may take it again.
+/// </summary>
+public sealed class WebhookDelivery
+{
+    public Guid Id { get; set; }
+    public Guid WebhookId { get; set; }
+    public Guid InstitutionId { get; set; }
+    /// <summary>The id receivers drop duplicates by: the match's or the alert's id.</summary>
+    public Guid EventId { get; set; }
+    public WebhookEvent EventType { get; set; }
+    /// <summary>The exact body sent and signed.</summary>
+    public string Payload { get; set; } = null!;
+    public DeliveryStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public int? LastStatusCode { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+}
+
+/// <summary>One POST of a delivery: what the receiver answered, or why nothing came back.</summary>
+public sealed class WebhookDeliveryAttempt
+{
+    public Guid DeliveryId { get; set; }
+    public int Attempt { get; set; }
+    public int? StatusCode { get; set; }
+    public string? Error { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public int DurationMilliseconds { get; set; }
+}
+
+internal sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>
+{
+    public void Configure(EntityTypeBuilder<Webhook> builder)
+    {
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Url).HasMaxLength(2000);
+        builder.PrimitiveCollection(w => w.Events).ElementType(e => e.HasConversion<string>());
+        builder.Property(w => w.Secret).HasMaxLength(200);
+        builder.HasOne<Institutions.Institution>().WithMany().HasForeignKey(w => w.InstitutionId);
+        builder.HasIndex(w => w.InstitutionId);
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.EventType).HasConversion<string>().HasMaxLength(32);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.LastError).HasMaxLength(500);
+        builder.HasOne<Webhook>().WithMany().HasForeignKey(d => d.WebhookId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.WebhookId, d.CreatedAt });
+        // The sweep's question: which pending deliveries are due?
+        builder.HasIndex(d => d.NextAttemptAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_webhook_deliveries_pending_due");
+    }
+}
+
+internal sealed class WebhookDeliveryAttemptConfiguration : IEntityTypeConfiguration<WebhookDeliveryAttempt>
+{
+    public void Configure(EntityTypeBuilder<WebhookDeliveryAttempt> builder)
+    {
+        builder.HasKey(a => new { a.DeliveryId, a.Attempt });
+        builder.Property(a => a.Error).HasMaxLength(500);
+        builder.HasOne<WebhookDelivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
