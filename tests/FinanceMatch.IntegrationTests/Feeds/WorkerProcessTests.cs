@@ -7,7 +7,7 @@ using Npgsql;
 namespace FinanceMatch.IntegrationTests.Feeds;
 
 /// <summary>
-/// Batches processed by separate worker processes: killed mid-batch, and two at once on one database. The API here has
+/// Batches and webhook deliveries processed by separate worker processes: killed mid-work, and two at once on one database. The API here has
 /// role "api" (no workers of its own) on a database of this fixture's own, so only the worker processes run jobs.
 /// </summary>
 [NonParallelizable]
@@ -20,7 +20,7 @@ public sealed class WorkerProcessTests
     public async Task StartAsync()
     {
         database = await TestDatabase.CreateAsync();
-        api = await WorkerProcess.StartApiAsync(database.ConnectionString, new Dictionary<string, string>());
+        api = await WorkerProcess.StartApiAsync(database.ConnectionString, LoopbackWebhooks);
     }
 
     [OneTimeTearDown]
@@ -30,7 +30,24 @@ public sealed class WorkerProcessTests
         await database.DisposeAsync();
     }
 
+    /// <summary>The webhook receiver of these tests listens on plain http on loopback, which Production refuses.</summary>
+    private static readonly Dictionary<string, string> LoopbackWebhooks = new()
+    {
+        ["Webhooks__AllowHttp"] = "true",
+        ["Webhooks__AllowPrivateNetworks"] = "true",
+        ["Webhooks__LeaseSeconds"] = "2",
+        ["Webhooks__RetryBaseMilliseconds"] = "300",
+    };
+
     private HttpClient Http() => new() { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+
+    private async Task<FinanceMatchClient> SignedInAsync(string clientId, string clientSecret)
+    {
+        var token = await new FinanceMatchClient(Http()).Auth.GetTokenAsync(new TokenRequest(clientId, clientSecret));
+        var http = Http();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
+        return new FinanceMatchClient(http);
+    }
 
     private async Task<FinanceMatchClient> DepartmentAsync()
     {
@@ -81,7 +98,7 @@ public sealed class WorkerProcessTests
         var (csv, usccs) = TaxCsv(firms: 12_500, months: 12);
         var queued = await Batches.PushAsync(department, FeedType.Tax, csv, Batches.Csv);
 
-        await using (var doomed = WorkerProcess.Start(database.ConnectionString, "doomed"))
+        await using (var doomed = WorkerProcess.Start(database.ConnectionString))
         {
             await WaitAsync(department, queued.Id, b => b.Status == BatchStatus.Processing && b.Progress > 0.05, TimeSpan.FromSeconds(60),
                 "the first worker never got into the batch");
@@ -93,7 +110,7 @@ public sealed class WorkerProcessTests
         Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE uscc = ANY($1)", (object)usccs), Is.Zero,
             "nothing of a half-processed batch is visible");
 
-        await using var successor = WorkerProcess.Start(database.ConnectionString, "successor");
+        await using var successor = WorkerProcess.Start(database.ConnectionString);
         var done = await WaitAsync(department, queued.Id, b => b.Status is BatchStatus.Completed or BatchStatus.Failed, TimeSpan.FromSeconds(90),
             "the batch was not completed after the restart");
 
@@ -109,8 +126,8 @@ public sealed class WorkerProcessTests
     public async Task TwoWorkerProcesses_ProcessEveryBatchExactlyOnce()
     {
         var department = await DepartmentAsync();
-        await using var first = WorkerProcess.Start(database.ConnectionString, "first");
-        await using var second = WorkerProcess.Start(database.ConnectionString, "second");
+        await using var first = WorkerProcess.Start(database.ConnectionString);
+        await using var second = WorkerProcess.Start(database.ConnectionString);
         var batches = new List<(Guid Id, string[] Usccs)>();
         for (var i = 0; i < 8; i++)
         {
@@ -136,5 +153,40 @@ public sealed class WorkerProcessTests
             TimeSpan.FromSeconds(30), "Hangfire did not record every batch job as succeeded");
         var processingStates = await ScalarAsync<long>($"SELECT count(*) {statesOfOurBatches} AND s.name = 'Processing'", (object)ids);
         Assert.That(processingStates, Is.EqualTo(8), "no batch job was started twice");
+    }
+
+    [Test]
+    public async Task WorkerKilledMidDelivery_TheWebhookIsStillDelivered_WithTheSameEvent()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.HangNext(1, TimeSpan.FromMinutes(2));
+        var @operator = await SignedInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
+        var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Restart Bank", Actors.UniqueCode("BANK")));
+        var bank = await SignedInAsync(created.ClientId, created.ClientSecret);
+        var webhook = await bank.Webhooks.RegisterAsync(new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], "restart-test-secret-0123"));
+        var band = Support.Marketplace.Band();
+        await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);
+        var registered = await new FinanceMatchClient(Http()).Enterprises.RegisterAsync(Actors.EnterpriseRequest());
+        var firm = await SignedInAsync(registered.ClientId, registered.ClientSecret);
+
+        await using (var doomed = WorkerProcess.Start(database.ConnectionString, LoopbackWebhooks))
+        {
+            await firm.LoanRequests.SubmitAsync(Support.Marketplace.Request(band));
+            await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Requests.IsEmpty), TimeSpan.FromSeconds(60),
+                "the first worker never posted the delivery: " + string.Join('\n', doomed.Output.TakeLast(20)));
+            await doomed.KillAsync(); // mid-POST: the receiver has not answered
+        }
+        var stranded = (await bank.Webhooks.ListDeliveriesAsync(webhook.Id)).Items.Single();
+        Assert.That((stranded.Status, stranded.Attempts), Is.EqualTo((DeliveryStatus.Pending, 0)), "the killed attempt never finished");
+
+        await using var successor = WorkerProcess.Start(database.ConnectionString, LoopbackWebhooks);
+        WebhookDeliveryDto? delivery = null;
+        await Eventually.HoldsAsync(async () => (delivery = (await bank.Webhooks.ListDeliveriesAsync(webhook.Id)).Items.Single()).Status == DeliveryStatus.Delivered,
+            TimeSpan.FromSeconds(90), "the delivery was lost with the worker: " + string.Join('\n', successor.Output.TakeLast(20)));
+
+        var requests = receiver.Requests.ToList();
+        Assert.That(requests, Has.Count.GreaterThanOrEqualTo(2), "posted again after the restart");
+        Assert.That(requests.Select(r => (r.EventId, r.Body, r.Signature)).Distinct().Count(), Is.EqualTo(1), "the same signed event each time");
+        Assert.That(delivery!.AttemptLog.Select(a => a.StatusCode), Is.EqualTo(new int?[] { 200 }));
     }
 }

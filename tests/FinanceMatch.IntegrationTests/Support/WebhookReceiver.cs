@@ -14,6 +14,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication app;
     private int failuresLeft;
+    private int hangsLeft;
+    private TimeSpan hang;
 
     public sealed record Received(string Body, string? Signature, string? EventId, string? Event, string? Attempt, string? ContentType);
 
@@ -33,8 +35,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var headers = http.Request.Headers;
             Requests.Enqueue(new Received(body, headers["X-FinanceMatch-Signature"], headers["X-FinanceMatch-Event-Id"], headers["X-FinanceMatch-Event"],
                 headers["X-FinanceMatch-Delivery-Attempt"], http.Request.ContentType));
+            if (Interlocked.Decrement(ref hangsLeft) >= 0) await Task.Delay(hang, http.RequestAborted);
             return Interlocked.Decrement(ref failuresLeft) >= 0 ? Results.StatusCode(500) : Results.Ok();
         });
+    }
+
+    /// <summary>The next <paramref name="count"/> requests get no answer for <paramref name="delay"/> (or until the caller goes away).</summary>
+    public void HangNext(int count, TimeSpan delay)
+    {
+        hang = delay;
+        Interlocked.Exchange(ref hangsLeft, count);
     }
 
     /// <summary>The next <paramref name="count"/> requests are answered 500.</summary>

@@ -19,7 +19,8 @@ public sealed class WorkerProcess : IAsyncDisposable
     public ConcurrentQueue<string> Output { get; } = new();
     public bool HasExited => process.HasExited;
 
-    public static WorkerProcess Start(string connectionString, string name) => Start(connectionString, "worker", null);
+    public static WorkerProcess Start(string connectionString, IReadOnlyDictionary<string, string>? settings = null) =>
+        Start(connectionString, "worker", settings);
 
     /// <summary>An API-only process (no workers) on a free loopback port, ready when this returns.</summary>
     public static async Task<WorkerProcess> StartApiAsync(string connectionString, IReadOnlyDictionary<string, string> settings)
