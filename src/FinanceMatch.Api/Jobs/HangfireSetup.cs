@@ -47,6 +47,14 @@ public static class HangfireSetup
                 o.Queues = [JobQueues.Ingest];
                 o.WorkerCount = configuration.GetValue("Jobs:IngestWorkers", 2);
             });
+            services.AddHangfireServer(o =>
+            {
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:webhooks";
+                o.Queues = [JobQueues.Webhooks];
+                // Deliveries mostly wait on other parties' servers, so more of them than cores.
+                o.WorkerCount = configuration.GetValue("Jobs:WebhookWorkers", 8);
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
         }
         return services;
     }

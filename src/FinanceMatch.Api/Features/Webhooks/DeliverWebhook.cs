@@ -118,7 +118,7 @@ public static partial class DeliverWebhook
     public sealed class Job(ISender sender)
     {
         // Retries are this job's own (backoff in the delivery row); Hangfire's would repeat an attempt already logged.
-        [Queue(JobQueues.Default)]
+        [Queue(JobQueues.Webhooks)]
         [AutomaticRetry(Attempts = 0)]
         public Task Run(Guid deliveryId, CancellationToken ct) => sender.Send(new Command(deliveryId), ct).AsTask();
     }
