@@ -44,6 +44,11 @@ internal sealed class ApiProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__FinanceMatch"] = "Information";
         start.Environment["FinanceMatch__Role"] = role;
+        // Every benchmark client comes from one address; production limits would measure the limiter, not the platform.
+        start.Environment["RateLimits__TokenRequestsPerMinute"] = "1000000";
+        start.Environment["RateLimits__AnonymousRequestsPerMinute"] = "1000000";
+        start.Environment["RateLimits__ClientBurst"] = "1000000";
+        start.Environment["RateLimits__ClientRequestsPerSecond"] = "1000000";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Log.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log.Enqueue(e.Data); };

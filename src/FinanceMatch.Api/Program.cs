@@ -31,12 +31,13 @@ if (!settings.RunsHttp)
 }
 
 builder.Services.AddFinanceMatchCore(builder.Configuration, settings);
-builder.Services.AddFinanceMatchHttp();
+builder.Services.AddFinanceMatchHttp(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseIdempotencyBuffering();
 

@@ -80,7 +80,7 @@ public static class ServiceRegistration
     }
 
     /// <summary>The HTTP side: authentication, problem responses, JSON conventions, OpenAPI, health.</summary>
-    public static IServiceCollection AddFinanceMatchHttp(this IServiceCollection services)
+    public static IServiceCollection AddFinanceMatchHttp(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.ConfigureHttpJsonOptions(o => FinanceMatchJson.Apply(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -119,6 +119,7 @@ public static class ServiceRegistration
                 };
             });
         Policies.Add(services.AddAuthorizationBuilder());
+        services.AddFinanceMatchRateLimits(configuration, environment);
 
         services.AddFinanceMatchOpenApi();
         services.AddHealthChecks()

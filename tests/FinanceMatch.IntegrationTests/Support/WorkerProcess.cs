@@ -66,6 +66,11 @@ public sealed class WorkerProcess : IAsyncDisposable
         start.Environment["Jobs__QueuePollMilliseconds"] = "100";
         // A killed worker's job is handed to another worker once its lease runs out; short here so the test is quick.
         start.Environment["Jobs__InvisibilityTimeoutSeconds"] = "10";
+        // The tests drive everything from one address; the rate-limit test sets its own limits.
+        start.Environment["RateLimits__TokenRequestsPerMinute"] = "1000000";
+        start.Environment["RateLimits__AnonymousRequestsPerMinute"] = "1000000";
+        start.Environment["RateLimits__ClientBurst"] = "1000000";
+        start.Environment["RateLimits__ClientRequestsPerSecond"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__FinanceMatch"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;

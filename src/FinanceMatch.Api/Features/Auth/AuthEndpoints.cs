@@ -9,10 +9,12 @@ public static class AuthEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Identity");
         group.MapPost("/auth/token", IssueToken.Endpoint)
             .AllowAnonymous()
+            .RequireRateLimiting(Infrastructure.RateLimits.TokenPolicy)
             .WithSummary("Exchange a client id and secret for a bearer token")
             .Produces<TokenResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/auth/me", GetCaller.Endpoint)
             .RequireAuthorization()
             .WithSummary("Who the bearer of this token is")

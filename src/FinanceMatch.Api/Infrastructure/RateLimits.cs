@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using FinanceMatch.Api.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace FinanceMatch.Api.Infrastructure;
+
+/// <summary>Request limits (<c>RateLimits:*</c>).</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Token requests per minute from one address: the strictest, since it is where secrets are guessed.</summary>
+    public int TokenRequestsPerMinute { get; set; } = 20;
+
+    /// <summary>A signed-in client's burst: requests it may make at once.</summary>
+    public int ClientBurst { get; set; } = 200;
+
+    /// <summary>A signed-in client's sustained rate, requests per second.</summary>
+    public int ClientRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>Requests per minute from one address without a token (registration, the catalogue, the dashboard).</summary>
+    public int AnonymousRequestsPerMinute { get; set; } = 300;
+}
+
+/// <summary>
+/// Per-client rate limits: a signed-in caller is limited by its own client id (a token bucket), so one bank's burst never
+/// spends another's allowance; anonymous calls by address; the token endpoint hardest of all. A refusal is 429
+/// problem+json with Retry-After. Health checks are never limited.
+/// </summary>
+public static class RateLimits
+{
+    public const string TokenPolicy = "token";
+
+    public static IServiceCollection AddFinanceMatchRateLimits(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        var section = configuration.GetSection("RateLimits");
+        // A developer's machine and the test run send everything from one address; limits there only when configured.
+        var limits = section.Exists() || !(environment.IsDevelopment() || environment.IsEnvironment("Testing"))
+            ? section.Get<RateLimitOptions>() ?? new RateLimitOptions()
+            : Unlimited;
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                if (http.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("health");
+                if (http.User.Identity?.IsAuthenticated == true)
+                    return RateLimitPartition.GetTokenBucketLimiter($"client:{http.User.ClientIdOf()}", _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = limits.ClientBurst,
+                        TokensPerPeriod = limits.ClientRequestsPerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    });
+                return RateLimitPartition.GetFixedWindowLimiter($"address:{Address(http)}", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.AnonymousRequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            options.AddPolicy(TokenPolicy, http => RateLimitPartition.GetFixedWindowLimiter($"token:{Address(http)}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limits.TokenRequestsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                var response = context.HttpContext.Response;
+                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"This client has used its allowance of requests; try again in {seconds} s.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+
+    private static readonly RateLimitOptions Unlimited = new()
+    {
+        TokenRequestsPerMinute = 1_000_000, ClientBurst = 1_000_000, ClientRequestsPerSecond = 1_000_000, AnonymousRequestsPerMinute = 1_000_000,
+    };
+
+    private static string Address(HttpContext http) => (http.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+}
