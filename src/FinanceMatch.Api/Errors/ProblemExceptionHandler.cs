@@ -51,6 +51,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = "The object was changed by another request; reload it and try again." },
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } =>
             new ProblemDetails { Status = 409, Title = "Conflict.", Detail = DuplicateMessage(unique) },
+        // PostgreSQL text cannot hold NUL (0x00); whatever field brought one in, the client sent text no record can store.
+        PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire } or DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire } } =>
+            new ProblemDetails { Status = 400, Title = "One or more fields are invalid.", Detail = "Text may not contain NUL (\\u0000) characters." },
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred.", Detail = "The error has been logged; quote the traceId when reporting it." },
     };
 

@@ -55,7 +55,8 @@ public static class ListEnterprises
         public Validator()
         {
             Include(new PageRules());
-            RuleFor(q => q.Uscc).MaximumLength(18);
+            RuleFor(q => q.Uscc).MaximumLength(18)
+                .Must(u => u is null || u.Trim().All(char.IsAsciiLetterOrDigit)).WithMessage("uscc is 18 letters and digits.");
         }
     }
 

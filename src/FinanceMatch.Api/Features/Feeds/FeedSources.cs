@@ -39,11 +39,11 @@ public static class CreateFeedSource
         {
             RuleFor(c => c.DepartmentId).NotEmpty();
             RuleFor(c => c.FeedType).IsInEnum();
-            RuleFor(c => c.BaseUrl).NotEmpty().MaximumLength(500)
+            RuleFor(c => c.BaseUrl).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(500)
                 .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
                     && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment))
                 .WithMessage("baseUrl must be an absolute http(s) URL without query or fragment.");
-            RuleFor(c => c.Cron).NotEmpty().MaximumLength(100)
+            RuleFor(c => c.Cron).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100)
                 .Must(BeCron).WithMessage("cron must be a cron expression of 5 fields (minute hour day month weekday), e.g. '0 2 * * *'.");
             RuleFor(c => c.ApiKey).MaximumLength(500);
         }
