@@ -43,6 +43,12 @@ try
             requests: numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 2_000);
         return;
     }
+    if (mode == "load")
+    {
+        await MixedLoadBenchmark.RunAsync(apiDll, connectionString, seconds: numbers.Length > 0 ? rows : 60,
+            connections: numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 200);
+        return;
+    }
     if (mode == "statistics")
     {
         await StatisticsBenchmark.RunAsync(apiDll, connectionString, firms: numbers.Length > 0 ? rows : 100_000,

@@ -70,45 +70,25 @@ internal static class ReportReadBenchmark
               n = n + 1
               return wrk.format("GET", "/api/v1/enterprises/" .. ids[(n % #ids) + 1] .. "/report", { ["Authorization"] = "Bearer {{bankToken}}" })
             end
+            function done(summary, latency, requests)
+              io.write(string.format("mix p50=%.1fms p95=%.1fms p99=%.1fms\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+                latency:percentile(99) / 1000))
+            end
             """);
         var accessesBefore = await CountAsync(connectionString, "SELECT count(*) FROM financematch.report_accesses");
-        var ceiling = await WrkAsync($"{api.BaseUrl}/health/live", null, seconds);
+        var ceiling = await Wrk.RunAsync($"{api.BaseUrl}/health/live", null, seconds, connections: 100);
         api.ResetPeak();
-        var reports = await WrkAsync($"{api.BaseUrl}/api/v1/enterprises/{ids[0]}/report", script, seconds);
+        var reports = await Wrk.RunAsync($"{api.BaseUrl}/api/v1/enterprises/{ids[0]}/report", script, seconds, connections: 100);
         var accesses = await CountAsync(connectionString, "SELECT count(*) FROM financematch.report_accesses") - accessesBefore;
         var floor = await PgbenchFloorAsync(connectionString, seconds);
 
         Console.WriteLine();
-        Console.WriteLine("| measurement (100 connections, wrk on loopback) | requests/s | p50 | p90 | p99 | errors |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| measurement (100 connections, wrk on loopback) | requests/s | p50 | p95 | p99 | non-2xx | socket errors |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         Console.WriteLine(ceiling.Row("GET /health/live (framework ceiling)"));
         Console.WriteLine(reports.Row("GET /enterprises/{id}/report"));
-        Console.WriteLine($"| pgbench, the same SQL in one transaction (floor, {floor.Clients} clients) | {floor.Tps:N0} | avg {floor.AverageMs:0.0}ms | | | |");
-        Console.WriteLine($"report reads answered 200: {reports.Requests - reports.Errors:N0}; access records written: {accesses:N0}; API peak RSS {api.PeakRssBytes / 1048576.0:0} MiB");
-    }
-
-    private sealed record WrkResult(double RequestsPerSecond, string P50, string P90, string P99, long Requests, long Errors)
-    {
-        public string Row(string name) => $"| {name} | {RequestsPerSecond:N0} | {P50} | {P90} | {P99} | {Errors} |";
-    }
-
-    private static async Task<WrkResult> WrkAsync(string url, string? script, int seconds)
-    {
-        var arguments = new List<string> { "-t2", "-c100", $"-d{seconds}s", "--latency", "--timeout", "5s" };
-        if (script is not null) arguments.AddRange(["-s", script]);
-        arguments.Add(url);
-        var start = new ProcessStartInfo("wrk", arguments) { RedirectStandardOutput = true };
-        using var wrk = Process.Start(start)!;
-        var output = await wrk.StandardOutput.ReadToEndAsync();
-        await wrk.WaitForExitAsync();
-        string Percentile(string p) => output.Split('\n').First(l => l.TrimStart().StartsWith(p, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-        var requests = long.Parse(output.Split('\n').First(l => l.Contains("requests in", StringComparison.Ordinal)).Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        var errorLine = output.Split('\n').FirstOrDefault(l => l.Contains("Non-2xx", StringComparison.Ordinal));
-        var errors = errorLine is null ? 0 : long.Parse(errorLine.Split(':')[1].Trim(), CultureInfo.InvariantCulture);
-        var socketErrors = output.Split('\n').FirstOrDefault(l => l.Contains("Socket errors", StringComparison.Ordinal));
-        if (socketErrors is not null) Console.WriteLine($"  {socketErrors.Trim()}");
-        var rps = double.Parse(output.Split('\n').First(l => l.StartsWith("Requests/sec", StringComparison.Ordinal)).Split(':')[1].Trim(), CultureInfo.InvariantCulture);
-        return new WrkResult(rps, Percentile("50%"), Percentile("90%"), Percentile("99%"), requests, errors);
+        Console.WriteLine($"| pgbench, the same SQL in one transaction (floor, {floor.Clients} clients) | {floor.Tps:N0} | avg {floor.AverageMs:0.0}ms | | | | |");
+        Console.WriteLine($"report reads answered 200: {reports.Requests - reports.NonSuccess:N0}; access records written: {accesses:N0}; API peak RSS {api.PeakRssBytes / 1048576.0:0} MiB");
     }
 
     private static async Task<(double Tps, double AverageMs, int Clients)> PgbenchFloorAsync(string connectionString, int seconds)

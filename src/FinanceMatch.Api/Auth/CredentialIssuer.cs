@@ -8,6 +8,6 @@ public sealed class CredentialIssuer(SecretHasher hasher, TimeProvider clock)
     public (Credential Credential, string Secret) Issue(Role role, Guid subjectId)
     {
         var secret = SecretHasher.NewSecret();
-        return (Credential.Issue(role, subjectId, SecretHasher.NewClientId(role), hasher.Hash(secret), clock.GetUtcNow()), secret);
+        return (Credential.Issue(role, subjectId, SecretHasher.NewClientId(role), hasher.HashGenerated(secret), clock.GetUtcNow()), secret);
     }
 }

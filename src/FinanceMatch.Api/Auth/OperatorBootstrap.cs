@@ -24,7 +24,7 @@ public sealed class OperatorBootstrap(IServiceScopeFactory scopes, IOptions<Boot
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinanceMatchDbContext>();
         if (await db.Credentials.AnyAsync(c => c.ClientId == clientId, ct)) return;
-        db.Credentials.Add(Credential.Issue(Role.Operator, null, clientId, hasher.Hash(secret), clock.GetUtcNow()));
+        db.Credentials.Add(Credential.Issue(Role.Operator, null, clientId, hasher.HashChosen(secret), clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -18,7 +18,7 @@ public static class RotateSecret
         {
             var credential = await db.Credentials.FindAsync([command.CredentialId], ct) ?? throw new NotFoundException("The credential no longer exists.");
             var secret = SecretHasher.NewSecret();
-            credential.RotateSecret(hasher.Hash(secret), clock.GetUtcNow());
+            credential.RotateSecret(hasher.HashGenerated(secret), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return new ClientCredentials(credential.ClientId, secret);
         }
