@@ -18,7 +18,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var problem = ToProblem(exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogDatabaseUnavailable(logger, http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
+            http.Response.Headers.RetryAfter = "5";
+        }
+        else if (problem.Status >= 500)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
         http.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
@@ -54,8 +59,31 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         // PostgreSQL text cannot hold NUL (0x00); whatever field brought one in, the client sent text no record can store.
         PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire } or DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire } } =>
             new ProblemDetails { Status = 400, Title = "One or more fields are invalid.", Detail = "Text may not contain NUL (\\u0000) characters." },
+        _ when DatabaseUnavailable(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Service unavailable.",
+            Detail = "The database cannot be reached right now. Try again in a few seconds; a request with an Idempotency-Key is safe to repeat.",
+        },
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred.", Detail = "The error has been logged; quote the traceId when reporting it." },
     };
+
+    /// <summary>
+    /// PostgreSQL is down, restarting or refusing connections: Npgsql marks such errors transient. A connection the
+    /// server cut between two statements of one request is reported by the next statement as "Connection is not open".
+    /// </summary>
+    private static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true }) return true;
+            if (e is InvalidOperationException { Source: "Npgsql", Message: "Connection is not open" }) return true;
+        }
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path}: {Reason}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string method, string path, string reason);
 
     private static HttpValidationProblemDetails JsonProblem(JsonException json)
     {
