@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
@@ -39,12 +40,12 @@ public sealed class WorkerProcessTests
         ["Webhooks__RetryBaseMilliseconds"] = "300",
     };
 
-    private HttpClient Http() => new() { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+    private HttpClient Http(WorkerProcess? through = null) => new() { BaseAddress = (through ?? api).BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
 
-    private async Task<FinanceMatchClient> SignedInAsync(string clientId, string clientSecret)
+    private async Task<FinanceMatchClient> SignedInAsync(string clientId, string clientSecret, WorkerProcess? through = null)
     {
-        var token = await new FinanceMatchClient(Http()).Auth.GetTokenAsync(new TokenRequest(clientId, clientSecret));
-        var http = Http();
+        var token = await new FinanceMatchClient(Http(through)).Auth.GetTokenAsync(new TokenRequest(clientId, clientSecret));
+        var http = Http(through);
         http.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
         return new FinanceMatchClient(http);
     }
@@ -188,5 +189,68 @@ public sealed class WorkerProcessTests
         Assert.That(requests, Has.Count.GreaterThanOrEqualTo(2), "posted again after the restart");
         Assert.That(requests.Select(r => (r.EventId, r.Body, r.Signature)).Distinct().Count(), Is.EqualTo(1), "the same signed event each time");
         Assert.That(delivery!.AttemptLog.Select(a => a.StatusCode), Is.EqualTo(new int?[] { 200 }));
+    }
+
+    [Test]
+    public async Task TwoApisAndTwoWorkers_UnderLoad_ProcessEveryBatchMatchAndWebhookOnce()
+    {
+        await using var secondApi = await WorkerProcess.StartApiAsync(database.ConnectionString, LoopbackWebhooks);
+        await using var firstWorker = WorkerProcess.Start(database.ConnectionString, LoopbackWebhooks);
+        await using var secondWorker = WorkerProcess.Start(database.ConnectionString, LoopbackWebhooks);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var apis = new[] { api, secondApi };
+        var @operator = await SignedInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
+        var band = Support.Marketplace.Band();
+        var banks = new List<Guid>();
+        for (var b = 0; b < 3; b++)
+        {
+            var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Busy Bank {b}", Actors.UniqueCode("BANK")));
+            var bank = await SignedInAsync(created.ClientId, created.ClientSecret, apis[b % 2]);
+            await bank.Webhooks.RegisterAsync(new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], "busy-bank-secret-0123456"));
+            await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);
+            banks.Add(created.Id);
+        }
+        var department = await DepartmentAsync();
+        var firms = new List<FinanceMatchClient>();
+        for (var f = 0; f < 10; f++)
+        {
+            var registered = await new FinanceMatchClient(Http(apis[f % 2])).Enterprises.RegisterAsync(Actors.EnterpriseRequest());
+            firms.Add(await SignedInAsync(registered.ClientId, registered.ClientSecret, apis[(f + 1) % 2]));
+        }
+
+        // The load: 40 loan requests and 6 feed batches at once, through both APIs, for both workers to share.
+        var requests = new ConcurrentBag<Guid>();
+        var batches = new ConcurrentBag<Guid>();
+        await Task.WhenAll(
+            Parallel.ForEachAsync(Enumerable.Range(0, 40), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+                requests.Add((await firms[i % firms.Count].LoanRequests.SubmitAsync(Support.Marketplace.Request(band), cancellationToken: ct)).Id)),
+            Parallel.ForEachAsync(Enumerable.Range(0, 6), new ParallelOptions { MaxDegreeOfParallelism = 3 }, async (i, ct) =>
+                batches.Add((await Batches.PushAsync(department, FeedType.Tax, TaxCsv(firms: 200, months: 3).Csv, Batches.Csv)).Id)));
+
+        foreach (var id in batches)
+        {
+            var done = await WaitAsync(department, id, b => b.Status is BatchStatus.Completed or BatchStatus.Failed, TimeSpan.FromSeconds(90), "a batch was not processed");
+            Assert.That((done.Status, done.AcceptedRows), Is.EqualTo((BatchStatus.Completed, 600)));
+        }
+        await Eventually.HoldsAsync(async () => await ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.loan_requests WHERE id = ANY($1) AND status = 'Matched'", (object)requests.ToArray()) == 40,
+            TimeSpan.FromSeconds(90), "not every loan request was matched");
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.matches WHERE loan_request_id = ANY($1)", (object)requests.ToArray()),
+            Is.EqualTo(40 * 3), "each request matched once, to each of the three banks");
+        await Eventually.HoldsAsync(async () => await ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.webhook_deliveries WHERE institution_id = ANY($1) AND status = 'Delivered'", (object)banks.ToArray()) == 120,
+            TimeSpan.FromSeconds(90), "not every match was delivered to its bank's webhook");
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.webhook_deliveries WHERE institution_id = ANY($1)", (object)banks.ToArray()),
+            Is.EqualTo(120), "one delivery per match");
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.webhook_delivery_attempts a JOIN financematch.webhook_deliveries d ON d.id = a.delivery_id WHERE d.institution_id = ANY($1)", (object)banks.ToArray()),
+            Is.EqualTo(120), "each delivered in one attempt");
+        var received = receiver.Requests.ToList();
+        Assert.That(received.Select(r => r.EventId).Distinct().Count(), Is.EqualTo(120));
+        Assert.That(received, Has.Count.EqualTo(120), "no event posted twice");
+        var processing = await ScalarAsync<long>("""
+            SELECT count(*) FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
+            WHERE j.invocationdata::text LIKE '%RunMatching%' AND s.name = 'Processing' AND EXISTS (SELECT 1 FROM unnest($1::text[]) id WHERE j.arguments::text LIKE '%' || id || '%')
+            """, (object)requests.Select(r => r.ToString()).ToArray());
+        Assert.That(processing, Is.EqualTo(40), "no matching job was started twice");
     }
 }
