@@ -5,9 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
-if ! command -v wrk >/dev/null 2>&1; then
-  fm_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  fm_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+fm_ensure_command wrk
 dotnet build src/FinanceMatch.Api -c Release -v quiet -nologo
 dotnet run --project benchmarks/FinanceMatch.Benchmarks -c Release -- reports "$@"

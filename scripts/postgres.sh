@@ -21,6 +21,14 @@ fm_pg_bindir() {
   if command -v pg_ctl >/dev/null 2>&1 && command -v initdb >/dev/null 2>&1; then dirname "$(command -v pg_ctl)"; return; fi
 }
 
+# Installs a distribution package when the command it provides is missing: fm_ensure_command wrk [package].
+fm_ensure_command() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  fm_log "$1 is not installed; installing the distribution's ${2:-$1} package"
+  fm_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  fm_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${2:-$1}" >/dev/null
+}
+
 fm_install_postgres() {
   fm_log "PostgreSQL is not installed; installing it from the distribution's packages"
   fm_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq

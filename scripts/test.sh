@@ -6,11 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/postgres.sh
 # The dashboard test opens the bundled page in Debian's Chromium, headless.
 bash scripts/build-dashboard.sh
-if ! command -v chromium >/dev/null 2>&1 && [ -z "${FINANCEMATCH_CHROMIUM:-}" ]; then
-  fm_log "Chromium is not installed; installing the distribution's chromium package for the dashboard test"
-  fm_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  fm_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
+[ -n "${FINANCEMATCH_CHROMIUM:-}" ] || fm_ensure_command chromium
 
 results="$PWD/TestResults"
 rm -rf "$results"

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
@@ -32,7 +31,7 @@ internal static partial class MatchingBenchmark
         await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5097, OperatorId, OperatorSecret);
         var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
         var anonymous = new FinanceMatchClient(http);
-        var @operator = Client(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(OperatorId, OperatorSecret))).AccessToken);
+        var @operator = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(OperatorId, OperatorSecret))).AccessToken);
 
         var clock = Stopwatch.StartNew();
         for (var b = 0; b < banks; b++)
@@ -205,7 +204,7 @@ internal static partial class MatchingBenchmark
         foreach (var registration in registrations)
         {
             var firm = await anonymous.Enterprises.RegisterAsync(registration);
-            clients.Add(Client(baseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret))).AccessToken));
+            clients.Add(BenchmarkClients.For(baseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret))).AccessToken));
         }
         return clients;
     }
@@ -298,12 +297,6 @@ internal static partial class MatchingBenchmark
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1)];
     }
 
-    private static FinanceMatchClient Client(string baseUrl, string token)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new FinanceMatchClient(http);
-    }
 
 
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
@@ -20,9 +19,9 @@ internal static class MixedLoadBenchmark
     public static async Task RunAsync(string apiDll, string connectionString, int seconds, int connections)
     {
         await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5095, OperatorId, OperatorSecret);
-        var anonymous = Client(api.BaseUrl, null);
+        var anonymous = BenchmarkClients.For(api.BaseUrl);
         async Task<string> TokenAsync(string id, string secret) => (await anonymous.Auth.GetTokenAsync(new TokenRequest(id, secret))).AccessToken;
-        var @operator = Client(api.BaseUrl, await TokenAsync(OperatorId, OperatorSecret));
+        var @operator = BenchmarkClients.For(api.BaseUrl, await TokenAsync(OperatorId, OperatorSecret));
         var clock = Stopwatch.StartNew();
 
         var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Load Bureau", "LOAD-TAX", [FeedType.Tax]));
@@ -32,7 +31,7 @@ internal static class MixedLoadBenchmark
         {
             var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Load Bank {b}", $"LOAD-{b:00}"));
             var token = await TokenAsync(bank.ClientId, bank.ClientSecret);
-            var client = Client(api.BaseUrl, token);
+            var client = BenchmarkClients.For(api.BaseUrl, token);
             var product = await client.Products.CreateAsync(new ProductRequest($"Load loan {b}", "Working capital", 100_000m, 5_000_000m, 3, 60,
                 3.5m + b * 0.3m, 6m + b * 0.3m, [GuaranteeType.Credit, GuaranteeType.Pledge], ["44"], null, null, ["load"]));
             await client.Products.PublishAsync(product.Id);
@@ -45,20 +44,20 @@ internal static class MixedLoadBenchmark
             var firm = await anonymous.Enterprises.RegisterAsync(new RegisterEnterpriseRequest(first17 + Core.Common.Uscc.CheckCharacter(first17),
                 $"Load Firm {i}", "Rep", "440604", "C39", new DateOnly(2012, 5, 1), 3_000_000m, 40));
             var token = await TokenAsync(firm.ClientId, firm.ClientSecret);
-            await Client(api.BaseUrl, token).Consents.GrantAsync(firm.Id, new GrantConsentRequest(banks[0].Bank.Id, null,
+            await BenchmarkClients.For(api.BaseUrl, token).Consents.GrantAsync(firm.Id, new GrantConsentRequest(banks[0].Bank.Id, null,
                 [ConsentScope.Profile, ConsentScope.Tax], ConsentPurpose.LoanAssessment, DateTimeOffset.UtcNow.AddDays(60)));
             firms.Add((firm, token));
         }
         // Pending matches for the banks to decide on during the run: each request is matched to all ten banks.
         var requests = new List<Guid>();
         for (var i = 0; i < 250; i++)
-            requests.Add((await Client(api.BaseUrl, firms[i % firms.Count].Token).LoanRequests.SubmitAsync(Ask())).Id);
+            requests.Add((await BenchmarkClients.For(api.BaseUrl, firms[i % firms.Count].Token).LoanRequests.SubmitAsync(Ask())).Id);
         while (await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.loan_requests WHERE status = 'Matching'") > 0)
             await Task.Delay(200);
         var pending = new List<(Guid Match, string Token)>();
         foreach (var (bank, token) in banks)
         {
-            var inbox = Client(api.BaseUrl, token);
+            var inbox = BenchmarkClients.For(api.BaseUrl, token);
             for (var page = 1; ; page++)
             {
                 var matches = await inbox.Matches.ListAsync("pending", page, 100);
@@ -161,10 +160,4 @@ internal static class MixedLoadBenchmark
             """;
     }
 
-    private static FinanceMatchClient Client(string baseUrl, string? token)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new FinanceMatchClient(http);
-    }
 }

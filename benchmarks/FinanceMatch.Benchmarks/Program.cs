@@ -65,10 +65,10 @@ try
     var idleRss = api.PeakRssBytes;
     var anonymous = new FinanceMatchClient(new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(10) });
     var token = await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"));
-    var @operator = Client(api.BaseUrl, token.AccessToken);
+    var @operator = BenchmarkClients.For(api.BaseUrl, token.AccessToken);
     var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Benchmark Tax Bureau", "BENCH-TAX", [FeedType.Tax]));
     var departmentToken = await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret));
-    var bureau = Client(api.BaseUrl, departmentToken.AccessToken);
+    var bureau = BenchmarkClients.For(api.BaseUrl, departmentToken.AccessToken);
 
     var firstRun = await PushAndWaitAsync(bureau, api, csvPath);
     var resend = await PushAndWaitAsync(bureau, api, csvPath);
@@ -101,12 +101,6 @@ finally
 static void Row(string name, double seconds, int rows, double? floor) =>
     Console.WriteLine($"| {name} | {seconds:0.00} | {rows / seconds:N0} | {(floor is null ? "1.00×" : $"{seconds / floor:0.00}×")} |");
 
-static FinanceMatchClient Client(string baseUrl, string token)
-{
-    var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(10) };
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    return new FinanceMatchClient(http);
-}
 
 static async Task<(double Seconds, double UploadSeconds, long PeakRss)> PushAndWaitAsync(FinanceMatchClient bureau, ApiProcess api, string csvPath)
 {

@@ -17,11 +17,11 @@ internal static class ReportReadBenchmark
     public static async Task RunAsync(string apiDll, string connectionString, int firms, int seconds)
     {
         await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5097, "bench-operator", "bench-operator-secret-123456");
-        var anonymous = Client(api.BaseUrl, null);
-        var @operator = Client(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"))).AccessToken);
+        var anonymous = BenchmarkClients.For(api.BaseUrl);
+        var @operator = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"))).AccessToken);
         var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Bench Bureau", "BENCH-ALL",
             [FeedType.Tax, FeedType.SocialSecurity, FeedType.Utility, FeedType.Penalty]));
-        var bureau = Client(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret))).AccessToken);
+        var bureau = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret))).AccessToken);
         var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Bench Bank", "BENCH-BANK"));
         var bankToken = (await anonymous.Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret))).AccessToken;
 
@@ -53,13 +53,13 @@ internal static class ReportReadBenchmark
         {
             var firm = await anonymous.Enterprises.RegisterAsync(new RegisterEnterpriseRequest(uscc, $"Firm {uscc}", "Rep", "440604", "C39",
                 new DateOnly(2012, 5, 1), 3_000_000m, 40));
-            var self = Client(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret))).AccessToken);
+            var self = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret))).AccessToken);
             await self.Consents.GrantAsync(firm.Id, new GrantConsentRequest(bank.Id, null,
                 [ConsentScope.Profile, ConsentScope.Tax, ConsentScope.SocialSecurity, ConsentScope.Utility, ConsentScope.Penalty],
                 ConsentPurpose.LoanAssessment, DateTimeOffset.UtcNow.AddDays(30)));
             ids.Add(firm.Id);
         }
-        var sample = await Client(api.BaseUrl, bankToken).Http.GetStringAsync(new Uri($"/api/v1/enterprises/{ids[0]}/report", UriKind.Relative));
+        var sample = await BenchmarkClients.For(api.BaseUrl, bankToken).Http.GetStringAsync(new Uri($"/api/v1/enterprises/{ids[0]}/report", UriKind.Relative));
         Console.WriteLine($"setup: {firms} firms, each report {sample.Length / 1024.0:0.0} KiB (profile + 24 months of tax, social security, electricity + penalties)");
 
         var script = Path.Combine(Path.GetTempPath(), "financematch-report.lua");
@@ -126,12 +126,6 @@ internal static class ReportReadBenchmark
         return first17 + FinanceMatch.Core.Common.Uscc.CheckCharacter(first17);
     }
 
-    private static FinanceMatchClient Client(string baseUrl, string? token)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new FinanceMatchClient(http);
-    }
 
     private static async Task<long> CountAsync(string connectionString, string sql)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
 
@@ -19,15 +18,15 @@ internal static class StatisticsBenchmark
     public static async Task RunAsync(string apiDll, string connectionString, int firms, int calls)
     {
         await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5096, OperatorId, OperatorSecret);
-        var anonymous = Client(api.BaseUrl, null);
-        var @operator = Client(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(OperatorId, OperatorSecret))).AccessToken);
+        var anonymous = BenchmarkClients.For(api.BaseUrl);
+        var @operator = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(OperatorId, OperatorSecret))).AccessToken);
         var clock = Stopwatch.StartNew();
         CreatedInstitution? firstBank = null;
         for (var b = 0; b < 100; b++)
             firstBank ??= await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Bench Bank {b}", $"BENCH-{b:000}"));
         for (var b = 1; b < 100; b++)
             await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Bench Bank {b}", $"BENCH-B{b:000}"));
-        var bank = Client(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firstBank!.ClientId, firstBank.ClientSecret))).AccessToken);
+        var bank = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firstBank!.ClientId, firstBank.ClientSecret))).AccessToken);
         for (var d = 0; d < 20; d++)
             await @operator.Departments.CreateAsync(new CreateDepartmentRequest($"Bench Bureau {d}", $"BENCH-D{d:00}", [FeedType.Tax, FeedType.Utility]));
         await GenerateWorldAsync(connectionString, firms);
@@ -154,10 +153,4 @@ internal static class StatisticsBenchmark
         return best;
     }
 
-    private static FinanceMatchClient Client(string baseUrl, string? token)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new FinanceMatchClient(http);
-    }
 }

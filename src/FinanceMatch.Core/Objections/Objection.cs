@@ -50,7 +50,10 @@ public sealed class Objection
         CreatedAt = now,
     };
 
-    public bool IsOverdue(DateTimeOffset now) => Status == ObjectionStatus.Open && CreatedAt <= now.AddDays(-OverdueAfterDays);
+    /// <summary>An open objection filed at or before this moment is overdue; queries filter by it, <see cref="IsOverdue"/> tests it.</summary>
+    public static DateTimeOffset OverdueCutoff(DateTimeOffset now) => now.AddDays(-OverdueAfterDays);
+
+    public bool IsOverdue(DateTimeOffset now) => Status == ObjectionStatus.Open && CreatedAt <= OverdueCutoff(now);
 
     public void Resolve(ObjectionStatus outcome, string note, Guid operatorId, DateTimeOffset now)
     {

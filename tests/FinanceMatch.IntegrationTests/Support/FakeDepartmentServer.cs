@@ -2,10 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FinanceMatch.IntegrationTests.Support;
@@ -48,8 +45,7 @@ public sealed class FakeDepartmentServer : IAsyncDisposable
     {
         var server = new FakeDepartmentServer();
         await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = $"{address}/dept";
+        server.BaseUrl = $"{server.app.Services.ListeningAddress()}/dept";
         return server;
     }
 

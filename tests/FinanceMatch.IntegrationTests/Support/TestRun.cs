@@ -4,9 +4,6 @@ using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
 
 using FinanceMatch.IntegrationTests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FinanceMatch.IntegrationTests;
 
@@ -36,7 +33,7 @@ public sealed class TestRun
         app = new FinanceMatchApp(database.ConnectionString);
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         app.StartServer();
-        baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        baseAddress = new Uri(app.Services.ListeningAddress());
         using var warmUp = Http();
         (await warmUp.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
     }

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FinanceMatch.IntegrationTests.Support;
@@ -54,8 +51,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         var receiver = new WebhookReceiver();
         await receiver.app.StartAsync();
-        var address = receiver.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = $"{address.TrimEnd('/')}/hooks/financematch";
+        receiver.Url = $"{receiver.app.Services.ListeningAddress()}/hooks/financematch";
         return receiver;
     }
 

@@ -24,13 +24,16 @@ internal static class ReportRecords
         return rows;
     }
 
+    /// <summary>Whether an objection to the record <c>r</c> (its key given as SQL) is open: the report's <c>disputed</c>.</summary>
+    private static string Disputed(string feedType, string recordKeySql) =>
+        $"EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = '{feedType}' AND o.status = 'Open' AND o.record_key = {recordKeySql}) AS disputed";
+
     private static DateOnly? Date(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
 
     public static Task<List<TaxRecordDto>> TaxAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
-        """
+        $"""
         SELECT period, tax_paid, taxable_revenue, arrears, tax_credit_rating,
-            EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = 'Tax' AND o.status = 'Open'
-            AND o.record_key = to_char(r.period, 'YYYY-MM')) AS disputed
+            {Disputed("Tax", "to_char(r.period, 'YYYY-MM')")}
         FROM financematch.tax_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
         """, uscc, since, r =>
         {
@@ -39,10 +42,9 @@ internal static class ReportRecords
         }, ct);
 
     public static Task<List<SocialSecurityRecordDto>> SocialSecurityAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
-        """
+        $"""
         SELECT period, insured_employees, contribution_paid, arrears,
-            EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = 'SocialSecurity' AND o.status = 'Open'
-            AND o.record_key = to_char(r.period, 'YYYY-MM')) AS disputed
+            {Disputed("SocialSecurity", "to_char(r.period, 'YYYY-MM')")}
         FROM financematch.social_security_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
         """, uscc, since, r =>
         {
@@ -51,10 +53,9 @@ internal static class ReportRecords
         }, ct);
 
     public static Task<List<UtilityRecordDto>> UtilityAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
-        """
+        $"""
         SELECT period, kind, consumption, amount_billed, amount_overdue,
-            EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = 'Utility' AND o.status = 'Open'
-            AND o.record_key = to_char(r.period, 'YYYY-MM') || '/' || r.kind) AS disputed
+            {Disputed("Utility", "to_char(r.period, 'YYYY-MM') || '/' || r.kind")}
         FROM financematch.utility_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC, kind
         """, uscc, since, r =>
         {
@@ -64,20 +65,18 @@ internal static class ReportRecords
         }, ct);
 
     public static Task<List<PenaltyRecordDto>> PenaltiesAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
-        """
+        $"""
         SELECT decision_no, decided_on, authority, severity, amount, revoked_on,
-            EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = 'Penalty' AND o.status = 'Open'
-            AND o.record_key = r.decision_no) AS disputed
+            {Disputed("Penalty", "r.decision_no")}
         FROM financematch.penalty_records r WHERE uscc = $1 AND decided_on >= $2 ORDER BY decided_on DESC, decision_no
         """, uscc, since, r => new PenaltyRecordDto(r.GetString(0), r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetString(3),
             r.GetDecimal(4), Date(r, 5), r.GetBoolean(6)), ct);
 
     /// <summary>Court records filed in the window, and older ones still open: an open case matters however old.</summary>
     public static Task<List<JudicialRecordDto>> JudicialAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
-        """
+        $"""
         SELECT case_no, filed_on, kind, amount, closed_on,
-            EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = 'Judicial' AND o.status = 'Open'
-            AND o.record_key = r.case_no) AS disputed
+            {Disputed("Judicial", "r.case_no")}
         FROM financematch.judicial_records r WHERE uscc = $1 AND (filed_on >= $2 OR closed_on IS NULL) ORDER BY filed_on DESC, case_no
         """, uscc, since, r => new JudicialRecordDto(r.GetString(0), r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetDecimal(3),
             Date(r, 4), r.GetBoolean(5)), ct);

@@ -163,7 +163,7 @@ public static class ListObjections
             if (query.Status is { } status) objections = objections.Where(o => o.Status == status);
             if (query.Overdue)
             {
-                var cutoff = now.AddDays(-Domain.Objection.OverdueAfterDays);
+                var cutoff = Domain.Objection.OverdueCutoff(now);
                 objections = objections.Where(o => o.Status == Domain.ObjectionStatus.Open && o.CreatedAt <= cutoff);
             }
             var ordered = query.EnterpriseId is null

@@ -134,7 +134,7 @@ public static class GetFeedStats
                 })
                 .ToListAsync(cancellationToken))
                 .ToDictionary(b => (b.DepartmentId, b.FeedType));
-            var overdueSince = clock.GetUtcNow().AddDays(-Core.Objections.Objection.OverdueAfterDays);
+            var overdueSince = Core.Objections.Objection.OverdueCutoff(clock.GetUtcNow());
             var objections = (await db.Objections.AsNoTracking()
                 .Where(o => o.Status == Core.Objections.ObjectionStatus.Open)
                 .GroupBy(o => new { o.DepartmentId, o.FeedType })
