@@ -36,9 +36,16 @@ public static class HangfireSetup
         {
             services.AddHangfireServer(o =>
             {
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:matching";
+                o.Queues = [JobQueues.Matching];
+                o.WorkerCount = configuration.GetValue("Jobs:MatchingWorkers", Math.Max(4, Environment.ProcessorCount * 4));
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
+            services.AddHangfireServer(o =>
+            {
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:main";
-                o.Queues = [JobQueues.Matching, JobQueues.Default];
-                o.WorkerCount = configuration.GetValue("Jobs:Workers", Math.Max(4, Environment.ProcessorCount * 4));
+                o.Queues = [JobQueues.Default];
+                o.WorkerCount = configuration.GetValue("Jobs:Workers", 4);
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             });
             services.AddHangfireServer(o =>
@@ -72,11 +79,11 @@ public static class HangfireSetup
         jobs.AddOrUpdate<Features.Feeds.RequeueStalledBatches.Job>("requeue-stalled-batches",
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Features.LoanRequests.RematchStalledRequests.Job>("rematch-stalled-requests",
-            JobQueues.Matching, job => job.Run(CancellationToken.None), Cron.Minutely());
+            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Features.Webhooks.SweepWebhookDeliveries.Job>(Features.Webhooks.SweepWebhookDeliveries.RecurringJobId,
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Features.Matches.ExpireUnansweredMatches.Job>(ExpireUnansweredMatchesJobId,
-            JobQueues.Matching, job => job.Run(CancellationToken.None), Cron.Minutely());
+            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
     }
 
     public static void MapJobDashboard(this WebApplication app) =>

@@ -1,8 +1,9 @@
 namespace FinanceMatch.Api.Jobs;
 
 /// <summary>
-/// Hangfire queues. Ingest and webhook deliveries have their own servers and workers, so a long feed batch or a bank's
-/// slow receiver can never hold up matching or alerts.
+/// Hangfire queues, each with a server and workers of its own: matching (loan requests only, a firm is waiting), default
+/// (sweeps, expiry, profile rebuilds), ingest (feed batches) and webhooks (deliveries). So a long feed batch, a nightly
+/// rebuild or a bank's slow receiver can never hold up matching.
 /// </summary>
 public static class JobQueues
 {

@@ -174,7 +174,7 @@ public sealed class WorkerProcessTests
         {
             await firm.LoanRequests.SubmitAsync(Support.Marketplace.Request(band));
             await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Requests.IsEmpty), TimeSpan.FromSeconds(60),
-                "the first worker never posted the delivery: " + string.Join('\n', doomed.Output.TakeLast(20)));
+                () => "the first worker never posted the delivery: " + string.Join('\n', doomed.Output.TakeLast(20)));
             await doomed.KillAsync(); // mid-POST: the receiver has not answered
         }
         var stranded = (await bank.Webhooks.ListDeliveriesAsync(webhook.Id)).Items.Single();
@@ -183,7 +183,7 @@ public sealed class WorkerProcessTests
         await using var successor = WorkerProcess.Start(database.ConnectionString, LoopbackWebhooks);
         WebhookDeliveryDto? delivery = null;
         await Eventually.HoldsAsync(async () => (delivery = (await bank.Webhooks.ListDeliveriesAsync(webhook.Id)).Items.Single()).Status == DeliveryStatus.Delivered,
-            TimeSpan.FromSeconds(90), "the delivery was lost with the worker: " + string.Join('\n', successor.Output.TakeLast(20)));
+            TimeSpan.FromSeconds(90), () => "the delivery was lost with the worker: " + string.Join('\n', successor.Output.TakeLast(20)));
 
         var requests = receiver.Requests.ToList();
         Assert.That(requests, Has.Count.GreaterThanOrEqualTo(2), "posted again after the restart");

@@ -47,7 +47,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             {
                 return false;
             }
-        }, TimeSpan.FromSeconds(60), "the API process did not become ready: " + string.Join('\n', api.Output));
+        }, TimeSpan.FromSeconds(60), () => "the API process did not become ready: " + string.Join('\n', api.Output));
         return api;
     }
 
@@ -73,6 +73,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         start.Environment["RateLimits__ClientRequestsPerSecond"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__FinanceMatch"] = "Information";
+        start.Environment["Logging__LogLevel__Hangfire"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var worker = new WorkerProcess(Process.Start(start)!)
         {

@@ -83,9 +83,8 @@ public static class RematchStalledRequests
         }
     }
 
-    public sealed class Job(ISender sender)
+    public sealed class Job(ISender sender, ExclusiveRun exclusive)
     {
-        [DisableConcurrentExecution(60)]
-        public Task Run(CancellationToken ct) => sender.Send(new Command(), ct).AsTask();
+        public Task Run(CancellationToken ct) => exclusive.RunAsync(nameof(RematchStalledRequests), ct => sender.Send(new Command(), ct).AsTask(), ct);
     }
 }

@@ -1,4 +1,5 @@
 using FinanceMatch.Api.Features.LoanRequests;
+using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Matching;
 using Hangfire;
@@ -48,10 +49,9 @@ public static partial class ExpireUnansweredMatches
         }
     }
 
-    public sealed class Job(ISender sender)
+    public sealed class Job(ISender sender, ExclusiveRun exclusive)
     {
-        [DisableConcurrentExecution(300)]
-        public Task Run(CancellationToken ct) => sender.Send(new Command(), ct).AsTask();
+        public Task Run(CancellationToken ct) => exclusive.RunAsync(nameof(ExpireUnansweredMatches), ct => sender.Send(new Command(), ct).AsTask(), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} matches their banks did not answer in time")]

@@ -79,8 +79,8 @@ public static class DrainProfileRebuilds
 
     public sealed class Job(ISender sender)
     {
+        // No lock: each run claims its firms with SKIP LOCKED, so runs that overlap share the work instead of repeating it.
         [Queue(JobQueues.Default)]
-        [DisableConcurrentExecution(600)]
         public Task Run(CancellationToken ct) => sender.Send(new Command(), ct).AsTask();
     }
 }
@@ -102,10 +102,9 @@ public static class RebuildAllProfiles
         }
     }
 
-    public sealed class Job(ISender sender)
+    public sealed class Job(ISender sender, ExclusiveRun exclusive)
     {
         [Queue(JobQueues.Default)]
-        [DisableConcurrentExecution(3600)]
-        public Task Run(CancellationToken ct) => sender.Send(new Command(), ct).AsTask();
+        public Task Run(CancellationToken ct) => exclusive.RunAsync(nameof(RebuildAllProfiles), ct => sender.Send(new Command(), ct).AsTask(), ct);
     }
 }

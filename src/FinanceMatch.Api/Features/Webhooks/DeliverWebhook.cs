@@ -148,9 +148,8 @@ public static class SweepWebhookDeliveries
         }
     }
 
-    public sealed class Job(ISender sender)
+    public sealed class Job(ISender sender, ExclusiveRun exclusive)
     {
-        [DisableConcurrentExecution(60)]
-        public Task Run(CancellationToken ct) => sender.Send(new Command(), ct).AsTask();
+        public Task Run(CancellationToken ct) => exclusive.RunAsync(nameof(SweepWebhookDeliveries), ct => sender.Send(new Command(), ct).AsTask(), ct);
     }
 }
