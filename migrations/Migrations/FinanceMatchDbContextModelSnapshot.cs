@@ -985,6 +985,11 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("enterprise_id");
 
+                    b.Property<string>("GradeWhenPosted")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("grade_when_posted");
+
                     b.PrimitiveCollection<string[]>("GuaranteeTypes")
                         .IsRequired()
                         .HasColumnType("text[]")

@@ -316,6 +316,10 @@ public interface IStatisticsApi
     /// <summary>Per department and feed type: batches, rows accepted and rejected, the last batch, and whether it went quiet (operators).</summary>
     [Get("/api/v1/stats/feeds")]
     Task<FeedStatsDto> GetFeedsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Brings the pre-aggregated figures up to date now, months included, instead of at the job's next round (operators).</summary>
+    [Post("/api/v1/stats/refresh")]
+    Task<StatsRefreshDto> RefreshAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>What FinanceMatch calls on a department's server to pull records (the server side is the department's).</summary>

@@ -59,6 +59,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.LoanRequests.MatchingEngine>();
         services.AddSingleton<Features.Profiles.ProfileRebuildTrigger>();
         services.AddSingleton<ExclusiveRun>();
+        services.AddSingleton<Features.Statistics.StatisticsRollups>();
         services.AddHttpClient(Features.Feeds.PullFeedSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         // Webhooks: plain http and private addresses only where a developer or a test runs receivers on loopback.
         services.AddOptions<Features.Webhooks.WebhookOptions>().Bind(configuration.GetSection("Webhooks"))

@@ -82,6 +82,8 @@ public static class HangfireSetup
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Features.Webhooks.SweepWebhookDeliveries.Job>(Features.Webhooks.SweepWebhookDeliveries.RecurringJobId,
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<Features.Statistics.StatisticsRollups.Job>(Features.Statistics.StatisticsRollups.Job.RecurringJobId,
+            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Features.Matches.ExpireUnansweredMatches.Job>(ExpireUnansweredMatchesJobId,
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
     }

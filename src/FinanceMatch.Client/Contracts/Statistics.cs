@@ -11,7 +11,7 @@ public enum StatsDimension
     Division,
     /// <summary>The firm's industry code.</summary>
     Industry,
-    /// <summary>The firm's current credit grade ("unrated" when it has none).</summary>
+    /// <summary>The firm's credit grade when it posted the request ("unrated" when it had none).</summary>
     Grade,
     /// <summary>The month the request was posted (YYYY-MM).</summary>
     Month,
@@ -73,3 +73,6 @@ public sealed record FeedHealthDto(
 
 /// <summary>Feed health of every department and feed type it may push.</summary>
 public sealed record FeedStatsDto(int QuietAfterDays, IReadOnlyList<FeedHealthDto> Feeds);
+
+/// <summary>What a refresh of the pre-aggregated figures did: posting days recomputed, months rolled up, rows written.</summary>
+public sealed record StatsRefreshDto(int Days, int Months, long Rows, double Milliseconds);

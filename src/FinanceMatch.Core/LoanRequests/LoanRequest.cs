@@ -27,6 +27,8 @@ public sealed class LoanRequest
     public string Purpose { get; private set; } = null!;
     public List<GuaranteeType> GuaranteeTypes { get; private set; } = [];
     public decimal? MaxAnnualRate { get; private set; }
+    /// <summary>The firm's credit grade when it posted the request (null: unrated then); statistics group requests by it.</summary>
+    public string? GradeWhenPosted { get; private set; }
     public LoanRequestStatus Status { get; private set; }
     public Guid ConsentId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -35,9 +37,10 @@ public sealed class LoanRequest
     public uint RowVersion { get; private set; }
 
     public static LoanRequest Submit(Guid enterpriseId, decimal amount, int termMonths, string purpose,
-        IEnumerable<GuaranteeType> guaranteeTypes, decimal? maxAnnualRate, Guid consentId, Guid id, DateTimeOffset now) =>
+        IEnumerable<GuaranteeType> guaranteeTypes, decimal? maxAnnualRate, string? gradeWhenPosted, Guid consentId, Guid id, DateTimeOffset now) =>
         new()
         {
+            GradeWhenPosted = gradeWhenPosted,
             Id = id,
             EnterpriseId = enterpriseId,
             Amount = amount,
@@ -90,6 +93,7 @@ internal sealed class LoanRequestConfiguration : IEntityTypeConfiguration<LoanRe
         builder.Property(r => r.Purpose).HasMaxLength(1000);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.MaxAnnualRate).HasPrecision(7, 4);
+        builder.Property(r => r.GradeWhenPosted).HasMaxLength(3);
         builder.PrimitiveCollection(r => r.GuaranteeTypes).ElementType(e => e.HasConversion<string>());
         builder.Property(r => r.RowVersion).IsRowVersion();
         builder.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(r => r.EnterpriseId);

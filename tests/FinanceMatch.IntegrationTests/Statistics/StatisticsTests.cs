@@ -87,6 +87,8 @@ public sealed class StatisticsTests
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => department.Client.Statistics.GetBreakdownAsync("month"));
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Statistics.GetFeedsAsync());
         await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Statistics.GetOverviewAsync());
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Statistics.RefreshAsync());
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => firm.Client.Statistics.RefreshAsync());
         await Problems.ExpectFieldErrorAsync("by", () => bank.Client.Statistics.GetBreakdownAsync("colour"));
         await Problems.ExpectFieldErrorAsync("to", () => bank.Client.Statistics.GetOverviewAsync(Today, Today.AddDays(-1)));
         var raw = await bank.Client.Http.GetAsync(new Uri("/api/v1/stats/overview?from=2026-13-01", UriKind.Relative));

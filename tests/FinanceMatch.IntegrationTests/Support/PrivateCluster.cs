@@ -10,25 +10,52 @@ public sealed class PrivateCluster : IAsyncDisposable
 {
     private static readonly string Root = FindRoot();
     private readonly string directory;
+    private readonly int port;
 
-    private PrivateCluster(string directory, string connectionString) => (this.directory, ConnectionString) = (directory, connectionString);
+    private PrivateCluster(string directory, int port, string connectionString) =>
+        (this.directory, this.port, ConnectionString) = (directory, port, connectionString);
 
     public string ConnectionString { get; }
 
     public static async Task<PrivateCluster> StartAsync()
     {
         var directory = Path.Combine(Root, ".data", $"fault-{Guid.NewGuid():N}"[..16]);
-        var output = await BashAsync(directory, null, """source scripts/postgres.sh >&2; echo "$ConnectionStrings__FinanceMatch" """);
-        return new PrivateCluster(directory, output.Trim().Split('\n')[^1]);
+        var port = FreePortBelowTheEphemeralRange();
+        var output = await BashAsync(directory, port, null, """source scripts/postgres.sh >&2; echo "$ConnectionStrings__FinanceMatch" """);
+        return new PrivateCluster(directory, port, output.Trim().Split('\n')[^1]);
     }
 
     /// <summary>Shuts PostgreSQL down at once: open connections are cut, new ones refused.</summary>
-    public Task StopAsync() => BashAsync(directory, ConnectionString, """fm_pg_run "$(fm_pg_bindir)/pg_ctl" -D "$FINANCEMATCH_PG_DIR" stop -m fast -w >&2""");
+    public Task StopAsync() => BashAsync(directory, port, ConnectionString, """fm_pg_run "$(fm_pg_bindir)/pg_ctl" -D "$FINANCEMATCH_PG_DIR" stop -m fast -w >&2""");
 
-    public Task StartAgainAsync() => BashAsync(directory, ConnectionString,
+    public Task StartAgainAsync() => BashAsync(directory, port, ConnectionString,
         """fm_pg_run "$(fm_pg_bindir)/pg_ctl" -D "$FINANCEMATCH_PG_DIR" -l "$FINANCEMATCH_PG_DIR/server.log" start -w >&2""");
 
-    private static async Task<string> BashAsync(string directory, string? connectionString, string script)
+    /// <summary>
+    /// A port nothing listens on, below Linux's ephemeral range (32768 and up): a fixed port in that range was sometimes
+    /// taken as the local end of one of the test run's own outgoing connections, and PostgreSQL could not bind it.
+    /// </summary>
+    private static int FreePortBelowTheEphemeralRange()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var candidate = Random.Shared.Next(20_000, 30_000);
+            try
+            {
+                var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, candidate);
+                probe.Start();
+                probe.Stop();
+                return candidate;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // taken; try another
+            }
+        }
+        throw new InvalidOperationException("No free loopback port between 20000 and 29999.");
+    }
+
+    private static async Task<string> BashAsync(string directory, int port, string? connectionString, string script)
     {
         var start = new ProcessStartInfo("bash", ["-c", connectionString is null ? script : "source scripts/postgres.sh 2>/dev/null; " + script])
         {
@@ -37,7 +64,7 @@ public sealed class PrivateCluster : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["FINANCEMATCH_PG_DIR"] = directory;
-        start.Environment["FINANCEMATCH_PG_PORT"] = "56432";
+        start.Environment["FINANCEMATCH_PG_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (connectionString is null) start.Environment.Remove("ConnectionStrings__FinanceMatch");
         else start.Environment["ConnectionStrings__FinanceMatch"] = connectionString;
         using var bash = Process.Start(start)!;

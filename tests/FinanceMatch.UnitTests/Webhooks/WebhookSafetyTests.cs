@@ -1,13 +1,14 @@
 using System.Net;
 using FinanceMatch.Api.Features.Webhooks;
 using FinanceMatch.Client.Contracts;
+using Microsoft.Extensions.Options;
 
 namespace FinanceMatch.UnitTests.Webhooks;
 
 public sealed class WebhookSafetyTests
 {
-    private static readonly WebhookOptions Production = new() { AllowHttp = false, AllowPrivateNetworks = false };
-    private static readonly WebhookOptions Development = new() { AllowHttp = true, AllowPrivateNetworks = true };
+    private static readonly IOptions<WebhookOptions> Production = Options.Create(new WebhookOptions { AllowHttp = false, AllowPrivateNetworks = false });
+    private static readonly IOptions<WebhookOptions> Development = Options.Create(new WebhookOptions { AllowHttp = true, AllowPrivateNetworks = true });
 
     [TestCase("127.0.0.1")]
     [TestCase("127.8.9.10")]

@@ -53,8 +53,10 @@ public static class SubmitLoanRequest
     {
         public async ValueTask<LoanRequestDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!await db.Enterprises.AnyAsync(e => e.Id == command.EnterpriseId, cancellationToken))
-                throw new NotFoundException("No enterprise has this id.");
+            var applicant = await db.Enterprises.Where(e => e.Id == command.EnterpriseId)
+                    .Select(e => new { Grade = db.CreditProfiles.Where(p => p.EnterpriseId == e.Id).Select(p => p.Grade).FirstOrDefault() })
+                    .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("No enterprise has this id.");
             var body = command.Body;
             var now = clock.GetUtcNow();
             var requestId = Guid.CreateVersion7(now);
@@ -62,7 +64,7 @@ public static class SubmitLoanRequest
                 body.Consent.Scopes.Select(s => s.Map<Core.Consents.ConsentScope>()), Core.Consents.ConsentPurpose.LoanAssessment,
                 body.Consent.ExpiresAt, now);
             var request = Domain.LoanRequest.Submit(command.EnterpriseId, body.Amount, body.TermMonths, body.Purpose,
-                body.GuaranteeTypes.Select(g => g.Map<Core.Products.GuaranteeType>()), body.MaxAnnualRate, consent.Id, requestId, now);
+                body.GuaranteeTypes.Select(g => g.Map<Core.Products.GuaranteeType>()), body.MaxAnnualRate, applicant.Grade, consent.Id, requestId, now);
             db.Consents.Add(consent);
             db.LoanRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);

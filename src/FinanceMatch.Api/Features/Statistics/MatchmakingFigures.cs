@@ -1,12 +1,15 @@
 using FinanceMatch.Client.Contracts;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace FinanceMatch.Api.Features.Statistics;
 
 /// <summary>
-/// The matchmaking figures, computed in one SQL aggregate over the loan requests posted in a period (a cohort) joined
-/// with their matches, grouped by one key; definitions in docs/STATISTICS.md. A bank's figures are those of its own
-/// matches and the requests matched to it.
+/// The matchmaking figures of the loan requests posted in a period (a cohort), grouped by one key; definitions in
+/// docs/STATISTICS.md. Read from <see cref="StatisticsRollups"/>: month rows for the whole months of the period that are
+/// rolled up, day rows for the rest, added up here, response-time histograms included (merging a million histogram
+/// entries took PostgreSQL most of a second; here it takes milliseconds). A bank's figures are those of its own matches
+/// and the requests matched to it.
 /// </summary>
 public static class MatchmakingFigures
 {
@@ -14,67 +17,120 @@ public static class MatchmakingFigures
         long ApprovedMatches, decimal ApprovedAmount, long DisbursedLoans, decimal DisbursedAmount, double? ApprovalRate,
         double? MedianHoursToFirstResponse);
 
-    /// <summary>The SQL of each grouping key and its label, over requests <c>r</c>, firms <c>e</c>, profiles <c>p</c>, matches <c>m</c> and institutions <c>i</c>.</summary>
-    private static (string Key, string Label) Grouping(StatsDimension? by) => by switch
+    /// <summary>Which rollup rows answer a grouping, and the key and label of each (over rollup rows <c>s</c>).</summary>
+    private static (string Dimension, string Key, string Label) Source(StatsDimension? by) => by switch
     {
-        null => ("'all'", "'all'"),
-        StatsDimension.Institution => ("m.institution_id::text", "i.name"),
-        StatsDimension.Product => ("m.product_id::text", "m.product_name"),
-        StatsDimension.Division => ("e.division_code::text", "e.division_code::text"),
-        StatsDimension.Industry => ("e.industry_code::text", "e.industry_code::text"),
-        StatsDimension.Grade => ("coalesce(p.grade, 'unrated')", "coalesce(p.grade, 'unrated')"),
-        StatsDimension.Month => ("to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM')", "to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM')"),
+        null => ("all", "s.key", "s.label"),
+        StatsDimension.Month => ("all", "to_char(s.day, 'YYYY-MM')", "to_char(s.day, 'YYYY-MM')"),
+        // An institution's own rows are its row of the platform's breakdown, under its name as it is now.
+        StatsDimension.Institution => ("all", "s.scope::text", "coalesce((SELECT i.name FROM financematch.institutions i WHERE i.id = s.scope), s.scope::text)"),
+        StatsDimension.Product => ("product", "s.key", "s.label"),
+        StatsDimension.Division => ("division", "s.key", "s.label"),
+        StatsDimension.Industry => ("industry", "s.key", "s.label"),
+        StatsDimension.Grade => ("grade", "s.key", "s.label"),
         _ => throw new ArgumentOutOfRangeException(nameof(by)),
     };
 
-    public static async Task<List<Row>> ComputeAsync(NpgsqlConnection connection, StatsDimension? by, DateTimeOffset? from, DateTimeOffset to,
-        Guid? institutionId, CancellationToken ct)
+    public static async Task<List<Row>> ComputeAsync(NpgsqlConnection connection, StatsDimension? by, StatsPeriod period, Guid? institutionId,
+        CancellationToken ct)
     {
-        var (key, label) = Grouping(by);
-        // Groupings by match (institution, product) leave out requests with no match; the others count every request.
-        var matchGrouped = by is StatsDimension.Institution or StatsDimension.Product;
+        var (dimension, key, label) = Source(by);
+        // The platform's per-institution and per-product rows are the institutions' own; everything else has rows of its own.
+        var everyInstitution = institutionId is null && by is StatsDimension.Institution or StatsDimension.Product;
+        var scope = everyInstitution
+            ? $"s.scope <> '{StatisticsRollups.Platform}'::uuid"
+            : "s.scope = $4";
+        var columns = $"{key}, {label}, s.loan_requests, s.requested_amount, s.matched_requests, s.matches, s.approved_matches, s.approved_amount, "
+            + "s.disbursed_loans, s.disbursed_amount, s.decided_matches, s.response_tenths, s.response_counts";
         await using var command = new NpgsqlCommand($"""
-            WITH facts AS (
-                SELECT {key} AS key, {label} AS label, r.id AS request_id, r.amount, m.id AS match_id, m.status, m.approved_at,
-                    m.approved_amount, m.disbursed_amount, m.created_at AS matched_at, m.first_responded_at,
-                    row_number() OVER (PARTITION BY {key}, r.id ORDER BY m.id) AS nth_of_request
-                FROM financematch.loan_requests r
-                JOIN financematch.enterprises e ON e.id = r.enterprise_id
-                LEFT JOIN financematch.credit_profiles p ON p.enterprise_id = r.enterprise_id
-                {(matchGrouped || institutionId is not null ? "JOIN" : "LEFT JOIN")} financematch.matches m
-                    ON m.loan_request_id = r.id AND ($3::uuid IS NULL OR m.institution_id = $3)
-                {(by == StatsDimension.Institution ? "JOIN financematch.institutions i ON i.id = m.institution_id" : "")}
-                WHERE ($1::timestamptz IS NULL OR r.created_at >= $1) AND r.created_at < $2
+            WITH bounds AS (
+                SELECT coalesce($2::date, (SELECT min(day) FROM financematch.stats_rollups WHERE span = 'day')) AS first_day, $3::date AS last_day
+            ), whole_months AS (
+                -- Months lying wholly inside the period whose month rows are current.
+                SELECT g.month::date AS month
+                FROM bounds, generate_series(
+                    CASE WHEN extract(day FROM first_day) = 1 THEN first_day::timestamp ELSE date_trunc('month', first_day::timestamp) + interval '1 month' END,
+                    date_trunc('month', (last_day + 1)::timestamp) - interval '1 month', interval '1 month') AS g (month)
+                WHERE NOT EXISTS (SELECT 1 FROM financematch.stats_stale_months stale WHERE stale.month = g.month::date)
             )
-            SELECT key, min(label),
-                count(*) FILTER (WHERE nth_of_request = 1),
-                coalesce(sum(amount) FILTER (WHERE nth_of_request = 1), 0),
-                count(DISTINCT request_id) FILTER (WHERE match_id IS NOT NULL),
-                count(match_id),
-                count(*) FILTER (WHERE approved_at IS NOT NULL),
-                coalesce(sum(approved_amount) FILTER (WHERE approved_at IS NOT NULL), 0),
-                count(*) FILTER (WHERE status = 'Disbursed'),
-                coalesce(sum(disbursed_amount) FILTER (WHERE status = 'Disbursed'), 0),
-                count(*) FILTER (WHERE approved_at IS NOT NULL OR status = 'Declined'),
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_responded_at - matched_at) / 3600)
-            FROM facts
-            GROUP BY key
-            ORDER BY key
+            SELECT {columns}
+            FROM financematch.stats_rollups s
+            WHERE {scope} AND s.dimension = $1 AND s.span = 'month' AND s.day IN (SELECT month FROM whole_months)
+            UNION ALL
+            SELECT {columns}
+            FROM financematch.stats_rollups s, bounds b
+            WHERE {scope} AND s.dimension = $1 AND s.span = 'day' AND s.day BETWEEN b.first_day AND b.last_day
+                AND date_trunc('month', s.day::timestamp)::date NOT IN (SELECT month FROM whole_months)
             """, connection);
-        command.Parameters.Add(new() { Value = from is { } f ? f : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new() { Value = to });
-        command.Parameters.Add(new() { Value = institutionId is { } i ? i : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        var rows = new List<Row>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        command.Parameters.Add(new() { Value = dimension });
+        command.Parameters.Add(new() { Value = period.From is { } from ? from : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
+        command.Parameters.Add(new() { Value = period.To, NpgsqlDbType = NpgsqlDbType.Date });
+        command.Parameters.Add(new() { Value = institutionId ?? StatisticsRollups.Platform });
+        var groups = new SortedDictionary<string, Group>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+            {
+                var groupKey = reader.GetString(0);
+                if (!groups.TryGetValue(groupKey, out var group)) groups.Add(groupKey, group = new Group(reader.GetString(1)));
+                group.Add(reader);
+            }
+        return groups.Select(g => g.Value.ToRow(g.Key)).ToList();
+    }
+
+    /// <summary>One key's rollup rows added up.</summary>
+    private sealed class Group(string label)
+    {
+        private readonly ResponseHistogram responses = new();
+        private long loanRequests, matchedRequests, matches, approved, disbursed, decided;
+        private decimal requestedAmount, approvedAmount, disbursedAmount;
+
+        public void Add(NpgsqlDataReader reader)
         {
-            var approved = reader.GetInt64(6);
-            var decided = reader.GetInt64(10);
-            rows.Add(new Row(reader.GetString(0), reader.IsDBNull(1) ? reader.GetString(0) : reader.GetString(1), reader.GetInt64(2),
-                reader.GetDecimal(3), reader.GetInt64(4), reader.GetInt64(5), approved, reader.GetDecimal(7), reader.GetInt64(8), reader.GetDecimal(9),
-                decided == 0 ? null : Math.Round((double)approved / decided, 4),
-                reader.IsDBNull(11) ? null : Math.Round(reader.GetDouble(11), 2)));
+            loanRequests += reader.GetInt64(2);
+            requestedAmount += reader.GetDecimal(3);
+            matchedRequests += reader.GetInt64(4);
+            matches += reader.GetInt64(5);
+            approved += reader.GetInt64(6);
+            approvedAmount += reader.GetDecimal(7);
+            disbursed += reader.GetInt64(8);
+            disbursedAmount += reader.GetDecimal(9);
+            decided += reader.GetInt64(10);
+            responses.Add(reader.GetFieldValue<int[]>(11), reader.GetFieldValue<int[]>(12));
         }
-        return rows;
+
+        public Row ToRow(string key) => new(key, label, loanRequests, requestedAmount, matchedRequests, matches, approved, approvedAmount,
+            disbursed, disbursedAmount, decided == 0 ? null : Math.Round((double)approved / decided, 4),
+            responses.MedianTenths() is { } tenths ? Math.Round(tenths / 10, 2) : null);
+    }
+}
+
+/// <summary>
+/// Response times in whole tenths of an hour and how many responses took each: what rollup rows store, merged here.
+/// </summary>
+public sealed class ResponseHistogram
+{
+    private readonly Dictionary<int, long> counts = [];
+
+    public void Add(int[] tenths, int[] responses)
+    {
+        for (var i = 0; i < tenths.Length; i++)
+            counts[tenths[i]] = counts.GetValueOrDefault(tenths[i]) + responses[i];
+    }
+
+    /// <summary>The middle response time, or the mean of the two middle ones; null without responses.</summary>
+    public double? MedianTenths()
+    {
+        var total = counts.Values.Sum();
+        if (total == 0) return null;
+        var (lowerRank, upperRank) = ((total + 1) / 2, total / 2 + 1);
+        int? lower = null;
+        long seen = 0;
+        foreach (var (tenths, count) in counts.OrderBy(c => c.Key))
+        {
+            seen += count;
+            if (lower is null && seen >= lowerRank) lower = tenths;
+            if (seen >= upperRank) return (lower!.Value + tenths) / 2.0;
+        }
+        throw new InvalidOperationException("Unreachable: the upper middle rank is at most the total.");
     }
 }

@@ -16,7 +16,6 @@ namespace FinanceMatch.Api.Features.Statistics;
 /// <summary>A statistics period: dates inclusive, in UTC; no <c>from</c> means since the beginning, no <c>to</c> means today.</summary>
 public sealed record StatsPeriod(DateOnly? From, DateOnly To)
 {
-    public DateTimeOffset? Start => From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
     public DateTimeOffset End => new(To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     public static StatsPeriod Of(DateOnly? from, DateOnly? to, TimeProvider clock) =>
@@ -41,7 +40,7 @@ public static class GetStatsOverview
         public Validator() => RuleFor(q => q.Period).SetValidator(new StatsPeriodRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource dataSource) : IRequestHandler<Query, StatsOverviewDto>
+    public sealed class Handler(NpgsqlDataSource dataSource, StatisticsRollups rollups) : IRequestHandler<Query, StatsOverviewDto>
     {
         public async ValueTask<StatsOverviewDto> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -49,8 +48,9 @@ public static class GetStatsOverview
             var scope = StatsPeriod.ScopeOf(query.Caller);
             var period = query.Period;
             await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await rollups.CatchUpAsync(connection, ct);
             await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-            var flow = (await MatchmakingFigures.ComputeAsync(connection, null, period.Start, period.End, scope, ct)).SingleOrDefault();
+            var flow = (await MatchmakingFigures.ComputeAsync(connection, null, period, scope, ct)).SingleOrDefault();
             await using var stock = new NpgsqlCommand("""
                 SELECT
                     CASE WHEN $2::uuid IS NULL THEN (SELECT count(*) FROM financematch.enterprises WHERE registered_at < $1)
@@ -86,13 +86,14 @@ public static class GetStatsBreakdown
         public Validator() => RuleFor(q => q.Period).SetValidator(new StatsPeriodRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource dataSource) : IRequestHandler<Query, StatsBreakdownDto>
+    public sealed class Handler(NpgsqlDataSource dataSource, StatisticsRollups rollups) : IRequestHandler<Query, StatsBreakdownDto>
     {
         public async ValueTask<StatsBreakdownDto> Handle(Query query, CancellationToken cancellationToken)
         {
             var scope = StatsPeriod.ScopeOf(query.Caller);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var rows = await MatchmakingFigures.ComputeAsync(connection, query.By, query.Period.Start, query.Period.End, scope, cancellationToken);
+            await rollups.CatchUpAsync(connection, cancellationToken);
+            var rows = await MatchmakingFigures.ComputeAsync(connection, query.By, query.Period, scope, cancellationToken);
             return new StatsBreakdownDto(query.By, query.Period.From, query.Period.To, scope,
                 rows.Select(r => new StatsRowDto(r.Key, r.Label, r.LoanRequests, r.RequestedAmount, r.MatchedRequests, r.Matches, r.ApprovedMatches,
                     r.ApprovedAmount, r.DisbursedLoans, r.DisbursedAmount, r.ApprovalRate, r.MedianHoursToFirstResponse)).ToList());
@@ -158,6 +159,23 @@ public static class GetFeedStats
     internal static async Task<FeedStatsDto> Endpoint(ISender sender, CancellationToken ct) => await sender.Send(new Query(), ct);
 }
 
+/// <summary>An operator brings the pre-aggregated figures up to date at once (after a bulk load, say) rather than within the minute.</summary>
+public static class RefreshStatistics
+{
+    public sealed record Command : IRequest<StatsRefreshDto>;
+
+    public sealed class Handler(StatisticsRollups rollups) : IRequestHandler<Command, StatsRefreshDto>
+    {
+        public async ValueTask<StatsRefreshDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var refreshed = await rollups.RefreshAsync(cancellationToken);
+            return new StatsRefreshDto(refreshed.Days, refreshed.Months, refreshed.Rows, Math.Round(refreshed.Milliseconds, 1));
+        }
+    }
+
+    internal static async Task<StatsRefreshDto> Endpoint(ISender sender, CancellationToken ct) => await sender.Send(new Command(), ct);
+}
+
 public static class StatisticsEndpoints
 {
     public static void MapStatisticsEndpoints(this IEndpointRouteBuilder app)
@@ -173,6 +191,11 @@ public static class StatisticsEndpoints
             .RequireAuthorization(Policies.OperatorOrBank)
             .WithSummary("The same figures per institution, product, division, industry, grade or month (operators: all; a bank: its own)")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/refresh", RefreshStatistics.Endpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("Brings the pre-aggregated figures up to date now, months included (operators); otherwise a job does so every minute")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/feeds", GetFeedStats.Endpoint)

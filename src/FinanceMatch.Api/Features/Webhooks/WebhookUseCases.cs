@@ -35,13 +35,15 @@ public static class RegisterWebhook
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(IOptions<WebhookOptions> options) => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator(options.Value));
+        public Validator(IOptions<WebhookOptions> options) => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator(options));
     }
 
     public sealed class BodyValidator : AbstractValidator<RegisterWebhookRequest>
     {
-        public BodyValidator(WebhookOptions options)
+        // IOptions, not the options themselves: validators are registered as services too, and Development checks them at start.
+        public BodyValidator(IOptions<WebhookOptions> webhookOptions)
         {
+            var options = webhookOptions.Value;
             RuleFor(r => r.Url).NotEmpty().MaximumLength(2000)
                 .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
                 .WithMessage("url must be an absolute https URL.")

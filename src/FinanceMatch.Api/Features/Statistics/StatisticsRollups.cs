@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using FinanceMatch.Api.Jobs;
+using Hangfire;
+using Mediator;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FinanceMatch.Api.Features.Statistics;
+
+/// <summary>
+/// Keeps <c>financematch.stats_rollups</c>: the additive matchmaking figures and a histogram of response times of the loan
+/// requests posted on each day, and the same per month, so that a year of statistics reads a few hundred rows instead of a
+/// million matches. Triggers log every posting day a write changes (<c>stats_stale_days</c>); <see cref="RefreshDaysAsync"/>
+/// recomputes those days from the raw rows, and <see cref="RollUpMonthsAsync"/> then adds the day rows of finished months up.
+/// Rows are per scope (the platform, or one institution and its own matches), dimension and key; the platform's per-bank and
+/// per-product figures are the institutions' own rows, since a request has at most one match per bank.
+/// </summary>
+public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<StatisticsRollups> logger)
+{
+    /// <summary>The scope of the platform's own rows.</summary>
+    public static readonly Guid Platform = Guid.Empty;
+
+    public sealed record Refreshed(int Days, int Months, long Rows, double Milliseconds);
+
+    private sealed record Rollup(string Dimension, bool PerInstitution, string Key, string Label);
+
+    /// <summary>Every rollup kept: the platform's (every request) and each institution's (the requests matched to it).</summary>
+    private static readonly Rollup[] Rollups =
+    [
+        new("all", false, "'all'", "'all'"),
+        new("division", false, "e.division_code::text", "e.division_code::text"),
+        new("industry", false, "e.industry_code::text", "e.industry_code::text"),
+        new("grade", false, "coalesce(r.grade_when_posted, 'unrated')", "coalesce(r.grade_when_posted, 'unrated')"),
+        new("all", true, "'all'", "'all'"),
+        new("product", true, "m.product_id::text", "m.product_name"),
+        new("division", true, "e.division_code::text", "e.division_code::text"),
+        new("industry", true, "e.industry_code::text", "e.industry_code::text"),
+        new("grade", true, "coalesce(r.grade_when_posted, 'unrated')", "coalesce(r.grade_when_posted, 'unrated')"),
+    ];
+
+    /// <summary>Refreshes what changed, then rolls up the finished months whose days changed: the job's whole round.</summary>
+    public async Task<Refreshed> RefreshAsync(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var days = await RefreshDaysAsync(ct);
+        var months = await RollUpMonthsAsync(ct);
+        return new Refreshed(days.Days, months.Months, days.Rows + months.Rows, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Readers call this first: when a write is waiting to be counted, its days are refreshed before the figures are read,
+    /// so statistics are never behind the data (usually today's few changes; the job keeps the log short).
+    /// </summary>
+    public async Task CatchUpAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM financematch.stats_stale_days)", connection);
+        // A reader waits for a refresh in progress no longer than a statement may run; past that it gets a 503 with
+        // Retry-After (a rebuild after a bulk load or an upgrade), never figures that leave out what was written.
+        if ((bool)(await command.ExecuteScalarAsync(ct))!) await RefreshDaysAsync(ct, waitForOthers: false);
+    }
+
+    /// <summary>Recomputes the day rows of every logged day, in one transaction; a concurrent refresh waits for this one.</summary>
+    public async Task<Refreshed> RefreshDaysAsync(CancellationToken ct, bool waitForOthers = true)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await LockAsync(connection, waitForOthers, ct);
+        // Taken and recomputed in one transaction: every later statement sees at least what these marks stood for, and a
+        // write committed after this DELETE leaves its mark for the next refresh.
+        var days = new List<DateOnly>();
+        await using (var take = new NpgsqlCommand("DELETE FROM financematch.stats_stale_days RETURNING day", connection))
+        await using (var reader = await take.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) days.Add(reader.GetFieldValue<DateOnly>(0));
+        days = days.Distinct().Order().ToList();
+        if (days.Count == 0) return new Refreshed(0, 0, 0, 0);
+
+        await ExecuteAsync(connection, "DELETE FROM financematch.stats_rollups WHERE span = 'day' AND day = ANY($1)", ct, days.ToArray());
+        long rows = 0;
+        foreach (var rollup in Rollups)
+        {
+            var one = Stopwatch.GetTimestamp();
+            var written = await ExecuteAsync(connection, DaySql(rollup), ct, days.ToArray());
+            rows += written;
+            LogRollup(logger, rollup.Dimension, rollup.PerInstitution ? "each institution" : "the platform", days.Count, written,
+                Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+        }
+        await ExecuteAsync(connection, """
+            INSERT INTO financematch.stats_stale_months (month)
+            SELECT DISTINCT date_trunc('month', d::timestamp)::date FROM unnest($1::date[]) AS d
+            ON CONFLICT DO NOTHING
+            """, ct, days.ToArray());
+        await transaction.CommitAsync(ct);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogDays(logger, days.Count, days[0], days[^1], rows, elapsed);
+        return new Refreshed(days.Count, 0, rows, elapsed);
+    }
+
+    /// <summary>
+    /// Adds up the day rows of each finished month that changed since it was last rolled up. The current month is left to
+    /// its day rows (it changes all the time); readers use the day rows of any month still listed as stale.
+    /// </summary>
+    public async Task<Refreshed> RollUpMonthsAsync(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await LockAsync(connection, waitForOthers: true, ct);
+        var thisMonth = new DateOnly(clock.GetUtcNow().Year, clock.GetUtcNow().Month, 1);
+        var months = new List<DateOnly>();
+        await using (var take = new NpgsqlCommand("DELETE FROM financematch.stats_stale_months WHERE month < $1 RETURNING month", connection))
+        {
+            take.Parameters.Add(new() { Value = thisMonth });
+            await using var reader = await take.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) months.Add(reader.GetFieldValue<DateOnly>(0));
+        }
+        if (months.Count == 0) return new Refreshed(0, 0, 0, 0);
+        await ExecuteAsync(connection, "DELETE FROM financematch.stats_rollups WHERE span = 'month' AND day = ANY($1)", ct, months.ToArray());
+        var rows = await ExecuteAsync(connection, MonthSql, ct, months.ToArray());
+        await transaction.CommitAsync(ct);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogMonths(logger, months.Count, rows, elapsed);
+        return new Refreshed(0, months.Count, rows, elapsed);
+    }
+
+    private static async Task LockAsync(NpgsqlConnection connection, bool waitForOthers, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('financematch.stats_rollups', 0))", connection);
+        if (waitForOthers) command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, DateOnly[] days)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        command.Parameters.Add(new() { Value = days, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// One rollup's rows for the days in $1: the same definitions as docs/STATISTICS.md over requests <c>r</c>, their firms
+    /// <c>e</c> and matches <c>m</c>; an institution's rows see only its own matches and the requests they belong to.
+    /// </summary>
+    private static string DaySql(Rollup rollup)
+    {
+        var scope = rollup.PerInstitution ? "m.institution_id" : $"'{Platform}'::uuid";
+        return $"""
+            INSERT INTO financematch.stats_rollups (span, day, scope, dimension, key, label, loan_requests, requested_amount,
+                matched_requests, matches, approved_matches, approved_amount, disbursed_loans, disbursed_amount, decided_matches,
+                response_tenths, response_counts)
+            WITH facts AS (
+                SELECT d.day, {scope} AS scope, {rollup.Key} AS key, {rollup.Label} AS label, r.id AS request_id, r.amount,
+                    m.id AS match_id, m.status, m.approved_at, m.approved_amount, m.disbursed_amount,
+                    floor(extract(epoch FROM m.first_responded_at - m.created_at) / 360)::int AS response_tenths,
+                    row_number() OVER (PARTITION BY {scope}, {rollup.Key}, r.id ORDER BY m.id) AS nth_of_request
+                FROM unnest($1::date[]) AS d (day)
+                JOIN financematch.loan_requests r
+                    ON r.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND r.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
+                JOIN financematch.enterprises e ON e.id = r.enterprise_id
+                -- Each request's matches by their index (OFFSET 0 keeps the planner from hashing all of them for a day's few).
+                {(rollup.PerInstitution ? "JOIN" : "LEFT JOIN")} LATERAL (
+                    SELECT id, institution_id, product_id, product_name, status, approved_at, approved_amount, disbursed_amount, created_at,
+                        first_responded_at
+                    FROM financematch.matches WHERE loan_request_id = r.id OFFSET 0) AS m ON true
+            ), figures AS (
+                SELECT day, scope, key, min(label) AS label,
+                    count(*) FILTER (WHERE nth_of_request = 1) AS loan_requests,
+                    coalesce(sum(amount) FILTER (WHERE nth_of_request = 1), 0) AS requested_amount,
+                    count(DISTINCT request_id) FILTER (WHERE match_id IS NOT NULL) AS matched_requests,
+                    count(match_id) AS matches,
+                    count(*) FILTER (WHERE approved_at IS NOT NULL) AS approved_matches,
+                    coalesce(sum(approved_amount) FILTER (WHERE approved_at IS NOT NULL), 0) AS approved_amount,
+                    count(*) FILTER (WHERE status = 'Disbursed') AS disbursed_loans,
+                    coalesce(sum(disbursed_amount) FILTER (WHERE status = 'Disbursed'), 0) AS disbursed_amount,
+                    count(*) FILTER (WHERE approved_at IS NOT NULL OR status = 'Declined') AS decided_matches
+                FROM facts GROUP BY day, scope, key
+            ), responses AS (
+                SELECT day, scope, key, array_agg(response_tenths ORDER BY response_tenths) AS tenths, array_agg(n ORDER BY response_tenths) AS counts
+                FROM (SELECT day, scope, key, response_tenths, count(*)::int AS n FROM facts WHERE response_tenths IS NOT NULL
+                      GROUP BY day, scope, key, response_tenths) AS histogram
+                GROUP BY day, scope, key
+            )
+            SELECT 'day', f.day, f.scope, '{rollup.Dimension}', f.key, coalesce(f.label, f.key), f.loan_requests, f.requested_amount,
+                f.matched_requests, f.matches, f.approved_matches, f.approved_amount, f.disbursed_loans, f.disbursed_amount, f.decided_matches,
+                coalesce(x.tenths, ARRAY[]::integer[]), coalesce(x.counts, ARRAY[]::integer[])
+            FROM figures f LEFT JOIN responses x USING (day, scope, key)
+            """;
+    }
+
+    /// <summary>Month rows for the months in $1: sums of their day rows, histograms merged.</summary>
+    private const string MonthSql = """
+        INSERT INTO financematch.stats_rollups (span, day, scope, dimension, key, label, loan_requests, requested_amount,
+            matched_requests, matches, approved_matches, approved_amount, disbursed_loans, disbursed_amount, decided_matches,
+            response_tenths, response_counts)
+        WITH days AS (
+            SELECT mo.month, s.*
+            FROM unnest($1::date[]) AS mo (month)
+            JOIN financematch.stats_rollups s ON s.span = 'day' AND s.day >= mo.month AND s.day < (mo.month + interval '1 month')::date
+        ), figures AS (
+            SELECT month, scope, dimension, key, min(label) AS label, sum(loan_requests) AS loan_requests, sum(requested_amount) AS requested_amount,
+                sum(matched_requests) AS matched_requests, sum(matches) AS matches, sum(approved_matches) AS approved_matches,
+                sum(approved_amount) AS approved_amount, sum(disbursed_loans) AS disbursed_loans, sum(disbursed_amount) AS disbursed_amount,
+                sum(decided_matches) AS decided_matches
+            FROM days GROUP BY month, scope, dimension, key
+        ), responses AS (
+            SELECT month, scope, dimension, key, array_agg(tenths ORDER BY tenths) AS tenths, array_agg(n ORDER BY tenths) AS counts
+            FROM (SELECT month, scope, dimension, key, u.tenths, sum(u.n)::int AS n
+                  FROM days, unnest(days.response_tenths, days.response_counts) AS u (tenths, n)
+                  GROUP BY month, scope, dimension, key, u.tenths) AS histogram
+            GROUP BY month, scope, dimension, key
+        )
+        SELECT 'month', f.month, f.scope, f.dimension, f.key, f.label, f.loan_requests, f.requested_amount, f.matched_requests, f.matches,
+            f.approved_matches, f.approved_amount, f.disbursed_loans, f.disbursed_amount, f.decided_matches,
+            coalesce(x.tenths, '{}'), coalesce(x.counts, '{}')
+        FROM figures f LEFT JOIN responses x USING (month, scope, dimension, key)
+        """;
+
+    public sealed class Job(StatisticsRollups rollups, ExclusiveRun exclusive)
+    {
+        public const string RecurringJobId = "refresh-statistics";
+
+        [Queue(JobQueues.Default)]
+        public Task Run(CancellationToken ct) => exclusive.RunAsync(nameof(StatisticsRollups), rollups.RefreshAsync, ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rollup {Dimension} of {Scope}: {Days} days, {Rows} rows in {Milliseconds:0} ms")]
+    private static partial void LogRollup(ILogger logger, string dimension, string scope, int days, int rows, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics refreshed {Days} days ({First} to {Last}): {Rows} rows in {Milliseconds:0} ms")]
+    private static partial void LogDays(ILogger logger, int days, DateOnly first, DateOnly last, long rows, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rolled up {Months} months: {Rows} rows in {Milliseconds:0} ms")]
+    private static partial void LogMonths(ILogger logger, int months, int rows, double milliseconds);
+}
