@@ -1033,12 +1033,15 @@ namespace FinanceMatch.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_loan_requests_consent_id");
 
-                    b.HasIndex("CreatedAt")
+                    b.HasIndex("EnterpriseId", "CreatedAt")
+                        .HasDatabaseName("ix_loan_requests_enterprise_id_created_at");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_loan_requests_awaiting_matching")
                         .HasDatabaseName("ix_loan_requests_awaiting_matching")
                         .HasFilter("status = 'Matching'");
 
-                    b.HasIndex("EnterpriseId", "CreatedAt")
-                        .HasDatabaseName("ix_loan_requests_enterprise_id_created_at");
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_loan_requests_created_at")
+                        .HasDatabaseName("ix_loan_requests_created_at");
 
                     b.ToTable("loan_requests", "financematch");
                 });

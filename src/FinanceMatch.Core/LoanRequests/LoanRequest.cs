@@ -99,8 +99,11 @@ internal sealed class LoanRequestConfiguration : IEntityTypeConfiguration<LoanRe
         builder.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(r => r.EnterpriseId);
         builder.HasOne<Consents.Consent>().WithOne().HasForeignKey<LoanRequest>(r => r.ConsentId);
         builder.HasIndex(r => new { r.EnterpriseId, r.CreatedAt });
-        builder.HasIndex(r => r.CreatedAt);
+        // Two indexes on one column need names of their own: unnamed, EF took the second for the first and kept only it,
+        // so requests by posting day (statistics) had no index.
+        builder.HasIndex(r => r.CreatedAt, "ix_loan_requests_created_at").HasDatabaseName("ix_loan_requests_created_at");
         // Requests a crashed process left unmatched are found and matched again.
-        builder.HasIndex(r => r.CreatedAt).HasFilter("status = 'Matching'").HasDatabaseName("ix_loan_requests_awaiting_matching");
+        builder.HasIndex(r => r.CreatedAt, "ix_loan_requests_awaiting_matching").HasFilter("status = 'Matching'")
+            .HasDatabaseName("ix_loan_requests_awaiting_matching");
     }
 }
