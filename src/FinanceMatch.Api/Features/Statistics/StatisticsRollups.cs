@@ -24,6 +24,11 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
 
     private sealed record Rollup(string Dimension, bool PerInstitution, string Key, string Label);
 
+    private const string RollupColumns = """
+        (span, day, scope, dimension, key, label, loan_requests, requested_amount, matched_requests, matches, approved_matches,
+            approved_amount, disbursed_loans, disbursed_amount, decided_matches, response_tenths, response_counts)
+        """;
+
 
     /// <summary>Every rollup kept: the platform's (every request) and each institution's (the requests matched to it).</summary>
     private static readonly Rollup[] Rollups =
@@ -69,11 +74,7 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         await LockAsync(connection, waitForOthers, ct);
         // Taken and recomputed in one transaction: every later statement sees at least what these marks stood for, and a
         // write committed after this DELETE leaves its mark for the next refresh.
-        var days = new List<DateOnly>();
-        await using (var take = new NpgsqlCommand("DELETE FROM financematch.stats_stale_days RETURNING day", connection))
-        await using (var reader = await take.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) days.Add(reader.GetFieldValue<DateOnly>(0));
-        days = days.Distinct().Order().ToList();
+        var days = await TakeAsync(connection, "DELETE FROM financematch.stats_stale_days RETURNING day", null, ct);
         if (days.Count == 0) return new Refreshed(0, 0, 0, 0);
 
         await ExecuteAsync(connection, "DELETE FROM financematch.stats_rollups WHERE span = 'day' AND day = ANY($1)", ct, days.ToArray());
@@ -83,16 +84,18 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
             var one = Stopwatch.GetTimestamp();
             // One statement per day, its bounds as values: given a whole array of days, the planner could not tell how few
             // requests they held and scanned every request for each statement (0.65 s each for two days of a million matches).
+            // Sent as one batch per rollup, so the days cost one round trip.
             var sql = DaySql(rollup);
-            var written = 0;
+            await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
             foreach (var day in days)
             {
-                await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+                var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.Add(new() { Value = day, NpgsqlDbType = NpgsqlDbType.Date });
                 command.Parameters.Add(new() { Value = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
                 command.Parameters.Add(new() { Value = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
-                written += await command.ExecuteNonQueryAsync(ct);
+                batch.BatchCommands.Add(command);
             }
+            var written = await batch.ExecuteNonQueryAsync(ct);
             rows += written;
             LogRollup(logger, rollup.Dimension, rollup.PerInstitution ? "each institution" : "the platform", days.Count, written,
                 Stopwatch.GetElapsedTime(one).TotalMilliseconds);
@@ -118,14 +121,9 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await LockAsync(connection, waitForOthers: true, ct);
-        var thisMonth = new DateOnly(clock.GetUtcNow().Year, clock.GetUtcNow().Month, 1);
-        var months = new List<DateOnly>();
-        await using (var take = new NpgsqlCommand("DELETE FROM financematch.stats_stale_months WHERE month < $1 RETURNING month", connection))
-        {
-            take.Parameters.Add(new() { Value = thisMonth });
-            await using var reader = await take.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) months.Add(reader.GetFieldValue<DateOnly>(0));
-        }
+        var now = clock.GetUtcNow();
+        var months = await TakeAsync(connection, "DELETE FROM financematch.stats_stale_months WHERE month < $1 RETURNING month",
+            new DateOnly(now.Year, now.Month, 1), ct);
         if (months.Count == 0) return new Refreshed(0, 0, 0, 0);
         await ExecuteAsync(connection, "DELETE FROM financematch.stats_rollups WHERE span = 'month' AND day = ANY($1)", ct, months.ToArray());
         var rows = await ExecuteAsync(connection, MonthSql, ct, months.ToArray());
@@ -133,6 +131,17 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogMonths(logger, months.Count, rows, elapsed);
         return new Refreshed(0, months.Count, rows, elapsed);
+    }
+
+    /// <summary>Deletes what a log holds and returns its dates, distinct and in order.</summary>
+    private static async Task<List<DateOnly>> TakeAsync(NpgsqlConnection connection, string deleteReturning, DateOnly? before, CancellationToken ct)
+    {
+        await using var take = new NpgsqlCommand(deleteReturning, connection);
+        if (before is { } value) take.Parameters.Add(new() { Value = value });
+        var dates = new SortedSet<DateOnly>();
+        await using var reader = await take.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) dates.Add(reader.GetFieldValue<DateOnly>(0));
+        return [.. dates];
     }
 
     private static async Task LockAsync(NpgsqlConnection connection, bool waitForOthers, CancellationToken ct)
@@ -157,9 +166,7 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
     {
         var scope = rollup.PerInstitution ? "m.institution_id" : $"'{Platform}'::uuid";
         return $"""
-            INSERT INTO financematch.stats_rollups (span, day, scope, dimension, key, label, loan_requests, requested_amount,
-                matched_requests, matches, approved_matches, approved_amount, disbursed_loans, disbursed_amount, decided_matches,
-                response_tenths, response_counts)
+            INSERT INTO financematch.stats_rollups {RollupColumns}
             WITH facts AS (
                 SELECT $1::date AS day, {scope} AS scope, {rollup.Key} AS key, {rollup.Label} AS label, r.id AS request_id, r.amount,
                     m.id AS match_id, m.status, m.approved_at, m.approved_amount, m.disbursed_amount,
@@ -195,10 +202,8 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
     }
 
     /// <summary>Month rows for the months in $1: sums of their day rows, histograms merged.</summary>
-    private const string MonthSql = """
-        INSERT INTO financematch.stats_rollups (span, day, scope, dimension, key, label, loan_requests, requested_amount,
-            matched_requests, matches, approved_matches, approved_amount, disbursed_loans, disbursed_amount, decided_matches,
-            response_tenths, response_counts)
+    private const string MonthSql = $$"""
+        INSERT INTO financematch.stats_rollups {{RollupColumns}}
         WITH days AS (
             SELECT mo.month, s.*
             FROM unnest($1::date[]) AS mo (month)
