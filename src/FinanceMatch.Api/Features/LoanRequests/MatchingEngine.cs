@@ -20,17 +20,27 @@ public sealed record ProductEvaluation(Product Product, IReadOnlyList<RuleCheck>
 /// </summary>
 public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
 {
+    /// <summary>The firm's registration data, profile and latest serious penalty, in one query.</summary>
     public async Task<Applicant> ApplicantAsync(Guid enterpriseId, CancellationToken ct)
     {
-        var firm = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == enterpriseId, ct);
-        var profile = await db.CreditProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.EnterpriseId == enterpriseId, ct);
-        var latestSeriousPenalty = await db.PenaltyRecords.AsNoTracking()
-            .Where(p => p.Uscc == firm.Uscc && p.Severity == "serious" && p.RevokedOn == null)
-            .MaxAsync(p => (DateOnly?)p.DecidedOn, ct);
+        var firm = await db.Enterprises.AsNoTracking().Where(e => e.Id == enterpriseId)
+            .Select(e => new
+            {
+                e.DivisionCode,
+                e.IndustryCode,
+                e.EstablishedOn,
+                Profile = db.CreditProfiles.Where(p => p.EnterpriseId == e.Id)
+                    .Select(p => new { p.Rated, p.Grade, p.Score, p.TaxPaidLast12Months, p.InsuredEmployeesLatest, p.DishonestDebtor })
+                    .SingleOrDefault(),
+                LatestSeriousPenaltyOn = db.PenaltyRecords.Where(p => p.Uscc == e.Uscc && p.Severity == "serious" && p.RevokedOn == null)
+                    .Max(p => (DateOnly?)p.DecidedOn),
+            })
+            .SingleAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var years = (today.DayNumber - firm.EstablishedOn.DayNumber) / 365.25;
+        var profile = firm.Profile;
         return new Applicant(firm.DivisionCode, firm.IndustryCode, profile?.Rated ?? false, profile?.Grade, profile?.Score, years,
-            profile?.TaxPaidLast12Months ?? 0, profile?.InsuredEmployeesLatest, profile?.DishonestDebtor ?? false, latestSeriousPenalty, today);
+            profile?.TaxPaidLast12Months ?? 0, profile?.InsuredEmployeesLatest, profile?.DishonestDebtor ?? false, firm.LatestSeriousPenaltyOn, today);
     }
 
     public static LoanAsk AskOf(LoanRequest request) => new(request.Amount, request.TermMonths, request.GuaranteeTypes, request.MaxAnnualRate);

@@ -8,6 +8,7 @@ using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace FinanceMatch.Api.Features.LoanRequests;
 
@@ -40,10 +41,14 @@ public static partial class RunMatching
                 matches.Add(Match.Create(request.Id, request.EnterpriseId, product.Id, product.Version, product.Name, product.InstitutionId,
                     i + 1, fit.Total, MatchMapping.ReasonsJson(checks), MatchMapping.FitJson(fit), now));
             }
-            db.Matches.AddRange(matches);
             var deliveries = await WebhookOutbox.AddMatchesCreatedAsync(db, matches, now, cancellationToken);
             request.RecordMatches(ranked.Count, now);
-            await db.SaveChangesAsync(cancellationToken);
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                await NewMatchesInsert.InsertAsync((NpgsqlConnection)db.Database.GetDbConnection(), matches, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
             // Committed with the matches; if this process dies before these lines, the sweep enqueues them within a minute.
             foreach (var delivery in deliveries) jobs.Enqueue<DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
             LogMatched(logger, request.Id, bestOfEachBank.Count, ranked.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
