@@ -247,10 +247,55 @@ public sealed class WorkerProcessTests
         var received = receiver.Requests.ToList();
         Assert.That(received.Select(r => r.EventId).Distinct().Count(), Is.EqualTo(120));
         Assert.That(received, Has.Count.EqualTo(120), "no event posted twice");
-        var processing = await ScalarAsync<long>("""
-            SELECT count(*) FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
-            WHERE j.invocationdata::text LIKE '%RunMatching%' AND s.name = 'Processing' AND EXISTS (SELECT 1 FROM unnest($1::text[]) id WHERE j.arguments::text LIKE '%' || id || '%')
-            """, (object)requests.Select(r => r.ToString()).ToArray());
-        Assert.That(processing, Is.EqualTo(40), "no matching job was started twice");
+        Assert.That(await ScalarAsync<long>(MatchedOnceSql, (object)requests.ToArray()), Is.EqualTo(40),
+            "each request matched once: all its matches written together, at the moment it was marked matched");
+    }
+
+    /// <summary>Requests (of those in $1) whose matches were all written in one transaction, the one that marked the request matched.</summary>
+    private const string MatchedOnceSql = """
+        SELECT count(*) FROM financematch.loan_requests r
+        WHERE r.id = ANY($1) AND r.status = 'Matched'
+          AND (SELECT count(DISTINCT m.created_at) FROM financematch.matches m WHERE m.loan_request_id = r.id) = 1
+          AND r.matched_at = (SELECT min(m.created_at) FROM financematch.matches m WHERE m.loan_request_id = r.id)
+        """;
+
+    [Test]
+    public async Task RequestsPostedWhileNoWorkerRuns_QueueAtMostEightMatchingRuns_AndAreEachMatchedOnceWhenAWorkerStarts()
+    {
+        var @operator = await SignedInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
+        var band = Support.Marketplace.Band();
+        var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Queued Bank", Actors.UniqueCode("BANK")));
+        var bank = await SignedInAsync(created.ClientId, created.ClientSecret);
+        await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);
+        var firms = new List<FinanceMatchClient>();
+        for (var f = 0; f < 5; f++)
+        {
+            var registered = await new FinanceMatchClient(Http()).Enterprises.RegisterAsync(Actors.EnterpriseRequest());
+            firms.Add(await SignedInAsync(registered.ClientId, registered.ClientSecret));
+        }
+        const string queuedRunsSql = """
+            SELECT count(*) FROM hangfire.job
+            WHERE statename = 'Enqueued' AND invocationdata ->> 'Type' LIKE 'FinanceMatch.Api.Features.LoanRequests.MatchWaitingRequests+Job,%'
+            """;
+
+        // No worker runs: the API process has role "api".
+        var requests = new ConcurrentBag<Guid>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 30), new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (i, ct) =>
+            requests.Add((await firms[i % firms.Count].LoanRequests.SubmitAsync(Support.Marketplace.Request(band), cancellationToken: ct)).Id));
+
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.pending_job_triggers WHERE name LIKE 'match-waiting-requests:%'"),
+            Is.EqualTo(8), "every one of the eight trigger slots is taken, by runs that have not started");
+        Assert.That(await ScalarAsync<long>(queuedRunsSql), Is.InRange(1, 8), "thirty requests queued at most eight runs, not a job each");
+
+        await using var worker = WorkerProcess.Start(database.ConnectionString);
+        await Eventually.HoldsAsync(async () => await ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.loan_requests WHERE id = ANY($1) AND status <> 'Matching'", (object)requests.ToArray()) == 30,
+            TimeSpan.FromSeconds(90), "not every loan request was matched once a worker ran");
+        Assert.That(await ScalarAsync<long>(MatchedOnceSql, (object)requests.ToArray()), Is.EqualTo(30));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.matches WHERE loan_request_id = ANY($1)", (object)requests.ToArray()),
+            Is.EqualTo(30), "one match each, with the one bank");
+        await Eventually.HoldsAsync(async () => await ScalarAsync<long>(queuedRunsSql) == 0, TimeSpan.FromSeconds(30), "a queued run never started");
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.pending_job_triggers WHERE name LIKE 'match-waiting-requests:%'"),
+            Is.Zero, "each run freed its slot as it started");
     }
 }

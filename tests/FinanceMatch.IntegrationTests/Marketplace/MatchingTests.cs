@@ -1,6 +1,9 @@
 using System.Net;
+using FinanceMatch.Api.Features.LoanRequests;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.IntegrationTests.Support;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using static FinanceMatch.IntegrationTests.Support.Marketplace;
 
 namespace FinanceMatch.IntegrationTests.Marketplace;
@@ -30,6 +33,28 @@ public sealed class MatchingTests
         Assert.That(best.FitScore, Is.GreaterThan(request.Matches[1].FitScore));
         Assert.That(best.Reasons.Select(r => r.Rule), Is.SupersetOf(new[] { "amount", "termMonths", "guaranteeType", "division", "excludeDishonestDebtors" }));
         Assert.That(best.Reasons.Single(r => r.Rule == "division").Actual, Is.EqualTo("440604"));
+    }
+
+    [Test]
+    public async Task AStrandedRequest_IsMatchedByTheSweep_WhichAlsoFreesStaleTriggerSlots()
+    {
+        var bank = await Actors.BankAsync();
+        var (_, request) = await MatchedRequestAsync(bank);
+        // As if the process had died between committing the request and enqueuing its run, over a minute ago.
+        await Sql.ExecuteAsync("DELETE FROM financematch.matches WHERE loan_request_id = $1", request.Id);
+        await Sql.ExecuteAsync(
+            "UPDATE financematch.loan_requests SET status = 'Matching', matched_at = NULL, created_at = now() - interval '2 minutes' WHERE id = $1",
+            request.Id);
+        await Sql.ExecuteAsync(
+            "INSERT INTO financematch.pending_job_triggers (name, requested_at) VALUES ('match-waiting-requests:lost', now() - interval '2 minutes')");
+
+        using (var scope = TestRun.App.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RematchStalledRequests.Command());
+
+        await Eventually.HoldsAsync(async () => await Sql.ScalarAsync<string>("SELECT status FROM financematch.loan_requests WHERE id = $1", request.Id) == "Matched",
+            TimeSpan.FromSeconds(30), "the stranded request was not matched");
+        Assert.That(await Sql.ScalarAsync<long>("SELECT count(*) FROM financematch.matches WHERE loan_request_id = $1", request.Id), Is.EqualTo(1));
+        Assert.That(await Sql.ScalarAsync<long>("SELECT count(*) FROM financematch.pending_job_triggers WHERE name = 'match-waiting-requests:lost'"), Is.Zero);
     }
 
     [Test]

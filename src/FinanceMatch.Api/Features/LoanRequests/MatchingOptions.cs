@@ -7,4 +7,9 @@ public sealed class MatchingOptions
     public int ResponseDeadlineHours { get; set; } = 72;
     /// <summary>The most matches one request gets (the best-fitting product of each bank, best banks first).</summary>
     public int MaxMatchesPerRequest { get; set; } = 20;
+    /// <summary>
+    /// How many matching runs may wait in the queue at once. Each run matches every request it finds waiting, so a burst
+    /// of requests is shared by at most this many queued runs instead of one job each.
+    /// </summary>
+    public int QueuedRuns { get; set; } = 8;
 }

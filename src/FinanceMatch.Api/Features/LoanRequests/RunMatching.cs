@@ -3,6 +3,7 @@ using FinanceMatch.Api.Features.Matches;
 using FinanceMatch.Api.Features.Webhooks;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
+using FinanceMatch.Core.LoanRequests;
 using FinanceMatch.Core.Matching;
 using Hangfire;
 using Mediator;
@@ -13,23 +14,52 @@ using Npgsql;
 namespace FinanceMatch.Api.Features.LoanRequests;
 
 /// <summary>
-/// Matches a posted request against the published products, once: a second run finds the request no longer awaiting
-/// matching and does nothing; a concurrent cancellation or duplicate run loses on the request's row version and is
-/// retried, which then finds it settled.
+/// Matches one request: the one awaiting matching longest that no other worker holds. The request is claimed with a row
+/// lock (<c>FOR UPDATE SKIP LOCKED</c>) in the transaction that writes its matches, so two workers never match one
+/// request, a worker that dies mid-way leaves it waiting for the next, and a concurrent cancellation waits for the
+/// outcome and then loses on the request's row version.
 /// </summary>
 public static partial class RunMatching
 {
-    public sealed record Command(Guid LoanRequestId) : IRequest<int>;
+    /// <summary>Matches the longest-waiting request not in <paramref name="Skip"/>; its id, or null when none is waiting.</summary>
+    public sealed record Command(IReadOnlyCollection<Guid> Skip) : IRequest<Guid?>;
+
+    /// <summary>Matching the claimed request failed; nothing of it was written and it is still waiting.</summary>
+    public sealed class FailedException(Guid loanRequestId, Exception inner)
+        : Exception($"Matching loan request {loanRequestId} failed: {inner.Message}", inner)
+    {
+        public Guid LoanRequestId { get; } = loanRequestId;
+    }
 
     public sealed class Handler(FinanceMatchDbContext db, MatchingEngine engine, IOptions<MatchingOptions> options, TimeProvider clock,
-        IBackgroundJobClient jobs, ILogger<Handler> logger) : IRequestHandler<Command, int>
+        IBackgroundJobClient jobs, ILogger<Handler> logger) : IRequestHandler<Command, Guid?>
     {
-        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Guid?> Handle(Command command, CancellationToken cancellationToken)
         {
             var started = Stopwatch.GetTimestamp();
-            var request = await db.LoanRequests.SingleOrDefaultAsync(r => r.Id == command.LoanRequestId, cancellationToken);
-            if (request is null || !request.IsAwaitingMatching) return 0;
+            var skip = command.Skip.ToArray();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var request = (await db.LoanRequests.FromSql($"""
+                    SELECT r.*, r.xmin FROM financematch.loan_requests r
+                    WHERE r.status = 'Matching' AND r.id <> ALL ({skip})
+                    ORDER BY r.created_at LIMIT 1
+                    FOR UPDATE SKIP LOCKED
+                    """).ToListAsync(cancellationToken)).SingleOrDefault();
+            if (request is null) return null;
+            try
+            {
+                await MatchAsync(request, transaction, started, cancellationToken);
+                return request.Id;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new FailedException(request.Id, e);
+            }
+        }
 
+        private async Task MatchAsync(LoanRequest request, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, long started,
+            CancellationToken cancellationToken)
+        {
             var applicant = await engine.ApplicantAsync(request.EnterpriseId, cancellationToken);
             var bestOfEachBank = await engine.BestProductOfEachBankAsync(MatchingEngine.AskOf(request), applicant, cancellationToken);
             var ranked = MatchingEngine.Rank(bestOfEachBank, options.Value.MaxMatchesPerRequest);
@@ -43,24 +73,13 @@ public static partial class RunMatching
             }
             var deliveries = await WebhookOutbox.AddMatchesCreatedAsync(db, matches, now, cancellationToken);
             request.RecordMatches(ranked.Count, now);
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-            {
-                await NewMatchesInsert.InsertAsync((NpgsqlConnection)db.Database.GetDbConnection(), matches, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+            await NewMatchesInsert.InsertAsync((NpgsqlConnection)db.Database.GetDbConnection(), matches, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             // Committed with the matches; if this process dies before these lines, the sweep enqueues them within a minute.
             foreach (var delivery in deliveries) jobs.Enqueue<DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
             LogMatched(logger, request.Id, bestOfEachBank.Count, ranked.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return ranked.Count;
         }
-    }
-
-    public sealed class Job(ISender sender)
-    {
-        [Queue(JobQueues.Matching)]
-        [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 15, 60, 300])]
-        public Task Run(Guid loanRequestId, CancellationToken ct) => sender.Send(new Command(loanRequestId), ct).AsTask();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Matched loan request {LoanRequestId}: {Banks} banks with a matching product, {Matches} matches made in {Milliseconds:0.0} ms")]
@@ -68,23 +87,69 @@ public static partial class RunMatching
 }
 
 /// <summary>
-/// The safety net for a request whose matching job was never enqueued (the process died between commit and enqueue):
-/// requests still awaiting matching after a minute are enqueued again. Matching is re-entrant, so a duplicate is harmless.
+/// A matching run, the Hangfire job behind every match: it matches requests one by one, each in its own transaction,
+/// until none is waiting. A request that fails is logged and left waiting for a later run (this run passes over it), so
+/// one bad request cannot hold up the others. After <see cref="RunLimit"/> requests a run hands over to a new one, so no
+/// job runs for ever under sustained load.
+/// </summary>
+public static partial class MatchWaitingRequests
+{
+    public const int RunLimit = 1000;
+
+    public sealed class Job(ISender sender, MatchingTrigger trigger, IBackgroundJobClient jobs, ILogger<Job> logger)
+    {
+        /// <param name="slot">The trigger slot that enqueued this run, freed as it starts; null for a run the sweep enqueued.</param>
+        [Queue(JobQueues.Matching)]
+        [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 15, 60, 300])]
+        public async Task Run(string? slot, CancellationToken ct)
+        {
+            var started = Stopwatch.GetTimestamp();
+            if (slot is not null) await trigger.FreeAsync(slot, ct);
+            var failed = new List<Guid>();
+            var matched = 0;
+            while (matched + failed.Count < RunLimit)
+            {
+                try
+                {
+                    if (await sender.Send(new RunMatching.Command(failed), ct) is null) break;
+                    matched++;
+                }
+                catch (RunMatching.FailedException e)
+                {
+                    failed.Add(e.LoanRequestId);
+                    LogFailed(logger, e.InnerException, e.LoanRequestId);
+                }
+            }
+            if (matched + failed.Count >= RunLimit) jobs.Enqueue<Job>(job => job.Run(null, CancellationToken.None));
+            LogRun(logger, matched, failed.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Matching loan request {LoanRequestId} failed; it stays waiting for a later run")]
+    private static partial void LogFailed(ILogger logger, Exception? exception, Guid loanRequestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Matching run: {Matched} requests matched, {Failed} failed, in {Milliseconds:0} ms")]
+    private static partial void LogRun(ILogger logger, int matched, int failed, double milliseconds);
+}
+
+/// <summary>
+/// The safety net for requests whose run was never enqueued (the process died between commit and enqueue): when a
+/// request has waited over a minute, a run is enqueued, and trigger slots taken over a minute ago are freed.
 /// </summary>
 public static class RematchStalledRequests
 {
     public sealed record Command : IRequest<int>;
 
-    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, int>
+    public sealed class Handler(FinanceMatchDbContext db, MatchingTrigger trigger, IBackgroundJobClient jobs, TimeProvider clock)
+        : IRequestHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             var cutoff = clock.GetUtcNow().AddMinutes(-1);
-            var stalled = await db.LoanRequests.AsNoTracking()
-                .Where(r => r.Status == Core.LoanRequests.LoanRequestStatus.Matching && r.CreatedAt < cutoff)
-                .OrderBy(r => r.CreatedAt).Select(r => r.Id).Take(1000).ToListAsync(cancellationToken);
-            foreach (var id in stalled) jobs.Enqueue<RunMatching.Job>(job => job.Run(id, CancellationToken.None));
-            return stalled.Count;
+            await trigger.FreeStaleAsync(cutoff, cancellationToken);
+            var stalled = await db.LoanRequests.CountAsync(r => r.Status == LoanRequestStatus.Matching && r.CreatedAt < cutoff, cancellationToken);
+            if (stalled > 0) jobs.Enqueue<MatchWaitingRequests.Job>(job => job.Run(null, CancellationToken.None));
+            return stalled;
         }
     }
 

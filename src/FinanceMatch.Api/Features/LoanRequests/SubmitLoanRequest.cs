@@ -49,7 +49,7 @@ public static class SubmitLoanRequest
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, LoanRequestDto>
+    public sealed class Handler(FinanceMatchDbContext db, MatchingTrigger matching, TimeProvider clock) : IRequestHandler<Command, LoanRequestDto>
     {
         public async ValueTask<LoanRequestDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -68,8 +68,9 @@ public static class SubmitLoanRequest
             db.Consents.Add(consent);
             db.LoanRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
-            // If the process dies before this line, RematchStalledRequests finds the request within a minute.
-            jobs.Enqueue<RunMatching.Job>(job => job.Run(request.Id, CancellationToken.None));
+            // Not cancelled with the HTTP request: the request is committed. If the process dies before this line,
+            // RematchStalledRequests finds the request within a minute.
+            await matching.RequestAsync(CancellationToken.None);
             return request.ToDto([]);
         }
     }
