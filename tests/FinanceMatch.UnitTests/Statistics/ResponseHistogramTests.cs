@@ -34,4 +34,20 @@ public sealed class ResponseHistogramTests
         histogram.Add([50], [1]); // ten: the fifth and sixth are 30 and 50
         Assert.That(histogram.MedianTenths(), Is.EqualTo(40));
     }
+
+    [Test]
+    public void LongTimes_BeyondTheFirstThousandTenths_AreKeptAndOrdered()
+    {
+        var histogram = new ResponseHistogram();
+        histogram.Add([5000, 700], [2, 1]); // 500 h twice, 70 h once
+        Assert.That(histogram.MedianTenths(), Is.EqualTo(5000));
+        histogram.Add([100_000], [1]); // four: the second and third are 500 h
+        Assert.That(histogram.MedianTenths(), Is.EqualTo(5000));
+        histogram.Add([3], [3]); // seven: 3 3 3 700 5000 5000 100000; the fourth is 700
+        Assert.That(histogram.MedianTenths(), Is.EqualTo(700));
+    }
+
+    [Test]
+    public void ANegativeTime_IsRefused() =>
+        Assert.That(() => new ResponseHistogram().Add([-1], [1]), Throws.InstanceOf<ArgumentOutOfRangeException>());
 }
