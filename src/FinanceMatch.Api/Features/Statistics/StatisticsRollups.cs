@@ -30,19 +30,25 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         """;
 
 
-    /// <summary>Every rollup kept: the platform's (every request) and each institution's (the requests matched to it).</summary>
+    /// <summary>
+    /// Every rollup kept: the platform's (every request) and each institution's (the requests matched to it); keys and
+    /// labels over the day facts <c>f</c> (<see cref="FactsSql"/>).
+    /// </summary>
     private static readonly Rollup[] Rollups =
     [
         new("all", false, "'all'", "'all'"),
-        new("division", false, "e.division_code::text", "e.division_code::text"),
-        new("industry", false, "e.industry_code::text", "e.industry_code::text"),
-        new("grade", false, "coalesce(r.grade_when_posted, 'unrated')", "coalesce(r.grade_when_posted, 'unrated')"),
+        new("division", false, "f.division_code", "f.division_code"),
+        new("industry", false, "f.industry_code", "f.industry_code"),
+        new("grade", false, "coalesce(f.grade_when_posted, 'unrated')", "coalesce(f.grade_when_posted, 'unrated')"),
         new("all", true, "'all'", "'all'"),
-        new("product", true, "m.product_id::text", "m.product_name"),
-        new("division", true, "e.division_code::text", "e.division_code::text"),
-        new("industry", true, "e.industry_code::text", "e.industry_code::text"),
-        new("grade", true, "coalesce(r.grade_when_posted, 'unrated')", "coalesce(r.grade_when_posted, 'unrated')"),
+        new("product", true, "f.product_id::text", "f.product_name"),
+        new("division", true, "f.division_code", "f.division_code"),
+        new("industry", true, "f.industry_code", "f.industry_code"),
+        new("grade", true, "coalesce(f.grade_when_posted, 'unrated')", "coalesce(f.grade_when_posted, 'unrated')"),
     ];
+
+    /// <summary>How many days' facts are gathered before the rollups run over them: bounds the temporary table on a rebuild.</summary>
+    private const int DaysPerChunk = 16;
 
     /// <summary>Refreshes what changed, then rolls up the finished months whose days changed: the job's whole round.</summary>
     public async Task<Refreshed> RefreshAsync(CancellationToken ct)
@@ -78,27 +84,39 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         if (days.Count == 0) return new Refreshed(0, 0, 0, 0);
 
         await ExecuteAsync(connection, "DELETE FROM financematch.stats_rollups WHERE span = 'day' AND day = ANY($1)", ct, days.ToArray());
+        // The day's requests, firms and matches are joined once into a temporary table, and every rollup groups that:
+        // joining them again for each of the nine rollups was most of a refresh.
+        await using (var create = new NpgsqlCommand(CreateFactsSql, connection)) await create.ExecuteNonQueryAsync(ct);
         long rows = 0;
-        foreach (var rollup in Rollups)
+        foreach (var chunk in days.Chunk(DaysPerChunk))
         {
-            var one = Stopwatch.GetTimestamp();
+            var gathered = Stopwatch.GetTimestamp();
             // One statement per day, its bounds as values: given a whole array of days, the planner could not tell how few
-            // requests they held and scanned every request for each statement (0.65 s each for two days of a million matches).
-            // Sent as one batch per rollup, so the days cost one round trip.
-            var sql = DaySql(rollup);
-            await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
-            foreach (var day in days)
+            // requests they held and scanned every request (0.65 s a statement for two days of a million matches). Sent
+            // as one batch, so the days cost one round trip.
+            await using (var batch = new NpgsqlBatch(connection) { Timeout = 0 })
             {
-                var command = new NpgsqlBatchCommand(sql);
-                command.Parameters.Add(new() { Value = day, NpgsqlDbType = NpgsqlDbType.Date });
-                command.Parameters.Add(new() { Value = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
-                command.Parameters.Add(new() { Value = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
-                batch.BatchCommands.Add(command);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("TRUNCATE pg_temp.stats_day_facts"));
+                foreach (var day in chunk)
+                {
+                    var command = new NpgsqlBatchCommand(FactsSql);
+                    command.Parameters.Add(new() { Value = day, NpgsqlDbType = NpgsqlDbType.Date });
+                    command.Parameters.Add(new() { Value = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
+                    command.Parameters.Add(new() { Value = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
+                    batch.BatchCommands.Add(command);
+                }
+                var facts = await batch.ExecuteNonQueryAsync(ct);
+                LogFacts(logger, chunk.Length, facts, Stopwatch.GetElapsedTime(gathered).TotalMilliseconds);
             }
-            var written = await batch.ExecuteNonQueryAsync(ct);
-            rows += written;
-            LogRollup(logger, rollup.Dimension, rollup.PerInstitution ? "each institution" : "the platform", days.Count, written,
-                Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+            foreach (var rollup in Rollups)
+            {
+                var one = Stopwatch.GetTimestamp();
+                await using var command = new NpgsqlCommand(RollupSql(rollup), connection) { CommandTimeout = 0 };
+                var written = await command.ExecuteNonQueryAsync(ct);
+                rows += written;
+                LogRollup(logger, rollup.Dimension, rollup.PerInstitution ? "each institution" : "the platform", chunk.Length, written,
+                    Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+            }
         }
         await ExecuteAsync(connection, """
             INSERT INTO financematch.stats_stale_months (month)
@@ -158,24 +176,45 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         return await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>The facts of the days being refreshed, dropped with the transaction.</summary>
+    private const string CreateFactsSql = """
+        CREATE TEMPORARY TABLE stats_day_facts (
+            day date NOT NULL, request_id uuid NOT NULL, amount numeric NOT NULL, division_code text NOT NULL, industry_code text NOT NULL,
+            grade_when_posted text, match_id uuid, institution_id uuid, product_id uuid, product_name text, status text,
+            approved_at timestamptz, approved_amount numeric, disbursed_amount numeric, response_tenths integer
+        ) ON COMMIT DROP
+        """;
+
     /// <summary>
-    /// One rollup's rows for the day $1 (requests posted from $2 until $3): the same definitions as docs/STATISTICS.md over requests <c>r</c>, their firms
-    /// <c>e</c> and matches <c>m</c>; an institution's rows see only its own matches and the requests they belong to.
+    /// The facts of the day $1 (requests posted from $2 until $3): each request with its firm, once per match it has or
+    /// once without one; the same definitions as docs/STATISTICS.md.
     /// </summary>
-    private static string DaySql(Rollup rollup)
+    private const string FactsSql = """
+        INSERT INTO pg_temp.stats_day_facts
+        SELECT $1::date, r.id, r.amount, e.division_code::text, e.industry_code::text, r.grade_when_posted, m.id, m.institution_id,
+            m.product_id, m.product_name, m.status, m.approved_at, m.approved_amount, m.disbursed_amount,
+            floor(extract(epoch FROM m.first_responded_at - m.created_at) / 360)::int
+        FROM financematch.loan_requests r
+        JOIN financematch.enterprises e ON e.id = r.enterprise_id
+        LEFT JOIN financematch.matches m ON m.loan_request_id = r.id
+        WHERE r.created_at >= $2 AND r.created_at < $3
+        """;
+
+    /// <summary>
+    /// One rollup's day rows from the gathered facts: the platform's count every request; an institution's see only its
+    /// own matches and the requests they belong to.
+    /// </summary>
+    private static string RollupSql(Rollup rollup)
     {
-        var scope = rollup.PerInstitution ? "m.institution_id" : $"'{Platform}'::uuid";
+        var scope = rollup.PerInstitution ? "f.institution_id" : $"'{Platform}'::uuid";
         return $"""
             INSERT INTO financematch.stats_rollups {RollupColumns}
             WITH facts AS (
-                SELECT $1::date AS day, {scope} AS scope, {rollup.Key} AS key, {rollup.Label} AS label, r.id AS request_id, r.amount,
-                    m.id AS match_id, m.status, m.approved_at, m.approved_amount, m.disbursed_amount,
-                    floor(extract(epoch FROM m.first_responded_at - m.created_at) / 360)::int AS response_tenths,
-                    row_number() OVER (PARTITION BY {scope}, {rollup.Key}, r.id ORDER BY m.id) AS nth_of_request
-                FROM financematch.loan_requests r
-                JOIN financematch.enterprises e ON e.id = r.enterprise_id
-                {(rollup.PerInstitution ? "JOIN" : "LEFT JOIN")} financematch.matches m ON m.loan_request_id = r.id
-                WHERE r.created_at >= $2 AND r.created_at < $3
+                SELECT f.day, {scope} AS scope, {rollup.Key} AS key, {rollup.Label} AS label, f.request_id, f.amount,
+                    f.match_id, f.status, f.approved_at, f.approved_amount, f.disbursed_amount, f.response_tenths,
+                    row_number() OVER (PARTITION BY f.day, {scope}, {rollup.Key}, f.request_id ORDER BY f.match_id) AS nth_of_request
+                FROM pg_temp.stats_day_facts f
+                {(rollup.PerInstitution ? "WHERE f.match_id IS NOT NULL" : "")}
             ), figures AS (
                 SELECT day, scope, key, min(label) AS label,
                     count(*) FILTER (WHERE nth_of_request = 1) AS loan_requests,
@@ -234,6 +273,9 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         [Queue(JobQueues.Default)]
         public Task Run(CancellationToken ct) => exclusive.RunAsync(nameof(StatisticsRollups), rollups.RefreshAsync, ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics facts gathered for {Days} days: {Facts} rows in {Milliseconds:0} ms")]
+    private static partial void LogFacts(ILogger logger, int days, int facts, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rollup {Dimension} of {Scope}: {Days} days, {Rows} rows in {Milliseconds:0} ms")]
     private static partial void LogRollup(ILogger logger, string dimension, string scope, int days, int rows, double milliseconds);
