@@ -39,11 +39,13 @@ var power = await DepartmentAsync("Guangdong Power Grid, Foshan Branch", "DEMO-P
 var market = await DepartmentAsync("Foshan Market Supervision Administration", "DEMO-MARKET", FeedType.Penalty);
 var court = await DepartmentAsync("Foshan Intermediate People's Court", "DEMO-COURT", FeedType.Judicial);
 
+var banks = new List<(string Name, FinanceMatchClient Client)>();
 foreach (var (name, code) in new[] { ("Bank of Foshan", "DEMO-BOF"), ("Guangdong Rural Credit Union", "DEMO-GDRCU"),
              ("China Construction Bank Foshan", "DEMO-CCBFS"), ("Pearl River Microfinance", "DEMO-PRMF") })
 {
     var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest(name, code));
     credentials.AppendLine(CultureInfo.InvariantCulture, $"bank       {code,-14} clientId={bank.ClientId} clientSecret={bank.ClientSecret}");
+    banks.Add((name, await SignedInAsync(bank.ClientId, bank.ClientSecret)));
 }
 
 string[] divisions = ["440604", "440605", "440606", "440607", "440608", "440703", "440305", "440106", "441900"];
@@ -52,6 +54,8 @@ string[] surnames = ["Li", "Chen", "Huang", "Liang", "Zhang", "Wu", "He", "Lin",
 string[] trades = ["Precision Moulds", "Smart Appliances", "Ceramics", "Furniture", "Lighting", "Textiles", "Trading", "Logistics", "Software", "Testing"];
 
 var firms = new List<(string Uscc, double Revenue, int Staff, double Trend, bool Troubled)>();
+// Registered firms that will ask for loans once their profiles are built.
+var borrowers = new List<(Guid Id, FinanceMatchClient Client)>();
 for (var i = 0; i < firmCount; i++)
 {
     var division = divisions[random.Next(divisions.Length)];
@@ -68,6 +72,7 @@ for (var i = 0; i < firmCount; i++)
         division, industries[random.Next(industries.Length)], new DateOnly(2004 + random.Next(20), 1 + random.Next(12), 1 + random.Next(28)),
         random.Next(1, 200) * 100_000m, staff));
     if (i < 3) credentials.AppendLine(CultureInfo.InvariantCulture, $"enterprise {uscc} clientId={registered.ClientId} clientSecret={registered.ClientSecret}");
+    if (borrowers.Count < 80) borrowers.Add((registered.Id, await SignedInAsync(registered.ClientId, registered.ClientSecret)));
 }
 Console.WriteLine($"{firms.Count} firms ({firms.Count - firms.Count / 6} registered), 5 departments, 4 banks");
 
@@ -130,11 +135,16 @@ foreach (var (client, queued) in batches)
     Console.WriteLine($"{batch.FeedType,-15} batch {batch.Id}: {batch.Status}, {batch.AcceptedRows:N0} rows applied, {batch.RejectedRows} rejected");
 }
 
+await Marketplace.LoadAsync(banks, borrowers, random);
+
 var file = Path.Combine(FindRoot(), ".data", "demo-credentials.txt");
 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
 await File.WriteAllTextAsync(file, credentials.ToString());
 Console.WriteLine($"Demo credentials written to {file}:");
 Console.Write(credentials);
+
+async Task<FinanceMatchClient> SignedInAsync(string clientId, string clientSecret) =>
+    Client((await anonymous.Auth.GetTokenAsync(new TokenRequest(clientId, clientSecret))).AccessToken);
 
 FinanceMatchClient Client(string? token)
 {
