@@ -10,6 +10,7 @@ using FinanceMatch.Core.Common;
 // Loads a realistic demo world through the real API: government departments, banks, firms with valid USCCs across
 // Guangdong divisions and industries (some not yet registered: their data arrives first), and 24 months of feeds.
 // Usage: dotnet run --project src/FinanceMatch.DemoData -- [baseUrl] [operatorClientId] [operatorSecret] [firms]
+// The credentials it creates go to .data/demo-credentials.txt, or to the file FINANCEMATCH_DEMO_CREDENTIALS names.
 var baseUrl = args.ElementAtOrDefault(0) ?? "http://127.0.0.1:5080";
 var operatorId = args.ElementAtOrDefault(1) ?? "operator";
 var operatorSecret = args.ElementAtOrDefault(2) ?? "operator-dev-secret";
@@ -137,7 +138,7 @@ foreach (var (client, queued) in batches)
 
 await Marketplace.LoadAsync(banks, borrowers, random);
 
-var file = Path.Combine(FindRoot(), ".data", "demo-credentials.txt");
+var file = Environment.GetEnvironmentVariable("FINANCEMATCH_DEMO_CREDENTIALS") ?? Path.Combine(FindRoot(), ".data", "demo-credentials.txt");
 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
 await File.WriteAllTextAsync(file, credentials.ToString());
 Console.WriteLine($"Demo credentials written to {file}:");

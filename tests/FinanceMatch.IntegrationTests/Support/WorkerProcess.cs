@@ -104,14 +104,17 @@ public sealed class WorkerProcess : IAsyncDisposable
     }
 
     /// <summary>The API assembly built beside the tests, in the same configuration.</summary>
-    private static string ApiAssembly()
+    private static string ApiAssembly() => BuiltAssembly("FinanceMatch.Api");
+
+    /// <summary>A project of src/ as this test run built it (same configuration and framework).</summary>
+    public static string BuiltAssembly(string project)
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testBin.Name;
         var configuration = testBin.Parent!.Name;
         var root = testBin;
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "FinanceMatch.sln"))) root = root.Parent;
-        var path = Path.Combine(root!.FullName, "src", "FinanceMatch.Api", "bin", configuration, framework, "FinanceMatch.Api.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/FinanceMatch.Api first.", path);
+        var path = Path.Combine(root!.FullName, "src", project, "bin", configuration, framework, project + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build src/{project} first.", path);
     }
 }
