@@ -58,6 +58,32 @@ public sealed class MatchingTests
     }
 
     [Test]
+    public async Task ARequestThatCannotBeMatched_IsPassedOver_AndTheOthersAreStillMatched()
+    {
+        var bank = await Actors.BankAsync();
+        var (_, poisoned) = await MatchedRequestAsync(bank);
+        // Stored data no code can read (an unknown guarantee type), waiting longer than any other request: every run meets it first.
+        await Sql.ExecuteAsync("DELETE FROM financematch.matches WHERE loan_request_id = $1", poisoned.Id);
+        await Sql.ExecuteAsync("""
+            UPDATE financematch.loan_requests SET status = 'Matching', matched_at = NULL, guarantee_types = '{Bogus}',
+                created_at = now() - interval '30 seconds'
+            WHERE id = $1
+            """, poisoned.Id);
+        try
+        {
+            var (_, healthy) = await MatchedRequestAsync(bank);
+
+            Assert.That(healthy.Status, Is.EqualTo(LoanRequestStatus.Matched));
+            Assert.That(await Sql.ScalarAsync<string>("SELECT status FROM financematch.loan_requests WHERE id = $1", poisoned.Id), Is.EqualTo("Matching"),
+                "left waiting, with nothing written");
+        }
+        finally
+        {
+            await Sql.ExecuteAsync("UPDATE financematch.loan_requests SET status = 'Cancelled', guarantee_types = '{Credit}' WHERE id = $1", poisoned.Id);
+        }
+    }
+
+    [Test]
     public async Task Request_CarriesItsConsent_ForTheMatchedBanksOnly()
     {
         var matched = await Actors.BankAsync();

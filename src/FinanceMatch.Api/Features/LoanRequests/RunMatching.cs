@@ -39,21 +39,24 @@ public static partial class RunMatching
             var started = Stopwatch.GetTimestamp();
             var skip = command.Skip.ToArray();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var request = (await db.LoanRequests.FromSql($"""
-                    SELECT r.*, r.xmin FROM financematch.loan_requests r
+            // The id alone first: a request that cannot even be loaded must still be known, to be passed over.
+            var claimed = await db.Database.SqlQuery<Guid>($"""
+                    SELECT r.id AS "Value" FROM financematch.loan_requests r
                     WHERE r.status = 'Matching' AND r.id <> ALL ({skip})
                     ORDER BY r.created_at LIMIT 1
                     FOR UPDATE SKIP LOCKED
-                    """).ToListAsync(cancellationToken)).SingleOrDefault();
-            if (request is null) return null;
+                    """).ToListAsync(cancellationToken);
+            if (claimed.Count == 0) return null;
+            var id = claimed[0];
             try
             {
+                var request = await db.LoanRequests.SingleAsync(r => r.Id == id, cancellationToken);
                 await MatchAsync(request, transaction, started, cancellationToken);
-                return request.Id;
+                return id;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new FailedException(request.Id, e);
+                throw new FailedException(id, e);
             }
         }
 
