@@ -84,6 +84,34 @@ public sealed class MatchingTests
     }
 
     [Test]
+    public async Task ARequestWhoseMatchesCannotBeWritten_StaysWaiting_AndLeavesNothingForTheNextRequest()
+    {
+        var bank = await Actors.BankAsync();
+        var (_, broken) = await MatchedRequestAsync(bank);
+        var product = broken.Matches.Single().ProductId;
+        // The product's version row gone, its matches cannot be written (foreign key): the run fails after it has already
+        // marked the request matched in memory, which must not be saved along with the next request.
+        await Sql.ExecuteAsync("DELETE FROM financematch.matches WHERE loan_request_id = $1", broken.Id);
+        await Sql.ExecuteAsync("DELETE FROM financematch.product_versions WHERE product_id = $1", product);
+        await Sql.ExecuteAsync(
+            "UPDATE financematch.loan_requests SET status = 'Matching', matched_at = NULL, created_at = now() - interval '30 seconds' WHERE id = $1",
+            broken.Id);
+        try
+        {
+            var (_, healthy) = await MatchedRequestAsync(bank);
+
+            Assert.That(healthy.Status, Is.EqualTo(LoanRequestStatus.Matched));
+            Assert.That(await Sql.ScalarAsync<string>("SELECT status FROM financematch.loan_requests WHERE id = $1", broken.Id), Is.EqualTo("Matching"));
+            Assert.That(await Sql.ScalarAsync<long>("SELECT count(*) FROM financematch.matches WHERE loan_request_id = $1", broken.Id), Is.Zero);
+        }
+        finally
+        {
+            await Sql.ExecuteAsync("UPDATE financematch.loan_requests SET status = 'Cancelled' WHERE id = $1", broken.Id);
+            await Sql.ExecuteAsync("UPDATE financematch.products SET status = 'Withdrawn' WHERE id = $1", product);
+        }
+    }
+
+    [Test]
     public async Task Request_CarriesItsConsent_ForTheMatchedBanksOnly()
     {
         var matched = await Actors.BankAsync();

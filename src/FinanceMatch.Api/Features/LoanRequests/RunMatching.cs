@@ -99,7 +99,7 @@ public static partial class MatchWaitingRequests
 {
     public const int RunLimit = 1000;
 
-    public sealed class Job(ISender sender, MatchingTrigger trigger, IBackgroundJobClient jobs, ILogger<Job> logger)
+    public sealed class Job(IServiceScopeFactory scopes, MatchingTrigger trigger, IBackgroundJobClient jobs, ILogger<Job> logger)
     {
         /// <param name="slot">The trigger slot that enqueued this run, freed as it starts; null for a run the sweep enqueued.</param>
         [Queue(JobQueues.Matching)]
@@ -112,9 +112,12 @@ public static partial class MatchWaitingRequests
             var matched = 0;
             while (matched + failed.Count < RunLimit)
             {
+                // A scope (and so a DbContext) per request: nothing one request tracked, or left half-saved by a failure,
+                // reaches the next.
+                await using var scope = scopes.CreateAsyncScope();
                 try
                 {
-                    if (await sender.Send(new RunMatching.Command(failed), ct) is null) break;
+                    if (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunMatching.Command(failed), ct) is null) break;
                     matched++;
                 }
                 catch (RunMatching.FailedException e)
