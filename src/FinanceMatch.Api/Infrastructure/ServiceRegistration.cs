@@ -56,6 +56,7 @@ public static class ServiceRegistration
             .Validate(o => o.ResponseDeadlineHours is > 0 and <= 24 * 365, "Matching__ResponseDeadlineHours must be between 1 and 8760.")
             .Validate(o => o.MaxMatchesPerRequest is > 0 and <= 1000, "Matching__MaxMatchesPerRequest must be between 1 and 1000.")
             .Validate(o => o.QueuedRuns is > 0 and <= 1000, "Matching__QueuedRuns must be between 1 and 1000.")
+            .Validate(o => o.RequestsPerRun is > 0 and <= 1_000_000, "Matching__RequestsPerRun must be between 1 and 1000000.")
             .ValidateOnStart();
         services.AddScoped<Features.LoanRequests.MatchingEngine>();
         services.AddSingleton<Features.Profiles.ProfileRebuildTrigger>();

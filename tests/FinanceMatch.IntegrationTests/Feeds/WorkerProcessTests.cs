@@ -260,7 +260,7 @@ public sealed class WorkerProcessTests
         """;
 
     [Test]
-    public async Task RequestsPostedWhileNoWorkerRuns_QueueAtMostEightMatchingRuns_AndAreEachMatchedOnceWhenAWorkerStarts()
+    public async Task RequestsPostedWhileNoWorkerRuns_QueueAtMostEightMatchingRuns_AndAreEachMatchedOnceWhenAWorkerStarts_RunsHandingOver()
     {
         var @operator = await SignedInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
         var band = Support.Marketplace.Band();
@@ -287,7 +287,8 @@ public sealed class WorkerProcessTests
             Is.EqualTo(8), "every one of the eight trigger slots is taken, by runs that have not started");
         Assert.That(await ScalarAsync<long>(queuedRunsSql), Is.InRange(1, 8), "thirty requests queued at most eight runs, not a job each");
 
-        await using var worker = WorkerProcess.Start(database.ConnectionString);
+        // Two requests a run: the eight queued runs cover sixteen, so the rest need the runs each hands over to.
+        await using var worker = WorkerProcess.Start(database.ConnectionString, new Dictionary<string, string> { ["Matching__RequestsPerRun"] = "2" });
         await Eventually.HoldsAsync(async () => await ScalarAsync<long>(
                 "SELECT count(*) FROM financematch.loan_requests WHERE id = ANY($1) AND status <> 'Matching'", (object)requests.ToArray()) == 30,
             TimeSpan.FromSeconds(90), "not every loan request was matched once a worker ran");

@@ -12,4 +12,6 @@ public sealed class MatchingOptions
     /// of requests is shared by at most this many queued runs instead of one job each.
     /// </summary>
     public int QueuedRuns { get; set; } = 8;
+    /// <summary>How many requests one run matches before it hands over to a new run, so that no job runs for ever under sustained load.</summary>
+    public int RequestsPerRun { get; set; } = 1000;
 }

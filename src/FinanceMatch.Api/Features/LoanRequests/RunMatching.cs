@@ -92,14 +92,13 @@ public static partial class RunMatching
 /// <summary>
 /// A matching run, the Hangfire job behind every match: it matches requests one by one, each in its own transaction,
 /// until none is waiting. A request that fails is logged and left waiting for a later run (this run passes over it), so
-/// one bad request cannot hold up the others. After <see cref="RunLimit"/> requests a run hands over to a new one, so no
-/// job runs for ever under sustained load.
+/// one bad request cannot hold up the others. After <see cref="MatchingOptions.RequestsPerRun"/> requests a run hands over
+/// to a new one, so no job runs for ever under sustained load.
 /// </summary>
 public static partial class MatchWaitingRequests
 {
-    public const int RunLimit = 1000;
-
-    public sealed class Job(IServiceScopeFactory scopes, MatchingTrigger trigger, IBackgroundJobClient jobs, ILogger<Job> logger)
+    public sealed class Job(IServiceScopeFactory scopes, MatchingTrigger trigger, IBackgroundJobClient jobs, IOptions<MatchingOptions> options,
+        ILogger<Job> logger)
     {
         /// <param name="slot">The trigger slot that enqueued this run, freed as it starts; null for a run the sweep enqueued.</param>
         [Queue(JobQueues.Matching)]
@@ -110,7 +109,8 @@ public static partial class MatchWaitingRequests
             if (slot is not null) await trigger.FreeAsync(slot, ct);
             var failed = new List<Guid>();
             var matched = 0;
-            while (matched + failed.Count < RunLimit)
+            var limit = options.Value.RequestsPerRun;
+            while (matched + failed.Count < limit)
             {
                 // A scope (and so a DbContext) per request: nothing one request tracked, or left half-saved by a failure,
                 // reaches the next.
@@ -126,7 +126,7 @@ public static partial class MatchWaitingRequests
                     LogFailed(logger, e.InnerException, e.LoanRequestId);
                 }
             }
-            if (matched + failed.Count >= RunLimit) jobs.Enqueue<Job>(job => job.Run(null, CancellationToken.None));
+            if (matched + failed.Count >= limit) jobs.Enqueue<Job>(job => job.Run(null, CancellationToken.None));
             LogRun(logger, matched, failed.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
