@@ -255,7 +255,9 @@ internal static partial class MatchingBenchmark
             ["amount"] = amounts,
             ["log_amount"] = $"ln({amounts}::double precision)",
             ["term_months"] = "(ARRAY[12, 24, 36])[:t]",
-            ["guarantee_types"] = "(ARRAY['{Credit}', '{Credit,Pledge}', '{Mortgage}'])[:g]::text[]",
+            // Credit, Credit and Pledge, Mortgage (GuaranteeMask: Credit 1, Mortgage 2, Pledge 8).
+            ["guarantee_mask"] = "(ARRAY[1, 9, 2])[:g]",
+            ["guarantee_count"] = "(ARRAY[1, 2, 1])[:g]",
             ["max_annual_rate"] = "NULL",
             ["division_prefixes"] = TextArrays(Divisions.Select(BestProductOfEachBankQuery.Prefixes)) + "[:f]::text[]",
             ["industry_prefixes"] = TextArrays(Industries.Select(BestProductOfEachBankQuery.Prefixes)) + "[:f]::text[]",

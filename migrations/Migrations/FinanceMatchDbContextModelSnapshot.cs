@@ -1310,6 +1310,12 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnName("fit_price_points")
                         .HasComputedColumnSql("financematch.fit_points(40, financematch.fit_clamp(((12 - min_annual_rate) / 9)::double precision))", true);
 
+                    b.Property<int>("GuaranteeMask")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("guarantee_mask")
+                        .HasComputedColumnSql("CASE WHEN 'Credit' = ANY (guarantee_types) THEN 1 ELSE 0 END | CASE WHEN 'Mortgage' = ANY (guarantee_types) THEN 2 ELSE 0 END | CASE WHEN 'Guarantee' = ANY (guarantee_types) THEN 4 ELSE 0 END | CASE WHEN 'Pledge' = ANY (guarantee_types) THEN 8 ELSE 0 END", true);
+
                     b.PrimitiveCollection<string[]>("GuaranteeTypes")
                         .IsRequired()
                         .HasColumnType("text[]")

@@ -1,3 +1,4 @@
+using FinanceMatch.Core.Products;
 using FinanceMatch.Core.Profiles;
 using Npgsql;
 using NpgsqlTypes;
@@ -17,8 +18,8 @@ public static class BestProductOfEachBankQuery
         WITH applicable AS (
             SELECT p.id, p.institution_id, p.min_annual_rate, p.created_at,
                 p.fit_price_points
-                + financematch.fit_points(20, (SELECT count(*) FROM unnest(@guarantee_types::text[]) g WHERE g = ANY (p.guarantee_types))::double precision
-                    / cardinality(@guarantee_types::text[]))
+                + financematch.fit_points(20, bit_count((p.guarantee_mask & @guarantee_mask::integer)::bit(32))::double precision
+                    / @guarantee_count::integer)
                 + financematch.fit_points(20, CASE WHEN margins.counted = 0 THEN 0.5 ELSE margins.total / margins.counted END)
                 + financematch.fit_points(10, financematch.fit_centrality(@log_amount::double precision,
                     p.log_min_amount, p.log_max_amount))
@@ -40,7 +41,7 @@ public static class BestProductOfEachBankQuery
             WHERE p.status = 'Published'
               AND p.min_amount <= @amount::numeric AND p.max_amount >= @amount::numeric
               AND p.min_term_months <= @term_months::integer AND p.max_term_months >= @term_months::integer
-              AND p.guarantee_types && @guarantee_types::text[]
+              AND p.guarantee_mask & @guarantee_mask::integer <> 0
               AND (@max_annual_rate::numeric IS NULL OR p.min_annual_rate <= @max_annual_rate::numeric)
               AND (cardinality(p.division_prefixes) = 0 OR p.division_prefixes && @division_prefixes::text[])
               AND (cardinality(p.industry_include) = 0 OR p.industry_include && @industry_prefixes::text[])
@@ -66,7 +67,8 @@ public static class BestProductOfEachBankQuery
             new("amount", NpgsqlDbType.Numeric) { Value = ask.Amount },
             new("log_amount", NpgsqlDbType.Double) { Value = Math.Log((double)ask.Amount) },
             new("term_months", NpgsqlDbType.Integer) { Value = ask.TermMonths },
-            new("guarantee_types", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ask.GuaranteeTypes.Distinct().Select(g => g.ToString()).ToArray() },
+            new("guarantee_mask", NpgsqlDbType.Integer) { Value = GuaranteeMask.Of(ask.GuaranteeTypes) },
+            new("guarantee_count", NpgsqlDbType.Integer) { Value = ask.GuaranteeTypes.Distinct().Count() },
             new("max_annual_rate", NpgsqlDbType.Numeric) { Value = (object?)ask.MaxAnnualRate ?? DBNull.Value },
             new("division_prefixes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Prefixes(firm.DivisionCode) },
             new("industry_prefixes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Prefixes(firm.IndustryCode) },

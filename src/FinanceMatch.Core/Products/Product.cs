@@ -11,6 +11,19 @@ public enum GuaranteeType
     Pledge,
 }
 
+/// <summary>
+/// A set of guarantee types as bits (a type's bit is 1 shifted by its value), so the matching query compares integers
+/// instead of text arrays. Products store theirs as a column PostgreSQL computes with <see cref="ColumnSql"/>.
+/// </summary>
+public static class GuaranteeMask
+{
+    public static int Of(IEnumerable<GuaranteeType> types) => types.Aggregate(0, (mask, type) => mask | 1 << (int)type);
+
+    /// <summary>The same mask computed by PostgreSQL from a product's <c>guarantee_types</c>.</summary>
+    public static string ColumnSql { get; } = string.Join(" | ",
+        Enum.GetValues<GuaranteeType>().Select(type => $"CASE WHEN '{type}' = ANY (guarantee_types) THEN {1 << (int)type} ELSE 0 END"));
+}
+
 public enum ProductStatus
 {
     Draft,

@@ -30,6 +30,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property<double>("LogMinAmount").HasComputedColumnSql("ln(min_amount::double precision)", stored: true);
         builder.Property<double>("LogMaxAmount").HasComputedColumnSql("ln(max_amount::double precision)", stored: true);
         builder.Property<double?>("MinAnnualTaxPaidAsDouble").HasComputedColumnSql("min_annual_tax_paid::double precision", stored: true);
+        builder.Property<int>("GuaranteeMask").HasComputedColumnSql(GuaranteeMask.ColumnSql, stored: true);
     }
 }
 
