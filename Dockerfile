@@ -33,8 +33,12 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
+# The Data Protection key ring (it encrypts signing keys, webhook secrets and feed-source API keys): mount a volume here,
+# shared by every process, and never store it beside the database. Owned by the unprivileged user the image runs as.
+RUN mkdir -p /keys && chown "$APP_UID" /keys && chmod 700 /keys
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
+    DataProtection__KeysDirectory=/keys \
     FinanceMatch__Role=all \
     DOTNET_gcServer=0
 EXPOSE 8080

@@ -10,6 +10,8 @@ namespace FinanceMatch.Benchmarks;
 /// </summary>
 internal sealed class ApiProcess : IAsyncDisposable
 {
+    /// <summary>The Data Protection key ring every API process of one benchmark run shares.</summary>
+    private static readonly string KeysDirectory = Directory.CreateTempSubdirectory("financematch-bench-keys-").FullName;
     private readonly Process process;
     private readonly CancellationTokenSource sampling = new();
     private readonly Task sampler;
@@ -35,6 +37,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(apiDll)!,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DataProtection__KeysDirectory"] = KeysDirectory;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ConnectionStrings__FinanceMatch"] = connectionString;
         start.Environment["Database__MigrateOnStartup"] = "true";

@@ -37,7 +37,7 @@ internal static partial class MatchingBenchmark
         for (var b = 0; b < banks; b++)
             await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Bench Bank {b}", $"BENCH-{b:000}"));
         await GenerateProductsAsync(connectionString, products);
-        var firmClients = await RegisterFirmsAsync(anonymous, connectionString, api.BaseUrl, firms);
+        var firmClients = await RegisterFirmsAsync(anonymous, @operator, connectionString, api.BaseUrl, firms);
         Console.WriteLine($"  setup (banks through the API, products in SQL, {firms} firms with 12 months of tax registered through the API): {clock.Elapsed.TotalSeconds:0.0} s");
 
         var floorLatency = await PgbenchAsync(connectionString, clients: 1, seconds: 10);
@@ -181,7 +181,8 @@ internal static partial class MatchingBenchmark
         ANALYZE financematch.products;
         """);
 
-    private static async Task<List<FinanceMatchClient>> RegisterFirmsAsync(FinanceMatchClient anonymous, string connectionString, string baseUrl, int firms)
+    private static async Task<List<FinanceMatchClient>> RegisterFirmsAsync(FinanceMatchClient anonymous, FinanceMatchClient @operator,
+        string connectionString, string baseUrl, int firms)
     {
         var random = new Random(20261124);
         var registrations = new List<RegisterEnterpriseRequest>();
@@ -204,7 +205,8 @@ internal static partial class MatchingBenchmark
         foreach (var registration in registrations)
         {
             var firm = await anonymous.Enterprises.RegisterAsync(registration);
-            clients.Add(BenchmarkClients.For(baseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret))).AccessToken));
+            await @operator.Enterprises.VerifyAsync(firm.Id, new VerificationDecisionRequest("Benchmark firm."));
+            clients.Add(BenchmarkClients.For(baseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret!))).AccessToken));
         }
         return clients;
     }

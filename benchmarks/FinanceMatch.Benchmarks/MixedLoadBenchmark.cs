@@ -25,12 +25,12 @@ internal static class MixedLoadBenchmark
         var clock = Stopwatch.StartNew();
 
         var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Load Bureau", "LOAD-TAX", [FeedType.Tax]));
-        var departmentToken = await TokenAsync(department.ClientId, department.ClientSecret);
+        var departmentToken = await TokenAsync(department.ClientId, department.ClientSecret!);
         var banks = new List<(CreatedInstitution Bank, string Token)>();
         for (var b = 0; b < 10; b++)
         {
             var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Load Bank {b}", $"LOAD-{b:00}"));
-            var token = await TokenAsync(bank.ClientId, bank.ClientSecret);
+            var token = await TokenAsync(bank.ClientId, bank.ClientSecret!);
             var client = BenchmarkClients.For(api.BaseUrl, token);
             var product = await client.Products.CreateAsync(new ProductRequest($"Load loan {b}", "Working capital", 100_000m, 5_000_000m, 3, 60,
                 3.5m + b * 0.3m, 6m + b * 0.3m, [GuaranteeType.Credit, GuaranteeType.Pledge], ["44"], null, null, ["load"]));
@@ -43,7 +43,8 @@ internal static class MixedLoadBenchmark
             var first17 = "91440604" + (500_000 + i).ToString("D9", CultureInfo.InvariantCulture);
             var firm = await anonymous.Enterprises.RegisterAsync(new RegisterEnterpriseRequest(first17 + Core.Common.Uscc.CheckCharacter(first17),
                 $"Load Firm {i}", "Rep", "440604", "C39", new DateOnly(2012, 5, 1), 3_000_000m, 40));
-            var token = await TokenAsync(firm.ClientId, firm.ClientSecret);
+            await @operator.Enterprises.VerifyAsync(firm.Id, new VerificationDecisionRequest("Benchmark firm."));
+            var token = await TokenAsync(firm.ClientId, firm.ClientSecret!);
             await BenchmarkClients.For(api.BaseUrl, token).Consents.GrantAsync(firm.Id, new GrantConsentRequest(banks[0].Bank.Id, null,
                 [ConsentScope.Profile, ConsentScope.Tax], ConsentPurpose.LoanAssessment, DateTimeOffset.UtcNow.AddDays(60)));
             firms.Add((firm, token));
@@ -103,7 +104,7 @@ internal static class MixedLoadBenchmark
         var ask = JsonSerializer.Serialize(Ask(), FinanceMatchJson.Options);
         var period = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         return $$"""
-            local firms = { {{string.Join(",\n", firms.Select(f => $"{{ id = {Lua(f.Firm.Id.ToString())}, token = {Lua(f.Token)}, clientId = {Lua(f.Firm.ClientId)}, secret = {Lua(f.Firm.ClientSecret)}, uscc = {Lua(f.Firm.Uscc)} }}"))}} }
+            local firms = { {{string.Join(",\n", firms.Select(f => $"{{ id = {Lua(f.Firm.Id.ToString())}, token = {Lua(f.Token)}, clientId = {Lua(f.Firm.ClientId)}, secret = {Lua(f.Firm.ClientSecret!)}, uscc = {Lua(f.Firm.Uscc)} }}"))}} }
             local banks = { {{string.Join(", ", bankTokens.Select(Lua))}} }
             local pending = { {{string.Join(",\n", pending.Select(p => $"{{ {Lua(p.Match.ToString())}, {Lua(p.Token)} }}"))}} }
             local reportBank = {{Lua(reportBank)}}

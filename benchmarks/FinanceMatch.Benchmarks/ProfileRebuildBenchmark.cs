@@ -20,9 +20,9 @@ internal static class ProfileRebuildBenchmark
         var clock = Stopwatch.StartNew();
         await BenchmarkSql.ExecuteAsync(connectionString, $"""
             INSERT INTO financematch.enterprises (id, uscc, name, legal_representative, division_code, industry_code, established_on,
-                registered_capital, employees, registered_at)
+                registered_capital, employees, registered_at, verification, verification_method, verification_decided_at)
             SELECT gen_random_uuid(), '914406' || lpad(g::text, 12, '0'), 'Firm ' || g, 'Rep', '440604', 'C39',
-                date '2000-01-01' + (g % 8000), 100000 + (g % 500) * 100000, 10 + g % 300, now()
+                date '2000-01-01' + (g % 8000), 100000 + (g % 500) * 100000, 10 + g % 300, now(), 'Verified', 'OperatorReview', now()
             FROM generate_series(1, {firms}) g;
             INSERT INTO financematch.tax_records (uscc, period, tax_paid, taxable_revenue, arrears, department_id, batch_id, updated_at)
             SELECT e.uscc, (date_trunc('month', now()) - make_interval(months => m))::date, 1000 + (hashtext(e.uscc) % 900 + 900) * m,

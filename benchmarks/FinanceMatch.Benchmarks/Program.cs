@@ -67,7 +67,7 @@ try
     var token = await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"));
     var @operator = BenchmarkClients.For(api.BaseUrl, token.AccessToken);
     var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Benchmark Tax Bureau", "BENCH-TAX", [FeedType.Tax]));
-    var departmentToken = await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret));
+    var departmentToken = await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret!));
     var bureau = BenchmarkClients.For(api.BaseUrl, departmentToken.AccessToken);
 
     var firstRun = await PushAndWaitAsync(bureau, api, csvPath);

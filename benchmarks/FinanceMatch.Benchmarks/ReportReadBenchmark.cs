@@ -21,9 +21,9 @@ internal static class ReportReadBenchmark
         var @operator = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"))).AccessToken);
         var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Bench Bureau", "BENCH-ALL",
             [FeedType.Tax, FeedType.SocialSecurity, FeedType.Utility, FeedType.Penalty]));
-        var bureau = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret))).AccessToken);
+        var bureau = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret!))).AccessToken);
         var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Bench Bank", "BENCH-BANK"));
-        var bankToken = (await anonymous.Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret))).AccessToken;
+        var bankToken = (await anonymous.Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret!))).AccessToken;
 
         var usccs = Enumerable.Range(1, firms).Select(i => Uscc(i)).ToList();
         var month0 = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
@@ -53,7 +53,8 @@ internal static class ReportReadBenchmark
         {
             var firm = await anonymous.Enterprises.RegisterAsync(new RegisterEnterpriseRequest(uscc, $"Firm {uscc}", "Rep", "440604", "C39",
                 new DateOnly(2012, 5, 1), 3_000_000m, 40));
-            var self = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret))).AccessToken);
+            await @operator.Enterprises.VerifyAsync(firm.Id, new VerificationDecisionRequest("Benchmark firm."));
+            var self = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret!))).AccessToken);
             await self.Consents.GrantAsync(firm.Id, new GrantConsentRequest(bank.Id, null,
                 [ConsentScope.Profile, ConsentScope.Tax, ConsentScope.SocialSecurity, ConsentScope.Utility, ConsentScope.Penalty],
                 ConsentPurpose.LoanAssessment, DateTimeOffset.UtcNow.AddDays(30)));

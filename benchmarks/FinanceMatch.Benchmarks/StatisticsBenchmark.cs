@@ -30,7 +30,7 @@ internal static class StatisticsBenchmark
             firstBank ??= await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Bench Bank {b}", $"BENCH-{b:000}"));
         for (var b = 1; b < 100; b++)
             await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Bench Bank {b}", $"BENCH-B{b:000}"));
-        var bank = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firstBank!.ClientId, firstBank.ClientSecret))).AccessToken);
+        var bank = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firstBank!.ClientId, firstBank.ClientSecret!))).AccessToken);
         for (var d = 0; d < 20; d++)
             await @operator.Departments.CreateAsync(new CreateDepartmentRequest($"Bench Bureau {d}", $"BENCH-D{d:00}", [FeedType.Tax, FeedType.Utility]));
         await GenerateWorldAsync(connectionString, firms);
@@ -113,11 +113,11 @@ internal static class StatisticsBenchmark
     /// </summary>
     private static Task GenerateWorldAsync(string connectionString, int firms) => BenchmarkSql.ExecuteAsync(connectionString, $$"""
         INSERT INTO financematch.enterprises (id, uscc, name, legal_representative, division_code, industry_code, established_on,
-            registered_capital, employees, registered_at)
+            registered_capital, employees, registered_at, verification, verification_method, verification_decided_at)
         SELECT gen_random_uuid(), '91' || lpad(g::text, 16, '0'), 'Bench Firm ' || g, 'Rep',
             (ARRAY['440604','440605','440606','440103','440104','440303','440304','441302','441900','442000'])[1 + g % 10],
             (ARRAY['C39','C35','C13','F51','I65','E48','C38','G52'])[1 + g % 8], date '2005-01-01' + (g % 6000), 1000000, 10 + g % 300,
-            now() - interval '400 days'
+            now() - interval '400 days', 'Verified', 'OperatorReview', now() - interval '400 days'
         FROM generate_series(1, {{firms}}) g;
 
         INSERT INTO financematch.credit_profiles (uscc, enterprise_id, rated, score, grade, model_version, computed_at, tax_months,

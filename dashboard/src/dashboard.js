@@ -65,6 +65,7 @@ function signOut() {
   }
   $('dashboard').hidden = true;
   $('sign-out').hidden = true;
+  $('jobs').hidden = true;
   $('caller').hidden = true;
   $('sign-in').hidden = false;
   document.body.dataset.state = 'signed-out';
@@ -84,6 +85,7 @@ async function showDashboard() {
   $('sign-in').hidden = true;
   $('dashboard').hidden = false;
   $('feeds').hidden = caller.role !== 'operator';
+  $('jobs').hidden = caller.role !== 'operator';
   $('scope').textContent = caller.role === 'operator' ? 'All institutions' : 'Your institution only';
   if (!$('to').value) {
     const today = new Date();
@@ -235,6 +237,15 @@ function drawFeeds(feeds) {
 
 $('sign-in').addEventListener('submit', signIn);
 $('sign-out').addEventListener('click', signOut);
+// The job dashboard is a page of its own: the server turns this tab's token into a cookie that only /hangfire reads.
+$('jobs').addEventListener('click', async () => {
+  try {
+    await api('/api/v1/auth/job-dashboard-session', { method: 'POST' });
+    window.open('/hangfire', '_blank', 'noopener');
+  } catch (error) {
+    $('status').textContent = error.message;
+  }
+});
 $('period').addEventListener('submit', (event) => {
   event.preventDefault();
   showDashboard();

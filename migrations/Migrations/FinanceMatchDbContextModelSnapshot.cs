@@ -261,12 +261,43 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("registered_capital");
 
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<string>("Uscc")
                         .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character(18)")
                         .HasColumnName("uscc")
                         .IsFixedLength();
+
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("verification");
+
+                    b.Property<DateTimeOffset?>("VerificationDecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verification_decided_at");
+
+                    b.Property<string>("VerificationDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("verification_decided_by");
+
+                    b.Property<string>("VerificationMethod")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("verification_method");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("verification_note");
 
                     b.HasKey("Id")
                         .HasName("pk_enterprises");
@@ -277,11 +308,40 @@ namespace FinanceMatch.Migrations.Migrations
                     b.HasIndex("IndustryCode")
                         .HasDatabaseName("ix_enterprises_industry_code");
 
-                    b.HasIndex("Uscc")
-                        .IsUnique()
+                    b.HasIndex(new[] { "Uscc" }, "ix_enterprises_uscc")
                         .HasDatabaseName("ix_enterprises_uscc");
 
+                    b.HasIndex(new[] { "Verification", "RegisteredAt" }, "ix_enterprises_verification_queue")
+                        .HasDatabaseName("ix_enterprises_verification_queue")
+                        .HasFilter("verification = 'Pending'");
+
+                    b.HasIndex(new[] { "Uscc" }, "ux_enterprises_verified_uscc")
+                        .IsUnique()
+                        .HasDatabaseName("ux_enterprises_verified_uscc")
+                        .HasFilter("verification = 'Verified'");
+
                     b.ToTable("enterprises", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Enterprises.UsedLicenceAssertion", b =>
+                {
+                    b.Property<string>("Jti")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("jti");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Jti")
+                        .HasName("pk_used_licence_assertions");
+
+                    b.ToTable("used_licence_assertions", "financematch");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Feeds.FeedBatch", b =>
@@ -444,11 +504,6 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("ApiKey")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("api_key");
-
                     b.Property<string>("BaseUrl")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -488,6 +543,11 @@ namespace FinanceMatch.Migrations.Migrations
                     b.Property<DateTimeOffset?>("LastPulledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_pulled_at");
+
+                    b.Property<string>("ProtectedApiKey")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("protected_api_key");
 
                     b.HasKey("Id")
                         .HasName("pk_feed_sources");
@@ -870,11 +930,21 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("role");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
@@ -890,6 +960,10 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_credentials");
 
@@ -903,25 +977,81 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("credentials", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Identity.SecurityEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_client_id");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_security_events");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_security_events_occurred_at");
+
+                    b.HasIndex("ClientId", "OccurredAt")
+                        .HasDatabaseName("ix_security_events_client_id_occurred_at");
+
+                    b.HasIndex("SubjectId", "Kind", "OccurredAt")
+                        .HasDatabaseName("ix_security_events_subject_id_kind_occurred_at");
+
+                    b.ToTable("security_events", "financematch");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Identity.SigningKey", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
+                    b.Property<string>("Kid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<byte[]>("Key")
+                    b.Property<string>("ProtectedKey")
                         .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("key");
+                        .HasColumnType("text")
+                        .HasColumnName("protected_key");
 
-                    b.HasKey("Id")
-                        .HasName("pk_signing_keys");
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
 
-                    b.ToTable("signing_keys", "financematch");
+                    b.HasKey("Kid")
+                        .HasName("pk_token_signing_keys");
+
+                    b.ToTable("token_signing_keys", "financematch");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Institutions.Institution", b =>
@@ -1638,11 +1768,11 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("ProtectedSecret")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("secret");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("protected_secret");
 
                     b.Property<string>("Url")
                         .IsRequired()

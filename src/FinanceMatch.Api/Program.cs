@@ -1,5 +1,7 @@
 using FinanceMatch.Api.Features.Alerts;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Auth;
+using FinanceMatch.Api.Features.Credentials;
 using FinanceMatch.Api.Features.Consents;
 using FinanceMatch.Api.Features.Dashboard;
 using FinanceMatch.Api.Features.Departments;
@@ -34,10 +36,12 @@ builder.Services.AddFinanceMatchCore(builder.Configuration, settings);
 builder.Services.AddFinanceMatchHttp(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseVerificationGate(); // before authorization: an unverified firm learns nothing else, not even which role an endpoint wants
 app.UseAuthorization();
 app.UseIdempotencyBuffering();
 
@@ -51,6 +55,7 @@ app.UseSwaggerUI(o =>
 app.MapHealthEndpoints();
 app.MapDashboard();
 app.MapAuthEndpoints();
+app.MapCredentialEndpoints();
 app.MapInstitutionEndpoints();
 app.MapDepartmentEndpoints();
 app.MapEnterpriseEndpoints();

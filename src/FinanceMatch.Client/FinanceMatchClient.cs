@@ -19,6 +19,7 @@ public sealed class FinanceMatchClient
     {
         Http = http;
         Auth = RestService.For<IAuthApi>(http, Settings);
+        Credentials = RestService.For<ICredentialsApi>(http, Settings);
         Institutions = RestService.For<IInstitutionsApi>(http, Settings);
         Departments = RestService.For<IDepartmentsApi>(http, Settings);
         Enterprises = RestService.For<IEnterprisesApi>(http, Settings);
@@ -38,6 +39,8 @@ public sealed class FinanceMatchClient
     public HttpClient Http { get; }
     /// <summary>Sign-in and credentials.</summary>
     public IAuthApi Auth { get; }
+    /// <summary>Credentials and the security log (operators).</summary>
+    public ICredentialsApi Credentials { get; }
     /// <summary>Financial institutions.</summary>
     public IInstitutionsApi Institutions { get; }
     /// <summary>Government departments.</summary>

@@ -14,9 +14,38 @@ public interface IAuthApi
     [Get("/api/v1/auth/me")]
     Task<CallerDto> GetCallerAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the caller's own secret; the new one is returned once.</summary>
+    /// <summary>Replaces the caller's own secret, given the current one; the new one is returned once, and every earlier token ends.</summary>
     [Post("/api/v1/credentials/rotate")]
-    Task<ClientCredentials> RotateSecretAsync(CancellationToken cancellationToken = default);
+    Task<ClientCredentials> RotateSecretAsync([Body] RotateSecretRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Operators manage every client's credential and read the security log.</summary>
+public interface ICredentialsApi
+{
+    /// <summary>One credential (never its secret).</summary>
+    [Get("/api/v1/credentials/{clientId}")]
+    Task<CredentialDto> GetAsync(string clientId, CancellationToken cancellationToken = default);
+
+    /// <summary>Disables a client: it cannot sign in, and its tokens are refused at once.</summary>
+    [Post("/api/v1/credentials/{clientId}/disable")]
+    Task<CredentialDto> DisableAsync(string clientId, CancellationToken cancellationToken = default);
+
+    /// <summary>Enables a disabled client again (tokens issued before the disable stay refused).</summary>
+    [Post("/api/v1/credentials/{clientId}/enable")]
+    Task<CredentialDto> EnableAsync(string clientId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a client a new secret (returned once) and ends every earlier token.</summary>
+    [Post("/api/v1/credentials/{clientId}/reset")]
+    Task<ClientCredentials> ResetAsync(string clientId, CancellationToken cancellationToken = default);
+
+    /// <summary>The append-only security log, newest first.</summary>
+    [Get("/api/v1/security-events")]
+    Task<Paged<SecurityEventDto>> ListEventsAsync(string? kind = null, string? clientId = null, Guid? subjectId = null,
+        int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes a new token signing key current; tokens signed with the previous one stay valid until they expire.</summary>
+    [Post("/api/v1/signing-keys/rotate")]
+    Task<SigningKeyDto> RotateSigningKeyAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>Financial institutions.</summary>
@@ -65,9 +94,22 @@ public interface IEnterprisesApi
     [Get("/api/v1/enterprises/{id}")]
     Task<EnterpriseDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists firms (operators), optionally by USCC.</summary>
+    /// <summary>Lists firms (operators), optionally by USCC; <c>verification=pending</c> is the review queue, oldest first.</summary>
     [Get("/api/v1/enterprises")]
-    Task<Paged<EnterpriseDto>> ListAsync(string? uscc = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<EnterpriseDto>> ListAsync(string? uscc = null, string? verification = null, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The firm proves it controls the firm with a signed e-business-licence assertion.</summary>
+    [Post("/api/v1/enterprises/{id}/verification")]
+    Task<EnterpriseDto> SubmitVerificationAsync(Guid id, [Body] SubmitVerificationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>An operator verifies a pending registration after reviewing it.</summary>
+    [Post("/api/v1/enterprises/{id}/verify")]
+    Task<EnterpriseDto> VerifyAsync(Guid id, [Body] VerificationDecisionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>An operator rejects a pending registration.</summary>
+    [Post("/api/v1/enterprises/{id}/reject")]
+    Task<EnterpriseDto> RejectAsync(Guid id, [Body] VerificationDecisionRequest request, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A firm's consents to share its report.</summary>

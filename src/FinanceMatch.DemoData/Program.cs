@@ -11,6 +11,14 @@ using FinanceMatch.Core.Common;
 // Guangdong divisions and industries (some not yet registered: their data arrives first), and 24 months of feeds.
 // Usage: dotnet run --project src/FinanceMatch.DemoData -- [baseUrl] [operatorClientId] [operatorSecret] [firms]
 // The credentials it creates go to .data/demo-credentials.txt, or to the file FINANCEMATCH_DEMO_CREDENTIALS names.
+if (args.ElementAtOrDefault(0) == "init-licence-issuer")
+{
+    FinanceMatch.DemoData.DevelopmentLicenceIssuer.Initialise(args.ElementAtOrDefault(1) ?? Path.Combine(".data", "licence-issuer"));
+    return;
+}
+var licences = FinanceMatch.DemoData.DevelopmentLicenceIssuer.FromEnvironment()
+    ?? throw new InvalidOperationException("FINANCEMATCH_LICENCE_ISSUER_KEY is not set: the demo verifies its firms with licence assertions "
+        + "signed by the development issuer that scripts/run.sh sets up.");
 var baseUrl = args.ElementAtOrDefault(0) ?? "http://127.0.0.1:5080";
 var operatorId = args.ElementAtOrDefault(1) ?? "operator";
 var operatorSecret = args.ElementAtOrDefault(2) ?? "operator-dev-secret";
@@ -31,7 +39,7 @@ async Task<FinanceMatchClient> DepartmentAsync(string name, string code, FeedTyp
 {
     var created = await @operator.Departments.CreateAsync(new CreateDepartmentRequest(name, code, [type]));
     credentials.AppendLine(CultureInfo.InvariantCulture, $"department {code,-14} clientId={created.ClientId} clientSecret={created.ClientSecret}");
-    return Client((await anonymous.Auth.GetTokenAsync(new TokenRequest(created.ClientId, created.ClientSecret))).AccessToken);
+    return Client((await anonymous.Auth.GetTokenAsync(new TokenRequest(created.ClientId, created.ClientSecret!))).AccessToken);
 }
 
 var tax = await DepartmentAsync("Foshan Municipal Tax Service", "DEMO-TAX", FeedType.Tax);
@@ -46,7 +54,7 @@ foreach (var (name, code) in new[] { ("Bank of Foshan", "DEMO-BOF"), ("Guangdong
 {
     var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest(name, code));
     credentials.AppendLine(CultureInfo.InvariantCulture, $"bank       {code,-14} clientId={bank.ClientId} clientSecret={bank.ClientSecret}");
-    banks.Add((name, await SignedInAsync(bank.ClientId, bank.ClientSecret)));
+    banks.Add((name, await SignedInAsync(bank.ClientId, bank.ClientSecret!)));
 }
 
 string[] divisions = ["440604", "440605", "440606", "440607", "440608", "440703", "440305", "440106", "441900"];
@@ -72,8 +80,12 @@ for (var i = 0; i < firmCount; i++)
         $"Foshan {surnames[random.Next(surnames.Length)]}'s {trade} Co., Ltd.", $"{surnames[random.Next(surnames.Length)]} {(char)('A' + random.Next(26))}.",
         division, industries[random.Next(industries.Length)], new DateOnly(2004 + random.Next(20), 1 + random.Next(12), 1 + random.Next(28)),
         random.Next(1, 200) * 100_000m, staff));
+    var firmClient = await SignedInAsync(registered.ClientId, registered.ClientSecret!);
+    // Verified the way a real firm is: a signed assertion from the (development) e-business-licence service.
+    await firmClient.Enterprises.SubmitVerificationAsync(registered.Id,
+        new SubmitVerificationRequest(VerificationMethod.BusinessLicence, licences.Assert(uscc, registered.LegalRepresentative)));
     if (i < 3) credentials.AppendLine(CultureInfo.InvariantCulture, $"enterprise {uscc} clientId={registered.ClientId} clientSecret={registered.ClientSecret}");
-    if (borrowers.Count < 80) borrowers.Add((registered.Id, await SignedInAsync(registered.ClientId, registered.ClientSecret)));
+    if (borrowers.Count < 80) borrowers.Add((registered.Id, firmClient));
 }
 Console.WriteLine($"{firms.Count} firms ({firms.Count - firms.Count / 6} registered), 5 departments, 4 banks");
 

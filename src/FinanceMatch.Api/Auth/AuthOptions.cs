@@ -6,10 +6,13 @@ public sealed class AuthOptions
     public const string Issuer = "financematch";
     public const string Audience = "financematch-api";
 
-    /// <summary>Optional base64 key (≥ 32 bytes). Without it, a random key kept in the database is shared by all processes.</summary>
+    /// <summary>Optional base64 key (≥ 32 bytes). Without it, random keys kept encrypted in the database are shared by all processes.</summary>
     public string? SigningKey { get; set; }
 
     public int TokenLifetimeMinutes { get; set; } = 60;
+
+    /// <summary>How long a process may answer "this token's credential still stands" from memory (changes are announced sooner).</summary>
+    public int CredentialCacheSeconds { get; set; } = 30;
 }
 
 public sealed class BootstrapOptions

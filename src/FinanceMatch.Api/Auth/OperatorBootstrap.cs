@@ -24,7 +24,10 @@ public sealed class OperatorBootstrap(IServiceScopeFactory scopes, IOptions<Boot
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinanceMatchDbContext>();
         if (await db.Credentials.AnyAsync(c => c.ClientId == clientId, ct)) return;
-        db.Credentials.Add(Credential.Issue(Role.Operator, null, clientId, hasher.HashChosen(secret), clock.GetUtcNow()));
+        var credential = Credential.Issue(Role.Operator, null, clientId, hasher.HashChosen(secret), clock.GetUtcNow());
+        db.Credentials.Add(credential);
+        db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.CredentialIssued, credential, null, "The first operator, from Bootstrap__OperatorClientId.",
+            credential.CreatedAt));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -27,8 +27,10 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<AuthOptions> o
                 new Claim(CallerClaims.Role, Policies.RoleName(credential.Role)),
                 new Claim(CallerClaims.ClientId, credential.ClientId),
                 new Claim(CallerClaims.CredentialId, credential.Id.ToString()),
+                new Claim(CallerClaims.CredentialVersion, credential.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ]),
-            SigningCredentials = new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256),
+            // The key's kid goes into the header, so validation finds the key even after a rotation.
+            SigningCredentials = new SigningCredentials(keys.Current, SecurityAlgorithms.HmacSha256),
         });
         return (token, (int)lifetime.TotalSeconds);
     }

@@ -23,6 +23,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             LogDatabaseUnavailable(logger, http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
             http.Response.Headers.RetryAfter = "5";
         }
+        else if (exception is TooManyAttemptsException tooMany)
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         else if (problem.Status >= 500)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
         http.Response.StatusCode = problem.Status ?? 500;
@@ -51,6 +53,16 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         Features.Feeds.UnsupportedContentTypeException unsupported => new ProblemDetails { Status = 415, Title = ReasonFor(415), Detail = unsupported.Message },
         NotFoundException notFound => new ProblemDetails { Status = 404, Title = "Not found.", Detail = notFound.Message },
         ConflictException conflict => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = conflict.Message },
+        UnprocessableException { Errors: { } errors } unprocessable => new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The request cannot be carried out.",
+            Detail = unprocessable.Message,
+        },
+        TooManyAttemptsException tooMany => new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests, Title = "Too many attempts.", Detail = tooMany.Message, Type = ProblemTypes.TooManyAttempts,
+        },
         UnprocessableException unprocessable => new ProblemDetails { Status = 422, Title = "The request cannot be carried out.", Detail = unprocessable.Message },
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = forbidden.Message },
         DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = "The object was changed by another request; reload it and try again." },

@@ -52,9 +52,7 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
                 await store.ReleaseAsync(scope, key);
                 return result;
             }
-            var body = result is IValueHttpResult { Value: { } value }
-                ? JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions)
-                : null;
+            var body = result is IValueHttpResult { Value: { } value } ? WithoutSecret(value) : null;
             var location = LocationOf(result);
             await store.RecordResponseAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), scope, key, status, location, body, ct);
             await transaction.CommitAsync(ct);
@@ -66,6 +64,19 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
             throw;
         }
     }
+
+    /// <summary>
+    /// The response as it is kept for replays. A secret is shown once: a created client's <c>clientSecret</c> is never
+    /// stored, so a replay returns the resource without it.
+    /// </summary>
+    private string WithoutSecret(object value)
+    {
+        var node = JsonSerializer.SerializeToNode(value, value.GetType(), json.Value.SerializerOptions);
+        if (node is System.Text.Json.Nodes.JsonObject body) body.Remove(SecretProperty);
+        return node?.ToJsonString(json.Value.SerializerOptions) ?? "null";
+    }
+
+    private const string SecretProperty = "clientSecret";
 
     /// <summary>The key of a request that sent one, checked: 1–255 visible ASCII characters.</summary>
     public static string? KeyOf(HttpRequest request) =>

@@ -7,6 +7,7 @@ namespace FinanceMatch.Api.Infrastructure;
 internal static class OpenApiSetup
 {
     public const string BearerScheme = "Bearer";
+    public const string ClientCredentialsScheme = "ClientCredentials";
 
     public static IServiceCollection AddFinanceMatchOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>
@@ -31,6 +32,16 @@ internal static class OpenApiSetup
                     BearerFormat = "JWT",
                     Description = "The accessToken from POST /api/v1/auth/token.",
                 };
+                // Swagger UI's Authorize fetches a token itself from a client id and secret.
+                document.Components.SecuritySchemes[ClientCredentialsScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.OAuth2,
+                    Description = "OAuth 2.0 client credentials (RFC 6749 §4.4) with the client id and secret FinanceMatch issued.",
+                    Flows = new OpenApiOAuthFlows
+                    {
+                        ClientCredentials = new OpenApiOAuthFlow { TokenUrl = new Uri("/api/v1/auth/token", UriKind.Relative), Scopes = new Dictionary<string, string>() },
+                    },
+                };
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
@@ -43,8 +54,19 @@ internal static class OpenApiSetup
                     {
                         [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [],
                     });
+                    operation.Security.Add(new OpenApiSecurityRequirement
+                    {
+                        [new OpenApiSecuritySchemeReference(ClientCredentialsScheme, context.Document)] = [],
+                    });
                 }
                 return Task.CompletedTask;
+            });
+            // The token endpoint's form body is RFC 6749's, not the JSON body's shape.
+            options.AddOperationTransformer(async (operation, context, ct) =>
+            {
+                if (operation.RequestBody?.Content is { } content
+                    && content.TryGetValue(Features.Auth.IssueToken.FormContentType, out var form))
+                    form.Schema = await context.GetOrCreateSchemaAsync(typeof(Client.Contracts.ClientCredentialsGrant), null, ct);
             });
         });
 }

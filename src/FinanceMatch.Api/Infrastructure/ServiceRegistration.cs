@@ -8,6 +8,8 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
@@ -36,7 +38,22 @@ public static class ServiceRegistration
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
             .Validate(o => o.TokenLifetimeMinutes is > 0 and <= 24 * 60, "Auth__TokenLifetimeMinutes must be between 1 and 1440.")
+            .Validate(o => o.CredentialCacheSeconds is >= 0 and <= 300, "Auth__CredentialCacheSeconds must be between 0 and 300.")
             .ValidateOnStart();
+        var dataProtection = services.AddDataProtection().SetApplicationName("FinanceMatch");
+        if (settings.DataProtectionKeysDirectory is { } keysDirectory) dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<CredentialStates>();
+        services.AddOptions<Features.Enterprises.Verification.VerificationOptions>()
+            .Bind(configuration.GetSection(Features.Enterprises.Verification.VerificationOptions.Section))
+            .Validate(o => o.Problem() is null, "Verification__LicenceIssuer and Verification__LicenceIssuerKeys must be set together, "
+                + "the keys a JWKS document (inline JSON or a file path).")
+            .ValidateOnStart();
+        services.AddScoped<Features.Enterprises.Verification.IVerificationMethod, Features.Enterprises.Verification.BusinessLicenceVerification>();
+        services.AddScoped<Features.Enterprises.Verification.OperatorReviewVerification>();
+        services.AddScoped<Features.Enterprises.Verification.IVerificationMethod>(sp =>
+            sp.GetRequiredService<Features.Enterprises.Verification.OperatorReviewVerification>());
+        services.AddScoped<Features.Enterprises.Verification.VerificationDecision>();
         services.AddOptions<Features.Feeds.FeedOptions>().Bind(configuration.GetSection(Features.Feeds.FeedOptions.Section))
             .Validate(o => o.MaxBatchBytes > 0 && o.MaxBatchRows > 0 && o.MaxStoredErrors >= 0 && o.PullPageSize is > 0 and <= 100_000
                     && o.ProgressEveryRows > 0 && o.PullRetryAttempts > 0 && o.PullRetryBaseDelayMilliseconds >= 0,
@@ -106,23 +123,31 @@ public static class ServiceRegistration
                 {
                     ValidIssuer = AuthOptions.Issuer,
                     ValidAudience = AuthOptions.Audience,
-                    IssuerSigningKeyResolver = (_, _, _, _) => [keys.Key],
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    IssuerSigningKeyResolver = (_, _, kid, _) => keys.ValidationKeys(kid),
                     NameClaimType = CallerClaims.ClientId,
                     RoleClaimType = CallerClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
                 options.Events = new JwtBearerEvents
                 {
-                    // Browser pages (job and statistics dashboards) cannot set a header; they send the token as a cookie.
+                    // The job dashboard is a browser page reached by a link, which cannot carry a header: there, and only
+                    // there, the token may come as the cookie the operators' dashboard sets. The API takes bearer tokens only.
                     OnMessageReceived = context =>
                     {
-                        if (string.IsNullOrEmpty(context.Request.Headers.Authorization)
-                            && context.Request.Cookies.TryGetValue("financematch_token", out var token))
+                        if (context.Request.Path.StartsWithSegments(Features.Auth.StartJobDashboardSession.CookiePath)
+                            && string.IsNullOrEmpty(context.Request.Headers.Authorization)
+                            && context.Request.Cookies.TryGetValue(Features.Auth.StartJobDashboardSession.CookieName, out var token))
                             context.Token = token;
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = CredentialCheck.OnTokenValidatedAsync,
                 };
             });
+        services.AddAntiforgery();
+        services.AddHostedService<PlatformNotifications>();
+        ForwardedHeadersSetup.Configure(new ForwardedHeadersOptions(), configuration); // a bad address stops the start, naming the setting
+        services.Configure<ForwardedHeadersOptions>(options => ForwardedHeadersSetup.Configure(options, configuration));
         Policies.Add(services.AddAuthorizationBuilder());
         services.AddFinanceMatchRateLimits(configuration, environment);
 
@@ -143,6 +168,7 @@ public static class ServiceRegistration
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<FinanceMatchDbContext>().Database.MigrateAsync(ct);
         }
+        await ProtectLegacySecrets.RunAsync(services, ct);
         await services.GetRequiredService<SigningKeyProvider>().LoadAsync(ct);
         await services.GetRequiredService<OperatorBootstrap>().EnsureAsync(ct);
         if (settings.RunsWorkers)

@@ -14,7 +14,12 @@ public enum ProcessRole
 }
 
 /// <summary>The start-up decisions read from configuration, checked once so a bad value stops the process with its name.</summary>
-public sealed record StartupSettings(ProcessRole Role, bool MigrateOnStartup, string ConnectionString, bool IsGeneratingOpenApiDocument)
+/// <param name="DataProtectionKeysDirectory">
+/// Where the Data Protection key ring lives (<c>DataProtection__KeysDirectory</c>): outside the database, shared by every
+/// process. Required outside Development and Testing; there, without it, the framework's per-user default is used.
+/// </param>
+public sealed record StartupSettings(ProcessRole Role, bool MigrateOnStartup, string ConnectionString, bool IsGeneratingOpenApiDocument,
+    string? DataProtectionKeysDirectory)
 {
     public bool RunsHttp => Role is ProcessRole.All or ProcessRole.Api;
     public bool RunsWorkers => Role is ProcessRole.All or ProcessRole.Worker && !IsGeneratingOpenApiDocument;
@@ -41,7 +46,15 @@ public sealed record StartupSettings(ProcessRole Role, bool MigrateOnStartup, st
                 throw new InvalidOperationException("ConnectionStrings__FinanceMatch is not set: give the PostgreSQL connection string (scripts/run.sh starts a local one).");
             connectionString = "Host=localhost;Database=unused";
         }
-        return new StartupSettings(role, migrate && !generatingDocument, WithPlatformDefaults(connectionString), generatingDocument);
+        var keysDirectory = configuration["DataProtection:KeysDirectory"];
+        if (string.IsNullOrWhiteSpace(keysDirectory))
+        {
+            keysDirectory = null;
+            if (!generatingDocument && !environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
+                throw new InvalidOperationException("DataProtection__KeysDirectory is not set: give a directory outside the database for the key ring "
+                    + "that encrypts signing keys, webhook secrets and feed-source API keys (every process must share it).");
+        }
+        return new StartupSettings(role, migrate && !generatingDocument, WithPlatformDefaults(connectionString), generatingDocument, keysDirectory);
     }
 
     /// <summary>

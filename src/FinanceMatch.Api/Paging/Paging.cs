@@ -21,6 +21,10 @@ public sealed class PageRules : AbstractValidator<IPagedQuery>
     {
         RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
         RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize);
+        // Past 2^31 rows no list can be addressed (the offset is a 32-bit integer), so such a page is a client's mistake.
+        RuleFor(q => q.Page).Must((q, page) => (long)page * q.PageSize <= int.MaxValue + 1L)
+            .When(q => q.Page >= 1 && q.PageSize is >= 1 and <= MaxPageSize)
+            .WithMessage("page × pageSize must not pass 2^31.");
     }
 }
 

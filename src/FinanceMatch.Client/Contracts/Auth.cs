@@ -1,7 +1,76 @@
 namespace FinanceMatch.Client.Contracts;
 
-/// <summary>Body of <c>POST /api/v1/auth/token</c>.</summary>
+/// <summary>Body of <c>POST /api/v1/auth/token</c> as JSON (the form of RFC 6749 client credentials is accepted too).</summary>
 public sealed record TokenRequest(string ClientId, string ClientSecret);
+
+/// <summary>
+/// Body of <c>POST /api/v1/auth/token</c> as <c>application/x-www-form-urlencoded</c> (RFC 6749 §4.4, client credentials).
+/// The client may instead send its id and secret as HTTP Basic authentication.
+/// </summary>
+/// <param name="GrantType">Always <c>client_credentials</c>.</param>
+/// <param name="ClientId">The client id, unless given by Basic authentication.</param>
+/// <param name="ClientSecret">The client secret, unless given by Basic authentication.</param>
+/// <param name="Scope">Ignored: a token carries its client's role.</param>
+public sealed record ClientCredentialsGrant(
+    [property: System.Text.Json.Serialization.JsonPropertyName("grant_type")] string GrantType,
+    [property: System.Text.Json.Serialization.JsonPropertyName("client_id")] string? ClientId,
+    [property: System.Text.Json.Serialization.JsonPropertyName("client_secret")] string? ClientSecret,
+    [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string? Scope);
+
+/// <summary>The RFC 6749 §5.1 token response to a form request.</summary>
+public sealed record OAuthTokenResponse(
+    [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
+    [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
+    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
+
+/// <summary>Body of <c>POST /api/v1/credentials/rotate</c>: the caller proves it still holds the current secret.</summary>
+public sealed record RotateSecretRequest(string CurrentSecret);
+
+/// <summary>A credential as operators see it (never its secret).</summary>
+/// <remarks>
+/// Enabled: False once disabled: it cannot sign in and its tokens are refused. <br/>
+/// Version: Moves on with every rotation, reset and disable; tokens of an earlier version are refused.
+/// </remarks>
+public sealed record CredentialDto(string ClientId, Role Role, Guid SubjectId, bool Enabled, int Version, DateTimeOffset CreatedAt,
+    DateTimeOffset? SecretRotatedAt, DateTimeOffset? DisabledAt);
+
+/// <summary>What the security log records.</summary>
+public enum SecurityEventKind
+{
+    /// <summary>A credential was created (onboarding, registration, the first operator).</summary>
+    CredentialIssued,
+    /// <summary>Its holder rotated the secret.</summary>
+    SecretRotated,
+    /// <summary>An operator reset the secret.</summary>
+    SecretReset,
+    /// <summary>An operator disabled the credential.</summary>
+    CredentialDisabled,
+    /// <summary>An operator enabled it again.</summary>
+    CredentialEnabled,
+    /// <summary>A firm's registration was verified.</summary>
+    EnterpriseVerified,
+    /// <summary>A firm's registration was rejected.</summary>
+    EnterpriseRejected,
+    /// <summary>A verification attempt failed.</summary>
+    VerificationFailed,
+    /// <summary>An operator rotated the token signing key.</summary>
+    SigningKeyRotated,
+}
+
+/// <summary>One entry of the append-only security log.</summary>
+/// <remarks>
+/// ClientId: The credential concerned. <br/>
+/// SubjectId: The institution, department, enterprise or operator concerned. <br/>
+/// ActorClientId: Who acted (an operator, the party itself); absent for the platform.
+/// </remarks>
+public sealed record SecurityEventDto(Guid Id, DateTimeOffset OccurredAt, SecurityEventKind Kind, string? ClientId, Guid? SubjectId,
+    string? ActorClientId, string? Detail);
+
+/// <summary>The token signing key now in force.</summary>
+/// <remarks>
+/// Kid: The key id new tokens carry in their header.
+/// </remarks>
+public sealed record SigningKeyDto(string Kid, DateTimeOffset CreatedAt);
 
 /// <summary>A bearer token and its lifetime in seconds.</summary>
 public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);

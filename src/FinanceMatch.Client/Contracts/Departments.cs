@@ -21,6 +21,6 @@ public sealed record CreateDepartmentRequest(string Name, string Code, IReadOnly
 /// <summary>A government department and the feed types it may push.</summary>
 public sealed record DepartmentDto(Guid Id, string Name, string Code, IReadOnlyList<FeedType> FeedTypes, DateTimeOffset CreatedAt);
 
-/// <summary>A newly onboarded department with its credentials (the secret is shown only here).</summary>
+/// <summary>A newly onboarded department with its credentials (the secret is shown only here; an idempotent replay omits it).</summary>
 public sealed record CreatedDepartment(Guid Id, string Name, string Code, IReadOnlyList<FeedType> FeedTypes,
-    DateTimeOffset CreatedAt, string ClientId, string ClientSecret);
+    DateTimeOffset CreatedAt, string ClientId, string? ClientSecret);

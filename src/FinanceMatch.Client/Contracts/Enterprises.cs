@@ -11,7 +11,35 @@ public sealed record RegisterEnterpriseRequest(
     decimal RegisteredCapital,
     int? Employees = null);
 
+/// <summary>Where a firm's registration stands: only a verified registration reaches the firm's data.</summary>
+public enum EnterpriseVerification
+{
+    /// <summary>Registered; the claimant has not yet proved it controls the firm.</summary>
+    Pending,
+    /// <summary>Proved; this registration holds the USCC.</summary>
+    Verified,
+    /// <summary>Refused by an operator, or another claim of the same USCC was verified first.</summary>
+    Rejected,
+}
+
+/// <summary>How a registration was verified.</summary>
+public enum VerificationMethod
+{
+    /// <summary>A signed assertion from the e-business-licence service.</summary>
+    BusinessLicence,
+    /// <summary>An operator checked the documents.</summary>
+    OperatorReview,
+}
+
 /// <summary>A registered firm.</summary>
+/// <remarks>
+/// Verification: pending, verified or rejected. <br/>
+/// VerifiedAt: When it was verified. <br/>
+/// VerificationMethod: How it was verified. <br/>
+/// VerificationDecidedAt: When it was verified or rejected. <br/>
+/// VerificationNote: The operator's note on the decision, or why the claim was rejected. <br/>
+/// VerificationDecidedBy: Who decided (operators only): an operator's client id or the licence issuer.
+/// </remarks>
 public sealed record EnterpriseDto(
     Guid Id,
     string Uscc,
@@ -22,9 +50,26 @@ public sealed record EnterpriseDto(
     DateOnly EstablishedOn,
     decimal RegisteredCapital,
     int? Employees,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt,
+    EnterpriseVerification Verification,
+    DateTimeOffset? VerifiedAt = null,
+    VerificationMethod? VerificationMethod = null,
+    DateTimeOffset? VerificationDecidedAt = null,
+    string? VerificationNote = null,
+    string? VerificationDecidedBy = null);
 
-/// <summary>A newly registered firm with its credentials (the secret is shown only here).</summary>
+/// <summary>Body of <c>POST /api/v1/enterprises/{id}/verification</c>: the firm proves it controls the firm.</summary>
+/// <param name="Method">businessLicence (operatorReview is an operator's decision, not a firm's call).</param>
+/// <param name="Assertion">The compact JWS from the e-business-licence service.</param>
+public sealed record SubmitVerificationRequest(VerificationMethod Method, string? Assertion);
+
+/// <summary>Body of <c>POST /api/v1/enterprises/{id}/verify</c> and <c>/reject</c>: an operator's decision and why.</summary>
+public sealed record VerificationDecisionRequest(string Note);
+
+/// <summary>
+/// A newly registered firm (pending until verified) with its credentials. The secret is shown only here: an idempotent
+/// replay of the registration returns the firm without it.
+/// </summary>
 public sealed record RegisteredEnterprise(
     Guid Id,
     string Uscc,
@@ -36,5 +81,6 @@ public sealed record RegisteredEnterprise(
     decimal RegisteredCapital,
     int? Employees,
     DateTimeOffset RegisteredAt,
+    EnterpriseVerification Verification,
     string ClientId,
-    string ClientSecret);
+    string? ClientSecret);

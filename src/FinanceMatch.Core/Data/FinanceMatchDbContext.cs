@@ -21,6 +21,8 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<UsedLicenceAssertion> UsedLicenceAssertions => Set<UsedLicenceAssertion>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<FeedBatch> FeedBatches => Set<FeedBatch>();
     public DbSet<FeedBatchChunk> FeedBatchChunks => Set<FeedBatchChunk>();

@@ -52,7 +52,7 @@ internal sealed class FeedSourceConfiguration : IEntityTypeConfiguration<FeedSou
         builder.Property(s => s.FeedType).HasConversion<string>().HasMaxLength(32);
         builder.Property(s => s.BaseUrl).HasMaxLength(500);
         builder.Property(s => s.Cron).HasMaxLength(100);
-        builder.Property(s => s.ApiKey).HasMaxLength(500);
+        builder.Property(s => s.ProtectedApiKey).HasMaxLength(2000);
         builder.Property(s => s.Cursor).HasMaxLength(2000);
         builder.Property(s => s.LastError).HasMaxLength(2000);
         builder.Ignore(s => s.RecurringJobId);

@@ -13,6 +13,8 @@ internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credent
         builder.Property(c => c.SecretHash).HasMaxLength(256);
         builder.Property(c => c.Role).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(c => new { c.Role, c.SubjectId });
+        builder.Property(c => c.RowVersion).IsRowVersion();
+        builder.Ignore(c => c.IsEnabled);
     }
 }
 
@@ -20,7 +22,8 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
 {
     public void Configure(EntityTypeBuilder<SigningKey> builder)
     {
-        builder.HasKey(k => k.Id);
-        builder.Property(k => k.Id).ValueGeneratedNever();
+        builder.ToTable("token_signing_keys");
+        builder.HasKey(k => k.Kid);
+        builder.Property(k => k.Kid).HasMaxLength(64);
     }
 }

@@ -1,12 +1,14 @@
 namespace FinanceMatch.Core.Identity;
 
 /// <summary>
-/// The token signing key shared by every API process on one database, created once by whichever starts first,
-/// so that a token issued by one process is accepted by all of them without extra configuration.
+/// A token signing key shared by every API process on one database. The key itself is stored only encrypted with
+/// ASP.NET Core Data Protection, whose key ring lives outside the database. The newest key signs; a key replaced by a
+/// newer one still validates until the tokens it signed have expired (<see cref="RetiredAt"/>).
 /// </summary>
 public sealed class SigningKey
 {
-    public int Id { get; set; }
-    public byte[] Key { get; set; } = [];
+    public string Kid { get; set; } = null!;
+    public string ProtectedKey { get; set; } = null!;
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? RetiredAt { get; set; }
 }

@@ -23,8 +23,11 @@ public sealed class Webhook
     public Guid InstitutionId { get; set; }
     public string Url { get; set; } = null!;
     public List<WebhookEvent> Events { get; set; } = [];
-    /// <summary>The HMAC-SHA256 key the bank verifies signatures with; never returned by the API.</summary>
-    public string Secret { get; set; } = null!;
+    /// <summary>
+    /// The HMAC-SHA256 key the bank verifies signatures with, encrypted with the platform's Data Protection key ring
+    /// (kept outside the database); never returned by the API.
+    /// </summary>
+    public string ProtectedSecret { get; set; } = null!;
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -71,7 +74,7 @@ internal sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>
         builder.HasKey(w => w.Id);
         builder.Property(w => w.Url).HasMaxLength(2000);
         builder.PrimitiveCollection(w => w.Events).ElementType(e => e.HasConversion<string>());
-        builder.Property(w => w.Secret).HasMaxLength(200);
+        builder.Property(w => w.ProtectedSecret).HasMaxLength(2000);
         builder.HasOne<Institutions.Institution>().WithMany().HasForeignKey(w => w.InstitutionId);
         builder.HasIndex(w => w.InstitutionId);
     }

@@ -22,7 +22,7 @@ public sealed class DashboardTests
         var world = await KnownWorld.SeedAsync("Dashboard Bank", "Dashboard loan");
         var (page, errors) = await browser.OpenAsync();
 
-        await DashboardBrowser.SignInAsync(page, world.Bank.Created.ClientId, world.Bank.Created.ClientSecret);
+        await DashboardBrowser.SignInAsync(page, world.Bank.Created.ClientId, world.Bank.Created.ClientSecret!);
         await DashboardBrowser.ScreenshotAsync(page, "dashboard-bank");
 
         var funnel = await page.EvaluateAsync<double[]>("() => window.financeMatchDashboard.charts.funnel.data.datasets[0].data");
@@ -52,7 +52,7 @@ public sealed class DashboardTests
         var @operator = await TestRun.OperatorAsync();
         var name = $"Dashboard Bureau {Actors.UniqueCode("D")}";
         var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest(name, Actors.UniqueCode("DEPT"), [FeedType.Tax, FeedType.Penalty]));
-        var bureau = await TestRun.SignInAsync(department.ClientId, department.ClientSecret);
+        var bureau = await TestRun.SignInAsync(department.ClientId, department.ClientSecret!);
         var uscc = Usccs.Next();
         await Batches.FinishedAsync(bureau, (await Batches.PushAsync(bureau, FeedType.Tax,
             $"uscc,period,taxPaid,taxableRevenue\n{uscc},{Batches.Month(1)},100,2000\n{uscc},{Batches.Month(2)},-1,2000\n", Batches.Csv)).Id);
@@ -80,7 +80,7 @@ public sealed class DashboardTests
         Assert.That(await page.IsVisibleAsync("#dashboard"), Is.False);
 
         var firm = await Actors.EnterpriseAsync();
-        Assert.That(await DashboardBrowser.SignInRefusedAsync(page, firm.Created.ClientId, firm.Created.ClientSecret),
+        Assert.That(await DashboardBrowser.SignInRefusedAsync(page, firm.Created.ClientId, firm.Created.ClientSecret!),
             Is.EqualTo("The dashboard is for operators and banks."));
         Assert.That(await page.IsVisibleAsync("#dashboard"), Is.False);
     }

@@ -58,7 +58,7 @@ public sealed class WorkerProcessTests
         operatorHttp.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
         var department = await new FinanceMatchClient(operatorHttp).Departments.CreateAsync(
             new CreateDepartmentRequest("Worker Test Bureau", Actors.UniqueCode("WK"), [FeedType.Tax]));
-        var departmentToken = await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret));
+        var departmentToken = await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret!));
         var http = Http();
         http.DefaultRequestHeaders.Authorization = new("Bearer", departmentToken.AccessToken);
         return new FinanceMatchClient(http);
@@ -163,12 +163,13 @@ public sealed class WorkerProcessTests
         receiver.HangNext(1, TimeSpan.FromMinutes(2));
         var @operator = await SignedInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
         var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Restart Bank", Actors.UniqueCode("BANK")));
-        var bank = await SignedInAsync(created.ClientId, created.ClientSecret);
+        var bank = await SignedInAsync(created.ClientId, created.ClientSecret!);
         var webhook = await bank.Webhooks.RegisterAsync(new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], "restart-test-secret-0123"));
         var band = Support.Marketplace.Band();
         await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);
         var registered = await new FinanceMatchClient(Http()).Enterprises.RegisterAsync(Actors.EnterpriseRequest());
-        var firm = await SignedInAsync(registered.ClientId, registered.ClientSecret);
+        var firm = await SignedInAsync(registered.ClientId, registered.ClientSecret!);
+        await Actors.VerifyAsync(firm, registered);
 
         await using (var doomed = WorkerProcess.Start(database.ConnectionString, LoopbackWebhooks))
         {
@@ -205,7 +206,7 @@ public sealed class WorkerProcessTests
         for (var b = 0; b < 3; b++)
         {
             var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Busy Bank {b}", Actors.UniqueCode("BANK")));
-            var bank = await SignedInAsync(created.ClientId, created.ClientSecret, apis[b % 2]);
+            var bank = await SignedInAsync(created.ClientId, created.ClientSecret!, apis[b % 2]);
             await bank.Webhooks.RegisterAsync(new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], "busy-bank-secret-0123456"));
             await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);
             banks.Add(created.Id);
@@ -215,7 +216,8 @@ public sealed class WorkerProcessTests
         for (var f = 0; f < 10; f++)
         {
             var registered = await new FinanceMatchClient(Http(apis[f % 2])).Enterprises.RegisterAsync(Actors.EnterpriseRequest());
-            firms.Add(await SignedInAsync(registered.ClientId, registered.ClientSecret, apis[(f + 1) % 2]));
+            firms.Add(await SignedInAsync(registered.ClientId, registered.ClientSecret!, apis[(f + 1) % 2]));
+            await Actors.VerifyAsync(firms[^1], registered);
         }
 
         // The load: 40 loan requests and 6 feed batches at once, through both APIs, for both workers to share.
@@ -265,13 +267,14 @@ public sealed class WorkerProcessTests
         var @operator = await SignedInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
         var band = Support.Marketplace.Band();
         var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Queued Bank", Actors.UniqueCode("BANK")));
-        var bank = await SignedInAsync(created.ClientId, created.ClientSecret);
+        var bank = await SignedInAsync(created.ClientId, created.ClientSecret!);
         await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);
         var firms = new List<FinanceMatchClient>();
         for (var f = 0; f < 5; f++)
         {
             var registered = await new FinanceMatchClient(Http()).Enterprises.RegisterAsync(Actors.EnterpriseRequest());
-            firms.Add(await SignedInAsync(registered.ClientId, registered.ClientSecret));
+            firms.Add(await SignedInAsync(registered.ClientId, registered.ClientSecret!));
+            await Actors.VerifyAsync(firms[^1], registered);
         }
         const string queuedRunsSql = """
             SELECT count(*) FROM hangfire.job

@@ -16,7 +16,7 @@ public sealed class DepartmentTests
 
         Assert.That(created.FeedTypes, Is.EqualTo(new[] { FeedType.Tax, FeedType.SocialSecurity }));
         Assert.That(created.ClientId, Does.StartWith("dept_"));
-        var signedIn = await TestRun.SignInAsync(created.ClientId, created.ClientSecret);
+        var signedIn = await TestRun.SignInAsync(created.ClientId, created.ClientSecret!);
         Assert.That((await signedIn.Departments.GetAsync(created.Id)).FeedTypes, Is.EqualTo(created.FeedTypes));
     }
 

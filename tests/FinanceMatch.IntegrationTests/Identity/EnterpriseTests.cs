@@ -9,19 +9,19 @@ public sealed class EnterpriseTests
     [TestCase("91350100M000100Y43")]
     [TestCase("914403001922038216")]
     [TestCase("91110000802100433B")]
-    public async Task RealUscc_RegistersOnce_ThenIs409(string uscc)
+    public async Task RealUscc_PendingClaimsCoexist_OnceVerifiedANewRegistrationIs409(string uscc)
     {
-        // The real codes are shared by every run on this database, so the first registration may already exist.
-        var anonymous = TestRun.Anonymous();
-        try
-        {
-            await anonymous.Enterprises.RegisterAsync(Actors.EnterpriseRequest(uscc));
-        }
-        catch (Refit.ApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
-        {
-        }
-        var problem = await Problems.ExpectAsync(HttpStatusCode.Conflict, () => anonymous.Enterprises.RegisterAsync(Actors.EnterpriseRequest(uscc)));
+        // No other test registers these codes, so the first two claims are both pending and neither holds the USCC.
+        var first = await Actors.PendingEnterpriseAsync(Actors.EnterpriseRequest(uscc));
+        var second = await Actors.PendingEnterpriseAsync(Actors.EnterpriseRequest(uscc));
+        Assert.That((first.Created.Verification, second.Created.Verification), Is.EqualTo((EnterpriseVerification.Pending, EnterpriseVerification.Pending)));
+
+        await Actors.VerifyAsync(first);
+
+        var problem = await Problems.ExpectAsync(HttpStatusCode.Conflict,
+            () => TestRun.Anonymous().Enterprises.RegisterAsync(Actors.EnterpriseRequest(uscc)));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("USCC"));
+        Assert.That((await second.Client.Enterprises.GetAsync(second.Created.Id)).Verification, Is.EqualTo(EnterpriseVerification.Rejected));
     }
 
     [Test]
@@ -36,7 +36,7 @@ public sealed class EnterpriseTests
         Assert.That(registered.RegisteredCapital, Is.EqualTo(5_000_000m));
         Assert.That(registered.EstablishedOn, Is.EqualTo(new DateOnly(2015, 3, 18)));
         Assert.That(registered.ClientId, Does.StartWith("ent_"));
-        var self = await TestRun.SignInAsync(registered.ClientId, registered.ClientSecret);
+        var self = await TestRun.SignInAsync(registered.ClientId, registered.ClientSecret!);
         var fetched = await self.Enterprises.GetAsync(registered.Id);
         Assert.That(fetched.Uscc, Is.EqualTo(registered.Uscc));
         Assert.That(fetched.Employees, Is.EqualTo(42));

@@ -18,7 +18,7 @@ public sealed class InstitutionTests
         Assert.That(created.Code, Is.EqualTo(code.ToUpperInvariant()));
         Assert.That(created.ClientId, Does.StartWith("bank_"));
         var fetched = await @operator.Http.GetStringAsync(new Uri($"/api/v1/institutions/{created.Id}", UriKind.Relative));
-        Assert.That(fetched, Does.Not.Contain("clientSecret").And.Not.Contain(created.ClientSecret));
+        Assert.That(fetched, Does.Not.Contain("clientSecret").And.Not.Contain(created.ClientSecret!));
         Assert.That(await @operator.Institutions.GetAsync(created.Id), Is.EqualTo(new InstitutionDto(created.Id, created.Name, created.Code, created.CreatedAt)));
     }
 

@@ -72,18 +72,4 @@ public sealed class IssueTokenTests
         Assert.That(await enterprise.Client.Auth.GetCallerAsync(),
             Is.EqualTo(new CallerDto(enterprise.Created.ClientId, Role.Enterprise, enterprise.Created.Id)));
     }
-
-    [Test]
-    public async Task TokenFromCookie_IsAcceptedForBrowserPages()
-    {
-        var token = await TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
-        using var http = TestRun.Http();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
-        request.Headers.Add("Cookie", $"financematch_token={token.AccessToken}");
-
-        using var response = await http.SendAsync(request);
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(response.Content.Headers.ContentType, Is.EqualTo(MediaTypeHeaderValue.Parse("application/json; charset=utf-8")));
-    }
 }

@@ -11,14 +11,14 @@ public sealed class RotateSecretTests
     {
         var bank = await Actors.BankAsync();
 
-        var rotated = await bank.Client.Auth.RotateSecretAsync();
+        var rotated = await bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(bank.Created.ClientSecret!));
 
         Assert.That(rotated.ClientId, Is.EqualTo(bank.Created.ClientId));
-        Assert.That(rotated.ClientSecret, Is.Not.EqualTo(bank.Created.ClientSecret));
-        Assert.That(rotated.ClientSecret, Has.Length.GreaterThanOrEqualTo(40));
+        Assert.That(rotated.ClientSecret!, Is.Not.EqualTo(bank.Created.ClientSecret!));
+        Assert.That(rotated.ClientSecret!, Has.Length.GreaterThanOrEqualTo(40));
         await Problems.ExpectAsync(HttpStatusCode.Unauthorized,
-            () => TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret)));
-        var again = await TestRun.SignInAsync(rotated.ClientId, rotated.ClientSecret);
+            () => TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!)));
+        var again = await TestRun.SignInAsync(rotated.ClientId, rotated.ClientSecret!);
         Assert.That((await again.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(bank.Created.Id));
     }
 
@@ -28,15 +28,15 @@ public sealed class RotateSecretTests
         var first = await Actors.EnterpriseAsync();
         var second = await Actors.EnterpriseAsync();
 
-        await first.Client.Auth.RotateSecretAsync();
+        await first.Client.Auth.RotateSecretAsync(new RotateSecretRequest(first.Created.ClientSecret!));
 
-        var stillValid = await TestRun.SignInAsync(second.Created.ClientId, second.Created.ClientSecret);
+        var stillValid = await TestRun.SignInAsync(second.Created.ClientId, second.Created.ClientSecret!);
         Assert.That((await stillValid.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(second.Created.Id));
     }
 
     [Test]
     public async Task Rotation_WithoutToken_Is401()
     {
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Auth.RotateSecretAsync());
+        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Auth.RotateSecretAsync(new RotateSecretRequest("whatever-it-was")));
     }
 }

@@ -24,6 +24,7 @@ public sealed class DemoDataTests
             RedirectStandardError = true,
         };
         start.Environment["FINANCEMATCH_DEMO_CREDENTIALS"] = credentials;
+        foreach (var (key, value) in FakeLicenceIssuer.Instance.SigningEnvironment(Path.GetTempPath())) start.Environment[key] = value;
         using var loader = Process.Start(start)!;
         var output = loader.StandardOutput.ReadToEndAsync();
         var errors = loader.StandardError.ReadToEndAsync();

@@ -154,9 +154,9 @@ public sealed class HostileInputTests
         [
             ("anonymous", null),
             ("operator", await TokenAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)),
-            ("bank", await TokenAsync(bank.Created.ClientId, bank.Created.ClientSecret)),
-            ("enterprise", await TokenAsync(firm.Created.ClientId, firm.Created.ClientSecret)),
-            ("department", await TokenAsync(department.Created.ClientId, department.Created.ClientSecret)),
+            ("bank", await TokenAsync(bank.Created.ClientId, bank.Created.ClientSecret!)),
+            ("enterprise", await TokenAsync(firm.Created.ClientId, firm.Created.ClientSecret!)),
+            ("department", await TokenAsync(department.Created.ClientId, department.Created.ClientSecret!)),
         ];
     }
 }

@@ -31,7 +31,7 @@ public sealed class RateLimitTests
         });
         operatorToken = (await Anonymous().Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret))).AccessToken;
         var bank = await Client(operatorToken).Institutions.CreateAsync(new CreateInstitutionRequest("Limited Bank", Actors.UniqueCode("BANK")));
-        bankToken = (await Anonymous().Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret))).AccessToken;
+        bankToken = (await Anonymous().Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret!))).AccessToken;
     }
 
     [OneTimeTearDown]

@@ -13,6 +13,17 @@ public sealed class FinanceMatchApp(string connectionString, string role = "all"
     public const long MaxBatchBytes = 4L * 1024 * 1024;
     public const int MaxBatchRows = 50_000;
 
+    /// <summary>The run's Data Protection key ring (declared first: the settings below read it).</summary>
+    private static string KeysDirectory { get; } = Directory.CreateTempSubdirectory("financematch-test-keys-").FullName;
+
+    /// <summary>What every process of a test run shares: the licence issuer it trusts and the Data Protection key ring.</summary>
+    public static IReadOnlyDictionary<string, string> SharedSettings { get; } = new Dictionary<string, string>
+    {
+        ["Verification:LicenceIssuer"] = FakeLicenceIssuer.Issuer,
+        ["Verification:LicenceIssuerKeys"] = FakeLicenceIssuer.Instance.Jwks,
+        ["DataProtection:KeysDirectory"] = KeysDirectory,
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -31,6 +42,7 @@ public sealed class FinanceMatchApp(string connectionString, string role = "all"
         builder.UseSetting("Webhooks:LeaseSeconds", "2");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Hangfire", "Warning");
+        foreach (var (key, value) in SharedSettings) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 }

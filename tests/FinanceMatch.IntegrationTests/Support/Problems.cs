@@ -17,10 +17,10 @@ public static class Problems
         return problem;
     }
 
-    /// <summary>The messages of one field in a 400's <c>errors</c> object.</summary>
-    public static async Task<string[]> ExpectFieldErrorAsync(string field, Func<Task> call)
+    /// <summary>The messages of one field in a 400's (or another status's) <c>errors</c> object.</summary>
+    public static async Task<string[]> ExpectFieldErrorAsync(string field, Func<Task> call, HttpStatusCode status = HttpStatusCode.BadRequest)
     {
-        var problem = await ExpectAsync(HttpStatusCode.BadRequest, call);
+        var problem = await ExpectAsync(status, call);
         Assert.That(problem.TryGetProperty("errors", out var errors), Is.True, problem.ToString());
         Assert.That(errors.TryGetProperty(field, out var messages), Is.True, $"no error for '{field}' in {errors}");
         return messages.EnumerateArray().Select(m => m.GetString()!).ToArray();

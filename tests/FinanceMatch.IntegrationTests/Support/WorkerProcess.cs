@@ -74,6 +74,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__FinanceMatch"] = "Information";
         start.Environment["Logging__LogLevel__Hangfire"] = "Information";
+        foreach (var (key, value) in FinanceMatchApp.SharedSettings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var worker = new WorkerProcess(Process.Start(start)!)
         {

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 
 namespace FinanceMatch.Api.Features.Auth;
@@ -9,19 +10,34 @@ public static class AuthEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Identity");
         group.MapPost("/auth/token", IssueToken.Endpoint)
             .AllowAnonymous()
+            .Accepts<TokenRequest>("application/json", IssueToken.FormContentType)
             .RequireRateLimiting(Infrastructure.RateLimits.TokenPolicy)
             .WithSummary("Exchange a client id and secret for a bearer token")
+            .WithDescription("JSON `{ clientId, clientSecret }` → `{ accessToken, tokenType, expiresIn }`; or RFC 6749 client credentials as "
+                + "`application/x-www-form-urlencoded` (`grant_type=client_credentials`, `client_id`, `client_secret`, or HTTP Basic) → "
+                + "`{ access_token, token_type, expires_in }`, errors carrying `error` (`invalid_request`, `invalid_client`, `unsupported_grant_type`).")
             .Produces<TokenResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/auth/me", GetCaller.Endpoint)
             .RequireAuthorization()
+            .AllowUnverifiedEnterprise()
             .WithSummary("Who the bearer of this token is")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/credentials/rotate", RotateSecret.Endpoint)
             .RequireAuthorization()
-            .WithSummary("Replace the caller's own secret; the new secret is returned once")
+            .AllowUnverifiedEnterprise()
+            .WithSummary("Replace the caller's own secret, given the current one; the new secret is returned once and earlier tokens end")
+            .Produces<ClientCredentials>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/auth/job-dashboard-session", StartJobDashboardSession.Endpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("Sets the financematch_token cookie (HttpOnly, Path=/hangfire) so an operator's browser can open the job dashboard")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 }

@@ -3,27 +3,56 @@ using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Identity;
+using Role = FinanceMatch.Core.Identity.Role;
+using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using FluentValidation;
 using Mediator;
 
 namespace FinanceMatch.Api.Features.Auth;
 
+/// <summary>
+/// The caller replaces its own secret, proving it holds the current one (a stolen token alone cannot take the client
+/// over). The credential's version moves on, so every token issued before the rotation is refused at its next request.
+/// </summary>
 public static class RotateSecret
 {
-    public sealed record Command(Guid CredentialId) : IRequest<ClientCredentials>;
+    public sealed record Command(Guid CredentialId, string ClientId, string CurrentSecret) : IRequest<ClientCredentials>;
 
-    public sealed class Handler(FinanceMatchDbContext db, SecretHasher hasher, TimeProvider clock)
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.CurrentSecret).NotEmpty().MaximumLength(256);
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, SecretHasher hasher, CredentialStates states, TimeProvider clock)
         : IRequestHandler<Command, ClientCredentials>
     {
         public async ValueTask<ClientCredentials> Handle(Command command, CancellationToken ct)
         {
             var credential = await db.Credentials.FindAsync([command.CredentialId], ct) ?? throw new NotFoundException("The credential no longer exists.");
+            if (!hasher.Verify(credential.SecretHash, command.CurrentSecret)) throw new WrongSecretException();
             var secret = SecretHasher.NewSecret();
-            credential.RotateSecret(hasher.HashGenerated(secret), clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            credential.ReplaceSecret(hasher.HashGenerated(secret), now);
+            db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SecretRotated, credential, command.ClientId, null, now));
             await db.SaveChangesAsync(ct);
+            states.Forget(credential.Id);
             return new ClientCredentials(credential.ClientId, secret);
         }
     }
 
-    internal static async Task<ClientCredentials> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(user.CredentialIdOf()), ct);
+    internal static async Task<IResult> Endpoint(RotateSecretRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    {
+        try
+        {
+            return TypedResults.Ok(await sender.Send(new Command(user.CredentialIdOf(), user.ClientIdOf(), body.CurrentSecret), ct));
+        }
+        catch (WrongSecretException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.",
+                detail: "currentSecret is not this client's secret.");
+        }
+    }
+
+    private sealed class WrongSecretException : Exception;
 }

@@ -35,8 +35,9 @@ public static class GetReport
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
-            var uscc = await db.Enterprises.Where(e => e.Id == query.EnterpriseId).Select(e => e.Uscc).SingleOrDefaultAsync(ct)
-                ?? throw new NotFoundException("No enterprise has this id.");
+            // Only a verified registration is the firm: a consent an unproven claim once gave opens nothing.
+            var uscc = await db.Enterprises.Where(e => e.Id == query.EnterpriseId && e.Verification == Core.Enterprises.EnterpriseVerification.Verified)
+                .Select(e => e.Uscc).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("No enterprise has this id.");
             var consent = await InForceConsentAsync(connection, query, institutionId, now, ct)
                 ?? throw new ForbiddenException("This institution holds no consent in force from this enterprise.");
             var scopes = consent.Scopes.ToHashSet();

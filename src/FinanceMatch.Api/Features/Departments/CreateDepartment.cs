@@ -13,7 +13,7 @@ namespace FinanceMatch.Api.Features.Departments;
 
 public static class CreateDepartment
 {
-    public sealed record Command(string Name, string Code, IReadOnlyList<FeedType> FeedTypes) : IRequest<CreatedDepartment>;
+    public sealed record Command(string Name, string Code, IReadOnlyList<FeedType> FeedTypes, string? ActorClientId = null) : IRequest<CreatedDepartment>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -34,18 +34,18 @@ public static class CreateDepartment
         {
             var department = Department.Onboard(command.Name, command.Code,
                 command.FeedTypes.Select(f => f.Map<DomainFeedType>()), clock.GetUtcNow());
-            var (credential, secret) = credentials.Issue(Role.Department, department.Id);
             db.Departments.Add(department);
-            db.Credentials.Add(credential);
+            var (credential, secret) = credentials.IssueInto(db, Role.Department, department.Id, command.ActorClientId);
             await db.SaveChangesAsync(ct);
             var dto = ListDepartments.ToDto(department);
             return new CreatedDepartment(dto.Id, dto.Name, dto.Code, dto.FeedTypes, dto.CreatedAt, credential.ClientId, secret);
         }
     }
 
-    internal static async Task<Created<CreatedDepartment>> Endpoint(CreateDepartmentRequest body, ISender sender, CancellationToken ct)
+    internal static async Task<Created<CreatedDepartment>> Endpoint(CreateDepartmentRequest body, System.Security.Claims.ClaimsPrincipal user,
+        ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new Command(body.Name, body.Code, body.FeedTypes ?? []), ct);
+        var created = await sender.Send(new Command(body.Name, body.Code, body.FeedTypes ?? [], user.ClientIdOf()), ct);
         return TypedResults.Created($"/api/v1/departments/{created.Id}", created);
     }
 }

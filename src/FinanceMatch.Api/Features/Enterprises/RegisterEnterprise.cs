@@ -1,6 +1,8 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Api.Features.Enterprises.Verification;
+using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Enterprises;
 using Role = FinanceMatch.Core.Identity.Role;
@@ -35,20 +37,25 @@ public static class RegisterEnterprise
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, CredentialIssuer credentials, Profiles.ProfileBuilder profiles, TimeProvider clock)
+    /// <summary>
+    /// A registration is a pending claim: it holds no USCC and builds no profile, so registering tells nobody whether the
+    /// firm is on the platform or what its data says. Only a USCC a verified registration holds is refused (409), under
+    /// the same per-USCC lock that verification takes, so a registration cannot slip past a verification under way.
+    /// </summary>
+    public sealed class Handler(FinanceMatchDbContext db, CredentialIssuer credentials, TimeProvider clock)
         : IRequestHandler<Command, RegisteredEnterprise>
     {
         public async ValueTask<RegisteredEnterprise> Handle(Command c, CancellationToken ct)
         {
+            var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await VerificationDecision.LockUsccAsync(db, c.Uscc, ct);
+            if (await db.Enterprises.AnyAsync(e => e.Uscc == c.Uscc && e.Verification == Core.Enterprises.EnterpriseVerification.Verified, ct))
+                throw new ConflictException("A verified enterprise already holds this USCC.");
             var enterprise = Enterprise.Register(c.Uscc, c.Name, c.LegalRepresentative, c.DivisionCode, c.IndustryCode,
                 c.EstablishedOn, c.RegisteredCapital, c.Employees, clock.GetUtcNow());
-            var (credential, secret) = credentials.Issue(Role.Enterprise, enterprise.Id);
             db.Enterprises.Add(enterprise);
-            db.Credentials.Add(credential);
-            // The profile is built at once from any data already received for this USCC, in the registration's transaction.
-            var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            var (credential, secret) = credentials.IssueInto(db, Role.Enterprise, enterprise.Id, actorClientId: null);
             await db.SaveChangesAsync(ct);
-            await profiles.RebuildAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), [enterprise.Uscc], ct);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(ct);
@@ -56,7 +63,8 @@ public static class RegisterEnterprise
             }
             var e = enterprise;
             return new RegisteredEnterprise(e.Id, e.Uscc, e.Name, e.LegalRepresentative, e.DivisionCode, e.IndustryCode,
-                e.EstablishedOn, e.RegisteredCapital, e.Employees, e.RegisteredAt, credential.ClientId, secret);
+                e.EstablishedOn, e.RegisteredCapital, e.Employees, e.RegisteredAt, e.Verification.Map<Client.Contracts.EnterpriseVerification>(),
+                credential.ClientId, secret);
         }
     }
 

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Auth;
 using System.Security.Claims;
 using Cronos;
 using FinanceMatch.Api.Infrastructure;
@@ -20,7 +21,7 @@ namespace FinanceMatch.Api.Features.Feeds;
 internal static class FeedSourceMapping
 {
     public static FeedSourceDto ToDto(this FeedSource s) =>
-        new(s.Id, s.DepartmentId, s.FeedType.Map<WireFeedType>(), s.BaseUrl, s.Cron, s.ApiKey is not null, s.Cursor, s.CreatedAt,
+        new(s.Id, s.DepartmentId, s.FeedType.Map<WireFeedType>(), s.BaseUrl, s.Cron, s.ProtectedApiKey is not null, s.Cursor, s.CreatedAt,
             s.LastPulledAt, s.LastError);
 
     /// <summary>Each source has one recurring job with a stable id; registering again only updates it.</summary>
@@ -62,7 +63,8 @@ public static class CreateFeedSource
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, IRecurringJobManager jobs, TimeProvider clock) : IRequestHandler<Command, FeedSourceDto>
+    public sealed class Handler(FinanceMatchDbContext db, SecretProtector protector, IRecurringJobManager jobs, TimeProvider clock)
+        : IRequestHandler<Command, FeedSourceDto>
     {
         public async ValueTask<FeedSourceDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -71,7 +73,8 @@ public static class CreateFeedSource
             var feedType = command.FeedType.Map<DomainFeedType>();
             if (!department.MayPush(feedType))
                 throw new UnprocessableException($"The department was not created with the feed type {command.FeedType}.");
-            var source = FeedSource.Register(department.Id, feedType, command.BaseUrl, command.Cron, command.ApiKey, clock.GetUtcNow());
+            var source = FeedSource.Register(department.Id, feedType, command.BaseUrl, command.Cron,
+                string.IsNullOrEmpty(command.ApiKey) ? null : protector.Protect(SecretPurpose.FeedSourceApiKey, command.ApiKey), clock.GetUtcNow());
             db.FeedSources.Add(source);
             await db.SaveChangesAsync(cancellationToken);
             // Also re-registered for every source at start-up, so a crash right here cannot leave a source unscheduled.

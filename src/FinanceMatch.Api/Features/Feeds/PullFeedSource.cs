@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Auth;
 using System.Text.Json;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Client;
@@ -29,7 +30,7 @@ public static partial class PullFeedSource
     /// <summary>The department server could not be reached or answered with an error, after in-job retries.</summary>
     public sealed class DepartmentServerException(string message, Exception inner) : Exception(message, inner);
 
-    public sealed partial class Handler(NpgsqlDataSource dataSource, ISender sender, IHttpClientFactory httpClients,
+    public sealed partial class Handler(NpgsqlDataSource dataSource, SecretProtector protector, ISender sender, IHttpClientFactory httpClients,
         IOptions<FeedOptions> options, TimeProvider clock, ILogger<Handler> logger) : IRequestHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
@@ -97,7 +98,8 @@ public static partial class PullFeedSource
         {
             var http = httpClients.CreateClient(HttpClientName);
             http.BaseAddress = new Uri(source.BaseUrl);
-            if (source.ApiKey is not null) http.DefaultRequestHeaders.Add("X-Api-Key", source.ApiKey);
+            if (source.ProtectedApiKey is not null)
+                http.DefaultRequestHeaders.Add("X-Api-Key", protector.Unprotect(SecretPurpose.FeedSourceApiKey, source.ProtectedApiKey));
             var server = RestService.For<IDepartmentFeedServer>(http, FinanceMatchClient.Settings);
             var feedType = JsonNamingPolicy.CamelCase.ConvertName(source.FeedType.ToString());
             var limits = options.Value;
@@ -129,13 +131,13 @@ public static partial class PullFeedSource
             _ => false,
         };
 
-        private sealed record Source(Guid Id, Guid DepartmentId, DomainFeedType FeedType, string BaseUrl, string? ApiKey, string? Cursor);
+        private sealed record Source(Guid Id, Guid DepartmentId, DomainFeedType FeedType, string BaseUrl, string? ProtectedApiKey, string? Cursor);
 
         private async Task<Source?> LoadAsync(Guid id, CancellationToken ct)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var select = new NpgsqlCommand(
-                "SELECT department_id, feed_type, base_url, api_key, cursor FROM financematch.feed_sources WHERE id = $1", connection);
+                "SELECT department_id, feed_type, base_url, protected_api_key, cursor FROM financematch.feed_sources WHERE id = $1", connection);
             select.Parameters.Add(new() { Value = id });
             await using var reader = await select.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) return null;

@@ -11,7 +11,7 @@ namespace FinanceMatch.Api.Features.Institutions;
 
 public static class CreateInstitution
 {
-    public sealed record Command(string Name, string Code) : IRequest<CreatedInstitution>;
+    public sealed record Command(string Name, string Code, string? ActorClientId = null) : IRequest<CreatedInstitution>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -29,17 +29,17 @@ public static class CreateInstitution
         public async ValueTask<CreatedInstitution> Handle(Command command, CancellationToken ct)
         {
             var institution = Institution.Onboard(command.Name, command.Code, clock.GetUtcNow());
-            var (credential, secret) = credentials.Issue(Role.Bank, institution.Id);
             db.Institutions.Add(institution);
-            db.Credentials.Add(credential);
+            var (credential, secret) = credentials.IssueInto(db, Role.Bank, institution.Id, command.ActorClientId);
             await db.SaveChangesAsync(ct);
             return new CreatedInstitution(institution.Id, institution.Name, institution.Code, institution.CreatedAt, credential.ClientId, secret);
         }
     }
 
-    internal static async Task<Created<CreatedInstitution>> Endpoint(CreateInstitutionRequest body, ISender sender, CancellationToken ct)
+    internal static async Task<Created<CreatedInstitution>> Endpoint(CreateInstitutionRequest body, System.Security.Claims.ClaimsPrincipal user,
+        ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new Command(body.Name, body.Code), ct);
+        var created = await sender.Send(new Command(body.Name, body.Code, user.ClientIdOf()), ct);
         return TypedResults.Created($"/api/v1/institutions/{created.Id}", created);
     }
 }

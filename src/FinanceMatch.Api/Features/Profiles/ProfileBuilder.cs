@@ -17,7 +17,10 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
 {
     public ScoringModel Model { get; } = ScoringModel.Current;
 
-    /// <summary>Rebuilds the profiles of the given USCCs (those of registered firms), or of every registered firm when null.</summary>
+    /// <summary>
+    /// Rebuilds the profiles of the given USCCs, or of every firm when null: of verified registrations only, so a claim
+    /// nobody has proved never has a profile (nor scores, alerts or matches) computed from the firm's data.
+    /// </summary>
     public async Task<int> RebuildAsync(NpgsqlConnection connection, IReadOnlyCollection<string>? usccs, CancellationToken ct)
     {
         var clockStart = Stopwatch.StartNew();
@@ -139,7 +142,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     public static string MetricsSql(string firmFilter) => $"""
         WITH firms AS (
             SELECT e.id AS enterprise_id, e.uscc, e.established_on, e.registered_capital
-            FROM financematch.enterprises e {firmFilter}
+            FROM financematch.enterprises e WHERE e.verification = 'Verified' {firmFilter}
         ), tax AS (
             SELECT t.uscc, count(*) AS months,
                 sum(t.tax_paid) FILTER (WHERE t.period >= $3) AS paid12,
@@ -201,7 +204,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var month0 = new DateOnly(today.Year, today.Month, 1);
-        await using var command = new NpgsqlCommand(MetricsSql(usccs is null ? "" : "WHERE e.uscc = ANY($6)"), connection) { CommandTimeout = 0 };
+        await using var command = new NpgsqlCommand(MetricsSql(usccs is null ? "" : "AND e.uscc = ANY($6)"), connection) { CommandTimeout = 0 };
         command.Parameters.Add(new() { Value = month0 });
         command.Parameters.Add(new() { Value = month0.AddMonths(-6) });
         command.Parameters.Add(new() { Value = month0.AddMonths(-12) });

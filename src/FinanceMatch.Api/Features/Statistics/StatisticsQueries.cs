@@ -25,10 +25,25 @@ public sealed record StatsPeriod(DateOnly? From, DateOnly To)
     public static Guid? ScopeOf(ClaimsPrincipal caller) => caller.Is(Role.Operator) ? null : caller.SubjectId();
 }
 
+/// <summary>
+/// The contract's bounds on a period: from ≤ to, neither before 2000-01-01 (the platform has no earlier data) nor more
+/// than a year after today, so no caller can make a statistics read walk an unbounded series of days.
+/// </summary>
 public sealed class StatsPeriodRules : AbstractValidator<StatsPeriod>
 {
-    public StatsPeriodRules() =>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    public StatsPeriodRules(TimeProvider clock)
+    {
+        DateOnly Latest() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(1);
+        RuleFor(p => p.From)
+            .Must(from => from is null || from >= Earliest).WithMessage("from must not be before 2000-01-01.")
+            .Must(from => from is null || from <= Latest()).WithMessage("from must not be more than a year after today.");
+        RuleFor(p => p.To)
+            .GreaterThanOrEqualTo(Earliest).WithMessage("to must not be before 2000-01-01.")
+            .Must(to => to <= Latest()).WithMessage("to must not be more than a year after today.");
         RuleFor(p => p.To).GreaterThanOrEqualTo(p => p.From!.Value).When(p => p.From is not null).WithMessage("to must not be before from.");
+    }
 }
 
 public static class GetStatsOverview
@@ -37,7 +52,7 @@ public static class GetStatsOverview
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Period).SetValidator(new StatsPeriodRules()).OverridePropertyName("");
+        public Validator(TimeProvider clock) => RuleFor(q => q.Period).SetValidator(new StatsPeriodRules(clock)).OverridePropertyName("");
     }
 
     public sealed class Handler(NpgsqlDataSource dataSource, StatisticsRollups rollups) : IRequestHandler<Query, StatsOverviewDto>
@@ -53,7 +68,7 @@ public static class GetStatsOverview
             var flow = (await MatchmakingFigures.ComputeAsync(connection, null, period, scope, ct)).SingleOrDefault();
             await using var stock = new NpgsqlCommand("""
                 SELECT
-                    CASE WHEN $2::uuid IS NULL THEN (SELECT count(*) FROM financematch.enterprises WHERE registered_at < $1)
+                    CASE WHEN $2::uuid IS NULL THEN (SELECT count(*) FROM financematch.enterprises WHERE registered_at < $1 AND verification = 'Verified')
                         ELSE (SELECT count(DISTINCT m.enterprise_id) FROM financematch.matches m WHERE m.institution_id = $2 AND m.created_at < $1) END,
                     CASE WHEN $2::uuid IS NULL THEN (SELECT count(*) FROM financematch.credit_profiles p JOIN financematch.enterprises e ON e.id = p.enterprise_id
                             WHERE p.rated AND e.registered_at < $1)
@@ -83,7 +98,7 @@ public static class GetStatsBreakdown
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Period).SetValidator(new StatsPeriodRules()).OverridePropertyName("");
+        public Validator(TimeProvider clock) => RuleFor(q => q.Period).SetValidator(new StatsPeriodRules(clock)).OverridePropertyName("");
     }
 
     public sealed class Handler(NpgsqlDataSource dataSource, StatisticsRollups rollups) : IRequestHandler<Query, StatsBreakdownDto>

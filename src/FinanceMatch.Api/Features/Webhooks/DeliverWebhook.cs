@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Auth;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -24,7 +25,7 @@ public static partial class DeliverWebhook
 
     public sealed record Command(Guid DeliveryId) : IRequest<DeliveryStatus?>;
 
-    public sealed partial class Handler(FinanceMatchDbContext db, IHttpClientFactory httpClients, IBackgroundJobClient jobs,
+    public sealed partial class Handler(FinanceMatchDbContext db, SecretProtector protector, IHttpClientFactory httpClients, IBackgroundJobClient jobs,
         IOptions<WebhookOptions> options, TimeProvider clock, ILogger<Handler> logger) : IRequestHandler<Command, DeliveryStatus?>
     {
         public async ValueTask<DeliveryStatus?> Handle(Command command, CancellationToken cancellationToken)
@@ -88,7 +89,7 @@ public static partial class DeliverWebhook
             var body = Encoding.UTF8.GetBytes(delivery.Payload);
             using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
-            request.Headers.Add(SignatureHeader, Signature(webhook.Secret, body));
+            request.Headers.Add(SignatureHeader, Signature(protector.Unprotect(SecretPurpose.WebhookSecret, webhook.ProtectedSecret), body));
             request.Headers.Add("X-FinanceMatch-Event", delivery.EventType == WebhookEvent.MatchCreated ? "matchCreated" : "alertRaised");
             request.Headers.Add("X-FinanceMatch-Event-Id", delivery.EventId.ToString());
             request.Headers.Add("X-FinanceMatch-Delivery-Attempt", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));

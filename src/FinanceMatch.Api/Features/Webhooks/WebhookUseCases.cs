@@ -66,7 +66,7 @@ public static class RegisterWebhook
             || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && WebhookAddresses.IsPrivate(address));
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, WebhookDto>
+    public sealed class Handler(FinanceMatchDbContext db, SecretProtector protector, TimeProvider clock) : IRequestHandler<Command, WebhookDto>
     {
         public async ValueTask<WebhookDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -76,7 +76,7 @@ public static class RegisterWebhook
                 InstitutionId = command.InstitutionId,
                 Url = command.Body.Url,
                 Events = command.Body.Events.Distinct().Select(e => e.Map<Domain.WebhookEvent>()).ToList(),
-                Secret = command.Body.Secret,
+                ProtectedSecret = protector.Protect(SecretPurpose.WebhookSecret, command.Body.Secret),
                 CreatedAt = clock.GetUtcNow(),
             };
             db.Webhooks.Add(webhook);

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Identity;
+using Role = FinanceMatch.Core.Identity.Role;
+using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using Mediator;
+
+namespace FinanceMatch.Api.Features.Credentials;
+
+/// <summary>
+/// An operator makes a new token signing key current. Tokens signed with the previous key stay valid until they expire
+/// (one token lifetime); every process picks the new key up through NOTIFY.
+/// </summary>
+public static class RotateSigningKey
+{
+    public sealed record Command(string ActorClientId) : IRequest<SigningKeyDto>;
+
+    public sealed class Handler(FinanceMatchDbContext db, SigningKeyProvider keys, TimeProvider clock) : IRequestHandler<Command, SigningKeyDto>
+    {
+        public async ValueTask<SigningKeyDto> Handle(Command command, CancellationToken ct)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var key = await keys.RotateAsync(db, ct);
+            db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SigningKeyRotated, null, null, command.ActorClientId, $"New signing key {key.Kid}.",
+                clock.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            await keys.ReloadAsync(ct);
+            return new SigningKeyDto(key.Kid, key.CreatedAt);
+        }
+    }
+
+    internal static async Task<SigningKeyDto> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(user.ClientIdOf()), ct);
+}

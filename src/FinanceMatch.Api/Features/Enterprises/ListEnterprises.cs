@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using DomainVerification = FinanceMatch.Core.Enterprises.EnterpriseVerification;
+
+namespace FinanceMatch.Api.Features.Enterprises;
+
+/// <summary>Registered firms for operators, by USCC or verification; <c>verification=pending</c> is the review queue, oldest first.</summary>
+public static class ListEnterprises
+{
+    public sealed record Query(ClaimsPrincipal Caller, string? Uscc, DomainVerification? Verification, int Page, int PageSize)
+        : IRequest<Paged<EnterpriseDto>>, IPagedQuery;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            Include(new PageRules());
+            RuleFor(q => q.Uscc).MaximumLength(18)
+                .Must(u => u is null || u.Trim().All(char.IsAsciiLetterOrDigit)).WithMessage("uscc is 18 letters and digits.");
+        }
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<EnterpriseDto>>
+    {
+        public async ValueTask<Paged<EnterpriseDto>> Handle(Query query, CancellationToken ct)
+        {
+            var enterprises = db.Enterprises.AsNoTracking();
+            if (!string.IsNullOrEmpty(query.Uscc))
+            {
+                var uscc = query.Uscc.Trim().ToUpperInvariant();
+                enterprises = enterprises.Where(e => e.Uscc == uscc);
+            }
+            if (query.Verification is { } verification) enterprises = enterprises.Where(e => e.Verification == verification);
+            return await enterprises.OrderBy(e => e.RegisteredAt).ThenBy(e => e.Id)
+                .ToPageAsync(db, query, e => GetEnterprise.ToDto(e, query.Caller), ct);
+        }
+    }
+
+    internal static async Task<Paged<EnterpriseDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct, string? uscc = null,
+        string? verification = null, int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(user, uscc, EnumText.ParseOptional<DomainVerification>(verification, "verification"), page, pageSize), ct);
+}

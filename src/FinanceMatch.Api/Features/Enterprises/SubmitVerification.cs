@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Enterprises.Verification;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Identity;
+using Role = FinanceMatch.Core.Identity.Role;
+using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using DomainMethod = FinanceMatch.Core.Enterprises.VerificationMethod;
+
+namespace FinanceMatch.Api.Features.Enterprises;
+
+/// <summary>
+/// A firm proves it controls the registered firm. Every failed proof is logged in the security log, which is also the
+/// count behind the limit: more than five failures in an hour and further attempts are 429 until the oldest ages out.
+/// </summary>
+public static class SubmitVerification
+{
+    public sealed record Command(Guid EnterpriseId, ClaimsPrincipal Caller, VerificationMethod Method, string? Assertion) : IRequest<EnterpriseDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Method).IsInEnum();
+            RuleFor(c => c.Assertion).MaximumLength(16 * 1024);
+        }
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, IEnumerable<IVerificationMethod> methods, VerificationDecision decision,
+        TimeProvider clock) : IRequestHandler<Command, EnterpriseDto>
+    {
+        private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+
+        public async ValueTask<EnterpriseDto> Handle(Command command, CancellationToken ct)
+        {
+            if (!command.Caller.IsParty(Role.Enterprise, command.EnterpriseId)) throw new NotFoundException("No enterprise has this id.");
+            var method = methods.SingleOrDefault(m => m.Method == command.Method.Map<DomainMethod>() && m.SelfService)
+                ?? throw UnprocessableException.For("method", "A firm verifies itself with businessLicence; operatorReview is an operator's decision.");
+            await RefuseWhenTooManyFailuresAsync(command.EnterpriseId, ct);
+            var firm = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == command.EnterpriseId, ct);
+            var actor = command.Caller.ClientIdOf();
+            try
+            {
+                var proof = await method.CheckAsync(firm, new VerificationClaim(command.Assertion, actor, null), ct);
+                return GetEnterprise.ToDto(await decision.VerifyAsync(firm.Id, method.Method, proof, actor, ct), command.Caller);
+            }
+            catch (UnprocessableException refused)
+            {
+                db.ChangeTracker.Clear();
+                db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.VerificationFailed, null, firm.Id, actor,
+                    $"{method.Method}: {refused.Message}", clock.GetUtcNow()));
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw;
+            }
+        }
+
+        private async Task RefuseWhenTooManyFailuresAsync(Guid enterpriseId, CancellationToken ct)
+        {
+            var now = clock.GetUtcNow();
+            var since = now - Window;
+            var failures = await db.SecurityEvents.AsNoTracking()
+                .Where(e => e.SubjectId == enterpriseId && e.Kind == SecurityEventKind.VerificationFailed && e.OccurredAt > since)
+                .OrderByDescending(e => e.OccurredAt).Select(e => e.OccurredAt).Take(VerificationOptions.MaxFailuresPerHour).ToListAsync(ct);
+            if (failures.Count < VerificationOptions.MaxFailuresPerHour) return;
+            throw new TooManyAttemptsException(
+                $"More than {VerificationOptions.MaxFailuresPerHour} failed verification attempts in an hour; try again later.",
+                failures[^1] + Window - now);
+        }
+    }
+
+    internal static async Task<EnterpriseDto> Endpoint(Guid id, SubmitVerificationRequest body, ClaimsPrincipal user, ISender sender,
+        CancellationToken ct) =>
+        await sender.Send(new Command(id, user, body.Method, body.Assertion), ct);
+}
