@@ -138,7 +138,13 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("accessed_at");
 
-                    b.Property<Guid>("ConsentId")
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<Guid?>("ConsentId")
                         .HasColumnType("uuid")
                         .HasColumnName("consent_id");
 
@@ -146,12 +152,32 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("enterprise_id");
 
-                    b.Property<Guid>("InstitutionId")
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<Guid?>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
 
-                    b.Property<string>("Purpose")
+                    b.Property<string>("OperatorClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("operator_client_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("PreviousHash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<string>("Purpose")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("purpose");
@@ -170,7 +196,33 @@ namespace FinanceMatch.Migrations.Migrations
                     b.HasIndex("EnterpriseId", "AccessedAt")
                         .HasDatabaseName("ix_report_accesses_enterprise_id_accessed_at");
 
+                    b.HasIndex("EnterpriseId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_accesses_enterprise_id_position");
+
                     b.ToTable("report_accesses", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Consents.ReportAccessChain", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_hash");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer")
+                        .HasColumnName("length");
+
+                    b.HasKey("EnterpriseId")
+                        .HasName("pk_report_access_chains");
+
+                    b.ToTable("report_access_chains", "financematch");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Departments.Department", b =>
@@ -1920,8 +1972,6 @@ namespace FinanceMatch.Migrations.Migrations
                     b.HasOne("FinanceMatch.Core.Consents.Consent", null)
                         .WithMany()
                         .HasForeignKey("ConsentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_report_accesses_consents_consent_id");
                 });
 

@@ -27,6 +27,7 @@ public sealed class FinanceMatchClient
         Profiles = RestService.For<IProfilesApi>(http, Settings);
         Consents = RestService.For<IConsentsApi>(http, Settings);
         Alerts = RestService.For<IAlertsApi>(http, Settings);
+        Audit = RestService.For<IAuditApi>(http, Settings);
         Objections = RestService.For<IObjectionsApi>(http, Settings);
         Webhooks = RestService.For<IWebhooksApi>(http, Settings);
         Products = RestService.For<IProductsApi>(http, Settings);
@@ -53,6 +54,8 @@ public sealed class FinanceMatchClient
     public IProfilesApi Profiles { get; }
     /// <summary>Consents.</summary>
     public IConsentsApi Consents { get; }
+    /// <summary>The access chains' audit.</summary>
+    public IAuditApi Audit { get; }
     /// <summary>Risk alerts.</summary>
     public IAlertsApi Alerts { get; }
     /// <summary>Objections to records.</summary>

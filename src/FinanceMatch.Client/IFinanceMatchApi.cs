@@ -124,17 +124,28 @@ public interface IConsentsApi
     [Get("/api/v1/enterprises/{enterpriseId}/consents")]
     Task<Paged<ConsentDto>> ListAsync(Guid enterpriseId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads a firm's authorised report (banks with a consent in force; every read is recorded).</summary>
+    /// <summary>
+    /// Reads a firm's authorised report (banks with a consent in force for <paramref name="purpose"/>, loanAssessment by
+    /// default; operators for supervision); every read is recorded in the firm's access chain.
+    /// </summary>
     [Get("/api/v1/enterprises/{enterpriseId}/report")]
-    Task<ReportDto> GetReportAsync(Guid enterpriseId, Guid? consentId = null, CancellationToken cancellationToken = default);
+    Task<ReportDto> GetReportAsync(Guid enterpriseId, Guid? consentId = null, string? purpose = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Every read of a firm's report, newest first (the firm itself, operators).</summary>
+    /// <summary>Every read of a firm's credit data, oldest first, as a hash chain (the firm itself, operators).</summary>
     [Get("/api/v1/enterprises/{enterpriseId}/report-accesses")]
     Task<Paged<ReportAccessDto>> ListAccessesAsync(Guid enterpriseId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 
     /// <summary>Revokes a consent at once (the firm itself).</summary>
     [Delete("/api/v1/enterprises/{enterpriseId}/consents/{consentId}")]
     Task RevokeAsync(Guid enterpriseId, Guid consentId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The audit of the firms' access chains (operators).</summary>
+public interface IAuditApi
+{
+    /// <summary>Recomputes every firm's access chain and lists the records that do not fit.</summary>
+    [Get("/api/v1/audit/report-accesses/verify")]
+    Task<AccessChainVerificationDto> VerifyReportAccessesAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>Post-loan risk alerts.</summary>

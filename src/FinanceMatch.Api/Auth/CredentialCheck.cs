@@ -28,6 +28,14 @@ public static class CredentialCheck
             context.Fail("The token's client was disabled or its secret changed after the token was issued.");
             return;
         }
+        // A token names its credential; its role and subject must be that credential's own, so even someone holding a
+        // signing key cannot mint a stronger role on an ordinary credential.
+        if (principal.FindFirstValue(CallerClaims.Role) != Policies.RoleName(state.Role)
+            || principal.FindFirstValue(CallerClaims.Subject) != state.SubjectId.ToString())
+        {
+            context.Fail("The token's role or subject is not its credential's.");
+            return;
+        }
         if (state.Verification is { } verification) identity.AddClaim(new Claim(CallerClaims.Verification, verification.ToString()));
     }
 }

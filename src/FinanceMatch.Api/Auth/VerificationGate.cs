@@ -10,9 +10,10 @@ public sealed class AllowUnverifiedEnterpriseMetadata;
 
 /// <summary>
 /// Until a firm's registration is verified, its token reaches only the endpoints marked
-/// <see cref="AllowUnverifiedEnterprise"/> (its own registration, verification, secret rotation, who am I). Every other
-/// endpoint that needs a token answers 403 <c>verification-required</c>: the gate is deny-by-default, so an endpoint
-/// added later is closed to unverified firms without anyone remembering to close it.
+/// <see cref="AllowUnverifiedEnterprise"/> (its own registration, verification, secret rotation, who am I). On a public
+/// endpoint it is treated as anonymous (nothing there may depend on who it claims to be); every other endpoint answers
+/// 403 <c>verification-required</c>. The gate is deny-by-default, so an endpoint added later is closed to unverified
+/// firms without anyone remembering to close it.
 /// </summary>
 public static class VerificationGate
 {
@@ -22,11 +23,17 @@ public static class VerificationGate
     public static IApplicationBuilder UseVerificationGate(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
-            if (http.User.Is(Role.Enterprise) && !http.User.IsVerifiedEnterprise() && http.GetEndpoint() is { } endpoint
-                && endpoint.Metadata.GetMetadata<AllowUnverifiedEnterpriseMetadata>() is null
-                && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
-                && endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null)
+            if (http.User.Is(Role.Enterprise) && !http.User.IsVerifiedEnterprise()
+                && http.GetEndpoint()?.Metadata.GetMetadata<AllowUnverifiedEnterpriseMetadata>() is null)
             {
+                var endpoint = http.GetEndpoint();
+                if (endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
+                    || (endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is null))
+                {
+                    http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+                    await next(http);
+                    return;
+                }
                 http.Response.StatusCode = StatusCodes.Status403Forbidden;
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {

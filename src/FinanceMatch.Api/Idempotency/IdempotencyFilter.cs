@@ -39,7 +39,7 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
             case IdempotencyClaim.Replay replay:
                 http.Response.Headers[ReplayedHeaderName] = "true";
                 if (replay.Location is not null) http.Response.Headers.Location = replay.Location;
-                return Results.Text(replay.Body ?? "", "application/json", statusCode: replay.StatusCode);
+                return Results.Text(replay.Body is null ? "" : StripSecret(replay.Body), "application/json", statusCode: replay.StatusCode);
         }
 
         try
@@ -77,6 +77,15 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
     }
 
     private const string SecretProperty = "clientSecret";
+
+    /// <summary>Also on replay, for responses a version before this rule stored.</summary>
+    private static string StripSecret(string body)
+    {
+        if (!body.Contains(SecretProperty, StringComparison.Ordinal)) return body;
+        var node = System.Text.Json.Nodes.JsonNode.Parse(body);
+        if (node is System.Text.Json.Nodes.JsonObject o) o.Remove(SecretProperty);
+        return node?.ToJsonString() ?? body;
+    }
 
     /// <summary>The key of a request that sent one, checked: 1–255 visible ASCII characters.</summary>
     public static string? KeyOf(HttpRequest request) =>

@@ -169,6 +169,7 @@ public static class ServiceRegistration
             await scope.ServiceProvider.GetRequiredService<FinanceMatchDbContext>().Database.MigrateAsync(ct);
         }
         await ProtectLegacySecrets.RunAsync(services, ct);
+        await Features.Consents.ChainLegacyAccessRecords.RunAsync(services.GetRequiredService<NpgsqlDataSource>(), ct);
         await services.GetRequiredService<SigningKeyProvider>().LoadAsync(ct);
         await services.GetRequiredService<OperatorBootstrap>().EnsureAsync(ct);
         if (settings.RunsWorkers)

@@ -76,6 +76,9 @@ public static class HangfireSetup
         // 18:00 UTC is 02:00 in China: the nightly rebuild of every profile, so that month windows roll over.
         jobs.AddOrUpdate<Features.Profiles.RebuildAllProfiles.Job>("rebuild-all-profiles",
             JobQueues.Default, job => job.Run(CancellationToken.None), "0 18 * * *");
+        // 19:00 UTC is 03:00 in China, after the nightly rebuild.
+        jobs.AddOrUpdate<Features.Retention.ApplyRetention.Job>(Features.Retention.ApplyRetention.RecurringJobId,
+            JobQueues.Default, job => job.Run(CancellationToken.None), "0 19 * * *");
         jobs.AddOrUpdate<Features.Feeds.RequeueStalledBatches.Job>("requeue-stalled-batches",
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Features.LoanRequests.RematchStalledRequests.Job>("rematch-stalled-requests",

@@ -55,6 +55,8 @@ public enum SecurityEventKind
     VerificationFailed,
     /// <summary>An operator rotated the token signing key.</summary>
     SigningKeyRotated,
+    /// <summary>A rotation was refused: the current secret given was wrong (a stolen token trying its luck).</summary>
+    SecretRotationRefused,
 }
 
 /// <summary>One entry of the append-only security log.</summary>

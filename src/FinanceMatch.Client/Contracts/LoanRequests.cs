@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace FinanceMatch.Client.Contracts;
 
 /// <summary>Where a loan request is.</summary>
@@ -66,7 +67,12 @@ public sealed record LoanRequestDto(
     IReadOnlyList<MatchDto> Matches);
 
 /// <summary>A rule of a product checked against a request: what the product requires and what the firm has.</summary>
-public sealed record RuleCheckDto(string Rule, string Required, string Actual);
+/// <remarks>
+/// <c>actual</c> is the firm's own value, shown to the firm and operators only: a bank sees the rule, its threshold and
+/// whether it passed; the firm's values reach a bank only through a consented, logged report read.
+/// </remarks>
+public sealed record RuleCheckDto(string Rule, string Required, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Actual,
+    bool? Passed = null);
 
 /// <summary>The fit score's parts: price (40), guarantee (20), eligibility margin (20), amount (10) and term (10) points.</summary>
 public sealed record FitDto(int Price, int Guarantee, int EligibilityMargin, int Amount, int Term);

@@ -6,7 +6,7 @@ namespace FinanceMatch.Client.Contracts;
 public sealed record ReportDto(
     Guid EnterpriseId,
     string Uscc,
-    Guid ConsentId,
+    Guid? ConsentId,
     DateTimeOffset GeneratedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProfileDto? Profile,
     ReportRecordsDto Records);
@@ -35,6 +35,26 @@ public sealed record PenaltyRecordDto(string RecordKey, string DecisionNo, DateO
 /// <summary>A court record.</summary>
 public sealed record JudicialRecordDto(string RecordKey, string CaseNo, DateOnly FiledOn, string Kind, decimal Amount, DateOnly? ClosedOn, bool Disputed);
 
-/// <summary>One read of a firm's report by a bank.</summary>
-public sealed record ReportAccessDto(Guid Id, Guid InstitutionId, Guid ConsentId, IReadOnlyList<ConsentScope> Scopes, ConsentPurpose Purpose,
-    DateTimeOffset AccessedAt);
+/// <summary>Who read a firm's credit data.</summary>
+public enum AccessActorRole
+{
+    /// <summary>A bank, under the firm's consent.</summary>
+    Bank,
+    /// <summary>A platform operator (supervision); no consent is involved.</summary>
+    Operator,
+}
+
+/// <summary>
+/// One read of a firm's credit data (a bank's report read, an operator's read of report, profile or history), listed
+/// oldest first. The records of one firm form a hash chain: <c>hash</c> = lowercase hex SHA-256 of
+/// <c>previousHash|id|accessedAt|actorRole|institutionId|consentId|purpose|scopes</c> with every value exactly as
+/// returned here (absent values empty, scopes joined by commas); the first <c>previousHash</c> is 64 zeros.
+/// </summary>
+public sealed record ReportAccessDto(Guid Id, DateTimeOffset AccessedAt, AccessActorRole ActorRole, Guid? InstitutionId, string? OperatorClientId,
+    Guid? ConsentId, IReadOnlyList<ConsentScope> Scopes, ConsentPurpose? Purpose, string PreviousHash, string Hash);
+
+/// <summary>What <c>GET /api/v1/audit/report-accesses/verify</c> found: every chain recomputed, the records that do not fit.</summary>
+public sealed record AccessChainVerificationDto(long EnterprisesChecked, long RecordsChecked, IReadOnlyList<BrokenAccessRecordDto> Broken);
+
+/// <summary>A record whose hash, predecessor or position does not fit its firm's chain.</summary>
+public sealed record BrokenAccessRecordDto(Guid EnterpriseId, Guid RecordId);

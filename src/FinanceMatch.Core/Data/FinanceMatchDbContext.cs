@@ -40,6 +40,7 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<Consents.Consent> Consents => Set<Consents.Consent>();
     public DbSet<Alerts.Alert> Alerts => Set<Alerts.Alert>();
     public DbSet<Consents.ReportAccess> ReportAccesses => Set<Consents.ReportAccess>();
+    public DbSet<Consents.ReportAccessChain> ReportAccessChains => Set<Consents.ReportAccessChain>();
     public DbSet<Products.Product> Products => Set<Products.Product>();
     public DbSet<Products.ProductVersion> ProductVersions => Set<Products.ProductVersion>();
     public DbSet<LoanRequests.LoanRequest> LoanRequests => Set<LoanRequests.LoanRequest>();

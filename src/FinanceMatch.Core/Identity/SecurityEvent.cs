@@ -14,6 +14,7 @@ public enum SecurityEventKind
     EnterpriseRejected,
     VerificationFailed,
     SigningKeyRotated,
+    SecretRotationRefused,
 }
 
 /// <summary>

@@ -49,7 +49,7 @@ public sealed class ReportTests
 
         var accesses = await firm.Client.Consents.ListAccessesAsync(firm.Created.Id);
         Assert.That(accesses.TotalCount, Is.EqualTo(2));
-        Assert.That(accesses.Items.Select(a => (a.InstitutionId, a.ConsentId, a.Purpose)), Has.All.EqualTo((bank.Created.Id, consent.Id, ConsentPurpose.LoanAssessment)));
+        Assert.That(accesses.Items.Select(a => (a.InstitutionId, a.ConsentId, a.Purpose)), Has.All.EqualTo(((Guid?)bank.Created.Id, (Guid?)consent.Id, (ConsentPurpose?)ConsentPurpose.LoanAssessment)));
         Assert.That(accesses.Items[0].Scopes, Is.EqualTo(new[] { ConsentScope.Profile, ConsentScope.Tax }));
         Assert.That((await (await TestRun.OperatorAsync()).Consents.ListAccessesAsync(firm.Created.Id)).TotalCount, Is.EqualTo(2));
     }
@@ -116,7 +116,6 @@ public sealed class ReportTests
         await Problems.ExpectAsync(HttpStatusCode.NotFound, () => otherBank.Client.Enterprises.GetAsync(firm.Created.Id));
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => firm.Client.Consents.GetReportAsync(firm.Created.Id));
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => department.Client.Consents.GetReportAsync(firm.Created.Id));
-        await Problems.ExpectAsync(HttpStatusCode.Forbidden, async () => await (await TestRun.OperatorAsync()).Consents.GetReportAsync(firm.Created.Id));
         await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Consents.GetReportAsync(firm.Created.Id));
         await Problems.ExpectAsync(HttpStatusCode.NotFound, () => consented.Client.Consents.GetReportAsync(Guid.NewGuid()));
         await Problems.ExpectAsync(HttpStatusCode.NotFound, () => otherFirm.Client.Consents.ListAccessesAsync(firm.Created.Id));

@@ -32,7 +32,11 @@ public sealed class MatchingTests
         Assert.That(best.FitScore, Is.EqualTo(best.Fit.Price + best.Fit.Guarantee + best.Fit.EligibilityMargin + best.Fit.Amount + best.Fit.Term));
         Assert.That(best.FitScore, Is.GreaterThan(request.Matches[1].FitScore));
         Assert.That(best.Reasons.Select(r => r.Rule), Is.SupersetOf(new[] { "amount", "termMonths", "guaranteeType", "division", "excludeDishonestDebtors" }));
-        Assert.That(best.Reasons.Single(r => r.Rule == "division").Actual, Is.EqualTo("440604"));
+        Assert.That(best.Reasons.Single(r => r.Rule == "division").Actual, Is.EqualTo("440604"), "the firm sees its own values");
+        var asTheBankSeesIt = await cheap.Client.Matches.GetAsync(best.Id);
+        Assert.That(asTheBankSeesIt.Reasons.Select(r => (r.Actual, r.Passed)), Has.All.EqualTo(((string?)null, (bool?)true)),
+            "a bank sees the rules, thresholds and that they passed, never the firm's values");
+        Assert.That(asTheBankSeesIt.Reasons.Select(r => r.Required), Is.EqualTo(best.Reasons.Select(r => r.Required)));
     }
 
     [Test]
@@ -164,7 +168,7 @@ public sealed class MatchingTests
         var all = await firm.Client.LoanRequests.GetNearMissesAsync(request.Id, pageSize: 500);
         var misses = all.Items.Where(m => m.InstitutionId == bank.Created.Id).ToList();
         Assert.That(misses.Select(m => m.ProductId), Is.EqualTo(new[] { oneRule.Id, twoRules.Id }), "fewest failed rules first; three failures are not near");
-        Assert.That(misses[0].FailedRules.Single(), Is.EqualTo(new RuleCheckDto("minAnnualTaxPaid", "at least 500000.00", "120000.00")));
+        Assert.That(misses[0].FailedRules.Single(), Is.EqualTo(new RuleCheckDto("minAnnualTaxPaid", "at least 500000.00", "120000.00", false)));
         Assert.That(misses[1].FailedRules.Select(r => r.Rule), Is.EquivalentTo(new[] { "minAnnualTaxPaid", "industryInclude" }));
         Assert.That(all.Items.Select(m => m.FailedRules.Count), Is.Ordered, "fewest failed rules first");
         Assert.That(all.Items.Select(m => m.FailedRules.Count), Has.All.InRange(1, 2));

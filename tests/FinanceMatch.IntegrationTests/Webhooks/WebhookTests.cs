@@ -37,6 +37,8 @@ public sealed class WebhookTests
         Assert.That(body.RootElement.GetProperty("type").GetString(), Is.EqualTo("matchCreated"));
         Assert.That(body.RootElement.GetProperty("data").GetProperty("id").GetGuid(), Is.EqualTo(match.Id));
         Assert.That(body.RootElement.GetProperty("data").GetProperty("institutionId").GetGuid(), Is.EqualTo(bank.Created.Id));
+        Assert.That(body.RootElement.GetProperty("data").TryGetProperty("reasons", out _), Is.False, "no rule values in a webhook body");
+        Assert.That(received.Body, Does.Not.Contain("actual"));
         Assert.That((received.EventId, received.Event, received.Attempt, received.ContentType),
             Is.EqualTo((match.Id.ToString(), "matchCreated", "1", "application/json; charset=utf-8")));
         Assert.That((delivery.EventId, delivery.EventType, delivery.Attempts), Is.EqualTo((match.Id, WebhookEvent.MatchCreated, 1)));
@@ -90,8 +92,9 @@ public sealed class WebhookTests
         var data = body.RootElement.GetProperty("data");
         Assert.That((body.RootElement.GetProperty("type").GetString(), body.RootElement.GetProperty("id").GetGuid(), delivery.EventId),
             Is.EqualTo(("alertRaised", alert!.Id, alert.Id)));
-        Assert.That((data.GetProperty("id").GetGuid(), data.GetProperty("enterpriseId").GetGuid(), data.GetProperty("kind").GetString(),
-            data.GetProperty("detail").GetString()), Is.EqualTo((alert.Id, firm.Created.Id, "newArrears", alert.Detail)));
+        Assert.That((data.GetProperty("id").GetGuid(), data.GetProperty("enterpriseId").GetGuid(), data.GetProperty("kind").GetString()),
+            Is.EqualTo((alert.Id, firm.Created.Id, "newArrears")));
+        Assert.That(data.TryGetProperty("detail", out _), Is.False, "a webhook body carries no firm data: the detail is read at GET /alerts");
         Assert.That(data.GetProperty("raisedAt").GetDateTimeOffset(), Is.EqualTo(alert.RaisedAt));
     }
 

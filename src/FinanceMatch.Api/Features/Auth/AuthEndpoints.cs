@@ -32,7 +32,8 @@ public static class AuthEndpoints
             .WithSummary("Replace the caller's own secret, given the current one; the new secret is returned once and earlier tokens end")
             .Produces<ClientCredentials>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/auth/job-dashboard-session", StartJobDashboardSession.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("Sets the financematch_token cookie (HttpOnly, Path=/hangfire) so an operator's browser can open the job dashboard")

@@ -48,7 +48,7 @@ public static class IssueToken
     {
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Pragma = "no-cache";
-        if (http.Request.HasFormContentType) return await FormAsync(http, sender, ct);
+        if (http.Request.ContentType?.StartsWith(FormContentType, StringComparison.OrdinalIgnoreCase) == true) return await FormAsync(http, sender, ct);
         if (!http.Request.HasJsonContentType())
             throw new Feeds.UnsupportedContentTypeException("Send the credentials as application/json, or as application/x-www-form-urlencoded (RFC 6749).");
         TokenRequest? body;
@@ -73,7 +73,15 @@ public static class IssueToken
 
     private static async Task<IResult> FormAsync(HttpContext http, ISender sender, CancellationToken ct)
     {
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException e)
+        {
+            return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", "The form cannot be read: " + e.Message);
+        }
         var grantType = form["grant_type"].ToString();
         if (grantType.Length == 0) return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", "grant_type is required.");
         if (grantType != "client_credentials")

@@ -8,12 +8,15 @@ using Role = FinanceMatch.Core.Identity.Role;
 using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinanceMatch.Api.Features.Auth;
 
 /// <summary>
 /// The caller replaces its own secret, proving it holds the current one (a stolen token alone cannot take the client
 /// over). The credential's version moves on, so every token issued before the rotation is refused at its next request.
+/// A wrong current secret is logged; after five in an hour the credential's rotations are refused (429) until the
+/// oldest ages out, so a token cannot be used to guess the secret.
 /// </summary>
 public static class RotateSecret
 {
@@ -27,12 +30,26 @@ public static class RotateSecret
     public sealed class Handler(FinanceMatchDbContext db, SecretHasher hasher, CredentialStates states, TimeProvider clock)
         : IRequestHandler<Command, ClientCredentials>
     {
+        private const int MaxRefusalsPerHour = 5;
+        private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+
         public async ValueTask<ClientCredentials> Handle(Command command, CancellationToken ct)
         {
             var credential = await db.Credentials.FindAsync([command.CredentialId], ct) ?? throw new NotFoundException("The credential no longer exists.");
-            if (!hasher.Verify(credential.SecretHash, command.CurrentSecret)) throw new WrongSecretException();
-            var secret = SecretHasher.NewSecret();
             var now = clock.GetUtcNow();
+            var since = now - Window;
+            var refusals = await db.SecurityEvents.AsNoTracking()
+                .Where(e => e.ClientId == credential.ClientId && e.Kind == SecurityEventKind.SecretRotationRefused && e.OccurredAt > since)
+                .OrderByDescending(e => e.OccurredAt).Select(e => e.OccurredAt).Take(MaxRefusalsPerHour).ToListAsync(ct);
+            if (refusals.Count >= MaxRefusalsPerHour)
+                throw new TooManyAttemptsException("Too many rotations with a wrong current secret in the last hour.", refusals[^1] + Window - now);
+            if (!hasher.Verify(credential.SecretHash, command.CurrentSecret))
+            {
+                db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SecretRotationRefused, credential, command.ClientId, "Wrong current secret.", now));
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw new WrongSecretException();
+            }
+            var secret = SecretHasher.NewSecret();
             credential.ReplaceSecret(hasher.HashGenerated(secret), now);
             db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SecretRotated, credential, command.ClientId, null, now));
             await db.SaveChangesAsync(ct);

@@ -153,19 +153,28 @@ public static class ConsentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         var enterprise = app.MapGroup("/api/v1/enterprises/{id:guid}").WithTags("Consents");
         enterprise.MapGet("/report", GetReport.Endpoint)
-            .RequireAuthorization(Policies.Bank)
-            .WithSummary("A firm's authorised report: the consented scopes only, records of the last 24 months; every read is recorded (banks)")
+            .RequireAuthorization(Policies.OperatorOrBank)
+            .WithSummary("A firm's authorised report: banks under a consent in force for the purpose asked (loanAssessment by default), "
+                + "the consented scopes only; operators for supervision; records of the last 24 months; every read is appended to the firm's access chain")
             .Produces<ReportDto>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         enterprise.MapGet("/report-accesses", ListReportAccesses.Endpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
-            .WithSummary("Every read of a firm's report, newest first (the firm itself, operators)")
+            .WithSummary("Every read of a firm's credit data, oldest first, each record chained to the one before by SHA-256 (the firm itself, operators)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/v1/audit/report-accesses/verify", VerifyAccessChains.Endpoint)
+            .WithTags("Consents")
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("Recompute every firm's access chain; lists the records whose hash, predecessor or position does not fit (operators)")
+            .Produces<AccessChainVerificationDto>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapDelete("/{consentId:guid}", RevokeConsent.Endpoint)
             .RequireAuthorization(Policies.Enterprise)
             .WithSummary("Revoke a consent at once: the next read under it is refused (the firm itself)")

@@ -10,37 +10,55 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using FinanceMatch.Core.Consents;
+using FinanceMatch.Api.Features.Feeds;
+using Role = FinanceMatch.Core.Identity.Role;
 using DomainPurpose = FinanceMatch.Core.Consents.ConsentPurpose;
 using DomainScope = FinanceMatch.Core.Consents.ConsentScope;
 
 namespace FinanceMatch.Api.Features.Consents;
 
 /// <summary>
-/// A bank reads a firm's report under a consent in force. The consent is checked, the report read and the access recorded
-/// in one snapshot transaction: a read that is not recorded is not returned, and nothing is recorded that was not read.
-/// A revocation is in force for every read that starts after it commits; a read already running when it commits
-/// finishes under the consent it started with (locking the consent row for that costs a WAL write per read).
+/// A bank reads a firm's report under a consent in force for the purpose it asks (loanAssessment by default), or an
+/// operator reads it for supervision. The consent is checked, the report read and the access appended to the firm's
+/// hash chain in one transaction: a read that is not recorded is not returned, and nothing is recorded that was not read.
+/// The transaction is READ COMMITTED so that the chain head it locks is the latest (a snapshot transaction would fail
+/// on a head another read just moved); the firm's records change only through batches, which the profile lags anyway.
+/// A revocation is in force for every read that starts after it commits.
 /// </summary>
 public static class GetReport
 {
-    public sealed record Query(ClaimsPrincipal Caller, Guid EnterpriseId, Guid? ConsentId) : IRequest<ReportDto>;
+    public sealed record Query(ClaimsPrincipal Caller, Guid EnterpriseId, Guid? ConsentId, DomainPurpose Purpose) : IRequest<ReportDto>;
 
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, ReportDto>
     {
+        private static readonly DomainScope[] EveryScope = Enum.GetValues<DomainScope>();
+
         public async ValueTask<ReportDto> Handle(Query query, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
-            var institutionId = query.Caller.SubjectId();
             var now = clock.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            var isOperator = query.Caller.Is(Role.Operator);
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
             // Only a verified registration is the firm: a consent an unproven claim once gave opens nothing.
             var uscc = await db.Enterprises.Where(e => e.Id == query.EnterpriseId && e.Verification == Core.Enterprises.EnterpriseVerification.Verified)
                 .Select(e => e.Uscc).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("No enterprise has this id.");
-            var consent = await InForceConsentAsync(connection, query, institutionId, now, ct)
-                ?? throw new ForbiddenException("This institution holds no consent in force from this enterprise.");
-            var scopes = consent.Scopes.ToHashSet();
+            var access = new ReportAccess { Id = Guid.CreateVersion7(now), EnterpriseId = query.EnterpriseId, AccessedAt = now };
+            if (isOperator)
+            {
+                (access.ActorRole, access.OperatorClientId, access.Scopes) = (AccessActor.Operator, query.Caller.ClientIdOf(), [.. EveryScope]);
+            }
+            else
+            {
+                var institutionId = query.Caller.SubjectId();
+                var consent = await InForceConsentAsync(connection, query, institutionId, now, ct)
+                    ?? throw new ForbiddenException($"This institution holds no consent in force from this enterprise for {Wire(query.Purpose)}.");
+                (access.ActorRole, access.InstitutionId, access.ConsentId, access.Scopes, access.Purpose) =
+                    (AccessActor.Bank, institutionId, consent.Id, consent.Scopes, query.Purpose);
+            }
+            var scopes = access.Scopes.ToHashSet();
 
             ProfileDto? profile = null;
             if (scopes.Contains(DomainScope.Profile))
@@ -57,51 +75,40 @@ public static class GetReport
                 scopes.Contains(DomainScope.Penalty) ? await ReportRecords.PenaltiesAsync(connection, uscc, today.AddMonths(-24), ct) : null,
                 scopes.Contains(DomainScope.Judicial) ? await ReportRecords.JudicialAsync(connection, uscc, today.AddMonths(-24), ct) : null);
 
-            await using (var record = new NpgsqlCommand(
-                """
-                INSERT INTO financematch.report_accesses (id, enterprise_id, institution_id, consent_id, scopes, purpose, accessed_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7)
-                """, connection))
-            {
-                record.Parameters.Add(new() { Value = Guid.CreateVersion7(now) });
-                record.Parameters.Add(new() { Value = query.EnterpriseId });
-                record.Parameters.Add(new() { Value = institutionId });
-                record.Parameters.Add(new() { Value = consent.Id });
-                record.Parameters.Add(new() { Value = consent.Scopes.Select(s => s.ToString()).ToArray() });
-                record.Parameters.Add(new() { Value = consent.Purpose.ToString() });
-                record.Parameters.Add(new() { Value = now });
-                await record.ExecuteNonQueryAsync(ct);
-            }
+            await ReportAccessLog.AppendAsync(connection, access, ct);
             await transaction.CommitAsync(ct);
-            return new ReportDto(query.EnterpriseId, uscc.Trim(), consent.Id, now, profile, records);
+            return new ReportDto(query.EnterpriseId, uscc.Trim(), access.ConsentId, now, profile, records);
         }
 
-        private sealed record InForce(Guid Id, List<DomainScope> Scopes, DomainPurpose Purpose);
+        private sealed record InForce(Guid Id, List<DomainScope> Scopes);
 
-        /// <summary>The widest consent in force for this institution (or the one asked for).</summary>
+        /// <summary>The widest consent in force for this institution and purpose (or the one asked for).</summary>
         private static async Task<InForce?> InForceConsentAsync(NpgsqlConnection connection, Query query, Guid institutionId, DateTimeOffset now,
             CancellationToken ct)
         {
             await using var select = new NpgsqlCommand(
                 $"""
-                 SELECT c.id, c.scopes, c.purpose FROM financematch.consents c
-                 WHERE c.enterprise_id = $1 AND {ConsentCoverage.InForceFor("$2", "$3")}
-                 {(query.ConsentId is null ? "" : "AND c.id = $4")}
+                 SELECT c.id, c.scopes FROM financematch.consents c
+                 WHERE c.enterprise_id = $1 AND c.purpose = $4 AND {ConsentCoverage.InForceFor("$2", "$3")}
+                 {(query.ConsentId is null ? "" : "AND c.id = $5")}
                  ORDER BY cardinality(c.scopes) DESC, c.created_at DESC LIMIT 1
                  """, connection);
             select.Parameters.Add(new() { Value = query.EnterpriseId });
             select.Parameters.Add(new() { Value = institutionId });
             select.Parameters.Add(new() { Value = now });
+            select.Parameters.Add(new() { Value = query.Purpose.ToString() });
             if (query.ConsentId is { } consentId) select.Parameters.Add(new() { Value = consentId });
             await using var reader = await select.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) return null;
-            return new InForce(reader.GetGuid(0), reader.GetFieldValue<string[]>(1).Select(Enum.Parse<DomainScope>).ToList(),
-                Enum.Parse<DomainPurpose>(reader.GetString(2)));
+            return new InForce(reader.GetGuid(0), reader.GetFieldValue<string[]>(1).Select(Enum.Parse<DomainScope>).ToList());
         }
+
+        private static string Wire(DomainPurpose purpose) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(purpose.ToString());
     }
 
-    internal static async Task<ReportDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct, Guid? consentId = null) =>
-        await sender.Send(new Query(user, id, consentId), ct);
+    internal static async Task<ReportDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct, Guid? consentId = null,
+        string? purpose = null) =>
+        await sender.Send(new Query(user, id, consentId, EnumText.ParseOptional<DomainPurpose>(purpose, "purpose") ?? DomainPurpose.LoanAssessment), ct);
 }
 
 public static class ListReportAccesses
@@ -118,12 +125,14 @@ public static class ListReportAccesses
         public async ValueTask<Paged<ReportAccessDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             ConsentMapping.EnsureFirmOrOperator(query.Caller, query.EnterpriseId, write: false);
-            return await db.ReportAccesses.AsNoTracking().Where(a => a.EnterpriseId == query.EnterpriseId)
-                .OrderByDescending(a => a.AccessedAt).ThenByDescending(a => a.Id)
-                .ToPageAsync(db, query, a => new ReportAccessDto(a.Id, a.InstitutionId, a.ConsentId,
-                    a.Scopes.Select(s => s.Map<ConsentScope>()).ToList(), a.Purpose.Map<ConsentPurpose>(), a.AccessedAt), cancellationToken);
+            return await db.ReportAccesses.AsNoTracking().Where(a => a.EnterpriseId == query.EnterpriseId).OrderBy(a => a.Position)
+                .ToPageAsync(db, query, ToDto, cancellationToken);
         }
     }
+
+    internal static ReportAccessDto ToDto(ReportAccess a) =>
+        new(a.Id, a.AccessedAt, a.ActorRole.Map<AccessActorRole>(), a.InstitutionId, a.OperatorClientId, a.ConsentId,
+            a.Scopes.Select(s => s.Map<Client.Contracts.ConsentScope>()).ToList(), a.Purpose?.Map<Client.Contracts.ConsentPurpose>(), a.PreviousHash, a.Hash);
 
     internal static async Task<Paged<ReportAccessDto>> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct,
         int page = 1, int pageSize = PageRules.DefaultPageSize) =>

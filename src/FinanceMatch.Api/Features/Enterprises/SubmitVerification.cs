@@ -33,7 +33,7 @@ public static class SubmitVerification
     }
 
     public sealed class Handler(FinanceMatchDbContext db, IEnumerable<IVerificationMethod> methods, VerificationDecision decision,
-        TimeProvider clock) : IRequestHandler<Command, EnterpriseDto>
+        Npgsql.NpgsqlDataSource dataSource, TimeProvider clock) : IRequestHandler<Command, EnterpriseDto>
     {
         private static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
@@ -42,6 +42,27 @@ public static class SubmitVerification
             if (!command.Caller.IsParty(Role.Enterprise, command.EnterpriseId)) throw new NotFoundException("No enterprise has this id.");
             var method = methods.SingleOrDefault(m => m.Method == command.Method.Map<DomainMethod>() && m.SelfService)
                 ?? throw UnprocessableException.For("method", "A firm verifies itself with businessLicence; operatorReview is an operator's decision.");
+            // One attempt of a firm at a time (a lock on a connection of its own, across the attempt's transactions), so
+            // attempts sent in parallel cannot all slip under the limit.
+            await using var attempts = await dataSource.OpenConnectionAsync(ct);
+            await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(hashtext('financematch.verification-attempts'), hashtext($1))", attempts))
+            {
+                take.Parameters.Add(new() { Value = command.EnterpriseId.ToString() });
+                await take.ExecuteNonQueryAsync(ct);
+            }
+            try
+            {
+                return await AttemptAsync(command, method, ct);
+            }
+            finally
+            {
+                await using var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock_all()", attempts);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+
+        private async Task<EnterpriseDto> AttemptAsync(Command command, IVerificationMethod method, CancellationToken ct)
+        {
             await RefuseWhenTooManyFailuresAsync(command.EnterpriseId, ct);
             var firm = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == command.EnterpriseId, ct);
             var actor = command.Caller.ClientIdOf();

@@ -15,4 +15,6 @@ public sealed class FeedOptions
     /// <summary>Quick retries inside one pull before the job fails and Hangfire's slower retries take over.</summary>
     public int PullRetryAttempts { get; set; } = 3;
     public int PullRetryBaseDelayMilliseconds { get; set; } = 500;
+    /// <summary>How long the raw uploaded payload of a finished batch is kept (for audit and replay) before it is purged.</summary>
+    public int PayloadRetentionDays { get; set; } = 90;
 }

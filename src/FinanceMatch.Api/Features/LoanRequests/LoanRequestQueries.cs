@@ -17,10 +17,11 @@ namespace FinanceMatch.Api.Features.LoanRequests;
 
 internal static class LoanRequestMapping
 {
-    public static LoanRequestDto ToDto(this Domain.LoanRequest r, IEnumerable<Core.Matching.Match> matches) =>
+    /// <summary>The request with its matches, whole (for the firm and operators) or as a bank may see them.</summary>
+    public static LoanRequestDto ToDto(this Domain.LoanRequest r, IEnumerable<Core.Matching.Match> matches, bool forBank = false) =>
         new(r.Id, r.EnterpriseId, r.Amount, r.TermMonths, r.Purpose, r.GuaranteeTypes.Select(g => g.Map<GuaranteeType>()).ToList(),
             r.MaxAnnualRate, r.Status.Map<LoanRequestStatus>(), r.ConsentId, r.CreatedAt, r.MatchedAt,
-            matches.OrderBy(m => m.Rank).Select(m => m.ToDto()).ToList());
+            matches.OrderBy(m => m.Rank).Select(m => forBank ? m.ToBankDto() : m.ToDto()).ToList());
 
     /// <summary>
     /// A request as its caller may see it: the firm and operators see it whole; a bank matched to it sees it with its own
@@ -32,7 +33,7 @@ internal static class LoanRequestMapping
         var matches = request is null ? [] : await db.Matches.AsNoTracking().Where(m => m.LoanRequestId == requestId).VisibleTo(caller).ToListAsync(ct);
         var visible = request is not null
             && (caller.Is(Role.Operator) || caller.IsParty(Role.Enterprise, request.EnterpriseId) || (caller.Is(Role.Bank) && matches.Count > 0));
-        return visible ? request!.ToDto(matches) : throw new NotFoundException("No loan request has this id.");
+        return visible ? request!.ToDto(matches, forBank: caller.Is(Role.Bank)) : throw new NotFoundException("No loan request has this id.");
     }
 
     /// <summary>The firm's own request, tracked for a change; anyone else's is not found.</summary>

@@ -49,7 +49,7 @@ public static class ApproveMatch
                 throw new UnprocessableException($"The term must lie within the product's {terms.MinTermMonths}–{terms.MaxTermMonths} months.");
             match.Approve(offer.Amount, offer.AnnualRate, offer.TermMonths, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return match.ToDto();
+            return match.ToBankDto();
         }
     }
 

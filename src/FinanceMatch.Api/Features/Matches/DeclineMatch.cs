@@ -29,7 +29,7 @@ public static class DeclineMatch
             var match = await MatchMapping.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
             match.Decline(command.Body.Reason, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return match.ToDto();
+            return match.ToBankDto();
         }
     }
 

@@ -44,7 +44,7 @@ public static class DisburseMatch
             match.Disburse(command.Body.Amount, command.Body.DisbursedOn, now);
             request.Fulfil(now);
             await db.SaveChangesAsync(cancellationToken);
-            return match.ToDto();
+            return match.ToBankDto();
         }
     }
 

@@ -18,11 +18,21 @@ internal static class MatchMapping
     public static MatchDto ToDto(this Match m) =>
         new(m.Id, m.LoanRequestId, m.EnterpriseId, m.ProductId, m.ProductVersion, m.ProductName, m.InstitutionId, m.Rank, m.FitScore,
             JsonSerializer.Deserialize<FitDto>(m.Fit, FinanceMatchJson.Options)!,
-            JsonSerializer.Deserialize<List<RuleCheckDto>>(m.Reasons, FinanceMatchJson.Options)!,
+            JsonSerializer.Deserialize<List<RuleCheckDto>>(m.Reasons, FinanceMatchJson.Options)!.Select(r => r with { Passed = r.Passed ?? true }).ToList(),
             m.Status.Map<MatchStatus>(), m.ApprovedAmount, m.AnnualRate, m.TermMonths, m.DeclineReason, m.DisbursedAmount, m.DisbursedOn,
             m.CreatedAt, m.FirstRespondedAt, m.UpdatedAt);
 
-    public static RuleCheckDto ToDto(this RuleCheck check) => new(check.Rule, check.Required, check.Actual);
+    /// <summary>The match as a bank receives it: every rule with its threshold and that it passed, never the firm's values.</summary>
+    public static MatchDto ToBankDto(this Match m)
+    {
+        var full = m.ToDto();
+        return full with { Reasons = full.Reasons.Select(r => r with { Actual = null }).ToList() };
+    }
+
+    /// <summary>The match as this caller may see it: whole for its firm and operators, without the firm's values for a bank.</summary>
+    public static MatchDto ToDtoFor(this Match m, ClaimsPrincipal caller) => caller.Is(Role.Bank) ? m.ToBankDto() : m.ToDto();
+
+    public static RuleCheckDto ToDto(this RuleCheck check) => new(check.Rule, check.Required, check.Actual, check.Passed);
 
     public static string ReasonsJson(IEnumerable<RuleCheck> checks) =>
         JsonSerializer.Serialize(checks.Select(c => c.ToDto()).ToList(), FinanceMatchJson.Options);

@@ -28,7 +28,7 @@ public static class ListMatches
             var matches = db.Matches.AsNoTracking().VisibleTo(query.Caller);
             if (query.Status is { } status) matches = matches.Where(m => m.Status == status);
             return await matches.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Rank).ThenBy(m => m.Id)
-                .ToPageAsync(db, query, m => m.ToDto(), cancellationToken);
+                .ToPageAsync(db, query, m => m.ToDtoFor(query.Caller), cancellationToken);
         }
     }
 
@@ -44,7 +44,7 @@ public static class GetMatch
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, MatchDto>
     {
         public async ValueTask<MatchDto> Handle(Query query, CancellationToken cancellationToken) =>
-            (await db.Matches.AsNoTracking().VisibleTo(query.Caller).SingleOrDefaultAsync(m => m.Id == query.MatchId, cancellationToken))?.ToDto()
+            (await db.Matches.AsNoTracking().VisibleTo(query.Caller).SingleOrDefaultAsync(m => m.Id == query.MatchId, cancellationToken))?.ToDtoFor(query.Caller)
             ?? throw new NotFoundException("No match has this id.");
     }
 

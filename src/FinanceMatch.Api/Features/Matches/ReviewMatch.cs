@@ -17,7 +17,7 @@ public static class ReviewMatch
             var match = await MatchMapping.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
             match.Review(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return match.ToDto();
+            return match.ToBankDto();
         }
     }
 

@@ -96,7 +96,8 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     }
 
     /// <summary>
-    /// Compares each rebuilt profile with the one it replaces and raises the API's alerts for every bank that follows the
+    /// Compares each rebuilt profile with the one it replaces and raises the API's alerts. An alert says what happened,
+    /// never the firm's values (no grades, scores or counts): a bank reads those through a consented, logged report. for every bank that follows the
     /// firm (an active postLoanMonitoring consent, or a loan it disbursed to the firm). Alerts come from a
     /// change between two rebuilds, so re-running a rebuild on unchanged data raises nothing again. Each alert's webhook
     /// deliveries are written in the same statement; the sweep sends them.
@@ -111,7 +112,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
             CROSS JOIN LATERAL (VALUES
                 ('GradeDowngrade', CASE WHEN p.grade IS NOT NULL AND s.grade IS NOT NULL
                     AND array_position(ARRAY['AAA','AA','A','BBB','BB','B','C'], s.grade) - array_position(ARRAY['AAA','AA','A','BBB','BB','B','C'], p.grade) >= 2
-                    THEN format('Grade fell from %s to %s (score %s to %s).', p.grade, s.grade, p.score, s.score) END),
+                    THEN 'The grade fell two or more notches.' END),
                 ('DishonestDebtor', CASE WHEN s.dishonest_debtor AND NOT p.dishonest_debtor
                     THEN 'A new open dishonest-debtor record.' END),
                 ('SeriousPenalty', CASE WHEN (s.metrics ->> 'seriousPenaltiesLast36Months')::int > coalesce((p.metrics ->> 'seriousPenaltiesLast36Months')::int, 0)
@@ -123,7 +124,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                         CASE WHEN s.utility_overdue AND NOT p.utility_overdue THEN 'overdue utility bills' END) || ' appeared.' END),
                 ('EmployeesDecline', CASE WHEN (s.metrics ->> 'insuredEmployeesTrend')::float8 <= 0.7
                         AND coalesce((p.metrics ->> 'insuredEmployeesTrend')::float8, 1) > 0.7
-                    THEN format('Insured employees fell %s%% over 6 months.', round((1 - (s.metrics ->> 'insuredEmployeesTrend')::numeric) * 100)) END)
+                    THEN 'Insured employees fell 30% or more over six months.' END)
             ) AS cause(kind, detail)
             JOIN LATERAL (
                 SELECT c.institution_id FROM financematch.consents c
@@ -180,7 +181,8 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                 count(*) FILTER (WHERE j.kind = 'enforcement') AS enforcement,
                 count(*) FILTER (WHERE j.kind = 'dishonestDebtor') AS dishonest
             FROM financematch.judicial_records j JOIN firms f ON f.uscc = j.uscc
-            WHERE j.closed_on IS NULL
+            -- an open case stops counting five years after it was filed (征信业管理条例 art. 16): $5 is 36 months back
+            WHERE j.closed_on IS NULL AND j.filed_on >= ($5 - interval '24 months')::date
             GROUP BY j.uscc
         )
         SELECT f.enterprise_id, f.uscc, f.established_on, f.registered_capital,

@@ -29,13 +29,10 @@ public static class GetProfile
 {
     public sealed record Query(Guid EnterpriseId, ClaimsPrincipal Caller) : IRequest<ProfileDto>;
 
-    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, ProfileDto>
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, ProfileDto>
     {
-        public async ValueTask<ProfileDto> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var profile = await ProfileAccess.VisibleProfileAsync(db, query.EnterpriseId, query.Caller, cancellationToken);
-            return ToDto(profile);
-        }
+        public ValueTask<ProfileDto> Handle(Query query, CancellationToken cancellationToken) =>
+            new(ProfileAccess.ReadAsync(db, clock, query.EnterpriseId, query.Caller, profile => Task.FromResult(ToDto(profile)), cancellationToken));
     }
 
     public static ProfileDto ToDto(CreditProfile p) =>
@@ -54,15 +51,14 @@ public static class GetProfileHistory
 {
     public sealed record Query(Guid EnterpriseId, ClaimsPrincipal Caller) : IRequest<IReadOnlyList<ProfileSnapshotDto>>;
 
-    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, IReadOnlyList<ProfileSnapshotDto>>
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<ProfileSnapshotDto>>
     {
-        public async ValueTask<IReadOnlyList<ProfileSnapshotDto>> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var profile = await ProfileAccess.VisibleProfileAsync(db, query.EnterpriseId, query.Caller, cancellationToken);
-            return await db.CreditProfileHistory.AsNoTracking().Where(s => s.Uscc == profile.Uscc)
-                .OrderByDescending(s => s.ComputedAt).Take(500)
-                .Select(s => new ProfileSnapshotDto(s.ComputedAt, s.Score, s.Grade, s.ModelVersion)).ToListAsync(cancellationToken);
-        }
+        public ValueTask<IReadOnlyList<ProfileSnapshotDto>> Handle(Query query, CancellationToken cancellationToken) =>
+            new(ProfileAccess.ReadAsync(db, clock, query.EnterpriseId, query.Caller, async profile =>
+                (IReadOnlyList<ProfileSnapshotDto>)await db.CreditProfileHistory.AsNoTracking().Where(s => s.Uscc == profile.Uscc)
+                    .OrderByDescending(s => s.ComputedAt).Take(500)
+                    .Select(s => new ProfileSnapshotDto(s.ComputedAt, s.Score, s.Grade, s.ModelVersion)).ToListAsync(cancellationToken),
+                cancellationToken));
     }
 
     internal static async Task<IReadOnlyList<ProfileSnapshotDto>> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
@@ -71,6 +67,26 @@ public static class GetProfileHistory
 
 internal static class ProfileAccess
 {
+    /// <summary>
+    /// Reads the firm's profile (or what hangs on it) for the firm itself or an operator; an operator's read is appended to
+    /// the firm's access chain in the same transaction, like a bank's report read.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(FinanceMatchDbContext db, TimeProvider clock, Guid enterpriseId, ClaimsPrincipal caller,
+        Func<CreditProfile, Task<T>> read, CancellationToken ct)
+    {
+        if (!caller.Is(Role.Operator)) return await read(await VisibleProfileAsync(db, enterpriseId, caller, ct));
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
+        var result = await read(await VisibleProfileAsync(db, enterpriseId, caller, ct));
+        var now = clock.GetUtcNow();
+        await Consents.ReportAccessLog.AppendAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), new Core.Consents.ReportAccess
+        {
+            Id = Guid.CreateVersion7(now), EnterpriseId = enterpriseId, AccessedAt = now, ActorRole = Core.Consents.AccessActor.Operator,
+            OperatorClientId = caller.ClientIdOf(), Scopes = [Core.Consents.ConsentScope.Profile],
+        }, ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
     /// <summary>The firm itself and operators; anyone else is told it does not exist.</summary>
     public static async Task<CreditProfile> VisibleProfileAsync(FinanceMatchDbContext db, Guid enterpriseId, ClaimsPrincipal caller, CancellationToken ct)
     {

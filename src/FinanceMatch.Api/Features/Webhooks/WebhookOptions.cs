@@ -14,6 +14,10 @@ public sealed class WebhookOptions
 
     /// <summary>Attempts before a delivery is given up as failed.</summary>
     public int MaxAttempts { get; set; } = 8;
+    /// <summary>How long the body of a delivered or failed delivery is kept; the delivery log (attempts, codes) stays.</summary>
+    public int PayloadRetentionDays { get; set; } = 30;
+    /// <summary>The most webhooks one bank may register.</summary>
+    public const int MaxPerInstitution = 10;
 
     public int TimeoutSeconds { get; set; } = 10;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FinanceMatch.Api.Features.Matches;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Webhooks;
@@ -12,6 +13,8 @@ namespace FinanceMatch.Api.Features.Webhooks;
 /// <summary>
 /// Writes deliveries into the same unit of work as the event they announce: committed together or not at all. The
 /// body is fixed here, once, so every attempt sends (and signs) the same bytes: <c>{ id, type, occurredAt, data }</c>.
+/// A body carries ids, states and the match's own terms only, never the firm's data: a bank reads that through a
+/// consented, logged report, and a delivered body is kept only <c>Webhooks:PayloadRetentionDays</c>.
 /// </summary>
 public static class WebhookOutbox
 {
@@ -29,12 +32,27 @@ public static class WebhookOutbox
         foreach (var match in matches)
         foreach (var webhook in webhooks.Where(w => w.InstitutionId == match.InstitutionId))
         {
-            var payload = Body(match.Id, "matchCreated", now, JsonSerializer.SerializeToNode(match.ToDto(), FinanceMatchJson.Options));
+            var payload = Body(match.Id, "matchCreated", now, MatchEvent(match));
             deliveries.Add(Pending(webhook.Id, webhook.InstitutionId, match.Id, WebhookEvent.MatchCreated, payload, now));
         }
         db.WebhookDeliveries.AddRange(deliveries);
         return deliveries;
     }
+
+    /// <summary>What a bank learns of a new match: which request, product and firm, its place and state; no rule values.</summary>
+    public static JsonObject MatchEvent(Match m) => new()
+    {
+        ["id"] = m.Id,
+        ["loanRequestId"] = m.LoanRequestId,
+        ["enterpriseId"] = m.EnterpriseId,
+        ["productId"] = m.ProductId,
+        ["productVersion"] = m.ProductVersion,
+        ["productName"] = m.ProductName,
+        ["institutionId"] = m.InstitutionId,
+        ["rank"] = m.Rank,
+        ["status"] = JsonSerializer.SerializeToNode(m.Status.Map<Client.Contracts.MatchStatus>(), FinanceMatchJson.Options),
+        ["createdAt"] = m.CreatedAt,
+    };
 
     public static string Body(Guid eventId, string type, DateTimeOffset occurredAt, JsonNode? data) =>
         new JsonObject { ["id"] = eventId, ["type"] = type, ["occurredAt"] = occurredAt, ["data"] = data }.ToJsonString(FinanceMatchJson.Options);
@@ -61,8 +79,7 @@ public static class WebhookOutbox
             next_attempt_at, created_at)
         SELECT gen_random_uuid(), w.id, a.institution_id, a.id, 'AlertRaised',
             jsonb_build_object('id', a.id, 'type', 'alertRaised', 'occurredAt', a.raised_at, 'data', jsonb_build_object(
-                'id', a.id, 'enterpriseId', a.enterprise_id, 'kind', lower(left(a.kind, 1)) || substr(a.kind, 2), 'detail', a.detail,
-                'raisedAt', a.raised_at))::text,
+                'id', a.id, 'enterpriseId', a.enterprise_id, 'kind', lower(left(a.kind, 1)) || substr(a.kind, 2), 'raisedAt', a.raised_at))::text,
             'Pending', 0, a.raised_at, a.raised_at
         FROM {raisedAlerts} a
         JOIN financematch.webhooks w ON w.institution_id = a.institution_id AND 'AlertRaised' = ANY (w.events)

@@ -70,6 +70,12 @@ public static class RegisterWebhook
     {
         public async ValueTask<WebhookDto> Handle(Command command, CancellationToken cancellationToken)
         {
+            // One registration of a bank at a time, so two at once cannot both be the tenth.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('financematch.webhooks'), hashtext({command.InstitutionId.ToString()}))",
+                cancellationToken);
+            if (await db.Webhooks.CountAsync(w => w.InstitutionId == command.InstitutionId, cancellationToken) >= WebhookOptions.MaxPerInstitution)
+                throw new ConflictException($"A bank may register at most {WebhookOptions.MaxPerInstitution} webhooks; delete one first.");
             var webhook = new Domain.Webhook
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
@@ -81,6 +87,7 @@ public static class RegisterWebhook
             };
             db.Webhooks.Add(webhook);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return webhook.ToDto();
         }
     }
@@ -170,7 +177,8 @@ public static class WebhookEndpoints
             .WithSummary("Register an endpoint for matchCreated and alertRaised events, signed with the secret (banks)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("", ListWebhooks.Endpoint)
             .WithSummary("The bank's webhooks")
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -18,6 +18,8 @@ public sealed class BusinessLicenceVerification(IOptions<VerificationOptions> op
     public const string Field = "assertion";
     private static readonly JsonWebTokenHandler Handler = new() { MaximumTokenSizeInBytes = 16 * 1024 };
 
+    private static readonly TimeSpan Skew = TimeSpan.FromSeconds(30);
+
     public VerificationMethod Method => VerificationMethod.BusinessLicence;
     public bool SelfService => true;
 
@@ -36,7 +38,7 @@ public sealed class BusinessLicenceVerification(IOptions<VerificationOptions> op
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ValidateLifetime = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
+            ClockSkew = Skew,
             TryAllIssuerSigningKeys = true,
         });
         if (!result.IsValid) throw Refused(Reason(result.Exception));
@@ -44,6 +46,7 @@ public sealed class BusinessLicenceVerification(IOptions<VerificationOptions> op
         var token = (JsonWebToken)result.SecurityToken;
         if (string.IsNullOrEmpty(token.Id)) throw Refused("The assertion has no jti.");
         if (token.IssuedAt == DateTime.MinValue) throw Refused("The assertion has no iat.");
+        if (token.IssuedAt > DateTime.UtcNow + Skew) throw Refused("The assertion is issued in the future (iat).");
         if (token.ValidTo - token.IssuedAt > VerificationOptions.MaxAssertionLifetime)
             throw Refused("The assertion lives longer than ten minutes (exp - iat).");
         if (!string.Equals(token.Subject, firm.Uscc, StringComparison.Ordinal))
