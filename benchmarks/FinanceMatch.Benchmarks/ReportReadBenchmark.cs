@@ -79,7 +79,10 @@ internal static class ReportReadBenchmark
         var accessesBefore = await CountAsync(connectionString, "SELECT count(*) FROM financematch.report_accesses");
         var ceiling = await Wrk.RunAsync($"{api.BaseUrl}/health/live", null, seconds, connections: 100);
         api.ResetPeak();
+        // CPU per read is steadier than reads per second on a shared machine: it is what the API and PostgreSQL spend on one.
+        var cpu = CpuAccount.Start(api);
         var reports = await Wrk.RunAsync($"{api.BaseUrl}/api/v1/enterprises/{ids[0]}/report", script, seconds, connections: 100);
+        var cpuLine = cpu.Report(seconds, (int)Math.Max(1, reports.Requests), "read");
         var accesses = await CountAsync(connectionString, "SELECT count(*) FROM financematch.report_accesses") - accessesBefore;
         var floor = await PgbenchFloorAsync(connectionString, seconds);
 
@@ -90,6 +93,7 @@ internal static class ReportReadBenchmark
         Console.WriteLine(reports.Row("GET /enterprises/{id}/report"));
         Console.WriteLine($"| pgbench, the same SQL in one transaction (floor, {floor.Clients} clients) | {floor.Tps:N0} | avg {floor.AverageMs:0.0}ms | | | | |");
         Console.WriteLine($"report reads answered 200: {reports.Requests - reports.NonSuccess:N0}; access records written: {accesses:N0}; API peak RSS {api.PeakRssBytes / 1048576.0:0} MiB");
+        Console.WriteLine(cpuLine);
     }
 
     private static async Task<(double Tps, double AverageMs, int Clients)> PgbenchFloorAsync(string connectionString, int seconds)

@@ -80,6 +80,10 @@ public interface IDepartmentsApi
     /// <summary>One department (operators, or the department itself).</summary>
     [Get("/api/v1/departments/{id}")]
     Task<DepartmentDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Hands every record the department supplied to its successor, which alone may change them from then on (operators).</summary>
+    [Post("/api/v1/departments/{id}/transfer-records")]
+    Task<RecordTransferDto> TransferRecordsAsync(Guid id, [Body] TransferRecordsRequest request, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Registered firms.</summary>

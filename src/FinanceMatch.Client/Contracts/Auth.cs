@@ -57,6 +57,8 @@ public enum SecurityEventKind
     SigningKeyRotated,
     /// <summary>A rotation was refused: the current secret given was wrong (a stolen token trying its luck).</summary>
     SecretRotationRefused,
+    /// <summary>An operator handed a department's records to its successor.</summary>
+    RecordsTransferred,
 }
 
 /// <summary>One entry of the append-only security log.</summary>

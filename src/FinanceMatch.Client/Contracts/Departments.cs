@@ -24,3 +24,9 @@ public sealed record DepartmentDto(Guid Id, string Name, string Code, IReadOnlyL
 /// <summary>A newly onboarded department with its credentials (the secret is shown only here; an idempotent replay omits it).</summary>
 public sealed record CreatedDepartment(Guid Id, string Name, string Code, IReadOnlyList<FeedType> FeedTypes,
     DateTimeOffset CreatedAt, string ClientId, string? ClientSecret);
+
+/// <summary>Body of <c>POST /api/v1/departments/{id}/transfer-records</c>: the successor and why (a merger of offices).</summary>
+public sealed record TransferRecordsRequest(Guid ToDepartmentId, string Note);
+
+/// <summary>How many records of each feed type passed from one department to its successor.</summary>
+public sealed record RecordTransferDto(Guid FromDepartmentId, Guid ToDepartmentId, IReadOnlyDictionary<string, int> Records);

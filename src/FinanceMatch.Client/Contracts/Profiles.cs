@@ -35,7 +35,11 @@ public sealed record DataCoverageDto(int TaxMonths, int SocialSecurityMonths, in
 public sealed record ProfileDimensionDto(string Code, int Score, double Weight);
 
 /// <summary>A factor's value (null: no data, scored neutral) and its impact in points against the neutral middle (500).</summary>
-public sealed record ProfileFactorDto(string Code, double? Value, int Impact);
+/// <remarks>
+/// <c>disputed</c> is true while the firm has an open objection to a record of the feed this factor is computed from:
+/// the value may change when the objection is resolved.
+/// </remarks>
+public sealed record ProfileFactorDto(string Code, double? Value, int Impact, bool Disputed = false);
 
 /// <summary>Warning flags.</summary>
 public sealed record ProfileFlagsDto(bool DishonestDebtor, bool SeriousPenaltyLast36Months, bool TaxArrears, bool SocialSecurityArrears, bool UtilityOverdue);

@@ -3,10 +3,14 @@ namespace FinanceMatch.Client.Contracts;
 /// <summary>What a webhook is told about.</summary>
 public enum WebhookEvent
 {
-    /// <summary>A loan request was matched to one of the bank's products; data is the match.</summary>
+    /// <summary>A loan request was matched to one of the bank's products; data is the match's ids, state and rank.</summary>
     MatchCreated,
-    /// <summary>A post-loan risk alert was raised for the bank; data is the alert.</summary>
+    /// <summary>A post-loan risk alert was raised for the bank; data is the alert's ids and kind.</summary>
     AlertRaised,
+    /// <summary>A firm disputes a record of a feed the bank already read in its report; data names the firm, feed and record.</summary>
+    ObjectionOpened,
+    /// <summary>That objection was resolved (corrected or rejected).</summary>
+    ObjectionResolved,
 }
 
 /// <summary>Where a delivery is.</summary>

@@ -240,6 +240,29 @@ public sealed class FeedSchema
     /// One set-based upsert: duplicates inside the batch are resolved first (the last row wins), then every natural key
     /// either inserts or replaces the earlier record, which then points at this batch. Parameters: $1 department, $2 batch, $3 now.
     /// </summary>
+    /// <summary>
+    /// A record belongs to the department that first supplied it: the rows of <paramref name="staging"/> whose natural
+    /// key another department supplied are recorded as rejected (with their row number; $1 the department, $2 the
+    /// batch) by <c>[0]</c> and removed from the staging table by <c>[1]</c>, which returns how many. Empty for feeds
+    /// whose key includes the department (penalties, court records), where no two departments can share a key.
+    /// </summary>
+    public IReadOnlyList<string> ForeignRowsSql(string staging)
+    {
+        if (KeyIncludesDepartment) return [];
+        var match = string.Join(" AND ", KeyColumns.Select(k => $"t.{k} = s.{k}"));
+        var key = string.Join(" + ", Fields.Where(f => KeyColumns.Contains(f.Column)).Select(f => f.Name));
+        return
+        [
+            $"""
+             INSERT INTO financematch.feed_batch_errors (batch_id, row_number, ordinal, field, message)
+             SELECT DISTINCT $2::uuid, s.row_number, 0, 'uscc', 'Another department supplied the record with this {key}; only it may change it.'
+             FROM {staging} s JOIN financematch.{Table} t ON {match}
+             WHERE t.department_id <> $1
+             """,
+            $"DELETE FROM {staging} s USING financematch.{Table} t WHERE {match} AND t.department_id <> $1",
+        ];
+    }
+
     public string UpsertSql(string staging)
     {
         var columns = Fields.Select(f => f.Column).ToList();
@@ -252,6 +275,7 @@ public sealed class FeedSchema
             FROM {staging}
             ORDER BY {string.Join(", ", KeyColumns)}, row_number DESC
             ON CONFLICT ({string.Join(", ", conflictKey)}) DO UPDATE SET {string.Join(", ", updates)}
+            WHERE {Table}.department_id = excluded.department_id
             """;
     }
 }

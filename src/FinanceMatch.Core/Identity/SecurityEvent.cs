@@ -15,6 +15,7 @@ public enum SecurityEventKind
     VerificationFailed,
     SigningKeyRotated,
     SecretRotationRefused,
+    RecordsTransferred,
 }
 
 /// <summary>

@@ -7,6 +7,8 @@ public enum WebhookEvent
 {
     MatchCreated,
     AlertRaised,
+    ObjectionOpened,
+    ObjectionResolved,
 }
 
 public enum DeliveryStatus

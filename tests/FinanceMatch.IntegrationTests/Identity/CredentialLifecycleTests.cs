@@ -23,6 +23,20 @@ public sealed class CredentialLifecycleTests
     }
 
     [Test]
+    public async Task FiveWrongCurrentSecrets_AndRotationIs429_EvenWithTheRightOne()
+    {
+        var bank = await Actors.BankAsync();
+        for (var i = 0; i < 5; i++)
+            await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest($"guess-{i}")));
+
+        await Problems.ExpectAsync(HttpStatusCode.TooManyRequests, () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(bank.Created.ClientSecret!)));
+
+        var refusals = await (await TestRun.OperatorAsync()).Credentials.ListEventsAsync(kind: "secretRotationRefused", clientId: bank.Created.ClientId);
+        Assert.That(refusals.TotalCount, Is.EqualTo(5), "each wrong guess is in the security log");
+        await TestRun.SignInAsync(bank.Created.ClientId, bank.Created.ClientSecret!);
+    }
+
+    [Test]
     public async Task Rotation_EndsEveryEarlierToken_AtTheNextRequest()
     {
         var bank = await Actors.BankAsync();

@@ -82,6 +82,23 @@ public sealed class AlertTests
     }
 
     [Test]
+    public async Task AnAlertFromADisputedFeed_SaysSo()
+    {
+        var (firm, tax) = await HealthyFirmAsync();
+        var watcher = await Actors.BankAsync();
+        await firm.Client.Consents.GrantAsync(firm.Created.Id, await Monitoring(watcher.Created.Id));
+        await firm.Client.Objections.FileAsync(firm.Created.Id, new FileObjectionRequest(FeedType.Tax, Month(2), "This month was paid in full."));
+
+        await FinishedAsync(tax, (await PushAsync(tax, FeedType.Tax,
+            $"uscc,period,taxPaid,taxableRevenue,arrears\n{firm.Created.Uscc},{Month(1)},200000,6000000,45000\n", Csv)).Id);
+
+        List<AlertDto> alerts = [];
+        await Eventually.HoldsAsync(async () => (alerts = await AlertsAboutAsync(watcher.Client, firm.Created.Id)).Count > 0,
+            TimeSpan.FromSeconds(30), "no alert");
+        Assert.That(alerts.Single(a => a.Kind == AlertKind.NewArrears).Detail, Does.Contain("disputes a record"));
+    }
+
+    [Test]
     public async Task Alerts_AreForBanksAndOperators()
     {
         var firm = await Actors.EnterpriseAsync();

@@ -45,11 +45,15 @@ public static class Marketplace
         return settled!;
     }
 
-    /// <summary>A registered firm whose tax department reported the given monthly tax for the last 12 whole months.</summary>
-    public static async Task<Actors.Party<RegisteredEnterprise>> FirmPayingTaxAsync(decimal monthlyTax, RegisterEnterpriseRequest? registration = null)
+    /// <summary>
+    /// A registered firm whose tax department (its own, unless given: the department that supplies a record is the only
+    /// one that may change it) reported the given monthly tax for the last 12 whole months.
+    /// </summary>
+    public static async Task<Actors.Party<RegisteredEnterprise>> FirmPayingTaxAsync(decimal monthlyTax, RegisterEnterpriseRequest? registration = null,
+        Actors.Party<CreatedDepartment>? taxDepartment = null)
     {
         var uscc = registration?.Uscc ?? Usccs.Next();
-        var department = await Actors.DepartmentAsync(FeedType.Tax);
+        var department = taxDepartment ?? await Actors.DepartmentAsync(FeedType.Tax);
         var csv = new StringBuilder("uscc,period,taxPaid,taxableRevenue\n");
         for (var m = 1; m <= 12; m++) csv.Append(CultureInfo.InvariantCulture, $"{uscc},{Batches.Month(m)},{monthlyTax},{monthlyTax * 20}\n");
         await Batches.FinishedAsync(department.Client, (await Batches.PushAsync(department.Client, FeedType.Tax, csv.ToString(), Batches.Csv)).Id);

@@ -71,12 +71,12 @@ public sealed class WebhookTests
     public async Task AnAlert_IsPostedToTheFollowingBanksWebhook()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var firm = await FirmPayingTaxAsync(30_000m);
+        var tax = await Actors.DepartmentAsync(FeedType.Tax);
+        var firm = await FirmPayingTaxAsync(30_000m, taxDepartment: tax);
         var watcher = await Actors.BankAsync();
         var webhook = await watcher.Client.Webhooks.RegisterAsync(new RegisterWebhookRequest(receiver.Url, [WebhookEvent.AlertRaised], Secret));
         await firm.Client.Consents.GrantAsync(firm.Created.Id, new GrantConsentRequest(watcher.Created.Id, null, [ConsentScope.Profile],
             ConsentPurpose.PostLoanMonitoring, DateTimeOffset.UtcNow.AddDays(90)));
-        var tax = await Actors.DepartmentAsync(FeedType.Tax);
 
         await Batches.FinishedAsync(tax.Client, (await Batches.PushAsync(tax.Client, FeedType.Tax,
             $"uscc,period,taxPaid,taxableRevenue,arrears\n{firm.Created.Uscc},{Batches.Month(1)},30000,600000,45000\n", Batches.Csv)).Id);

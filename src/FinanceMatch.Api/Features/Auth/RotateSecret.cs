@@ -31,18 +31,14 @@ public static class RotateSecret
         : IRequestHandler<Command, ClientCredentials>
     {
         private const int MaxRefusalsPerHour = 5;
-        private static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
         public async ValueTask<ClientCredentials> Handle(Command command, CancellationToken ct)
         {
             var credential = await db.Credentials.FindAsync([command.CredentialId], ct) ?? throw new NotFoundException("The credential no longer exists.");
             var now = clock.GetUtcNow();
-            var since = now - Window;
-            var refusals = await db.SecurityEvents.AsNoTracking()
-                .Where(e => e.ClientId == credential.ClientId && e.Kind == SecurityEventKind.SecretRotationRefused && e.OccurredAt > since)
-                .OrderByDescending(e => e.OccurredAt).Select(e => e.OccurredAt).Take(MaxRefusalsPerHour).ToListAsync(ct);
-            if (refusals.Count >= MaxRefusalsPerHour)
-                throw new TooManyAttemptsException("Too many rotations with a wrong current secret in the last hour.", refusals[^1] + Window - now);
+            await AttemptLimit.RefuseWhenTooManyAsync(
+                db.SecurityEvents.Where(e => e.ClientId == credential.ClientId && e.Kind == SecurityEventKind.SecretRotationRefused),
+                MaxRefusalsPerHour, TimeSpan.FromHours(1), now, "Too many rotations with a wrong current secret in the last hour.", ct);
             if (!hasher.Verify(credential.SecretHash, command.CurrentSecret))
             {
                 db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SecretRotationRefused, credential, command.ClientId, "Wrong current secret.", now));

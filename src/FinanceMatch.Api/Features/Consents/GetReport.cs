@@ -64,7 +64,7 @@ public static class GetReport
             if (scopes.Contains(DomainScope.Profile))
             {
                 var stored = await db.CreditProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.EnterpriseId == query.EnterpriseId, ct);
-                profile = stored is null ? null : Profiles.GetProfile.ToDto(stored);
+                profile = stored is null ? null : Profiles.GetProfile.ToDto(stored, await Profiles.GetProfile.DisputedFeedsAsync(db, query.EnterpriseId, ct));
             }
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-24);

@@ -31,5 +31,15 @@ public static class DepartmentEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/transfer-records", TransferDepartmentRecords.Endpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("Hand every record the department supplied to its successor (a merger of offices; operators, logged)")
+            .Produces<RecordTransferDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 }

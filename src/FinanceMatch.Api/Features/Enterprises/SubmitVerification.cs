@@ -35,8 +35,6 @@ public static class SubmitVerification
     public sealed class Handler(FinanceMatchDbContext db, IEnumerable<IVerificationMethod> methods, VerificationDecision decision,
         Npgsql.NpgsqlDataSource dataSource, TimeProvider clock) : IRequestHandler<Command, EnterpriseDto>
     {
-        private static readonly TimeSpan Window = TimeSpan.FromHours(1);
-
         public async ValueTask<EnterpriseDto> Handle(Command command, CancellationToken ct)
         {
             if (!command.Caller.IsParty(Role.Enterprise, command.EnterpriseId)) throw new NotFoundException("No enterprise has this id.");
@@ -63,7 +61,10 @@ public static class SubmitVerification
 
         private async Task<EnterpriseDto> AttemptAsync(Command command, IVerificationMethod method, CancellationToken ct)
         {
-            await RefuseWhenTooManyFailuresAsync(command.EnterpriseId, ct);
+            await AttemptLimit.RefuseWhenTooManyAsync(
+                db.SecurityEvents.Where(e => e.SubjectId == command.EnterpriseId && e.Kind == SecurityEventKind.VerificationFailed),
+                VerificationOptions.MaxFailuresPerHour, TimeSpan.FromHours(1), clock.GetUtcNow(),
+                $"More than {VerificationOptions.MaxFailuresPerHour} failed verification attempts in an hour; try again later.", ct);
             var firm = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == command.EnterpriseId, ct);
             var actor = command.Caller.ClientIdOf();
             try
@@ -79,19 +80,6 @@ public static class SubmitVerification
                 await db.SaveChangesAsync(CancellationToken.None);
                 throw;
             }
-        }
-
-        private async Task RefuseWhenTooManyFailuresAsync(Guid enterpriseId, CancellationToken ct)
-        {
-            var now = clock.GetUtcNow();
-            var since = now - Window;
-            var failures = await db.SecurityEvents.AsNoTracking()
-                .Where(e => e.SubjectId == enterpriseId && e.Kind == SecurityEventKind.VerificationFailed && e.OccurredAt > since)
-                .OrderByDescending(e => e.OccurredAt).Select(e => e.OccurredAt).Take(VerificationOptions.MaxFailuresPerHour).ToListAsync(ct);
-            if (failures.Count < VerificationOptions.MaxFailuresPerHour) return;
-            throw new TooManyAttemptsException(
-                $"More than {VerificationOptions.MaxFailuresPerHour} failed verification attempts in an hour; try again later.",
-                failures[^1] + Window - now);
         }
     }
 

@@ -96,6 +96,13 @@ public static partial class ProcessBatch
 
             var parsedIn = started.ElapsedMilliseconds;
             var now = clock.GetUtcNow();
+            if (accepted > 0 && schema.ForeignRowsSql(staging) is [var recordForeign, var dropForeign])
+            {
+                // Another department's records are not this one's to change: those rows are rejected, not applied.
+                await Sql.ExecuteAsync(connection, recordForeign, ct, batch.DepartmentId, id);
+                var foreign = await Sql.ExecuteAsync(connection, dropForeign, ct, batch.DepartmentId);
+                (accepted, rejected) = (accepted - foreign, rejected + foreign);
+            }
             if (accepted > 0)
             {
                 await Sql.ExecuteAsync(connection, schema.UpsertSql(staging), ct, batch.DepartmentId, id, now);

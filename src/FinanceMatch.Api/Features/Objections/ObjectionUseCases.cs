@@ -9,6 +9,7 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FluentValidation;
+using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public static class FileObjection
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, ObjectionDto>
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, ObjectionDto>
     {
         public async ValueTask<ObjectionDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -72,7 +73,11 @@ public static class FileObjection
             var now = clock.GetUtcNow();
             var objection = Domain.Objection.Open(command.EnterpriseId, uscc, feedType, key, departmentId, command.Body.Reason.Trim(), now);
             db.Objections.Add(objection);
+            // Banks that already pulled the record learn that it is disputed, in the same transaction as the objection.
+            var deliveries = await Webhooks.WebhookOutbox.AddObjectionEventAsync(db, objection, Core.Webhooks.WebhookEvent.ObjectionOpened,
+                objection.Id, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // a concurrent twin loses on ux_objections_one_open_per_record: 409
+            foreach (var delivery in deliveries) jobs.Enqueue<Webhooks.DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
             return objection.ToDto(now);
         }
     }
@@ -219,7 +224,7 @@ public static class ResolveObjection
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, ObjectionDto>
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, ObjectionDto>
     {
         public async ValueTask<ObjectionDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -227,7 +232,10 @@ public static class ResolveObjection
                 ?? throw new NotFoundException("No objection has this id.");
             var now = clock.GetUtcNow();
             objection.Resolve(command.Body.Outcome.Map<Domain.ObjectionStatus>(), command.Body.Note.Trim(), command.Caller.SubjectId(), now);
+            var deliveries = await Webhooks.WebhookOutbox.AddObjectionEventAsync(db, objection, Core.Webhooks.WebhookEvent.ObjectionResolved,
+                Guid.CreateVersion7(now), now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // two operators at once: one wins on the row version, the other gets 409
+            foreach (var delivery in deliveries) jobs.Enqueue<Webhooks.DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
             return objection.ToDto(now);
         }
     }

@@ -90,7 +90,7 @@ public static partial class DeliverWebhook
             using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
             request.Headers.Add(SignatureHeader, Signature(protector.Unprotect(SecretPurpose.WebhookSecret, webhook.ProtectedSecret), body));
-            request.Headers.Add("X-FinanceMatch-Event", delivery.EventType == WebhookEvent.MatchCreated ? "matchCreated" : "alertRaised");
+            request.Headers.Add("X-FinanceMatch-Event", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(delivery.EventType.ToString()));
             request.Headers.Add("X-FinanceMatch-Event-Id", delivery.EventId.ToString());
             request.Headers.Add("X-FinanceMatch-Delivery-Attempt", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var started = Stopwatch.GetTimestamp();

@@ -39,6 +39,35 @@ public static class WebhookOutbox
         return deliveries;
     }
 
+    /// <summary>
+    /// Adds an <c>objectionOpened</c> or <c>objectionResolved</c> delivery for each webhook, subscribed to it, of every
+    /// bank that has read a report of the firm holding the disputed feed: a bank that pulled the record learns that it is
+    /// disputed, and later how the dispute ended. Returns the deliveries for enqueueing after commit.
+    /// </summary>
+    public static async Task<List<WebhookDelivery>> AddObjectionEventAsync(FinanceMatchDbContext db, Core.Objections.Objection objection,
+        WebhookEvent type, Guid eventId, DateTimeOffset now, CancellationToken ct)
+    {
+        var scope = Enum.Parse<Core.Consents.ConsentScope>(objection.FeedType.ToString());
+        var readers = await db.ReportAccesses.AsNoTracking()
+            .Where(a => a.EnterpriseId == objection.EnterpriseId && a.InstitutionId != null && a.Scopes.Contains(scope) && a.AccessedAt <= now)
+            .Select(a => a.InstitutionId!.Value).Distinct().ToListAsync(ct);
+        if (readers.Count == 0) return [];
+        var webhooks = await db.Webhooks.AsNoTracking().Where(w => readers.Contains(w.InstitutionId) && w.Events.Contains(type))
+            .Select(w => new { w.Id, w.InstitutionId }).ToListAsync(ct);
+        var data = new JsonObject
+        {
+            ["objectionId"] = objection.Id,
+            ["enterpriseId"] = objection.EnterpriseId,
+            ["feedType"] = JsonSerializer.SerializeToNode(objection.FeedType.Map<Client.Contracts.FeedType>(), FinanceMatchJson.Options),
+            ["recordKey"] = objection.RecordKey,
+            ["status"] = JsonSerializer.SerializeToNode(objection.Status.Map<Client.Contracts.ObjectionStatus>(), FinanceMatchJson.Options),
+        };
+        var wire = JsonNamingPolicy.CamelCase.ConvertName(type.ToString());
+        var deliveries = webhooks.Select(w => Pending(w.Id, w.InstitutionId, eventId, type, Body(eventId, wire, now, data.DeepClone()), now)).ToList();
+        db.WebhookDeliveries.AddRange(deliveries);
+        return deliveries;
+    }
+
     /// <summary>What a bank learns of a new match: which request, product and firm, its place and state; no rule values.</summary>
     public static JsonObject MatchEvent(Match m) => new()
     {

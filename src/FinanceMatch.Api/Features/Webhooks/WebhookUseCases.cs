@@ -56,7 +56,7 @@ public static class RegisterWebhook
                 .Must(url => string.IsNullOrEmpty(new Uri(url).UserInfo))
                 .WithMessage("url must not carry credentials; the signature authenticates the platform.")
                 .When(r => Uri.TryCreate(r.Url, UriKind.Absolute, out _), ApplyConditionTo.CurrentValidator);
-            RuleFor(r => r.Events).NotEmpty().WithMessage("Name at least one event: matchCreated, alertRaised.");
+            RuleFor(r => r.Events).NotEmpty().WithMessage("Name at least one event: matchCreated, alertRaised, objectionOpened, objectionResolved.");
             RuleForEach(r => r.Events).IsInEnum();
             RuleFor(r => r.Secret).NotEmpty().Length(16, 200).WithMessage("secret must be 16 to 200 characters.");
         }
@@ -174,7 +174,7 @@ public static class WebhookEndpoints
     {
         var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Bank);
         group.MapPost("", RegisterWebhook.Endpoint)
-            .WithSummary("Register an endpoint for matchCreated and alertRaised events, signed with the secret (banks)")
+            .WithSummary("Register an endpoint for matchCreated, alertRaised, objectionOpened and objectionResolved events, signed with the secret (banks; at most 10)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
