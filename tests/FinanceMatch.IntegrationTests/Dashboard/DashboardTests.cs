@@ -39,6 +39,7 @@ public sealed class DashboardTests
         Assert.That(await page.TextContentAsync("[data-figure='Approval rate'] .value"), Is.EqualTo("50%"));
         Assert.That(await page.TextContentAsync("[data-figure='Median hours to first response'] .value"), Is.EqualTo("4.0"));
         Assert.That(await page.IsVisibleAsync("#feeds"), Is.False, "feed health is for operators");
+        Assert.That(await page.IsVisibleAsync("#jobs"), Is.False, "the job dashboard is for operators");
         Assert.That(await page.IsVisibleAsync("#sign-in"), Is.False, "the form gives way to the figures");
         Assert.That(await page.GetAttributeAsync("[data-figure='Disbursed']", "title"),
             Is.EqualTo("¥" + world.DisbursedAmount.ToString("#,##0", CultureInfo.InvariantCulture)), "the exact amount behind the short one");
@@ -70,6 +71,11 @@ public sealed class DashboardTests
         var feedChart = await page.EvaluateAsync<string[]>("() => window.financeMatchDashboard.charts.feeds.data.labels");
         Assert.That(feedChart, Has.Member($"{name} · tax"));
         Assert.That(await DrawnChartsAsync(page), Has.Member("feeds"));
+
+        // The job dashboard opens from here: the page hands its token to a cookie that only /hangfire reads.
+        var jobs = await page.RunAndWaitForPopupAsync(() => page.ClickAsync("#jobs"));
+        await jobs.WaitForLoadStateAsync();
+        Assert.That(await jobs.TitleAsync(), Does.Contain("FinanceMatch jobs"));
     }
 
     [Test]

@@ -52,6 +52,24 @@ public sealed class CredentialLifecycleTests
     }
 
     [Test]
+    public async Task ARotation_EndsTheTokenInAnotherApiProcess_ThatHadItCached_WithinSeconds()
+    {
+        await using var other = await WorkerProcess.StartApiAsync(TestRun.Database.ConnectionString, new Dictionary<string, string>());
+        var bank = await Actors.BankAsync();
+        var token = (await TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!))).AccessToken;
+        using var http = new HttpClient { BaseAddress = other.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.That((await http.GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.OK), "cached as valid there");
+
+        await bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(bank.Created.ClientSecret!));
+        var rotated = System.Diagnostics.Stopwatch.StartNew();
+
+        await Eventually.HoldsAsync(async () => (await http.GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative))).StatusCode == HttpStatusCode.Unauthorized,
+            TimeSpan.FromSeconds(5), "the other process still accepted the token five seconds after the rotation (its cache lives 30 s)");
+        TestContext.Out.WriteLine($"the other process refused the token {rotated.ElapsedMilliseconds} ms after the rotation");
+    }
+
+    [Test]
     public async Task OperatorDisable_EndsTokensAndSignIn_EnableRestoresSignInOnly()
     {
         var @operator = await TestRun.OperatorAsync();

@@ -24,18 +24,11 @@ public static class ChainLegacyAccessRecords
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
-        await using (var head = new NpgsqlCommand("""
-            INSERT INTO financematch.report_access_chains (enterprise_id, length, last_hash) VALUES ($1, 0, $2) ON CONFLICT (enterprise_id) DO NOTHING;
-            """, connection))
+        // The same lock appends take: no read of this firm appends while its old records are hashed.
+        await using (var lockChain = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('financematch.access-chain'), hashtext($1::text))", connection))
         {
-            head.Parameters.Add(new() { Value = enterpriseId });
-            head.Parameters.Add(new() { Value = AccessChain.Genesis });
-            await head.ExecuteNonQueryAsync(ct);
-        }
-        await using (var lockHead = new NpgsqlCommand("SELECT 1 FROM financematch.report_access_chains WHERE enterprise_id = $1 FOR UPDATE", connection))
-        {
-            lockHead.Parameters.Add(new() { Value = enterpriseId });
-            await lockHead.ExecuteNonQueryAsync(ct);
+            lockChain.Parameters.Add(new() { Value = enterpriseId });
+            await lockChain.ExecuteNonQueryAsync(ct);
         }
         var records = new List<ReportAccess>();
         await using (var select = new NpgsqlCommand("""
@@ -69,7 +62,10 @@ public static class ChainLegacyAccessRecords
             update.BatchCommands.Add(command);
             previous = record.Hash;
         }
-        var headUpdate = new NpgsqlBatchCommand("UPDATE financematch.report_access_chains SET length = $2, last_hash = $3 WHERE enterprise_id = $1");
+        var headUpdate = new NpgsqlBatchCommand("""
+            INSERT INTO financematch.report_access_chains (enterprise_id, length, last_hash) VALUES ($1, $2, $3)
+            ON CONFLICT (enterprise_id) DO UPDATE SET length = excluded.length, last_hash = excluded.last_hash
+            """);
         headUpdate.Parameters.Add(new() { Value = enterpriseId });
         headUpdate.Parameters.Add(new() { Value = records.Count });
         headUpdate.Parameters.Add(new() { Value = previous });

@@ -42,9 +42,9 @@ public static class GetReport
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
-            // Only a verified registration is the firm: a consent an unproven claim once gave opens nothing.
-            var uscc = await db.Enterprises.Where(e => e.Id == query.EnterpriseId && e.Verification == Core.Enterprises.EnterpriseVerification.Verified)
-                .Select(e => e.Uscc).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("No enterprise has this id.");
+            // Only a verified registration is the firm: a consent an unproven claim once gave opens nothing. The feeds the firm
+            // disputes now come in the same statement: the profile's factors computed from them are shown as disputed.
+            var (uscc, disputed) = await FirmAsync(connection, query.EnterpriseId, ct) ?? throw new NotFoundException("No enterprise has this id.");
             var access = new ReportAccess { Id = Guid.CreateVersion7(now), EnterpriseId = query.EnterpriseId, AccessedAt = now };
             if (isOperator)
             {
@@ -64,7 +64,7 @@ public static class GetReport
             if (scopes.Contains(DomainScope.Profile))
             {
                 var stored = await db.CreditProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.EnterpriseId == query.EnterpriseId, ct);
-                profile = stored is null ? null : Profiles.GetProfile.ToDto(stored, await Profiles.GetProfile.DisputedFeedsAsync(db, query.EnterpriseId, ct));
+                profile = stored is null ? null : Profiles.GetProfile.ToDto(stored, disputed);
             }
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-24);
@@ -81,6 +81,19 @@ public static class GetReport
         }
 
         private sealed record InForce(Guid Id, List<DomainScope> Scopes);
+
+        private static async Task<(string Uscc, IReadOnlySet<Core.Feeds.FeedType> Disputed)?> FirmAsync(NpgsqlConnection connection, Guid enterpriseId,
+            CancellationToken ct)
+        {
+            await using var select = new NpgsqlCommand("""
+                SELECT e.uscc, ARRAY(SELECT DISTINCT o.feed_type FROM financematch.objections o WHERE o.enterprise_id = e.id AND o.status = 'Open')
+                FROM financematch.enterprises e WHERE e.id = $1 AND e.verification = 'Verified'
+                """, connection);
+            select.Parameters.Add(new() { Value = enterpriseId });
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) return null;
+            return (reader.GetString(0), reader.GetFieldValue<string[]>(1).Select(Enum.Parse<Core.Feeds.FeedType>).ToHashSet());
+        }
 
         /// <summary>The widest consent in force for this institution and purpose (or the one asked for).</summary>
         private static async Task<InForce?> InForceConsentAsync(NpgsqlConnection connection, Query query, Guid institutionId, DateTimeOffset now,

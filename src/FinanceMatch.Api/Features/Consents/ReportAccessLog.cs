@@ -6,52 +6,67 @@ using Npgsql;
 namespace FinanceMatch.Api.Features.Consents;
 
 /// <summary>
-/// Appends to a firm's access chain inside the reading transaction. The firm's chain head is locked (FOR UPDATE) while
-/// the record is hashed and written, so concurrent reads of one firm append one after the other and the chain never
-/// forks; reads of different firms do not wait for each other. The caller's transaction must be READ COMMITTED, so the
-/// head it locks is the latest one.
+/// Appends to a firm's access chain inside the reading transaction, in one round trip of two statements. Appends of one
+/// firm are serialised by a transaction-scoped advisory lock on the firm (the first statement); the second, with a
+/// snapshot taken after the lock under READ COMMITTED, reads the record the previous appender committed, hashes the new
+/// one onto it (PostgreSQL's sha256 over the canonical string, whose part after the previous hash is built here by
+/// <see cref="AccessChain.Canonical"/>), inserts it and moves the firm's chain head (length, last hash: what lets
+/// verification notice records removed from the end). The chain never forks; reads of different firms never wait for
+/// each other. The caller's transaction must be READ COMMITTED.
 /// </summary>
 public static class ReportAccessLog
 {
-    public static async Task AppendAsync(NpgsqlConnection connection, ReportAccess access, CancellationToken ct)
-    {
-        int length;
-        string lastHash;
-        await using (var head = new NpgsqlBatch(connection))
-        {
-            head.BatchCommands.Add(Command("""
-                INSERT INTO financematch.report_access_chains (enterprise_id, length, last_hash) VALUES ($1, 0, $2)
-                ON CONFLICT (enterprise_id) DO NOTHING
-                """, access.EnterpriseId, AccessChain.Genesis));
-            head.BatchCommands.Add(Command("SELECT length, last_hash FROM financematch.report_access_chains WHERE enterprise_id = $1 FOR UPDATE",
-                access.EnterpriseId));
-            await using var reader = await head.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            (length, lastHash) = (reader.GetInt32(0), reader.GetString(1));
-        }
-        access.Position = length + 1;
-        access.PreviousHash = lastHash;
-        access.Hash = AccessChain.Hash(CanonicalOf(access));
-        await using var append = new NpgsqlBatch(connection);
-        append.BatchCommands.Add(Command("""
+    private const string AppendSql = """
+        WITH last AS (
+            SELECT position, hash FROM financematch.report_accesses WHERE enterprise_id = $2 ORDER BY position DESC LIMIT 1
+        ), next AS (
+            SELECT coalesce((SELECT position FROM last), 0) + 1 AS position,
+                coalesce((SELECT hash FROM last), $11) AS previous_hash
+        ), appended AS (
             INSERT INTO financematch.report_accesses (id, enterprise_id, actor_role, institution_id, operator_client_id, consent_id, scopes, purpose,
                 accessed_at, position, previous_hash, hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            """, access.Id, access.EnterpriseId, access.ActorRole.ToString(), (object?)access.InstitutionId ?? DBNull.Value,
+            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, next.position, next.previous_hash,
+                encode(sha256(convert_to(next.previous_hash || $10, 'UTF8')), 'hex')
+            FROM next
+            RETURNING position, previous_hash, hash
+        ), head AS (
+            INSERT INTO financematch.report_access_chains (enterprise_id, length, last_hash)
+            SELECT $2, position, hash FROM appended
+            ON CONFLICT (enterprise_id) DO UPDATE SET length = excluded.length, last_hash = excluded.last_hash
+        )
+        SELECT position, previous_hash, hash FROM appended
+        """;
+
+    public static async Task AppendAsync(NpgsqlConnection connection, ReportAccess access, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command("SELECT pg_advisory_xact_lock(hashtext('financematch.access-chain'), hashtext($1::text))", access.EnterpriseId));
+        // The canonical string after the previous hash (which only the database knows at this point): "|id|accessedAt|…".
+        access.PreviousHash = "";
+        var rest = CanonicalOf(access);
+        batch.BatchCommands.Add(Command(AppendSql, access.Id, access.EnterpriseId, access.ActorRole.ToString(), (object?)access.InstitutionId ?? DBNull.Value,
             (object?)access.OperatorClientId ?? DBNull.Value, (object?)access.ConsentId ?? DBNull.Value,
             access.Scopes.Select(s => s.ToString()).ToArray(), (object?)access.Purpose?.ToString() ?? DBNull.Value, access.AccessedAt,
-            access.Position, access.PreviousHash, access.Hash));
-        append.BatchCommands.Add(Command("UPDATE financematch.report_access_chains SET length = $2, last_hash = $3 WHERE enterprise_id = $1",
-            access.EnterpriseId, access.Position, access.Hash));
-        await append.ExecuteNonQueryAsync(ct);
+            rest, AccessChain.Genesis));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        (access.Position, access.PreviousHash, access.Hash) = (reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
     }
 
     /// <summary>The record's canonical string, from its values as the API returns them.</summary>
     public static string CanonicalOf(ReportAccess a) =>
-        AccessChain.Canonical(a.PreviousHash, a.Id, Wire(a.AccessedAt), Wire(a.ActorRole), a.InstitutionId, a.ConsentId,
-            a.Purpose is { } purpose ? Wire(purpose) : null, a.Scopes.Select(s => Wire(s)));
+        AccessChain.Canonical(a.PreviousHash, a.Id, JsonSerializer.Serialize(a.AccessedAt, FinanceMatchJson.Options).Trim('"'), Wire(a.ActorRole),
+            a.InstitutionId, a.ConsentId, a.Purpose is { } purpose ? Wire(purpose) : null, a.Scopes.Select(s => Wire(s)));
 
-    private static string Wire<T>(T value) => JsonSerializer.Serialize(value, FinanceMatchJson.Options).Trim('"');
+    /// <summary>An enum's wire name (camelCase), as the JSON options write it.</summary>
+    private static string Wire<T>(T value) where T : struct, Enum => WireNames<T>.Of[value];
+
+    private static class WireNames<T> where T : struct, Enum
+    {
+        public static readonly IReadOnlyDictionary<T, string> Of =
+            Enum.GetValues<T>().ToDictionary(v => v, v => JsonSerializer.Serialize(v, FinanceMatchJson.Options).Trim('"'));
+    }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
     {
