@@ -36,11 +36,7 @@ public static class VerifyAccessChains
                 if (!heads.TryGetValue(enterprise, out var head) || head.Length != position || head.LastHash != previous)
                     broken.Add(new BrokenAccessRecordDto(enterprise, lastId));
             }
-            await using (var select = new NpgsqlCommand("""
-                SELECT id, enterprise_id, actor_role, institution_id, operator_client_id, consent_id, scopes, purpose, accessed_at, position,
-                    previous_hash, hash
-                FROM financematch.report_accesses ORDER BY enterprise_id, position
-                """, connection))
+            await using (var select = new NpgsqlCommand(Infrastructure.Sql.Load("Consents.AccessRecordsInChainOrder"), connection))
             await using (var reader = await select.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
