@@ -70,6 +70,17 @@ public sealed class AccessChainTests
     }
 
     [Test]
+    public async Task Verification_IsOperatorsOnly()
+    {
+        var (firm, bank, _) = await ConsentedAsync();
+        var department = await Actors.DepartmentAsync();
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Audit.VerifyReportAccessesAsync());
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => firm.Client.Audit.VerifyReportAccessesAsync());
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => department.Client.Audit.VerifyReportAccessesAsync());
+        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Audit.VerifyReportAccessesAsync());
+    }
+
+    [Test]
     public async Task AccessRecords_CannotBeChangedOrDeleted()
     {
         var (firm, bank, _) = await ConsentedAsync();
