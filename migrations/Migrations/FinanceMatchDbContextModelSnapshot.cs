@@ -1952,6 +1952,45 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("webhook_delivery_attempts", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Webhooks.WebhookOutboxEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("event_type");
+
+                    b.Property<DateTimeOffset?>("ExpandedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expanded_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_outbox");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_webhook_outbox_not_expanded")
+                        .HasFilter("expanded_at IS NULL");
+
+                    b.ToTable("webhook_outbox", "financematch");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Consents.Consent", b =>
                 {
                     b.HasOne("FinanceMatch.Core.Enterprises.Enterprise", null)

@@ -88,7 +88,10 @@ public static class ServiceRegistration
                 var local = environment.IsDevelopment() || environment.IsEnvironment("Testing");
                 o.AllowHttp ??= local;
                 o.AllowPrivateNetworks ??= local;
-            });
+            })
+            .Validate(o => o.Problem() is null, $"Webhooks__TimeoutSeconds must be positive and Webhooks__LeaseSeconds exceed it by at least "
+                + $"{Features.Webhooks.WebhookOptions.LeaseMarginSeconds} s (a lease that runs out mid-POST lets a second worker post the event again).")
+            .ValidateOnStart();
         services.AddHttpClient(Features.Webhooks.DeliverWebhook.HttpClientName)
             .ConfigureHttpClient((sp, c) => c.Timeout = TimeSpan.FromSeconds(
                 sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Webhooks.WebhookOptions>>().Value.TimeoutSeconds))

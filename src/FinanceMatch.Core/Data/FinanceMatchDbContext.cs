@@ -48,6 +48,7 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<Objections.Objection> Objections => Set<Objections.Objection>();
     public DbSet<Webhooks.Webhook> Webhooks => Set<Webhooks.Webhook>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+    public DbSet<Webhooks.WebhookOutboxEntry> WebhookOutbox => Set<Webhooks.WebhookOutboxEntry>();
     public DbSet<Webhooks.WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<Webhooks.WebhookDeliveryAttempt>();
 
     /// <summary>The one place that says how the context talks to PostgreSQL, shared by the app and the design-time factory.</summary>

@@ -34,6 +34,22 @@ public sealed class Webhook
 }
 
 /// <summary>
+/// One event for one bank, written in the transaction that made it (a match): one row, however many webhooks the bank
+/// has. The delivery side expands it into a <see cref="WebhookDelivery"/> per subscribed webhook in a transaction of its
+/// own, so the fan-out never weighs on the transaction that made the event.
+/// </summary>
+public sealed class WebhookOutboxEntry
+{
+    /// <summary>The event's id (the match's): every delivery of it carries this id.</summary>
+    public Guid Id { get; set; }
+    public Guid InstitutionId { get; set; }
+    public WebhookEvent EventType { get; set; }
+    public string Payload { get; set; } = null!;
+    public DateTimeOffset OccurredAt { get; set; }
+    public DateTimeOffset? ExpandedAt { get; set; }
+}
+
+/// <summary>
 /// One event for one webhook, written in the same transaction as the event itself (an outbox), so no event is lost when
 /// a process dies: a delivery stays pending until a worker has POSTed it and got a 2xx, or gave up after the last attempt.
 /// A worker holds a delivery only while <see cref="LeaseUntil"/> lasts; after that any worker may take it again.
@@ -67,6 +83,18 @@ public sealed class WebhookDeliveryAttempt
     public string? Error { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public int DurationMilliseconds { get; set; }
+}
+
+internal sealed class WebhookOutboxEntryConfiguration : IEntityTypeConfiguration<WebhookOutboxEntry>
+{
+    public void Configure(EntityTypeBuilder<WebhookOutboxEntry> builder)
+    {
+        builder.ToTable("webhook_outbox");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.EventType).HasConversion<string>().HasMaxLength(32);
+        builder.HasIndex(e => e.OccurredAt).HasDatabaseName("ix_webhook_outbox_not_expanded").HasFilter("expanded_at IS NULL");
+    }
 }
 
 internal sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>

@@ -36,8 +36,14 @@ public sealed class WorkerProcessTests
     {
         ["Webhooks__AllowHttp"] = "true",
         ["Webhooks__AllowPrivateNetworks"] = "true",
-        ["Webhooks__LeaseSeconds"] = "2",
         ["Webhooks__RetryBaseMilliseconds"] = "300",
+    };
+
+    /// <summary>A worker that gives up a POST after 2 s and holds a delivery 7 s (the shortest lease allowed), so a successor takes it soon.</summary>
+    private static readonly Dictionary<string, string> ShortLease = new(LoopbackWebhooks)
+    {
+        ["Webhooks__TimeoutSeconds"] = "2",
+        ["Webhooks__LeaseSeconds"] = "7",
     };
 
     private HttpClient Http(WorkerProcess? through = null) => new() { BaseAddress = (through ?? api).BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
@@ -171,7 +177,7 @@ public sealed class WorkerProcessTests
         var firm = await SignedInAsync(registered.ClientId, registered.ClientSecret!);
         await Actors.VerifyAsync(firm, registered);
 
-        await using (var doomed = WorkerProcess.Start(database.ConnectionString, LoopbackWebhooks))
+        await using (var doomed = WorkerProcess.Start(database.ConnectionString, ShortLease))
         {
             await firm.LoanRequests.SubmitAsync(Support.Marketplace.Request(band));
             await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Requests.IsEmpty), TimeSpan.FromSeconds(60),
@@ -181,7 +187,7 @@ public sealed class WorkerProcessTests
         var stranded = (await bank.Webhooks.ListDeliveriesAsync(webhook.Id)).Items.Single();
         Assert.That((stranded.Status, stranded.Attempts), Is.EqualTo((DeliveryStatus.Pending, 0)), "the killed attempt never finished");
 
-        await using var successor = WorkerProcess.Start(database.ConnectionString, LoopbackWebhooks);
+        await using var successor = WorkerProcess.Start(database.ConnectionString, ShortLease);
         WebhookDeliveryDto? delivery = null;
         await Eventually.HoldsAsync(async () => (delivery = (await bank.Webhooks.ListDeliveriesAsync(webhook.Id)).Items.Single()).Status == DeliveryStatus.Delivered,
             TimeSpan.FromSeconds(90), () => "the delivery was lost with the worker: " + string.Join('\n', successor.Output.TakeLast(20)));

@@ -39,7 +39,6 @@ public sealed class FinanceMatchApp(string connectionString, string role = "all"
         builder.UseSetting("Feeds:ProgressEveryRows", "500");
         builder.UseSetting("Profiles:RebuildDelaySeconds", "1");
         builder.UseSetting("Webhooks:RetryBaseMilliseconds", "300");
-        builder.UseSetting("Webhooks:LeaseSeconds", "2");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Hangfire", "Warning");
         foreach (var (key, value) in SharedSettings) builder.UseSetting(key, value);

@@ -10,6 +10,15 @@ public sealed class WebhookSafetyTests
     private static readonly IOptions<WebhookOptions> Production = Options.Create(new WebhookOptions { AllowHttp = false, AllowPrivateNetworks = false });
     private static readonly IOptions<WebhookOptions> Development = Options.Create(new WebhookOptions { AllowHttp = true, AllowPrivateNetworks = true });
 
+    [TestCase(10, 60, true)]
+    [TestCase(10, 15, true)]
+    [TestCase(2, 7, true)]
+    [TestCase(10, 14, false)]
+    [TestCase(10, 2, false)]
+    [TestCase(0, 60, false)]
+    public void ALease_MustOutlastThePostItCovers(int timeoutSeconds, int leaseSeconds, bool accepted) =>
+        Assert.That(new WebhookOptions { TimeoutSeconds = timeoutSeconds, LeaseSeconds = leaseSeconds }.Problem() is null, Is.EqualTo(accepted));
+
     [TestCase("127.0.0.1")]
     [TestCase("127.8.9.10")]
     [TestCase("10.1.2.3")]

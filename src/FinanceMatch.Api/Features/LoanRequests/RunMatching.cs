@@ -74,13 +74,14 @@ public static partial class RunMatching
                 matches.Add(Match.Create(request.Id, request.EnterpriseId, product.Id, product.Version, product.Name, product.InstitutionId,
                     i + 1, fit.Total, MatchMapping.ReasonsJson(checks), MatchMapping.FitJson(fit), now));
             }
-            var deliveries = await WebhookOutbox.AddMatchesCreatedAsync(db, matches, now, cancellationToken);
+            var events = await WebhookOutbox.AddMatchesCreatedAsync(db, matches, now, cancellationToken);
             request.RecordMatches(ranked.Count, now);
             await NewMatchesInsert.InsertAsync((NpgsqlConnection)db.Database.GetDbConnection(), matches, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            // Committed with the matches; if this process dies before these lines, the sweep enqueues them within a minute.
-            foreach (var delivery in deliveries) jobs.Enqueue<DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
+            // Committed with the matches, one row an event; the deliveries are made outside this transaction. If this
+            // process dies before these lines, the sweep expands the events within a minute.
+            foreach (var entry in events) jobs.Enqueue<ExpandWebhookEvent.Job>(job => job.Run(entry.Id, CancellationToken.None));
             LogMatched(logger, request.Id, bestOfEachBank.Count, ranked.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }

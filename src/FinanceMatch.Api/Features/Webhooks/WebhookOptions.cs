@@ -21,8 +21,21 @@ public sealed class WebhookOptions
 
     public int TimeoutSeconds { get; set; } = 10;
 
-    /// <summary>How long a worker holds a delivery while it posts it; a dead worker's delivery is taken again after this.</summary>
+    /// <summary>
+    /// How long a worker holds a delivery while it posts it; a dead worker's delivery is taken again after this. It must
+    /// outlast the POST (<see cref="TimeoutSeconds"/>) and the write of its result by <see cref="LeaseMarginSeconds"/>,
+    /// or a slow but live worker's delivery would be posted a second time.
+    /// </summary>
     public int LeaseSeconds { get; set; } = 60;
+
+    /// <summary>What a lease must leave beyond the POST's timeout for writing the attempt's result.</summary>
+    public const int LeaseMarginSeconds = 5;
+
+    /// <summary>What is wrong with these settings, or null: a lease that can run out while its worker still waits for the POST.</summary>
+    public string? Problem() =>
+        TimeoutSeconds <= 0 ? "the timeout must be positive"
+        : LeaseSeconds < TimeoutSeconds + LeaseMarginSeconds ? $"the lease ({LeaseSeconds} s) must exceed the timeout ({TimeoutSeconds} s) by {LeaseMarginSeconds} s"
+        : null;
 
     public TimeSpan RetryDelay(int failedAttempts) =>
         TimeSpan.FromMilliseconds(Math.Min(3_600_000d, RetryBaseMilliseconds * Math.Pow(2, Math.Max(0, failedAttempts - 1))));

@@ -18,25 +18,28 @@ namespace FinanceMatch.Api.Features.Webhooks;
 /// </summary>
 public static class WebhookOutbox
 {
-    /// <summary>Adds a <c>matchCreated</c> delivery for each webhook of each bank that got a match; returns them for enqueueing after commit.</summary>
-    public static async Task<List<WebhookDelivery>> AddMatchesCreatedAsync(FinanceMatchDbContext db, IReadOnlyList<Match> matches, DateTimeOffset now,
+    /// <summary>
+    /// Adds one <c>matchCreated</c> outbox entry for each match whose bank has a webhook for it (the bank's webhooks are
+    /// looked up once; the deliveries are made by <see cref="ExpandWebhookEvent"/>); returns them for enqueueing after commit.
+    /// </summary>
+    public static async Task<List<WebhookOutboxEntry>> AddMatchesCreatedAsync(FinanceMatchDbContext db, IReadOnlyList<Match> matches, DateTimeOffset now,
         CancellationToken ct)
     {
         if (matches.Count == 0) return [];
         var institutions = matches.Select(m => m.InstitutionId).Distinct().ToList();
-        var webhooks = await db.Webhooks.AsNoTracking()
+        var listening = (await db.Webhooks.AsNoTracking()
             .Where(w => institutions.Contains(w.InstitutionId) && w.Events.Contains(WebhookEvent.MatchCreated))
-            .Select(w => new { w.Id, w.InstitutionId })
-            .ToListAsync(ct);
-        var deliveries = new List<WebhookDelivery>();
-        foreach (var match in matches)
-        foreach (var webhook in webhooks.Where(w => w.InstitutionId == match.InstitutionId))
+            .Select(w => w.InstitutionId).Distinct().ToListAsync(ct)).ToHashSet();
+        var entries = matches.Where(m => listening.Contains(m.InstitutionId)).Select(m => new WebhookOutboxEntry
         {
-            var payload = Body(match.Id, "matchCreated", now, MatchEvent(match));
-            deliveries.Add(Pending(webhook.Id, webhook.InstitutionId, match.Id, WebhookEvent.MatchCreated, payload, now));
-        }
-        db.WebhookDeliveries.AddRange(deliveries);
-        return deliveries;
+            Id = m.Id,
+            InstitutionId = m.InstitutionId,
+            EventType = WebhookEvent.MatchCreated,
+            Payload = Body(m.Id, "matchCreated", now, MatchEvent(m)),
+            OccurredAt = now,
+        }).ToList();
+        db.WebhookOutbox.AddRange(entries);
+        return entries;
     }
 
     /// <summary>
@@ -86,7 +89,7 @@ public static class WebhookOutbox
     public static string Body(Guid eventId, string type, DateTimeOffset occurredAt, JsonNode? data) =>
         new JsonObject { ["id"] = eventId, ["type"] = type, ["occurredAt"] = occurredAt, ["data"] = data }.ToJsonString(FinanceMatchJson.Options);
 
-    private static WebhookDelivery Pending(Guid webhookId, Guid institutionId, Guid eventId, WebhookEvent type, string payload, DateTimeOffset now) => new()
+    internal static WebhookDelivery Pending(Guid webhookId, Guid institutionId, Guid eventId, WebhookEvent type, string payload, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         WebhookId = webhookId,
