@@ -49,8 +49,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 Title = "One or more fields are invalid.",
             },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = ReasonFor(bad.StatusCode), Detail = bad.Message },
-        Features.Feeds.PayloadTooLargeException tooLarge => new ProblemDetails { Status = 413, Title = ReasonFor(413), Detail = tooLarge.Message },
-        Features.Feeds.UnsupportedContentTypeException unsupported => new ProblemDetails { Status = 415, Title = ReasonFor(415), Detail = unsupported.Message },
+        PayloadTooLargeException tooLarge => new ProblemDetails { Status = 413, Title = ReasonFor(413), Detail = tooLarge.Message },
+        UnsupportedContentTypeException unsupported => new ProblemDetails { Status = 415, Title = ReasonFor(415), Detail = unsupported.Message },
         NotFoundException notFound => new ProblemDetails { Status = 404, Title = "Not found.", Detail = notFound.Message },
         ConflictException conflict => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = conflict.Message },
         UnprocessableException { Errors: { } errors } unprocessable => new HttpValidationProblemDetails(errors.ToDictionary())

@@ -69,15 +69,15 @@ public static class ServiceRegistration
         services.AddOptions<Features.Profiles.ProfileOptions>().Bind(configuration.GetSection(Features.Profiles.ProfileOptions.Section))
             .Validate(o => o.RebuildDelaySeconds >= 0, "Profiles__RebuildDelaySeconds cannot be negative.").ValidateOnStart();
         services.AddSingleton<Features.Profiles.ProfileBuilder>();
-        services.AddOptions<Features.LoanRequests.MatchingOptions>().Bind(configuration.GetSection(Features.LoanRequests.MatchingOptions.Section))
+        services.AddOptions<Features.Matching.MatchingOptions>().Bind(configuration.GetSection(Features.Matching.MatchingOptions.Section))
             .Validate(o => o.ResponseDeadlineHours is > 0 and <= 24 * 365, "Matching__ResponseDeadlineHours must be between 1 and 8760.")
             .Validate(o => o.MaxMatchesPerRequest is > 0 and <= 1000, "Matching__MaxMatchesPerRequest must be between 1 and 1000.")
             .Validate(o => o.QueuedRuns is > 0 and <= 1000, "Matching__QueuedRuns must be between 1 and 1000.")
             .Validate(o => o.RequestsPerRun is > 0 and <= 1_000_000, "Matching__RequestsPerRun must be between 1 and 1000000.")
             .ValidateOnStart();
-        services.AddScoped<Features.LoanRequests.MatchingEngine>();
+        services.AddScoped<Features.Matching.MatchingEngine>();
         services.AddSingleton<Features.Profiles.ProfileRebuildTrigger>();
-        services.AddSingleton<Features.LoanRequests.MatchingTrigger>();
+        services.AddSingleton<Features.Matching.MatchingTrigger>();
         services.AddSingleton<ExclusiveRun>();
         services.AddSingleton<Features.Statistics.StatisticsRollups>();
         services.AddHttpClient(Features.Feeds.PullFeedSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));

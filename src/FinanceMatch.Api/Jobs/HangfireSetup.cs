@@ -81,7 +81,7 @@ public static class HangfireSetup
             JobQueues.Default, job => job.Run(CancellationToken.None), "0 19 * * *");
         jobs.AddOrUpdate<Features.Feeds.RequeueStalledBatches.Job>("requeue-stalled-batches",
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
-        jobs.AddOrUpdate<Features.LoanRequests.RematchStalledRequests.Job>("rematch-stalled-requests",
+        jobs.AddOrUpdate<Features.Matching.RematchStalledRequests.Job>("rematch-stalled-requests",
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Features.Webhooks.SweepWebhookDeliveries.Job>(Features.Webhooks.SweepWebhookDeliveries.RecurringJobId,
             JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());

@@ -284,7 +284,7 @@ public sealed class WorkerProcessTests
         }
         const string queuedRunsSql = """
             SELECT count(*) FROM hangfire.job
-            WHERE statename = 'Enqueued' AND invocationdata ->> 'Type' LIKE 'FinanceMatch.Api.Features.LoanRequests.MatchWaitingRequests+Job,%'
+            WHERE statename = 'Enqueued' AND invocationdata ->> 'Type' LIKE 'FinanceMatch.Api.Features.Matching.MatchWaitingRequests+Job,%'
             """;
 
         // No worker runs: the API process has role "api".

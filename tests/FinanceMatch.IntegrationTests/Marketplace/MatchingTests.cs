@@ -1,5 +1,5 @@
 using System.Net;
-using FinanceMatch.Api.Features.LoanRequests;
+using FinanceMatch.Api.Features.Matching;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.IntegrationTests.Support;
 using Mediator;

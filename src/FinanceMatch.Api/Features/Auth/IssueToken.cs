@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Errors;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -50,7 +51,7 @@ public static class IssueToken
         http.Response.Headers.Pragma = "no-cache";
         if (http.Request.ContentType?.StartsWith(FormContentType, StringComparison.OrdinalIgnoreCase) == true) return await FormAsync(http, sender, ct);
         if (!http.Request.HasJsonContentType())
-            throw new Feeds.UnsupportedContentTypeException("Send the credentials as application/json, or as application/x-www-form-urlencoded (RFC 6749).");
+            throw new UnsupportedContentTypeException("Send the credentials as application/json, or as application/x-www-form-urlencoded (RFC 6749).");
         TokenRequest? body;
         try
         {

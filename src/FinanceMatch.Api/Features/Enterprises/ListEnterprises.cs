@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Infrastructure;
 using System.Security.Claims;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Paging;

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Errors;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -18,8 +19,6 @@ using DomainFormat = FinanceMatch.Core.Feeds.BatchFormat;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
-/// <summary>The body is larger than the contract allows (413).</summary>
-public sealed class PayloadTooLargeException(string message) : Exception(message);
 
 /// <summary>
 /// Streams a pushed batch into PostgreSQL in 1 MiB chunks (memory stays flat whatever its size), records it as queued and
@@ -162,6 +161,3 @@ public static class ReceiveBatch
         };
     }
 }
-
-/// <summary>The request's content type is not one this endpoint reads (415).</summary>
-public sealed class UnsupportedContentTypeException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Features.Matching;
 using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Features.Matching;
 using FinanceMatch.Api.Features.LoanRequests;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;

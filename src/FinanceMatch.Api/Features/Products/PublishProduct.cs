@@ -25,23 +25,3 @@ public static class PublishProduct
     internal static async Task<ProductDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         await sender.Send(new Command(user.SubjectId(), id), ct);
 }
-
-/// <summary>A published product leaves the catalogue; matches already made from it stand.</summary>
-public static class WithdrawProduct
-{
-    public sealed record Command(Guid InstitutionId, Guid ProductId) : IRequest<ProductDto>;
-
-    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, ProductDto>
-    {
-        public async ValueTask<ProductDto> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var product = await OwnProducts.FindAsync(db, command.InstitutionId, command.ProductId, cancellationToken);
-            product.Withdraw(clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            return product.ToDto();
-        }
-    }
-
-    internal static async Task<ProductDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(user.SubjectId(), id), ct);
-}

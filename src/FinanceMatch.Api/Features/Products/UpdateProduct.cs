@@ -34,11 +34,3 @@ public static class UpdateProduct
     internal static async Task<ProductDto> Endpoint(Guid id, ProductRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         await sender.Send(new Command(user.SubjectId(), id, body), ct);
 }
-
-/// <summary>A bank's own product, tracked for a change; another bank's is not found.</summary>
-internal static class OwnProducts
-{
-    public static async Task<Core.Products.Product> FindAsync(FinanceMatchDbContext db, Guid institutionId, Guid productId, CancellationToken ct) =>
-        await db.Products.SingleOrDefaultAsync(p => p.Id == productId && p.InstitutionId == institutionId, ct)
-        ?? throw new NotFoundException("This institution has no product with this id.");
-}

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Consent = FinanceMatch.Core.Consents.Consent;
+using DomainPurpose = FinanceMatch.Core.Consents.ConsentPurpose;
+using DomainScope = FinanceMatch.Core.Consents.ConsentScope;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Consents;
+
+public static class ConsentEndpoints
+{
+    public static void MapConsentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/enterprises/{id:guid}/consents").WithTags("Consents");
+        group.MapPost("", GrantConsent.Endpoint)
+            .RequireAuthorization(Policies.Enterprise)
+            .WithIdempotency()
+            .WithSummary("Grant a consent to a named institution or to the banks matched to a loan request (the firm itself)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("", ListConsents.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrEnterprise)
+            .WithSummary("A firm's consents, newest first (the firm itself, operators)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        var enterprise = app.MapGroup("/api/v1/enterprises/{id:guid}").WithTags("Consents");
+        enterprise.MapGet("/report", GetReport.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrBank)
+            .WithSummary("A firm's authorised report: banks under a consent in force for the purpose asked (loanAssessment by default), "
+                + "the consented scopes only; operators for supervision; records of the last 24 months; every read is appended to the firm's access chain")
+            .Produces<ReportDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        enterprise.MapGet("/report-accesses", ListReportAccesses.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrEnterprise)
+            .WithSummary("Every read of a firm's credit data, oldest first, each record chained to the one before by SHA-256 (the firm itself, operators)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/v1/audit/report-accesses/verify", VerifyAccessChains.Endpoint)
+            .WithTags("Consents")
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("Recompute every firm's access chain; lists the records whose hash, predecessor or position does not fit (operators)")
+            .Produces<AccessChainVerificationDto>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapDelete("/{consentId:guid}", RevokeConsent.Endpoint)
+            .RequireAuthorization(Policies.Enterprise)
+            .WithSummary("Revoke a consent at once: the next read under it is refused (the firm itself)")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Consent = FinanceMatch.Core.Consents.Consent;
+using DomainPurpose = FinanceMatch.Core.Consents.ConsentPurpose;
+using DomainScope = FinanceMatch.Core.Consents.ConsentScope;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Consents;
+
+public static class ListConsents
+{
+    public sealed record Query(ClaimsPrincipal Caller, Guid EnterpriseId, int Page, int PageSize) : IRequest<Paged<ConsentDto>>, IPagedQuery;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => Include(new PageRules());
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, Paged<ConsentDto>>
+    {
+        public async ValueTask<Paged<ConsentDto>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            ConsentMapping.EnsureFirmOrOperator(query.Caller, query.EnterpriseId, write: false);
+            var now = clock.GetUtcNow();
+            return await db.Consents.AsNoTracking().Where(c => c.EnterpriseId == query.EnterpriseId)
+                .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+                .ToPageAsync(db, query, c => c.ToDto(now), cancellationToken);
+        }
+    }
+
+    internal static async Task<Paged<ConsentDto>> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct,
+        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(user, id, page, pageSize), ct);
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Consent = FinanceMatch.Core.Consents.Consent;
+using DomainPurpose = FinanceMatch.Core.Consents.ConsentPurpose;
+using DomainScope = FinanceMatch.Core.Consents.ConsentScope;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Consents;
+
+public static class RevokeConsent
+{
+    public sealed record Command(ClaimsPrincipal Caller, Guid EnterpriseId, Guid ConsentId) : IRequest<Unit>;
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            ConsentMapping.EnsureFirmOrOperator(command.Caller, command.EnterpriseId, write: true);
+            var consent = await db.Consents.SingleOrDefaultAsync(c => c.Id == command.ConsentId && c.EnterpriseId == command.EnterpriseId, cancellationToken)
+                ?? throw new NotFoundException("No consent of this enterprise has this id.");
+            consent.Revoke(clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    internal static async Task<NoContent> Endpoint(Guid id, Guid consentId, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(user, id, consentId), ct);
+        return TypedResults.NoContent();
+    }
+}

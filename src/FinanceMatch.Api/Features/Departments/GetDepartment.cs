@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Departments;
+using Role = FinanceMatch.Core.Identity.Role;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceMatch.Api.Features.Departments;
+
+public static class GetDepartment
+{
+    public sealed record Query(Guid Id, ClaimsPrincipal Caller) : IRequest<DepartmentDto>;
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, DepartmentDto>
+    {
+        public async ValueTask<DepartmentDto> Handle(Query query, CancellationToken ct)
+        {
+            var visible = query.Caller.Is(Role.Operator) || query.Caller.IsParty(Role.Department, query.Id);
+            var department = visible ? await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == query.Id, ct) : null;
+            return ListDepartments.ToDto(department ?? throw new NotFoundException("No department has this id."));
+        }
+    }
+
+    internal static async Task<DepartmentDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, user), ct);
+}

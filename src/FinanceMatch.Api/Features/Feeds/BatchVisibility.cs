@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Feeds;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Role = FinanceMatch.Core.Identity.Role;
+using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
+using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+
+namespace FinanceMatch.Api.Features.Feeds;
+
+internal static class BatchVisibility
+{
+    /// <summary>Operators see every batch; a department only its own; anyone else none (404, never 403: no hint it exists).</summary>
+    public static IQueryable<FeedBatch> VisibleTo(this IQueryable<FeedBatch> batches, ClaimsPrincipal caller) =>
+        caller.Is(Role.Operator) ? batches
+        : caller.Is(Role.Department) ? batches.Where(b => b.DepartmentId == caller.SubjectId())
+        : batches.Where(_ => false);
+}

@@ -1,0 +1,44 @@
+using FinanceMatch.Api.Infrastructure;
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Feeds;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Role = FinanceMatch.Core.Identity.Role;
+using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
+using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+
+namespace FinanceMatch.Api.Features.Feeds;
+
+public static class ListBatches
+{
+    public sealed record Query(ClaimsPrincipal Caller, DomainFeedType? FeedType, DomainStatus? Status, int Page, int PageSize)
+        : IRequest<Paged<BatchDto>>, IPagedQuery;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => Include(new PageRules());
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<BatchDto>>
+    {
+        public async ValueTask<Paged<BatchDto>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var batches = db.FeedBatches.AsNoTracking().VisibleTo(query.Caller);
+            if (query.FeedType is { } feedType) batches = batches.Where(b => b.FeedType == feedType);
+            if (query.Status is { } status) batches = batches.Where(b => b.Status == status);
+            return await batches.OrderByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id)
+                .ToPageAsync(db, query, FeedMapping.ToDto, cancellationToken);
+        }
+    }
+
+    internal static async Task<Paged<BatchDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct,
+        string? feedType = null, string? status = null, int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(user, EnumText.ParseOptional<DomainFeedType>(feedType, "feedType"),
+            EnumText.ParseOptional<DomainStatus>(status, "status"), page, pageSize), ct);
+}

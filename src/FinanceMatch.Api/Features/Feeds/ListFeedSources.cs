@@ -1,0 +1,40 @@
+using FinanceMatch.Api.Auth;
+using System.Security.Claims;
+using Cronos;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Jobs;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Feeds;
+using FluentValidation;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
+using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+
+namespace FinanceMatch.Api.Features.Feeds;
+
+public static class ListFeedSources
+{
+    public sealed record Query(int Page, int PageSize) : IRequest<Paged<FeedSourceDto>>, IPagedQuery;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => Include(new PageRules());
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<FeedSourceDto>>
+    {
+        public async ValueTask<Paged<FeedSourceDto>> Handle(Query query, CancellationToken cancellationToken) =>
+            await db.FeedSources.AsNoTracking().OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
+                .ToPageAsync(db, query, FeedSourceMapping.ToDto, cancellationToken);
+    }
+
+    internal static async Task<Paged<FeedSourceDto>> Endpoint(ISender sender, CancellationToken ct,
+        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(page, pageSize), ct);
+}

@@ -1,0 +1,37 @@
+using FinanceMatch.Api.Auth;
+using System.Security.Claims;
+using Cronos;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Jobs;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Feeds;
+using FluentValidation;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
+using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+
+namespace FinanceMatch.Api.Features.Feeds;
+
+public static class RunFeedSource
+{
+    public sealed record Command(Guid Id) : IRequest<FeedSourceRunDto>;
+
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs) : IRequestHandler<Command, FeedSourceRunDto>
+    {
+        public async ValueTask<FeedSourceRunDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!await db.FeedSources.AnyAsync(s => s.Id == command.Id, cancellationToken)) throw new NotFoundException("No feed source has this id.");
+            var jobId = jobs.Enqueue<PullFeedSource.Job>(job => job.Run(command.Id, CancellationToken.None));
+            return new FeedSourceRunDto(command.Id, jobId);
+        }
+    }
+
+    internal static async Task<Accepted<FeedSourceRunDto>> Endpoint(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Accepted($"/api/v1/feed-sources/{id}", await sender.Send(new Command(id), ct));
+}

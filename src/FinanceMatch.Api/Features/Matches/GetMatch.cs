@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using DomainStatus = FinanceMatch.Core.Matching.MatchStatus;
+
+namespace FinanceMatch.Api.Features.Matches;
+
+public static class GetMatch
+{
+    public sealed record Query(Guid MatchId, ClaimsPrincipal Caller) : IRequest<MatchDto>;
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, MatchDto>
+    {
+        public async ValueTask<MatchDto> Handle(Query query, CancellationToken cancellationToken) =>
+            (await db.Matches.AsNoTracking().VisibleTo(query.Caller).SingleOrDefaultAsync(m => m.Id == query.MatchId, cancellationToken))?.ToDtoFor(query.Caller)
+            ?? throw new NotFoundException("No match has this id.");
+    }
+
+    internal static async Task<MatchDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, user), ct);
+}

@@ -1,0 +1,39 @@
+using FinanceMatch.Api.Infrastructure;
+using System.Security.Claims;
+using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using DomainStatus = FinanceMatch.Core.Matching.MatchStatus;
+
+namespace FinanceMatch.Api.Features.Matches;
+
+/// <summary>A bank's inbox (<c>?status=pending</c>), a firm's matches, or all of them for operators; newest first.</summary>
+public static class ListMatches
+{
+    public sealed record Query(ClaimsPrincipal Caller, DomainStatus? Status, int Page, int PageSize) : IRequest<Paged<MatchDto>>, IPagedQuery;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => Include(new PageRules());
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<MatchDto>>
+    {
+        public async ValueTask<Paged<MatchDto>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var matches = db.Matches.AsNoTracking().VisibleTo(query.Caller);
+            if (query.Status is { } status) matches = matches.Where(m => m.Status == status);
+            return await matches.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Rank).ThenBy(m => m.Id)
+                .ToPageAsync(db, query, m => m.ToDtoFor(query.Caller), cancellationToken);
+        }
+    }
+
+    internal static async Task<Paged<MatchDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct, string? status = null,
+        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(user, EnumText.ParseOptional<DomainStatus>(status, "status"), page, pageSize), ct);
+}

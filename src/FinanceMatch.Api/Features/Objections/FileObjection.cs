@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Domain = FinanceMatch.Core.Objections;
+using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Objections;
+
+/// <summary>
+/// A firm disputes one of its records. The record must exist for the firm's USCC; one objection may be open per record.
+/// </summary>
+public static class FileObjection
+{
+    public sealed record Command(ClaimsPrincipal Caller, Guid EnterpriseId, FileObjectionRequest Body) : IRequest<ObjectionDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator());
+    }
+
+    public sealed class BodyValidator : AbstractValidator<FileObjectionRequest>
+    {
+        public BodyValidator()
+        {
+            RuleFor(r => r.FeedType).IsInEnum();
+            RuleFor(r => r.RecordKey).NotEmpty().MaximumLength(100);
+            RuleFor(r => r.RecordKey).Must((r, key) => RecordKeys.IsWellFormed(r.FeedType, key))
+                .WithMessage(r => $"recordKey for {r.FeedType.Wire()} is {RecordKeys.Describe(r.FeedType)}.")
+                .When(r => !string.IsNullOrEmpty(r.RecordKey));
+            RuleFor(r => r.Reason).NotEmpty().MaximumLength(2000);
+        }
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, ObjectionDto>
+    {
+        public async ValueTask<ObjectionDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!command.Caller.IsParty(Role.Enterprise, command.EnterpriseId)) throw new NotFoundException("No enterprise has this id.");
+            var uscc = await db.Enterprises.Where(e => e.Id == command.EnterpriseId).Select(e => e.Uscc).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("No enterprise has this id.");
+            var (feedType, key) = (command.Body.FeedType.Map<DomainFeedType>(), command.Body.RecordKey);
+            var departmentId = await RecordKeys.DepartmentOfAsync(db, uscc, feedType, key, cancellationToken)
+                ?? throw new UnprocessableException($"The firm has no {command.Body.FeedType.Wire()} record {key}.");
+            if (await db.Objections.AnyAsync(o => o.Uscc == uscc && o.FeedType == feedType && o.RecordKey == key
+                    && o.Status == Domain.ObjectionStatus.Open, cancellationToken))
+                throw new ConflictException("An objection to this record is already open.");
+            var now = clock.GetUtcNow();
+            var objection = Domain.Objection.Open(command.EnterpriseId, uscc, feedType, key, departmentId, command.Body.Reason.Trim(), now);
+            db.Objections.Add(objection);
+            // Banks that already pulled the record learn that it is disputed, in the same transaction as the objection.
+            var deliveries = await Webhooks.WebhookOutbox.AddObjectionEventAsync(db, objection, Core.Webhooks.WebhookEvent.ObjectionOpened,
+                objection.Id, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken); // a concurrent twin loses on ux_objections_one_open_per_record: 409
+            foreach (var delivery in deliveries) jobs.Enqueue<Webhooks.DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
+            return objection.ToDto(now);
+        }
+    }
+
+    internal static async Task<Created<ObjectionDto>> Endpoint(Guid id, FileObjectionRequest body, ClaimsPrincipal user, ISender sender,
+        CancellationToken ct)
+    {
+        var objection = await sender.Send(new Command(user, id, body), ct);
+        return TypedResults.Created($"/api/v1/objections/{objection.Id}", objection);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Domain = FinanceMatch.Core.Objections;
+using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Objections;
+
+public static class GetObjection
+{
+    public sealed record Query(ClaimsPrincipal Caller, Guid Id) : IRequest<ObjectionDto>;
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, ObjectionDto>
+    {
+        public async ValueTask<ObjectionDto> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var objection = await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken)
+                ?? throw new NotFoundException("No objection has this id.");
+            objection.EnsureVisibleTo(query.Caller);
+            return objection.ToDto(clock.GetUtcNow());
+        }
+    }
+
+    internal static async Task<ObjectionDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(user, id), ct);
+}

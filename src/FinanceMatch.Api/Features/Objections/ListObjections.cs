@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Domain = FinanceMatch.Core.Objections;
+using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Objections;
+
+public static class ListObjections
+{
+    /// <summary>Operators: every objection, or a firm's; the firm itself: its own.</summary>
+    public sealed record Query(ClaimsPrincipal Caller, Guid? EnterpriseId, Domain.ObjectionStatus? Status, bool Overdue, int Page, int PageSize)
+        : IRequest<Paged<ObjectionDto>>, IPagedQuery;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => Include(new PageRules());
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, Paged<ObjectionDto>>
+    {
+        public async ValueTask<Paged<ObjectionDto>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var objections = db.Objections.AsNoTracking();
+            if (query.EnterpriseId is { } enterpriseId)
+            {
+                if (!query.Caller.Is(Role.Operator) && !query.Caller.IsParty(Role.Enterprise, enterpriseId))
+                    throw new NotFoundException("No enterprise has this id.");
+                objections = objections.Where(o => o.EnterpriseId == enterpriseId);
+            }
+            var now = clock.GetUtcNow();
+            if (query.Status is { } status) objections = objections.Where(o => o.Status == status);
+            if (query.Overdue)
+            {
+                var cutoff = Domain.Objection.OverdueCutoff(now);
+                objections = objections.Where(o => o.Status == Domain.ObjectionStatus.Open && o.CreatedAt <= cutoff);
+            }
+            var ordered = query.EnterpriseId is null
+                ? objections.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id) // operators work the oldest first
+                : objections.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id);
+            return await ordered.ToPageAsync(db, query, o => o.ToDto(now), cancellationToken);
+        }
+    }
+
+    internal static async Task<Paged<ObjectionDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct, string? status = null,
+        bool overdue = false, int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(user, null, EnumText.ParseOptional<Domain.ObjectionStatus>(status, "status"), overdue, page, pageSize), ct);
+
+    internal static async Task<Paged<ObjectionDto>> EnterpriseEndpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct,
+        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(user, id, null, false, page, pageSize), ct);
+}

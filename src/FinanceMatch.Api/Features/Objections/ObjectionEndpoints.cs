@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Domain = FinanceMatch.Core.Objections;
+using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Objections;
+
+public static class ObjectionEndpoints
+{
+    public static void MapObjectionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var enterprise = app.MapGroup("/api/v1/enterprises/{id:guid}/objections").WithTags("Objections");
+        enterprise.MapPost("", FileObjection.Endpoint)
+            .RequireAuthorization(Policies.Enterprise)
+            .WithIdempotency()
+            .WithSummary("Dispute one of the firm's records; it shows as disputed in every report while open (the firm itself)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        enterprise.MapGet("", ListObjections.EnterpriseEndpoint)
+            .RequireAuthorization(Policies.OperatorOrEnterprise)
+            .WithSummary("A firm's objections, newest first (the firm itself, operators)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var objections = app.MapGroup("/api/v1/objections").WithTags("Objections");
+        objections.MapGet("", ListObjections.Endpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("Every objection, oldest first; overdue=true for those open past 20 days (operators)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        objections.MapGet("/{id:guid}", GetObjection.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrEnterprise)
+            .WithSummary("One objection (its firm, operators)")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        objections.MapPost("/{id:guid}/resolve", ResolveObjection.Endpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("Resolve an open objection as corrected or rejected, with a note (operators)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Domain = FinanceMatch.Core.Objections;
+using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Objections;
+
+public static class ResolveObjection
+{
+    public sealed record Command(ClaimsPrincipal Caller, Guid Id, ResolveObjectionRequest Body) : IRequest<ObjectionDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator());
+    }
+
+    public sealed class BodyValidator : AbstractValidator<ResolveObjectionRequest>
+    {
+        public BodyValidator()
+        {
+            RuleFor(r => r.Outcome).IsInEnum();
+            RuleFor(r => r.Note).NotEmpty().WithMessage("Say why, for the firm.").MaximumLength(2000);
+        }
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, ObjectionDto>
+    {
+        public async ValueTask<ObjectionDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == command.Id, cancellationToken)
+                ?? throw new NotFoundException("No objection has this id.");
+            var now = clock.GetUtcNow();
+            objection.Resolve(command.Body.Outcome.Map<Domain.ObjectionStatus>(), command.Body.Note.Trim(), command.Caller.SubjectId(), now);
+            var deliveries = await Webhooks.WebhookOutbox.AddObjectionEventAsync(db, objection, Core.Webhooks.WebhookEvent.ObjectionResolved,
+                Guid.CreateVersion7(now), now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken); // two operators at once: one wins on the row version, the other gets 409
+            foreach (var delivery in deliveries) jobs.Enqueue<Webhooks.DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
+            return objection.ToDto(now);
+        }
+    }
+
+    internal static async Task<ObjectionDto> Endpoint(Guid id, ResolveObjectionRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(user, id, body), ct);
+}

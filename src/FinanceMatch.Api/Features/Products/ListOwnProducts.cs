@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Domain = FinanceMatch.Core.Products;
+
+namespace FinanceMatch.Api.Features.Products;
+
+/// <summary>A bank's own products in every state, newest first.</summary>
+public static class ListOwnProducts
+{
+    public sealed record Query(Guid InstitutionId, Domain.ProductStatus? Status, int Page, int PageSize) : IRequest<Paged<ProductDto>>, IPagedQuery;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => Include(new PageRules());
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<ProductDto>>
+    {
+        public async ValueTask<Paged<ProductDto>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var products = db.Products.AsNoTracking().Where(p => p.InstitutionId == query.InstitutionId);
+            if (query.Status is { } status) products = products.Where(p => p.Status == status);
+            return await products.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).ToPageAsync(db, query, p => p.ToDto(), cancellationToken);
+        }
+    }
+
+    internal static async Task<Paged<ProductDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct, string? status = null,
+        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(user.SubjectId(), EnumText.ParseOptional<Domain.ProductStatus>(status, "status"), page, pageSize), ct);
+}

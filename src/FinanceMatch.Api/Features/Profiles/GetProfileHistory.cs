@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using System.Text.Json;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Client;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Profiles;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Profiles;
+
+public static class GetProfileHistory
+{
+    public sealed record Query(Guid EnterpriseId, ClaimsPrincipal Caller) : IRequest<IReadOnlyList<ProfileSnapshotDto>>;
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<ProfileSnapshotDto>>
+    {
+        public ValueTask<IReadOnlyList<ProfileSnapshotDto>> Handle(Query query, CancellationToken cancellationToken) =>
+            new(ProfileAccess.ReadAsync(db, clock, query.EnterpriseId, query.Caller, async profile =>
+                (IReadOnlyList<ProfileSnapshotDto>)await db.CreditProfileHistory.AsNoTracking().Where(s => s.Uscc == profile.Uscc)
+                    .OrderByDescending(s => s.ComputedAt).Take(500)
+                    .Select(s => new ProfileSnapshotDto(s.ComputedAt, s.Score, s.Grade, s.ModelVersion)).ToListAsync(cancellationToken),
+                cancellationToken));
+    }
+
+    internal static async Task<IReadOnlyList<ProfileSnapshotDto>> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, user), ct);
+}

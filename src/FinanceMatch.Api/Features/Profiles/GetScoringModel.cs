@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using System.Text.Json;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Client;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Profiles;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Profiles;
+
+public static class GetScoringModel
+{
+    internal static ScoringModelDto Endpoint(ProfileBuilder builder) => ToDto(builder.Model);
+
+    public static ScoringModelDto ToDto(ScoringModel model) =>
+        new(model.Version, model.Grades.Select(g => new GradeBandDto(g.Grade, g.MinScore)).ToList(),
+            model.Dimensions.Select(d => new DimensionDto(d.Code, d.Description, d.Weight,
+                d.Factors.Select(f => new FactorDto(f.Code, f.Description, f.Weight, JsonNamingPolicy.CamelCase.ConvertName(f.Direction.ToString()),
+                    f.Thresholds, f.BandScores)).ToList())).ToList());
+}

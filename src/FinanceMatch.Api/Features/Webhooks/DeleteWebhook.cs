@@ -1,0 +1,37 @@
+using System.Net;
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Domain = FinanceMatch.Core.Webhooks;
+
+namespace FinanceMatch.Api.Features.Webhooks;
+
+public static class DeleteWebhook
+{
+    public sealed record Command(ClaimsPrincipal Caller, Guid Id) : IRequest<Unit>;
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            db.Webhooks.Remove(await db.OwnAsync(command.Caller, command.Id, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    internal static async Task<NoContent> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(user, id), ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Domain = FinanceMatch.Core.Webhooks;
+
+namespace FinanceMatch.Api.Features.Webhooks;
+
+public static class ListWebhookDeliveries
+{
+    public sealed record Query(ClaimsPrincipal Caller, Guid WebhookId, int Page, int PageSize) : IRequest<Paged<WebhookDeliveryDto>>, IPagedQuery;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => Include(new PageRules());
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<WebhookDeliveryDto>>
+    {
+        public async ValueTask<Paged<WebhookDeliveryDto>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var webhook = await db.OwnAsync(query.Caller, query.WebhookId, cancellationToken);
+            var page = await db.WebhookDeliveries.AsNoTracking().Where(d => d.WebhookId == webhook.Id)
+                .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
+                .ToPageAsync(db, query, d => d, cancellationToken);
+            var ids = page.Items.Select(d => d.Id).ToList();
+            var attempts = (await db.WebhookDeliveryAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).OrderBy(a => a.Attempt)
+                .ToListAsync(cancellationToken)).ToLookup(a => a.DeliveryId);
+            return new Paged<WebhookDeliveryDto>(page.Items.Select(d => new WebhookDeliveryDto(d.Id, d.EventId, d.EventType.Map<WebhookEvent>(),
+                    d.Status.Map<DeliveryStatus>(), d.Attempts, d.LastStatusCode, d.LastError, d.CreatedAt,
+                    d.Status == Domain.DeliveryStatus.Pending ? d.NextAttemptAt : null, d.DeliveredAt,
+                    attempts[d.Id].Select(a => new WebhookAttemptDto(a.Attempt, a.StatusCode, a.Error, a.StartedAt, a.DurationMilliseconds)).ToList()))
+                .ToList(), page.Page, page.PageSize, page.TotalCount);
+        }
+    }
+
+    internal static async Task<Paged<WebhookDeliveryDto>> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct,
+        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
+        await sender.Send(new Query(user, id, page, pageSize), ct);
+}

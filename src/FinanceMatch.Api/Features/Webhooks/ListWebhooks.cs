@@ -1,0 +1,31 @@
+using System.Net;
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Domain = FinanceMatch.Core.Webhooks;
+
+namespace FinanceMatch.Api.Features.Webhooks;
+
+public static class ListWebhooks
+{
+    public sealed record Query(Guid InstitutionId) : IRequest<List<WebhookDto>>;
+
+    public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, List<WebhookDto>>
+    {
+        public async ValueTask<List<WebhookDto>> Handle(Query query, CancellationToken cancellationToken) =>
+            (await db.Webhooks.AsNoTracking().Where(w => w.InstitutionId == query.InstitutionId).OrderBy(w => w.CreatedAt).ToListAsync(cancellationToken))
+            .Select(w => w.ToDto()).ToList();
+    }
+
+    internal static async Task<List<WebhookDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(user.SubjectId()), ct);
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Security.Claims;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Domain = FinanceMatch.Core.Webhooks;
+
+namespace FinanceMatch.Api.Features.Webhooks;
+
+public static class WebhookEndpoints
+{
+    public static void MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Bank);
+        group.MapPost("", RegisterWebhook.Endpoint)
+            .WithSummary("Register an endpoint for matchCreated, alertRaised, objectionOpened and objectionResolved events, signed with the secret (banks; at most 10)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("", ListWebhooks.Endpoint)
+            .WithSummary("The bank's webhooks")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapDelete("/{id:guid}", DeleteWebhook.Endpoint)
+            .WithSummary("Remove a webhook; its pending deliveries are dropped")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/deliveries", ListWebhookDeliveries.Endpoint)
+            .WithSummary("A webhook's deliveries, newest first, with every attempt's status code, error and time")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

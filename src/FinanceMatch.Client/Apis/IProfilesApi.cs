@@ -1,0 +1,24 @@
+using FinanceMatch.Client.Contracts;
+using Refit;
+
+namespace FinanceMatch.Client;
+
+/// <summary>Credit profiles and the scoring model.</summary>
+public interface IProfilesApi
+{
+    /// <summary>The scoring model in force (public).</summary>
+    [Get("/api/v1/scoring-model")]
+    Task<ScoringModelDto> GetModelAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A firm's current profile (the firm itself, operators).</summary>
+    [Get("/api/v1/enterprises/{enterpriseId}/profile")]
+    Task<ProfileDto> GetAsync(Guid enterpriseId, CancellationToken cancellationToken = default);
+
+    /// <summary>A firm's past scores and grades, newest first.</summary>
+    [Get("/api/v1/enterprises/{enterpriseId}/profile/history")]
+    Task<IReadOnlyList<ProfileSnapshotDto>> GetHistoryAsync(Guid enterpriseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Rebuilds every profile now (operators).</summary>
+    [Post("/api/v1/profiles/recompute")]
+    Task<RecomputeDto> RecomputeAsync(CancellationToken cancellationToken = default);
+}

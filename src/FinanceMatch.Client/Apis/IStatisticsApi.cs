@@ -1,0 +1,24 @@
+using FinanceMatch.Client.Contracts;
+using Refit;
+
+namespace FinanceMatch.Client;
+
+/// <summary>Matchmaking statistics (operators: all; a bank: its own institution).</summary>
+public interface IStatisticsApi
+{
+    /// <summary>The headline figures over the requests posted in a period (dates inclusive).</summary>
+    [Get("/api/v1/stats/overview")]
+    Task<StatsOverviewDto> GetOverviewAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The same figures per institution, product, division, industry, grade or month.</summary>
+    [Get("/api/v1/stats/breakdown")]
+    Task<StatsBreakdownDto> GetBreakdownAsync(string by, DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Per department and feed type: batches, rows accepted and rejected, the last batch, and whether it went quiet (operators).</summary>
+    [Get("/api/v1/stats/feeds")]
+    Task<FeedStatsDto> GetFeedsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Brings the pre-aggregated figures up to date now, months included, instead of at the job's next round (operators).</summary>
+    [Post("/api/v1/stats/refresh")]
+    Task<StatsRefreshDto> RefreshAsync(CancellationToken cancellationToken = default);
+}
