@@ -1,24 +1,21 @@
 using Npgsql;
+using Sql = FinanceMatch.Api.Infrastructure.Sql;
 
 namespace FinanceMatch.Benchmarks;
 
-/// <summary>Plain SQL against the benchmark database, for setup and checks.</summary>
+/// <summary>The project's one SQL helper, on the benchmark database: setup, checks and pg_stat_statements.</summary>
 internal static class BenchmarkSql
 {
     public static async Task ExecuteAsync(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await Sql.ExecuteAsync(dataSource, sql, CancellationToken.None);
     }
 
     public static async Task<long> ScalarAsync(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        return await Sql.ScalarAsync<long>(dataSource, sql, CancellationToken.None);
     }
 
     /// <summary>Starts counting statements afresh, when the server loads pg_stat_statements (scripts/postgres.sh does).</summary>
@@ -38,22 +35,16 @@ internal static class BenchmarkSql
     /// <summary>The statements that took the most database time since the reset, one line each.</summary>
     public static async Task<List<string>> TopStatementsAsync(string connectionString, int count)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        return await Sql.QueryAsync(dataSource, """
             SELECT calls, total_exec_time, mean_exec_time, regexp_replace(query, '\s+', ' ', 'g')
             FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-            ORDER BY total_exec_time DESC LIMIT @count
-            """, connection);
-        command.Parameters.AddWithValue("count", count);
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
+            ORDER BY total_exec_time DESC LIMIT $1
+            """, reader =>
         {
             var query = reader.GetString(3);
-            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"| {reader.GetInt64(0):N0} | {reader.GetDouble(1):N0} | {reader.GetDouble(2):0.00} | `{(query.Length > 110 ? query[..110] + "…" : query)}` |"));
-        }
-        return lines;
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"| {reader.GetInt64(0):N0} | {reader.GetDouble(1):N0} | {reader.GetDouble(2):0.00} | `{(query.Length > 110 ? query[..110] + "…" : query)}` |");
+        }, CancellationToken.None, count);
     }
 }

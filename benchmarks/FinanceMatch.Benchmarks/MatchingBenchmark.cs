@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Features.Matching;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -212,7 +213,7 @@ internal static partial class MatchingBenchmark
     }
 
     /// <summary>
-    /// pgbench running the engine's own query (<see cref="BestProductOfEachBankQuery.Sql"/>, the same text) for the
+    /// pgbench running the engine's own query (<see cref="BestProductOfEachBankQuery.Text"/>, the same text) for the
     /// benchmark's asks from firms of every division and industry, with the median firm's profile; output discarded.
     /// </summary>
     private static async Task<(double Tps, double AvgMs)> PgbenchAsync(string connectionString, int clients, int seconds)
@@ -273,7 +274,7 @@ internal static partial class MatchingBenchmark
             ["dishonest_debtor"] = "false",
             ["penalty_months_passed"] = int.MaxValue.ToString(CultureInfo.InvariantCulture),
         };
-        var query = QueryParameter().Replace(BestProductOfEachBankQuery.Sql, m => values[m.Groups[1].Value]);
+        var query = QueryParameter().Replace(BestProductOfEachBankQuery.Text, m => values[m.Groups[1].Value]);
         return $"""
             \set a random(1, 5)
             \set t random(1, 3)

@@ -21,6 +21,7 @@ public static class ServiceRegistration
     /// <summary>What every FinanceMatch process needs, with or without HTTP: data, mediator, jobs.</summary>
     public static IServiceCollection AddFinanceMatchCore(this IServiceCollection services, IConfiguration configuration, StartupSettings settings)
     {
+        Sql.LoadAll(); // every statement kept in a .sql file is read now: a missing or empty one stops the start, not a request
         services.AddSingleton(settings);
         services.AddSingleton<TimeProvider, PostgresTimeProvider>();
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
@@ -15,7 +14,7 @@ namespace FinanceMatch.Api.Features.Alerts;
 
 public static class ListAlerts
 {
-    public sealed record Query(ClaimsPrincipal Caller, DomainKind? Kind, int Page, int PageSize) : IRequest<Paged<AlertDto>>, IPagedQuery;
+    public sealed record Query(Caller Caller, DomainKind? Kind, int Page, int PageSize) : IRequest<Paged<AlertDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -29,7 +28,7 @@ public static class ListAlerts
             var alerts = db.Alerts.AsNoTracking();
             if (!query.Caller.Is(Role.Operator))
             {
-                var institutionId = query.Caller.SubjectId();
+                var institutionId = query.Caller.SubjectId;
                 alerts = alerts.Where(a => a.InstitutionId == institutionId);
             }
             if (query.Kind is { } kind) alerts = alerts.Where(a => a.Kind == kind);
@@ -38,16 +37,7 @@ public static class ListAlerts
         }
     }
 
-    internal static async Task<Paged<AlertDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct, string? kind = null,
+    internal static async Task<Paged<AlertDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? kind = null,
         int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(user, EnumText.ParseOptional<DomainKind>(kind, "kind"), page, pageSize), ct);
-
-    public static void MapAlertEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/alerts", Endpoint)
-            .WithTags("Alerts")
-            .RequireAuthorization(Policies.OperatorOrBank)
-            .WithSummary("Post-loan risk alerts, newest first: a bank sees its own, operators all; filter by kind")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        await sender.Send(new Query(caller, EnumText.ParseOptional<DomainKind>(kind, "kind"), page, pageSize), ct);
 }

@@ -1,5 +1,6 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Api.Infrastructure;
 
 namespace FinanceMatch.Api.Features.Auth;
 
@@ -18,27 +19,23 @@ public static class AuthEndpoints
                 + "`{ access_token, token_type, expires_in }`, errors carrying `error` (`invalid_request`, `invalid_client`, `unsupported_grant_type`).")
             .Produces<TokenResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblems(401, 415, 429);
         group.MapGet("/auth/me", GetCaller.Endpoint)
             .RequireAuthorization()
             .AllowUnverifiedEnterprise()
             .WithSummary("Who the bearer of this token is")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(401);
         group.MapPost("/credentials/rotate", RotateSecret.Endpoint)
             .RequireAuthorization()
             .AllowUnverifiedEnterprise()
             .WithSummary("Replace the caller's own secret, given the current one; the new secret is returned once and earlier tokens end")
             .Produces<ClientCredentials>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblems(401, 429);
         group.MapPost("/auth/job-dashboard-session", StartJobDashboardSession.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("Sets the financematch_token cookie (HttpOnly, Path=/hangfire) so an operator's browser can open the job dashboard")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
@@ -7,6 +6,6 @@ namespace FinanceMatch.Api.Features.Auth;
 
 public static class GetCaller
 {
-    internal static CallerDto Endpoint(ClaimsPrincipal user) =>
-        new(user.ClientIdOf(), user.RoleOf().Map<Role>(), user.SubjectId());
+    internal static CallerDto Endpoint(Caller caller) =>
+        new(caller.RequiredClientId, caller.Role!.Value.Map<Role>(), caller.SubjectId);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
@@ -20,7 +19,7 @@ namespace FinanceMatch.Api.Features.Auth;
 /// </summary>
 public static class RotateSecret
 {
-    public sealed record Command(Guid CredentialId, string ClientId, string CurrentSecret) : IRequest<ClientCredentials>;
+    public sealed record Command(Caller Caller, string CurrentSecret) : IRequest<ClientCredentials>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -34,31 +33,31 @@ public static class RotateSecret
 
         public async ValueTask<ClientCredentials> Handle(Command command, CancellationToken ct)
         {
-            var credential = await db.Credentials.FindAsync([command.CredentialId], ct) ?? throw new NotFoundException("The credential no longer exists.");
+            var credential = await db.Credentials.SingleOrDefaultAsync(c => c.ClientId == command.Caller.ClientId, ct) ?? throw new NotFoundException("The credential no longer exists.");
             var now = clock.GetUtcNow();
             await AttemptLimit.RefuseWhenTooManyAsync(
                 db.SecurityEvents.Where(e => e.ClientId == credential.ClientId && e.Kind == SecurityEventKind.SecretRotationRefused),
                 MaxRefusalsPerHour, TimeSpan.FromHours(1), now, "Too many rotations with a wrong current secret in the last hour.", ct);
             if (!hasher.Verify(credential.SecretHash, command.CurrentSecret))
             {
-                db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SecretRotationRefused, credential, command.ClientId, "Wrong current secret.", now));
+                db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SecretRotationRefused, credential, command.Caller.RequiredClientId, "Wrong current secret.", now));
                 await db.SaveChangesAsync(CancellationToken.None);
                 throw new WrongSecretException();
             }
             var secret = SecretHasher.NewSecret();
             credential.ReplaceSecret(hasher.HashGenerated(secret), now);
-            db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SecretRotated, credential, command.ClientId, null, now));
+            db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SecretRotated, credential, command.Caller.RequiredClientId, null, now));
             await db.SaveChangesAsync(ct);
             states.Forget(credential.Id);
             return new ClientCredentials(credential.ClientId, secret);
         }
     }
 
-    internal static async Task<IResult> Endpoint(RotateSecretRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    internal static async Task<IResult> Endpoint(RotateSecretRequest body, Caller caller, ISender sender, CancellationToken ct)
     {
         try
         {
-            return TypedResults.Ok(await sender.Send(new Command(user.CredentialIdOf(), user.ClientIdOf(), body.CurrentSecret), ct));
+            return TypedResults.Ok(await sender.Send(new Command(caller, body.CurrentSecret), ct));
         }
         catch (WrongSecretException)
         {

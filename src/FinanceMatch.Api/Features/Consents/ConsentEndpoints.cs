@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Infrastructure;
@@ -27,17 +26,12 @@ public static class ConsentEndpoints
             .WithIdempotency()
             .WithSummary("Grant a consent to a named institution or to the banks matched to a loan request (the firm itself)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(401, 403, 404, 422);
         group.MapGet("", ListConsents.Endpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
             .WithSummary("A firm's consents, newest first (the firm itself, operators)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         var enterprise = app.MapGroup("/api/v1/enterprises/{id:guid}").WithTags("Consents");
         enterprise.MapGet("/report", GetReport.Endpoint)
             .RequireAuthorization(Policies.OperatorOrBank)
@@ -45,28 +39,21 @@ public static class ConsentEndpoints
                 + "the consented scopes only; operators for supervision; records of the last 24 months; every read is appended to the firm's access chain")
             .Produces<ReportDto>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         enterprise.MapGet("/report-accesses", ListReportAccesses.Endpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
             .WithSummary("Every read of a firm's credit data, oldest first, each record chained to the one before by SHA-256 (the firm itself, operators)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         app.MapGet("/api/v1/audit/report-accesses/verify", VerifyAccessChains.Endpoint)
             .WithTags("Consents")
             .RequireAuthorization(Policies.Operator)
             .WithSummary("Recompute every firm's access chain; lists the records whose hash, predecessor or position does not fit (operators)")
             .Produces<AccessChainVerificationDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapDelete("/{consentId:guid}", RevokeConsent.Endpoint)
             .RequireAuthorization(Policies.Enterprise)
             .WithSummary("Revoke a consent at once: the next read under it is refused (the firm itself)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Infrastructure;
@@ -24,12 +23,4 @@ internal static class ConsentMapping
             c.Purpose.Map<ConsentPurpose>(), c.ExpiresAt,
             c.Status == Core.Consents.ConsentStatus.Revoked ? ConsentStatus.Revoked : c.ExpiresAt <= now ? ConsentStatus.Expired : ConsentStatus.Active,
             c.CreatedAt, c.RevokedAt);
-
-    /// <summary>A firm's own consents: the firm itself always; operators may read but not change them.</summary>
-    public static void EnsureFirmOrOperator(ClaimsPrincipal caller, Guid enterpriseId, bool write)
-    {
-        if (caller.IsParty(Role.Enterprise, enterpriseId)) return;
-        if (!write && caller.Is(Role.Operator)) return;
-        throw new NotFoundException("No enterprise has this id.");
-    }
 }

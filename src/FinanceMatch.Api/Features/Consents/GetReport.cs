@@ -1,5 +1,4 @@
 using System.Data;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
@@ -28,7 +27,7 @@ namespace FinanceMatch.Api.Features.Consents;
 /// </summary>
 public static class GetReport
 {
-    public sealed record Query(ClaimsPrincipal Caller, Guid EnterpriseId, Guid? ConsentId, DomainPurpose Purpose) : IRequest<ReportDto>;
+    public sealed record Query(Caller Caller, Guid EnterpriseId, Guid? ConsentId, DomainPurpose Purpose) : IRequest<ReportDto>;
 
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, ReportDto>
     {
@@ -48,11 +47,11 @@ public static class GetReport
             var access = new ReportAccess { Id = Guid.CreateVersion7(now), EnterpriseId = query.EnterpriseId, AccessedAt = now };
             if (isOperator)
             {
-                (access.ActorRole, access.OperatorClientId, access.Scopes) = (AccessActor.Operator, query.Caller.ClientIdOf(), [.. EveryScope]);
+                (access.ActorRole, access.OperatorClientId, access.Scopes) = (AccessActor.Operator, query.Caller.RequiredClientId, [.. EveryScope]);
             }
             else
             {
-                var institutionId = query.Caller.SubjectId();
+                var institutionId = query.Caller.SubjectId;
                 var consent = await InForceConsentAsync(connection, query, institutionId, now, ct)
                     ?? throw new ForbiddenException($"This institution holds no consent in force from this enterprise for {Wire(query.Purpose)}.");
                 (access.ActorRole, access.InstitutionId, access.ConsentId, access.Scopes, access.Purpose) =
@@ -64,7 +63,7 @@ public static class GetReport
             if (scopes.Contains(DomainScope.Profile))
             {
                 var stored = await db.CreditProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.EnterpriseId == query.EnterpriseId, ct);
-                profile = stored is null ? null : Profiles.GetProfile.ToDto(stored, disputed);
+                profile = stored is null ? null : Profiles.ProfileAccess.ToDto(stored, disputed);
             }
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-24);
@@ -119,7 +118,7 @@ public static class GetReport
         private static string Wire(DomainPurpose purpose) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(purpose.ToString());
     }
 
-    internal static async Task<ReportDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct, Guid? consentId = null,
+    internal static async Task<ReportDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct, Guid? consentId = null,
         string? purpose = null) =>
-        await sender.Send(new Query(user, id, consentId, EnumText.ParseOptional<DomainPurpose>(purpose, "purpose") ?? DomainPurpose.LoanAssessment), ct);
+        await sender.Send(new Query(caller, id, consentId, EnumText.ParseOptional<DomainPurpose>(purpose, "purpose") ?? DomainPurpose.LoanAssessment), ct);
 }

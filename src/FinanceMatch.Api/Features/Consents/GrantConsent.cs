@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Infrastructure;
@@ -19,7 +18,7 @@ namespace FinanceMatch.Api.Features.Consents;
 
 public static class GrantConsent
 {
-    public sealed record Command(ClaimsPrincipal Caller, Guid EnterpriseId, Guid? InstitutionId, Guid? LoanRequestId,
+    public sealed record Command(Caller Caller, Guid EnterpriseId, Guid? InstitutionId, Guid? LoanRequestId,
         IReadOnlyList<ConsentScope> Scopes, ConsentPurpose Purpose, DateTimeOffset ExpiresAt) : IRequest<ConsentDto>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -39,7 +38,7 @@ public static class GrantConsent
     {
         public async ValueTask<ConsentDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            ConsentMapping.EnsureFirmOrOperator(command.Caller, command.EnterpriseId, write: true);
+            ConsentAccess.EnsureFirmOrOperator(command.Caller, command.EnterpriseId, write: true);
             var now = clock.GetUtcNow();
             if (command.ExpiresAt <= now || command.ExpiresAt > now.AddDays(Consent.MaxDays))
                 throw new ValidationException([new("expiresAt", $"expiresAt must be in the future and at most {Consent.MaxDays} days ahead.")]);
@@ -56,9 +55,9 @@ public static class GrantConsent
         }
     }
 
-    internal static async Task<Created<ConsentDto>> Endpoint(Guid id, GrantConsentRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    internal static async Task<Created<ConsentDto>> Endpoint(Guid id, GrantConsentRequest body, Caller caller, ISender sender, CancellationToken ct)
     {
-        var consent = await sender.Send(new Command(user, id, body.InstitutionId, body.LoanRequestId, body.Scopes ?? [], body.Purpose, body.ExpiresAt), ct);
+        var consent = await sender.Send(new Command(caller, id, body.InstitutionId, body.LoanRequestId, body.Scopes ?? [], body.Purpose, body.ExpiresAt), ct);
         return TypedResults.Created($"/api/v1/enterprises/{id}/consents/{consent.Id}", consent);
     }
 }

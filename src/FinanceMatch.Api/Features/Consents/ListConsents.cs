@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Infrastructure;
@@ -19,7 +18,7 @@ namespace FinanceMatch.Api.Features.Consents;
 
 public static class ListConsents
 {
-    public sealed record Query(ClaimsPrincipal Caller, Guid EnterpriseId, int Page, int PageSize) : IRequest<Paged<ConsentDto>>, IPagedQuery;
+    public sealed record Query(Caller Caller, Guid EnterpriseId, int Page, int PageSize) : IRequest<Paged<ConsentDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -30,7 +29,7 @@ public static class ListConsents
     {
         public async ValueTask<Paged<ConsentDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            ConsentMapping.EnsureFirmOrOperator(query.Caller, query.EnterpriseId, write: false);
+            ConsentAccess.EnsureFirmOrOperator(query.Caller, query.EnterpriseId, write: false);
             var now = clock.GetUtcNow();
             return await db.Consents.AsNoTracking().Where(c => c.EnterpriseId == query.EnterpriseId)
                 .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
@@ -38,7 +37,7 @@ public static class ListConsents
         }
     }
 
-    internal static async Task<Paged<ConsentDto>> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct,
+    internal static async Task<Paged<ConsentDto>> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct,
         int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(user, id, page, pageSize), ct);
+        await sender.Send(new Query(caller, id, page, pageSize), ct);
 }

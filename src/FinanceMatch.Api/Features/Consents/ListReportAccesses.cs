@@ -1,5 +1,4 @@
 using System.Data;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
@@ -20,7 +19,7 @@ namespace FinanceMatch.Api.Features.Consents;
 
 public static class ListReportAccesses
 {
-    public sealed record Query(ClaimsPrincipal Caller, Guid EnterpriseId, int Page, int PageSize) : IRequest<Paged<ReportAccessDto>>, IPagedQuery;
+    public sealed record Query(Caller Caller, Guid EnterpriseId, int Page, int PageSize) : IRequest<Paged<ReportAccessDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -31,7 +30,7 @@ public static class ListReportAccesses
     {
         public async ValueTask<Paged<ReportAccessDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            ConsentMapping.EnsureFirmOrOperator(query.Caller, query.EnterpriseId, write: false);
+            ConsentAccess.EnsureFirmOrOperator(query.Caller, query.EnterpriseId, write: false);
             return await db.ReportAccesses.AsNoTracking().Where(a => a.EnterpriseId == query.EnterpriseId).OrderBy(a => a.Position)
                 .ToPageAsync(db, query, ToDto, cancellationToken);
         }
@@ -41,7 +40,7 @@ public static class ListReportAccesses
         new(a.Id, a.AccessedAt, a.ActorRole.Map<AccessActorRole>(), a.InstitutionId, a.OperatorClientId, a.ConsentId,
             a.Scopes.Select(s => s.Map<Client.Contracts.ConsentScope>()).ToList(), a.Purpose?.Map<Client.Contracts.ConsentPurpose>(), a.PreviousHash, a.Hash);
 
-    internal static async Task<Paged<ReportAccessDto>> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct,
+    internal static async Task<Paged<ReportAccessDto>> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct,
         int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(user, id, page, pageSize), ct);
+        await sender.Send(new Query(caller, id, page, pageSize), ct);
 }

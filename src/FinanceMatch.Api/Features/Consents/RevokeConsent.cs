@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Infrastructure;
@@ -19,13 +18,13 @@ namespace FinanceMatch.Api.Features.Consents;
 
 public static class RevokeConsent
 {
-    public sealed record Command(ClaimsPrincipal Caller, Guid EnterpriseId, Guid ConsentId) : IRequest<Unit>;
+    public sealed record Command(Caller Caller, Guid EnterpriseId, Guid ConsentId) : IRequest<Unit>;
 
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            ConsentMapping.EnsureFirmOrOperator(command.Caller, command.EnterpriseId, write: true);
+            ConsentAccess.EnsureFirmOrOperator(command.Caller, command.EnterpriseId, write: true);
             var consent = await db.Consents.SingleOrDefaultAsync(c => c.Id == command.ConsentId && c.EnterpriseId == command.EnterpriseId, cancellationToken)
                 ?? throw new NotFoundException("No consent of this enterprise has this id.");
             consent.Revoke(clock.GetUtcNow());
@@ -34,9 +33,9 @@ public static class RevokeConsent
         }
     }
 
-    internal static async Task<NoContent> Endpoint(Guid id, Guid consentId, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    internal static async Task<NoContent> Endpoint(Guid id, Guid consentId, Caller caller, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new Command(user, id, consentId), ct);
+        await sender.Send(new Command(caller, id, consentId), ct);
         return TypedResults.NoContent();
     }
 }

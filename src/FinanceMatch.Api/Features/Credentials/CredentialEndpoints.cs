@@ -1,5 +1,6 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Api.Infrastructure;
 
 namespace FinanceMatch.Api.Features.Credentials;
 
@@ -11,39 +12,27 @@ public static class CredentialEndpoints
         group.MapGet("/credentials/{clientId}", GetCredential.Endpoint)
             .WithSummary("One client's credential (operators; never its secret)")
             .Produces<CredentialDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         group.MapPost("/credentials/{clientId}/disable", DisableCredential.Endpoint)
             .WithSummary("Disable a client: no sign-in, and its tokens are refused at once; the last enabled operator cannot be disabled")
             .Produces<CredentialDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 404, 409);
         group.MapPost("/credentials/{clientId}/enable", EnableCredential.Endpoint)
             .WithSummary("Enable a disabled client again")
             .Produces<CredentialDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         group.MapPost("/credentials/{clientId}/reset", ResetCredential.Endpoint)
             .WithSummary("Give a client a new secret (returned once); every earlier token ends")
             .Produces<ClientCredentials>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         group.MapGet("/security-events", ListSecurityEvents.Endpoint)
             .WithSummary("The append-only security log: credentials issued, rotated, reset, disabled and enabled, verification decisions")
             .Produces<Paged<SecurityEventDto>>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapPost("/signing-keys/rotate", RotateSigningKey.Endpoint)
             .WithSummary("Make a new token signing key current; tokens signed with the previous one stay valid until they expire")
             .Produces<SigningKeyDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 409);
     }
 }

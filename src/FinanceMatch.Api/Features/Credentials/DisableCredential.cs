@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
@@ -41,6 +40,6 @@ public static class DisableCredential
         }
     }
 
-    internal static async Task<CredentialDto> Endpoint(string clientId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(clientId, user.ClientIdOf()), ct);
+    internal static async Task<CredentialDto> Endpoint(string clientId, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(clientId, caller.RequiredClientId), ct);
 }

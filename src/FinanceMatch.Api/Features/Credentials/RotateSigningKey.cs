@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
@@ -32,6 +31,6 @@ public static class RotateSigningKey
         }
     }
 
-    internal static async Task<SigningKeyDto> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(user.ClientIdOf()), ct);
+    internal static async Task<SigningKeyDto> Endpoint(Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(caller.RequiredClientId), ct);
 }

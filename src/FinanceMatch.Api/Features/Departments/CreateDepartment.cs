@@ -42,10 +42,10 @@ public static class CreateDepartment
         }
     }
 
-    internal static async Task<Created<CreatedDepartment>> Endpoint(CreateDepartmentRequest body, System.Security.Claims.ClaimsPrincipal user,
+    internal static async Task<Created<CreatedDepartment>> Endpoint(CreateDepartmentRequest body, Caller caller,
         ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new Command(body.Name, body.Code, body.FeedTypes ?? [], user.ClientIdOf()), ct);
+        var created = await sender.Send(new Command(body.Name, body.Code, body.FeedTypes ?? [], caller.RequiredClientId), ct);
         return TypedResults.Created($"/api/v1/departments/{created.Id}", created);
     }
 }

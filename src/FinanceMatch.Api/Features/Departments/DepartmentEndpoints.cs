@@ -1,6 +1,7 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Api.Infrastructure;
 
 namespace FinanceMatch.Api.Features.Departments;
 
@@ -14,32 +15,22 @@ public static class DepartmentEndpoints
             .WithIdempotency()
             .WithSummary("Onboard a government department with the feed types it may push (operators); returns its credentials once")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(401, 403, 409, 422);
         group.MapGet("", ListDepartments.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("List departments (operators)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapGet("/{id:guid}", GetDepartment.Endpoint)
             .RequireAuthorization(Policies.OperatorOrDepartment)
             .WithSummary("One department (operators, or the department itself)")
             .Produces<DepartmentDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         group.MapPost("/{id:guid}/transfer-records", TransferDepartmentRecords.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("Hand every record the department supplied to its successor (a merger of offices; operators, logged)")
             .Produces<RecordTransferDto>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(401, 403, 404, 409, 422);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
@@ -15,7 +14,7 @@ namespace FinanceMatch.Api.Features.Departments;
 
 public static class GetDepartment
 {
-    public sealed record Query(Guid Id, ClaimsPrincipal Caller) : IRequest<DepartmentDto>;
+    public sealed record Query(Guid Id, Caller Caller) : IRequest<DepartmentDto>;
 
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, DepartmentDto>
     {
@@ -27,6 +26,6 @@ public static class GetDepartment
         }
     }
 
-    internal static async Task<DepartmentDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(id, user), ct);
+    internal static async Task<DepartmentDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, caller), ct);
 }

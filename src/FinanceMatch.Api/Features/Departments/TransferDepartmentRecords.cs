@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
@@ -68,7 +67,7 @@ public static class TransferDepartmentRecords
         }
     }
 
-    internal static async Task<RecordTransferDto> Endpoint(Guid id, TransferRecordsRequest body, ClaimsPrincipal user, ISender sender,
+    internal static async Task<RecordTransferDto> Endpoint(Guid id, TransferRecordsRequest body, Caller caller, ISender sender,
         CancellationToken ct) =>
-        await sender.Send(new Command(id, body.ToDepartmentId, body.Note, user.ClientIdOf()), ct);
+        await sender.Send(new Command(id, body.ToDepartmentId, body.Note, caller.RequiredClientId), ct);
 }

@@ -1,6 +1,7 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Api.Infrastructure;
 
 namespace FinanceMatch.Api.Features.Enterprises;
 
@@ -14,51 +15,38 @@ public static class EnterpriseEndpoints
             .WithIdempotency()
             .WithSummary("A firm registers itself (pending until verified); returns its credentials once")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(409, 422);
         group.MapGet("", ListEnterprises.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("List registered firms (operators), by USCC or verification; verification=pending is the review queue")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapGet("/{id:guid}", GetEnterprise.Endpoint)
             .RequireAuthorization(Policies.OperatorEnterpriseOrBank)
             .AllowUnverifiedEnterprise()
             .WithSummary("One firm (the firm itself, operators; banks only with the firm's active consent)")
             .Produces<EnterpriseDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         group.MapPost("/{id:guid}/verification", SubmitVerification.Endpoint)
             .RequireAuthorization(Policies.Enterprise)
             .AllowUnverifiedEnterprise()
             .WithSummary("The firm proves it controls the firm with a signed e-business-licence assertion")
             .Produces<EnterpriseDto>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(401, 403, 404, 409)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblems(429);
         group.MapPost("/{id:guid}/verify", VerifyEnterprise.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("An operator verifies a pending registration after review; other pending claims of the USCC are rejected")
             .Produces<EnterpriseDto>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 404, 409);
         group.MapPost("/{id:guid}/reject", RejectEnterprise.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("An operator rejects a pending registration")
             .Produces<EnterpriseDto>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 404, 409);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
@@ -13,7 +12,7 @@ namespace FinanceMatch.Api.Features.Enterprises;
 
 public static class GetEnterprise
 {
-    public sealed record Query(Guid Id, ClaimsPrincipal Caller) : IRequest<EnterpriseDto>;
+    public sealed record Query(Guid Id, Caller Caller) : IRequest<EnterpriseDto>;
 
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, EnterpriseDto>
     {
@@ -31,20 +30,20 @@ public static class GetEnterprise
         private async Task<bool> BankHoldsConsentAsync(Query query, CancellationToken ct)
         {
             if (!query.Caller.Is(Role.Bank)) return false;
-            var institutionId = query.Caller.SubjectId();
+            var institutionId = query.Caller.SubjectId;
             var now = clock.GetUtcNow();
             return await db.Database.SqlQueryRaw<bool>(BankHoldsConsentSql, query.Id, institutionId, now).SingleAsync(ct);
         }
     }
 
     /// <summary>Who decided a verification is for operators to see; the firm sees its own decision, note included.</summary>
-    internal static EnterpriseDto ToDto(Enterprise e, ClaimsPrincipal? caller) =>
+    internal static EnterpriseDto ToDto(Enterprise e, Caller? caller) =>
         new(e.Id, e.Uscc, e.Name, e.LegalRepresentative, e.DivisionCode, e.IndustryCode, e.EstablishedOn,
             e.RegisteredCapital, e.Employees, e.RegisteredAt, e.Verification.Map<Client.Contracts.EnterpriseVerification>(), e.VerifiedAt,
             e.VerificationMethod?.Map<Client.Contracts.VerificationMethod>(), e.VerificationDecidedAt,
             caller is not null && (caller.Is(Role.Operator) || caller.IsParty(Role.Enterprise, e.Id)) ? e.VerificationNote : null,
             caller?.Is(Role.Operator) == true ? e.VerificationDecidedBy : null);
 
-    internal static async Task<EnterpriseDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(id, user), ct);
+    internal static async Task<EnterpriseDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, caller), ct);
 }

@@ -1,5 +1,5 @@
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
-using System.Security.Claims;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
@@ -14,7 +14,7 @@ namespace FinanceMatch.Api.Features.Enterprises;
 /// <summary>Registered firms for operators, by USCC or verification; <c>verification=pending</c> is the review queue, oldest first.</summary>
 public static class ListEnterprises
 {
-    public sealed record Query(ClaimsPrincipal Caller, string? Uscc, DomainVerification? Verification, int Page, int PageSize)
+    public sealed record Query(Caller Caller, string? Uscc, DomainVerification? Verification, int Page, int PageSize)
         : IRequest<Paged<EnterpriseDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -43,7 +43,7 @@ public static class ListEnterprises
         }
     }
 
-    internal static async Task<Paged<EnterpriseDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct, string? uscc = null,
+    internal static async Task<Paged<EnterpriseDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? uscc = null,
         string? verification = null, int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(user, uscc, EnumText.ParseOptional<DomainVerification>(verification, "verification"), page, pageSize), ct);
+        await sender.Send(new Query(caller, uscc, EnumText.ParseOptional<DomainVerification>(verification, "verification"), page, pageSize), ct);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Enterprises.Verification;
 using FinanceMatch.Client.Contracts;
@@ -10,7 +9,7 @@ namespace FinanceMatch.Api.Features.Enterprises;
 /// <summary>An operator refuses a pending registration; the decision is final and kept with the operator's client id and note.</summary>
 public static class RejectEnterprise
 {
-    public sealed record Command(Guid EnterpriseId, ClaimsPrincipal Caller, string Note) : IRequest<EnterpriseDto>;
+    public sealed record Command(Guid EnterpriseId, Caller Caller, string Note) : IRequest<EnterpriseDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -20,10 +19,10 @@ public static class RejectEnterprise
     public sealed class Handler(VerificationDecision decision) : IRequestHandler<Command, EnterpriseDto>
     {
         public async ValueTask<EnterpriseDto> Handle(Command command, CancellationToken ct) =>
-            GetEnterprise.ToDto(await decision.RejectAsync(command.EnterpriseId, command.Caller.ClientIdOf(), command.Note.Trim(), ct), command.Caller);
+            GetEnterprise.ToDto(await decision.RejectAsync(command.EnterpriseId, command.Caller.RequiredClientId, command.Note.Trim(), ct), command.Caller);
     }
 
-    internal static async Task<EnterpriseDto> Endpoint(Guid id, VerificationDecisionRequest body, ClaimsPrincipal user, ISender sender,
+    internal static async Task<EnterpriseDto> Endpoint(Guid id, VerificationDecisionRequest body, Caller caller, ISender sender,
         CancellationToken ct) =>
-        await sender.Send(new Command(id, user, body.Note), ct);
+        await sender.Send(new Command(id, caller, body.Note), ct);
 }

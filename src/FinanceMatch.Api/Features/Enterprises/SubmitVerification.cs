@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Enterprises.Verification;
 using FinanceMatch.Api.Infrastructure;
@@ -21,7 +20,7 @@ namespace FinanceMatch.Api.Features.Enterprises;
 /// </summary>
 public static class SubmitVerification
 {
-    public sealed record Command(Guid EnterpriseId, ClaimsPrincipal Caller, VerificationMethod Method, string? Assertion) : IRequest<EnterpriseDto>;
+    public sealed record Command(Guid EnterpriseId, Caller Caller, VerificationMethod Method, string? Assertion) : IRequest<EnterpriseDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -66,7 +65,7 @@ public static class SubmitVerification
                 VerificationOptions.MaxFailuresPerHour, TimeSpan.FromHours(1), clock.GetUtcNow(),
                 $"More than {VerificationOptions.MaxFailuresPerHour} failed verification attempts in an hour; try again later.", ct);
             var firm = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == command.EnterpriseId, ct);
-            var actor = command.Caller.ClientIdOf();
+            var actor = command.Caller.RequiredClientId;
             try
             {
                 var proof = await method.CheckAsync(firm, new VerificationClaim(command.Assertion, actor, null), ct);
@@ -83,7 +82,7 @@ public static class SubmitVerification
         }
     }
 
-    internal static async Task<EnterpriseDto> Endpoint(Guid id, SubmitVerificationRequest body, ClaimsPrincipal user, ISender sender,
+    internal static async Task<EnterpriseDto> Endpoint(Guid id, SubmitVerificationRequest body, Caller caller, ISender sender,
         CancellationToken ct) =>
-        await sender.Send(new Command(id, user, body.Method, body.Assertion), ct);
+        await sender.Send(new Command(id, caller, body.Method, body.Assertion), ct);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Enterprises.Verification;
 using FinanceMatch.Client.Contracts;
@@ -13,7 +12,7 @@ namespace FinanceMatch.Api.Features.Enterprises;
 /// <summary>An operator verifies a pending registration after checking its documents; the first verified claim of a USCC wins.</summary>
 public static class VerifyEnterprise
 {
-    public sealed record Command(Guid EnterpriseId, ClaimsPrincipal Caller, string Note) : IRequest<EnterpriseDto>;
+    public sealed record Command(Guid EnterpriseId, Caller Caller, string Note) : IRequest<EnterpriseDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -27,13 +26,13 @@ public static class VerifyEnterprise
         {
             var firm = await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == command.EnterpriseId, ct)
                 ?? throw new NotFoundException("No enterprise has this id.");
-            var actor = command.Caller.ClientIdOf();
+            var actor = command.Caller.RequiredClientId;
             var proof = await review.CheckAsync(firm, new VerificationClaim(null, actor, command.Note.Trim()), ct);
             return GetEnterprise.ToDto(await decision.VerifyAsync(firm.Id, review.Method, proof, actor, ct), command.Caller);
         }
     }
 
-    internal static async Task<EnterpriseDto> Endpoint(Guid id, VerificationDecisionRequest body, ClaimsPrincipal user, ISender sender,
+    internal static async Task<EnterpriseDto> Endpoint(Guid id, VerificationDecisionRequest body, Caller caller, ISender sender,
         CancellationToken ct) =>
-        await sender.Send(new Command(id, user, body.Note), ct);
+        await sender.Send(new Command(id, caller, body.Note), ct);
 }

@@ -1,6 +1,7 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Api.Infrastructure;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -16,55 +17,38 @@ public static class FeedEndpoints
             .Accepts<string>("application/json", "application/x-ndjson", "text/csv")
             .Produces<BatchDto>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(401, 403, 409, 413, 415, 422);
         feeds.MapGet("/batches", ListBatches.Endpoint)
             .RequireAuthorization(Policies.OperatorOrDepartment)
             .WithSummary("The caller's batches, newest first (operators: all), by feedType and status")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         feeds.MapGet("/batches/{id:guid}", GetBatch.Endpoint)
             .RequireAuthorization(Policies.OperatorOrDepartment)
             .WithSummary("One batch with its status, counts and progress (the pushing department, operators)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         feeds.MapGet("/batches/{id:guid}/errors", ListBatchErrors.Endpoint)
             .RequireAuthorization(Policies.OperatorOrDepartment)
             .WithSummary("The rejected rows of a batch: row number, field and reason")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
     
         var sources = app.MapGroup("/api/v1/feed-sources").WithTags("Data feeds").RequireAuthorization(Policies.Operator);
         sources.MapPost("", CreateFeedSource.Endpoint)
             .WithIdempotency()
             .WithSummary("Register a department server to pull a feed type from on a cron schedule (operators)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(401, 403, 422);
         sources.MapGet("", ListFeedSources.Endpoint)
             .WithSummary("List pull sources (operators)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         sources.MapGet("/{id:guid}", GetFeedSource.Endpoint)
             .WithSummary("One pull source with its cursor and last outcome (operators)")
             .Produces<FeedSourceDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         sources.MapPost("/{id:guid}/run", RunFeedSource.Endpoint)
             .WithSummary("Pull now, outside the schedule (operators)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
     }
 }

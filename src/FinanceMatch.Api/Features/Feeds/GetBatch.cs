@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
@@ -16,7 +15,7 @@ namespace FinanceMatch.Api.Features.Feeds;
 
 public static class GetBatch
 {
-    public sealed record Query(Guid Id, ClaimsPrincipal Caller) : IRequest<BatchDto>;
+    public sealed record Query(Guid Id, Caller Caller) : IRequest<BatchDto>;
 
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, BatchDto>
     {
@@ -27,6 +26,6 @@ public static class GetBatch
         }
     }
 
-    internal static async Task<BatchDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(id, user), ct);
+    internal static async Task<BatchDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, caller), ct);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
@@ -16,7 +15,7 @@ namespace FinanceMatch.Api.Features.Feeds;
 
 public static class ListBatchErrors
 {
-    public sealed record Query(Guid Id, ClaimsPrincipal Caller, int Page, int PageSize) : IRequest<Paged<BatchErrorDto>>, IPagedQuery;
+    public sealed record Query(Guid Id, Caller Caller, int Page, int PageSize) : IRequest<Paged<BatchErrorDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -36,7 +35,7 @@ public static class ListBatchErrors
         }
     }
 
-    internal static async Task<Paged<BatchErrorDto>> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct,
+    internal static async Task<Paged<BatchErrorDto>> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct,
         int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(id, user, page, pageSize), ct);
+        await sender.Send(new Query(id, caller, page, pageSize), ct);
 }

@@ -1,5 +1,4 @@
 using FinanceMatch.Api.Infrastructure;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
@@ -17,7 +16,7 @@ namespace FinanceMatch.Api.Features.Feeds;
 
 public static class ListBatches
 {
-    public sealed record Query(ClaimsPrincipal Caller, DomainFeedType? FeedType, DomainStatus? Status, int Page, int PageSize)
+    public sealed record Query(Caller Caller, DomainFeedType? FeedType, DomainStatus? Status, int Page, int PageSize)
         : IRequest<Paged<BatchDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -37,8 +36,8 @@ public static class ListBatches
         }
     }
 
-    internal static async Task<Paged<BatchDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct,
+    internal static async Task<Paged<BatchDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct,
         string? feedType = null, string? status = null, int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(user, EnumText.ParseOptional<DomainFeedType>(feedType, "feedType"),
+        await sender.Send(new Query(caller, EnumText.ParseOptional<DomainFeedType>(feedType, "feedType"),
             EnumText.ParseOptional<DomainStatus>(status, "status"), page, pageSize), ct);
 }

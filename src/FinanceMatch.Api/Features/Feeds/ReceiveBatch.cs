@@ -1,5 +1,4 @@
 using FinanceMatch.Api.Errors;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FinanceMatch.Api.Auth;
@@ -126,12 +125,12 @@ public static class ReceiveBatch
         }
     }
 
-    internal static async Task<IResult> Endpoint(string feedType, HttpRequest request, ClaimsPrincipal user, ISender sender,
+    internal static async Task<IResult> Endpoint(string feedType, HttpRequest request, Caller caller, ISender sender,
         Core.Data.FinanceMatchDbContext db, IOptions<FeedOptions> options, CancellationToken ct)
     {
         var type = FeedMapping.ParseFeedType(feedType);
         var format = FormatOf(request.ContentType);
-        var department = await db.Departments.FindAsync([user.SubjectId()], ct)
+        var department = await db.Departments.FindAsync([caller.SubjectId], ct)
             ?? throw new ForbiddenException("The department no longer exists.");
         if (!department.MayPush(type))
             throw new ForbiddenException($"This department may push only: {string.Join(", ", department.FeedTypes.Select(f => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.ToString())))}.");

@@ -1,5 +1,4 @@
 using FinanceMatch.Api.Auth;
-using System.Security.Claims;
 using Cronos;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;

@@ -36,10 +36,10 @@ public static class CreateInstitution
         }
     }
 
-    internal static async Task<Created<CreatedInstitution>> Endpoint(CreateInstitutionRequest body, System.Security.Claims.ClaimsPrincipal user,
+    internal static async Task<Created<CreatedInstitution>> Endpoint(CreateInstitutionRequest body, Caller caller,
         ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new Command(body.Name, body.Code, user.ClientIdOf()), ct);
+        var created = await sender.Send(new Command(body.Name, body.Code, caller.RequiredClientId), ct);
         return TypedResults.Created($"/api/v1/institutions/{created.Id}", created);
     }
 }

@@ -1,6 +1,7 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Api.Infrastructure;
 
 namespace FinanceMatch.Api.Features.Institutions;
 
@@ -14,20 +15,16 @@ public static class InstitutionEndpoints
             .WithIdempotency()
             .WithSummary("Onboard a financial institution (operators); returns its credentials once")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(401, 403, 409, 422);
         group.MapGet("", ListInstitutions.Endpoint)
             .RequireAuthorization()
             .WithSummary("List institutions (public fields)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(401);
         group.MapGet("/{id:guid}", GetInstitution.Endpoint)
             .RequireAuthorization()
             .WithSummary("One institution (public fields)")
             .Produces<InstitutionDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 404);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
@@ -16,7 +15,7 @@ public static class CancelLoanRequest
     {
         public async ValueTask<LoanRequestDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var request = await LoanRequestMapping.FindOwnAsync(db, command.EnterpriseId, command.LoanRequestId, cancellationToken);
+            var request = await LoanRequestAccess.FindOwnAsync(db, command.EnterpriseId, command.LoanRequestId, cancellationToken);
             var matches = await db.Matches.Where(m => m.LoanRequestId == request.Id).ToListAsync(cancellationToken);
             var now = clock.GetUtcNow();
             request.Cancel(now);
@@ -26,6 +25,6 @@ public static class CancelLoanRequest
         }
     }
 
-    internal static async Task<LoanRequestDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(user.SubjectId(), id), ct);
+    internal static async Task<LoanRequestDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(caller.SubjectId, id), ct);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Features.Matches;
@@ -17,14 +16,14 @@ namespace FinanceMatch.Api.Features.LoanRequests;
 
 public static class GetLoanRequest
 {
-    public sealed record Query(Guid LoanRequestId, ClaimsPrincipal Caller) : IRequest<LoanRequestDto>;
+    public sealed record Query(Guid LoanRequestId, Caller Caller) : IRequest<LoanRequestDto>;
 
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, LoanRequestDto>
     {
         public async ValueTask<LoanRequestDto> Handle(Query query, CancellationToken cancellationToken) =>
-            await LoanRequestMapping.VisibleAsync(db, query.LoanRequestId, query.Caller, cancellationToken);
+            await LoanRequestAccess.VisibleAsync(db, query.LoanRequestId, query.Caller, cancellationToken);
     }
 
-    internal static async Task<LoanRequestDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(id, user), ct);
+    internal static async Task<LoanRequestDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, caller), ct);
 }

@@ -1,5 +1,4 @@
 using FinanceMatch.Api.Features.Matching;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Features.Matches;
@@ -24,7 +23,7 @@ public static class GetNearMisses
 {
     public const int MaxFailedRules = 2;
 
-    public sealed record Query(Guid LoanRequestId, ClaimsPrincipal Caller, int Page, int PageSize) : IRequest<Paged<NearMissDto>>, IPagedQuery;
+    public sealed record Query(Guid LoanRequestId, Caller Caller, int Page, int PageSize) : IRequest<Paged<NearMissDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -35,7 +34,7 @@ public static class GetNearMisses
     {
         public async ValueTask<Paged<NearMissDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var request = await LoanRequestMapping.FindForFirmOrOperatorAsync(db, query.Caller, query.LoanRequestId, cancellationToken);
+            var request = await LoanRequestAccess.FindForFirmOrOperatorAsync(db, query.Caller, query.LoanRequestId, cancellationToken);
             var applicant = await engine.ApplicantAsync(request.EnterpriseId, cancellationToken);
             var misses = (await engine.NearMissesAsync(MatchingEngine.AskOf(request), applicant, MaxFailedRules, cancellationToken))
                 .OrderBy(e => e.Failed.Count).ThenByDescending(e => e.Fit.Total).ThenBy(e => e.Product.MinAnnualRate).ThenBy(e => e.Product.Id)
@@ -48,7 +47,7 @@ public static class GetNearMisses
         }
     }
 
-    internal static async Task<Paged<NearMissDto>> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct,
+    internal static async Task<Paged<NearMissDto>> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct,
         int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(id, user, page, pageSize), ct);
+        await sender.Send(new Query(id, caller, page, pageSize), ct);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Features.Matches;
@@ -17,7 +16,7 @@ namespace FinanceMatch.Api.Features.LoanRequests;
 
 public static class ListLoanRequests
 {
-    public sealed record Query(ClaimsPrincipal Caller, Domain.LoanRequestStatus? Status, int Page, int PageSize)
+    public sealed record Query(Caller Caller, Domain.LoanRequestStatus? Status, int Page, int PageSize)
         : IRequest<Paged<LoanRequestDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -32,7 +31,7 @@ public static class ListLoanRequests
             var requests = db.LoanRequests.AsNoTracking();
             if (!query.Caller.Is(Role.Operator))
             {
-                var enterpriseId = query.Caller.SubjectId();
+                var enterpriseId = query.Caller.SubjectId;
                 requests = requests.Where(r => r.EnterpriseId == enterpriseId);
             }
             if (query.Status is { } status) requests = requests.Where(r => r.Status == status);
@@ -44,7 +43,7 @@ public static class ListLoanRequests
         }
     }
 
-    internal static async Task<Paged<LoanRequestDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct, string? status = null,
+    internal static async Task<Paged<LoanRequestDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? status = null,
         int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(user, EnumText.ParseOptional<Domain.LoanRequestStatus>(status, "status"), page, pageSize), ct);
+        await sender.Send(new Query(caller, EnumText.ParseOptional<Domain.LoanRequestStatus>(status, "status"), page, pageSize), ct);
 }

@@ -1,6 +1,7 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Api.Infrastructure;
 
 namespace FinanceMatch.Api.Features.LoanRequests;
 
@@ -14,37 +15,26 @@ public static class LoanRequestEndpoints
             .WithIdempotency()
             .WithSummary("Post a loan request with the consent that covers the banks it is matched to; matching starts at once (firms)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(401, 403, 409, 422);
         group.MapGet("", ListLoanRequests.Endpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
             .WithSummary("The firm's own loan requests with their matches, newest first (operators: all)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapGet("/{id:guid}", GetLoanRequest.Endpoint)
             .RequireAuthorization(Policies.OperatorEnterpriseOrBank)
             .WithSummary("One loan request and its matches (the firm, operators; a matched bank sees its own match only)")
             .Produces<LoanRequestDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         group.MapGet("/{id:guid}/near-misses", GetNearMisses.Endpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
             .WithSummary("Published products the firm failed by at most two rules, each failed rule with what is required and what the firm has")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         group.MapPost("/{id:guid}/cancel", CancelLoanRequest.Endpoint)
             .RequireAuthorization(Policies.Enterprise)
             .WithSummary("Cancel a loan request; its open matches are withdrawn (the firm)")
             .Produces<LoanRequestDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 404, 409);
     }
 }

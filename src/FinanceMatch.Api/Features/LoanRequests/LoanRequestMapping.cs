@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Features.Matches;
@@ -21,33 +20,5 @@ internal static class LoanRequestMapping
     public static LoanRequestDto ToDto(this Domain.LoanRequest r, IEnumerable<Core.Matching.Match> matches, bool forBank = false) =>
         new(r.Id, r.EnterpriseId, r.Amount, r.TermMonths, r.Purpose, r.GuaranteeTypes.Select(g => g.Map<GuaranteeType>()).ToList(),
             r.MaxAnnualRate, r.Status.Map<LoanRequestStatus>(), r.ConsentId, r.CreatedAt, r.MatchedAt,
-            matches.OrderBy(m => m.Rank).Select(m => forBank ? m.ToBankDto() : m.ToDto()).ToList());
-
-    /// <summary>
-    /// A request as its caller may see it: the firm and operators see it whole; a bank matched to it sees it with its own
-    /// match only; anyone else is told it does not exist.
-    /// </summary>
-    public static async Task<LoanRequestDto> VisibleAsync(FinanceMatchDbContext db, Guid requestId, ClaimsPrincipal caller, CancellationToken ct)
-    {
-        var request = await db.LoanRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
-        var matches = request is null ? [] : await db.Matches.AsNoTracking().Where(m => m.LoanRequestId == requestId).VisibleTo(caller).ToListAsync(ct);
-        var visible = request is not null
-            && (caller.Is(Role.Operator) || caller.IsParty(Role.Enterprise, request.EnterpriseId) || (caller.Is(Role.Bank) && matches.Count > 0));
-        return visible ? request!.ToDto(matches, forBank: caller.Is(Role.Bank)) : throw new NotFoundException("No loan request has this id.");
-    }
-
-    /// <summary>The firm's own request, tracked for a change; anyone else's is not found.</summary>
-    public static async Task<Domain.LoanRequest> FindOwnAsync(FinanceMatchDbContext db, Guid enterpriseId, Guid requestId, CancellationToken ct) =>
-        await db.LoanRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.EnterpriseId == enterpriseId, ct)
-        ?? throw new NotFoundException("This enterprise has no loan request with this id.");
-
-    /// <summary>A request the caller may study in full (the firm itself, operators).</summary>
-    public static async Task<Domain.LoanRequest> FindForFirmOrOperatorAsync(FinanceMatchDbContext db, ClaimsPrincipal caller, Guid requestId,
-        CancellationToken ct)
-    {
-        var request = await db.LoanRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null || !(caller.Is(Role.Operator) || caller.IsParty(Role.Enterprise, request.EnterpriseId)))
-            throw new NotFoundException("No loan request has this id.");
-        return request;
-    }
+            matches.OrderBy(m => m.Rank).Select(m => m.ToDtoFor(forBank)).ToList());
 }

@@ -1,5 +1,4 @@
 using FinanceMatch.Api.Features.Matching;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
@@ -75,10 +74,10 @@ public static class SubmitLoanRequest
         }
     }
 
-    internal static async Task<Created<LoanRequestDto>> Endpoint(Client.Contracts.SubmitLoanRequest body, ClaimsPrincipal user, ISender sender,
+    internal static async Task<Created<LoanRequestDto>> Endpoint(Client.Contracts.SubmitLoanRequest body, Caller caller, ISender sender,
         CancellationToken ct)
     {
-        var request = await sender.Send(new Command(user.SubjectId(), body), ct);
+        var request = await sender.Send(new Command(caller.SubjectId, body), ct);
         return TypedResults.Created($"/api/v1/loan-requests/{request.Id}", request);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
@@ -33,6 +32,6 @@ public static class AcceptMatch
         }
     }
 
-    internal static async Task<MatchDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(user.SubjectId(), id), ct);
+    internal static async Task<MatchDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(caller.SubjectId, id), ct);
 }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
@@ -15,7 +15,7 @@ namespace FinanceMatch.Api.Features.Matches;
 /// </summary>
 public static class ApproveMatch
 {
-    public sealed record Command(ClaimsPrincipal Caller, Guid MatchId, ApproveMatchRequest Body) : IRequest<MatchDto>;
+    public sealed record Command(Caller Caller, Guid MatchId, ApproveMatchRequest Body) : IRequest<MatchDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -36,7 +36,7 @@ public static class ApproveMatch
     {
         public async ValueTask<MatchDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var match = await MatchMapping.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
+            var match = await MatchAccess.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
             var terms = (await db.ProductVersions.AsNoTracking()
                 .SingleAsync(v => v.ProductId == match.ProductId && v.Version == match.ProductVersion, cancellationToken)).ReadTerms();
             var requested = await db.LoanRequests.Where(r => r.Id == match.LoanRequestId).Select(r => r.Amount).SingleAsync(cancellationToken);
@@ -53,6 +53,6 @@ public static class ApproveMatch
         }
     }
 
-    internal static async Task<MatchDto> Endpoint(Guid id, ApproveMatchRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(user, id, body), ct);
+    internal static async Task<MatchDto> Endpoint(Guid id, ApproveMatchRequest body, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(caller, id, body), ct);
 }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
@@ -10,7 +10,7 @@ namespace FinanceMatch.Api.Features.Matches;
 /// <summary>The bank says no, with a reason the firm sees.</summary>
 public static class DeclineMatch
 {
-    public sealed record Command(ClaimsPrincipal Caller, Guid MatchId, DeclineMatchRequest Body) : IRequest<MatchDto>;
+    public sealed record Command(Caller Caller, Guid MatchId, DeclineMatchRequest Body) : IRequest<MatchDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -26,13 +26,13 @@ public static class DeclineMatch
     {
         public async ValueTask<MatchDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var match = await MatchMapping.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
+            var match = await MatchAccess.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
             match.Decline(command.Body.Reason, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return match.ToBankDto();
         }
     }
 
-    internal static async Task<MatchDto> Endpoint(Guid id, DeclineMatchRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(user, id, body), ct);
+    internal static async Task<MatchDto> Endpoint(Guid id, DeclineMatchRequest body, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(caller, id, body), ct);
 }

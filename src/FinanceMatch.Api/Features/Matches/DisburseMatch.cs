@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
@@ -15,7 +15,7 @@ namespace FinanceMatch.Api.Features.Matches;
 /// </summary>
 public static class DisburseMatch
 {
-    public sealed record Command(ClaimsPrincipal Caller, Guid MatchId, DisburseMatchRequest Body) : IRequest<MatchDto>;
+    public sealed record Command(Caller Caller, Guid MatchId, DisburseMatchRequest Body) : IRequest<MatchDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -36,7 +36,7 @@ public static class DisburseMatch
     {
         public async ValueTask<MatchDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var match = await MatchMapping.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
+            var match = await MatchAccess.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
             var request = await db.LoanRequests.SingleAsync(r => r.Id == match.LoanRequestId, cancellationToken);
             var now = clock.GetUtcNow();
             if (match.ApprovedAt is { } approvedAt && command.Body.DisbursedOn < DateOnly.FromDateTime(approvedAt.UtcDateTime))
@@ -48,6 +48,6 @@ public static class DisburseMatch
         }
     }
 
-    internal static async Task<MatchDto> Endpoint(Guid id, DisburseMatchRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(user, id, body), ct);
+    internal static async Task<MatchDto> Endpoint(Guid id, DisburseMatchRequest body, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(caller, id, body), ct);
 }

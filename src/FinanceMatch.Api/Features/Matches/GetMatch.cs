@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
@@ -13,7 +13,7 @@ namespace FinanceMatch.Api.Features.Matches;
 
 public static class GetMatch
 {
-    public sealed record Query(Guid MatchId, ClaimsPrincipal Caller) : IRequest<MatchDto>;
+    public sealed record Query(Guid MatchId, Caller Caller) : IRequest<MatchDto>;
 
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, MatchDto>
     {
@@ -22,6 +22,6 @@ public static class GetMatch
             ?? throw new NotFoundException("No match has this id.");
     }
 
-    internal static async Task<MatchDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(id, user), ct);
+    internal static async Task<MatchDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, caller), ct);
 }

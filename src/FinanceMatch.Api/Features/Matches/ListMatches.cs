@@ -1,5 +1,5 @@
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
-using System.Security.Claims;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
@@ -15,7 +15,7 @@ namespace FinanceMatch.Api.Features.Matches;
 /// <summary>A bank's inbox (<c>?status=pending</c>), a firm's matches, or all of them for operators; newest first.</summary>
 public static class ListMatches
 {
-    public sealed record Query(ClaimsPrincipal Caller, DomainStatus? Status, int Page, int PageSize) : IRequest<Paged<MatchDto>>, IPagedQuery;
+    public sealed record Query(Caller Caller, DomainStatus? Status, int Page, int PageSize) : IRequest<Paged<MatchDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -33,7 +33,7 @@ public static class ListMatches
         }
     }
 
-    internal static async Task<Paged<MatchDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct, string? status = null,
+    internal static async Task<Paged<MatchDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? status = null,
         int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(user, EnumText.ParseOptional<DomainStatus>(status, "status"), page, pageSize), ct);
+        await sender.Send(new Query(caller, EnumText.ParseOptional<DomainStatus>(status, "status"), page, pageSize), ct);
 }

@@ -1,5 +1,6 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Api.Infrastructure;
 
 namespace FinanceMatch.Api.Features.Matches;
 
@@ -12,26 +13,23 @@ public static class MatchEndpoints
             .RequireAuthorization(Policies.OperatorEnterpriseOrBank)
             .WithSummary("Matches, newest first: a bank sees its institution's (its inbox with ?status=pending), a firm its own, operators all")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapGet("/{id:guid}", GetMatch.Endpoint)
             .RequireAuthorization(Policies.OperatorEnterpriseOrBank)
             .WithSummary("One match (its bank, its firm, operators)")
             .Produces<MatchDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         MapTransition(group, "review", ReviewMatch.Endpoint, Policies.Bank, "The bank takes up a pending match: pending → underReview");
         MapTransition(group, "approve", ApproveMatch.Endpoint, Policies.Bank,
                 "The bank makes an offer within the matched product version's terms: underReview → approved")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(422);
         MapTransition(group, "decline", DeclineMatch.Endpoint, Policies.Bank, "The bank declines with a reason: pending | underReview → declined")
             .ProducesValidationProblem();
         MapTransition(group, "disburse", DisburseMatch.Endpoint, Policies.Bank,
                 "The bank pays out the accepted offer; the request is fulfilled: accepted → disbursed")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(422);
         MapTransition(group, "accept", AcceptMatch.Endpoint, Policies.Enterprise,
             "The firm accepts an offer; its other open matches are withdrawn: approved → accepted");
     }
@@ -42,8 +40,5 @@ public static class MatchEndpoints
             .RequireAuthorization(policy)
             .WithSummary(summary)
             .Produces<MatchDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 404, 409);
 }

@@ -48,7 +48,7 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
     /// <summary>The best-fitting matching product of each bank (<see cref="BestProductOfEachBankQuery"/>), checked and explained by <see cref="MatchRules"/>.</summary>
     public async Task<List<ProductEvaluation>> BestProductOfEachBankAsync(LoanAsk ask, Applicant firm, CancellationToken ct)
     {
-        var best = await db.Products.FromSqlRaw(BestProductOfEachBankQuery.Sql, BestProductOfEachBankQuery.Parameters(ask, firm))
+        var best = await db.Products.FromSqlRaw(BestProductOfEachBankQuery.Text, BestProductOfEachBankQuery.Parameters(ask, firm))
             .AsNoTracking().ToListAsync(ct);
         return best.Select(p => Evaluate(p, ask, firm)).Where(e => e.Matches).ToList();
     }

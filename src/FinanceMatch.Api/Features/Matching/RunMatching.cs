@@ -72,7 +72,7 @@ public static partial class RunMatching
             {
                 var (product, checks, fit) = (ranked[i].Product, ranked[i].Checks, ranked[i].Fit);
                 matches.Add(Match.Create(request.Id, request.EnterpriseId, product.Id, product.Version, product.Name, product.InstitutionId,
-                    i + 1, fit.Total, MatchMapping.ReasonsJson(checks), MatchMapping.FitJson(fit), now));
+                    i + 1, fit.Total, MatchExplanation.ReasonsJson(checks), MatchExplanation.FitJson(fit), now));
             }
             var events = await WebhookOutbox.AddMatchesCreatedAsync(db, matches, now, cancellationToken);
             request.RecordMatches(ranked.Count, now);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Idempotency;
@@ -24,7 +23,7 @@ namespace FinanceMatch.Api.Features.Objections;
 /// </summary>
 public static class FileObjection
 {
-    public sealed record Command(ClaimsPrincipal Caller, Guid EnterpriseId, FileObjectionRequest Body) : IRequest<ObjectionDto>;
+    public sealed record Command(Caller Caller, Guid EnterpriseId, FileObjectionRequest Body) : IRequest<ObjectionDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -69,10 +68,10 @@ public static class FileObjection
         }
     }
 
-    internal static async Task<Created<ObjectionDto>> Endpoint(Guid id, FileObjectionRequest body, ClaimsPrincipal user, ISender sender,
+    internal static async Task<Created<ObjectionDto>> Endpoint(Guid id, FileObjectionRequest body, Caller caller, ISender sender,
         CancellationToken ct)
     {
-        var objection = await sender.Send(new Command(user, id, body), ct);
+        var objection = await sender.Send(new Command(caller, id, body), ct);
         return TypedResults.Created($"/api/v1/objections/{objection.Id}", objection);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Idempotency;
@@ -21,7 +20,7 @@ namespace FinanceMatch.Api.Features.Objections;
 
 public static class GetObjection
 {
-    public sealed record Query(ClaimsPrincipal Caller, Guid Id) : IRequest<ObjectionDto>;
+    public sealed record Query(Caller Caller, Guid Id) : IRequest<ObjectionDto>;
 
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, ObjectionDto>
     {
@@ -34,6 +33,6 @@ public static class GetObjection
         }
     }
 
-    internal static async Task<ObjectionDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(user, id), ct);
+    internal static async Task<ObjectionDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(caller, id), ct);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Idempotency;
@@ -22,7 +21,7 @@ namespace FinanceMatch.Api.Features.Objections;
 public static class ListObjections
 {
     /// <summary>Operators: every objection, or a firm's; the firm itself: its own.</summary>
-    public sealed record Query(ClaimsPrincipal Caller, Guid? EnterpriseId, Domain.ObjectionStatus? Status, bool Overdue, int Page, int PageSize)
+    public sealed record Query(Caller Caller, Guid? EnterpriseId, Domain.ObjectionStatus? Status, bool Overdue, int Page, int PageSize)
         : IRequest<Paged<ObjectionDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -55,11 +54,11 @@ public static class ListObjections
         }
     }
 
-    internal static async Task<Paged<ObjectionDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct, string? status = null,
+    internal static async Task<Paged<ObjectionDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? status = null,
         bool overdue = false, int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(user, null, EnumText.ParseOptional<Domain.ObjectionStatus>(status, "status"), overdue, page, pageSize), ct);
+        await sender.Send(new Query(caller, null, EnumText.ParseOptional<Domain.ObjectionStatus>(status, "status"), overdue, page, pageSize), ct);
 
-    internal static async Task<Paged<ObjectionDto>> EnterpriseEndpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct,
+    internal static async Task<Paged<ObjectionDto>> EnterpriseEndpoint(Guid id, Caller caller, ISender sender, CancellationToken ct,
         int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(user, id, null, false, page, pageSize), ct);
+        await sender.Send(new Query(caller, id, null, false, page, pageSize), ct);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Idempotency;
@@ -29,39 +28,27 @@ public static class ObjectionEndpoints
             .WithIdempotency()
             .WithSummary("Dispute one of the firm's records; it shows as disputed in every report while open (the firm itself)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(401, 403, 404, 409, 422);
         enterprise.MapGet("", ListObjections.EnterpriseEndpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
             .WithSummary("A firm's objections, newest first (the firm itself, operators)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         var objections = app.MapGroup("/api/v1/objections").WithTags("Objections");
         objections.MapGet("", ListObjections.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("Every objection, oldest first; overdue=true for those open past 20 days (operators)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         objections.MapGet("/{id:guid}", GetObjection.Endpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
             .WithSummary("One objection (its firm, operators)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         objections.MapPost("/{id:guid}/resolve", ResolveObjection.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("Resolve an open objection as corrected or rejected, with a note (operators)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 404, 409);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Idempotency;
@@ -24,10 +23,4 @@ internal static class ObjectionMapping
     public static ObjectionDto ToDto(this Domain.Objection o, DateTimeOffset now) =>
         new(o.Id, o.EnterpriseId, o.Uscc, o.FeedType.Map<FeedType>(), o.RecordKey, o.DepartmentId, o.Reason, o.Status.Map<ObjectionStatus>(),
             o.IsOverdue(now), o.ResolutionNote, o.CreatedAt, o.ResolvedAt);
-
-    /// <summary>An objection is seen by its firm and by operators; to anyone else it does not exist.</summary>
-    public static void EnsureVisibleTo(this Domain.Objection o, ClaimsPrincipal caller)
-    {
-        if (!caller.Is(Role.Operator) && !caller.IsParty(Role.Enterprise, o.EnterpriseId)) throw new NotFoundException("No objection has this id.");
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Idempotency;

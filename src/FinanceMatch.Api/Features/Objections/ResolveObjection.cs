@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Idempotency;
@@ -21,7 +20,7 @@ namespace FinanceMatch.Api.Features.Objections;
 
 public static class ResolveObjection
 {
-    public sealed record Command(ClaimsPrincipal Caller, Guid Id, ResolveObjectionRequest Body) : IRequest<ObjectionDto>;
+    public sealed record Command(Caller Caller, Guid Id, ResolveObjectionRequest Body) : IRequest<ObjectionDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -44,7 +43,7 @@ public static class ResolveObjection
             var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException("No objection has this id.");
             var now = clock.GetUtcNow();
-            objection.Resolve(command.Body.Outcome.Map<Domain.ObjectionStatus>(), command.Body.Note.Trim(), command.Caller.SubjectId(), now);
+            objection.Resolve(command.Body.Outcome.Map<Domain.ObjectionStatus>(), command.Body.Note.Trim(), command.Caller.SubjectId, now);
             var deliveries = await Webhooks.WebhookOutbox.AddObjectionEventAsync(db, objection, Core.Webhooks.WebhookEvent.ObjectionResolved,
                 Guid.CreateVersion7(now), now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // two operators at once: one wins on the row version, the other gets 409
@@ -53,6 +52,6 @@ public static class ResolveObjection
         }
     }
 
-    internal static async Task<ObjectionDto> Endpoint(Guid id, ResolveObjectionRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(user, id, body), ct);
+    internal static async Task<ObjectionDto> Endpoint(Guid id, ResolveObjectionRequest body, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(caller, id, body), ct);
 }

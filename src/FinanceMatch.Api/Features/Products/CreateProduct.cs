@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
@@ -31,9 +30,9 @@ public static class CreateProduct
         }
     }
 
-    internal static async Task<Created<ProductDto>> Endpoint(ProductRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    internal static async Task<Created<ProductDto>> Endpoint(ProductRequest body, Caller caller, ISender sender, CancellationToken ct)
     {
-        var product = await sender.Send(new Command(user.SubjectId(), body), ct);
+        var product = await sender.Send(new Command(caller.SubjectId, body), ct);
         return TypedResults.Created($"/api/v1/products/{product.Id}", product);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
@@ -15,7 +14,7 @@ namespace FinanceMatch.Api.Features.Products;
 
 public static class GetProduct
 {
-    public sealed record Query(Guid ProductId, ClaimsPrincipal Caller) : IRequest<ProductDto>;
+    public sealed record Query(Guid ProductId, Caller Caller) : IRequest<ProductDto>;
 
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, ProductDto>
     {
@@ -27,6 +26,6 @@ public static class GetProduct
         }
     }
 
-    internal static async Task<ProductDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(id, user), ct);
+    internal static async Task<ProductDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, caller), ct);
 }

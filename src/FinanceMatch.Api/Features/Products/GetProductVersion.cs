@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
@@ -16,7 +15,7 @@ namespace FinanceMatch.Api.Features.Products;
 /// <summary>The terms of one version, for whoever may see the product (a match names the version it was made from).</summary>
 public static class GetProductVersion
 {
-    public sealed record Query(Guid ProductId, int Version, ClaimsPrincipal Caller) : IRequest<ProductVersionDto>;
+    public sealed record Query(Guid ProductId, int Version, Caller Caller) : IRequest<ProductVersionDto>;
 
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, ProductVersionDto>
     {
@@ -25,7 +24,7 @@ public static class GetProductVersion
             var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == query.ProductId, cancellationToken);
             var visible = product is not null && (product.IsVisibleTo(query.Caller)
                 || await db.Matches.AnyAsync(m => m.ProductId == query.ProductId && m.ProductVersion == query.Version
-                    && (m.EnterpriseId == query.Caller.SubjectIdOrEmpty() || m.InstitutionId == query.Caller.SubjectIdOrEmpty()), cancellationToken));
+                    && (m.EnterpriseId == query.Caller.SubjectId || m.InstitutionId == query.Caller.SubjectId), cancellationToken));
             var version = visible
                 ? await db.ProductVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ProductId == query.ProductId && v.Version == query.Version, cancellationToken)
                 : null;
@@ -37,6 +36,6 @@ public static class GetProductVersion
         }
     }
 
-    internal static async Task<ProductVersionDto> Endpoint(Guid id, int version, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(id, version, user), ct);
+    internal static async Task<ProductVersionDto> Endpoint(Guid id, int version, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, version, caller), ct);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
@@ -33,7 +32,7 @@ public static class ListOwnProducts
         }
     }
 
-    internal static async Task<Paged<ProductDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct, string? status = null,
+    internal static async Task<Paged<ProductDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? status = null,
         int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(user.SubjectId(), EnumText.ParseOptional<Domain.ProductStatus>(status, "status"), page, pageSize), ct);
+        await sender.Send(new Query(caller.SubjectId, EnumText.ParseOptional<Domain.ProductStatus>(status, "status"), page, pageSize), ct);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;

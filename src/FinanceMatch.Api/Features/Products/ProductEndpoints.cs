@@ -1,6 +1,7 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Api.Infrastructure;
 
 namespace FinanceMatch.Api.Features.Products;
 
@@ -14,30 +15,20 @@ public static class ProductEndpoints
             .WithIdempotency()
             .WithSummary("Create a loan product as a draft (banks)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapPut("/{id:guid}", UpdateProduct.Endpoint)
             .RequireAuthorization(Policies.Bank)
             .WithSummary("Replace a product's terms as a new version; matches keep the version they were made from (its own bank)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 404, 409);
         group.MapPost("/{id:guid}/publish", PublishProduct.Endpoint)
             .RequireAuthorization(Policies.Bank)
             .WithSummary("Put a draft or withdrawn product in the catalogue (its own bank)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 404, 409);
         group.MapPost("/{id:guid}/withdraw", WithdrawProduct.Endpoint)
             .RequireAuthorization(Policies.Bank)
             .WithSummary("Take a published product out of the catalogue (its own bank)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 404, 409);
         group.MapGet("", ListProducts.Endpoint)
             .AllowAnonymous()
             .WithSummary("The public catalogue: published products, cheapest first, filtered by amount, term, guarantee type, institution and tag")
@@ -46,17 +37,16 @@ public static class ProductEndpoints
             .RequireAuthorization(Policies.Bank)
             .WithSummary("The calling bank's own products in every state, newest first")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapGet("/{id:guid}", GetProduct.Endpoint)
             .AllowAnonymous()
             .WithSummary("One product: published ones for anyone; drafts and withdrawn ones for their bank and operators")
             .Produces<ProductDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(404);
         group.MapGet("/{id:guid}/versions/{version:int}", GetProductVersion.Endpoint)
             .AllowAnonymous()
             .WithSummary("The terms of one version of a product, for whoever may see the product or holds a match made from that version")
             .Produces<ProductVersionDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(404);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
@@ -33,8 +32,4 @@ internal static class ProductMapping
 
     /// <summary>Industry codes are upper case (C39); a prefix written c39 means the same.</summary>
     private static List<string> Upper(IReadOnlyList<string>? prefixes) => prefixes?.Select(p => p.ToUpperInvariant()).ToList() ?? [];
-
-    /// <summary>Drafts and withdrawn products exist only for their own bank and operators; published ones for everyone.</summary>
-    public static bool IsVisibleTo(this Domain.Product p, ClaimsPrincipal caller) =>
-        p.Status == Domain.ProductStatus.Published || caller.Is(Role.Operator) || caller.IsParty(Role.Bank, p.InstitutionId);
 }

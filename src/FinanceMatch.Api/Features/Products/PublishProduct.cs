@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
@@ -15,13 +14,13 @@ public static class PublishProduct
     {
         public async ValueTask<ProductDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var product = await OwnProducts.FindAsync(db, command.InstitutionId, command.ProductId, cancellationToken);
+            var product = await ProductAccess.FindOwnAsync(db, command.InstitutionId, command.ProductId, cancellationToken);
             product.Publish(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return product.ToDto();
         }
     }
 
-    internal static async Task<ProductDto> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(user.SubjectId(), id), ct);
+    internal static async Task<ProductDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(caller.SubjectId, id), ct);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client;
@@ -16,7 +15,7 @@ namespace FinanceMatch.Api.Features.Profiles;
 
 public static class GetProfileHistory
 {
-    public sealed record Query(Guid EnterpriseId, ClaimsPrincipal Caller) : IRequest<IReadOnlyList<ProfileSnapshotDto>>;
+    public sealed record Query(Guid EnterpriseId, Caller Caller) : IRequest<IReadOnlyList<ProfileSnapshotDto>>;
 
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<ProfileSnapshotDto>>
     {
@@ -28,6 +27,6 @@ public static class GetProfileHistory
                 cancellationToken));
     }
 
-    internal static async Task<IReadOnlyList<ProfileSnapshotDto>> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(id, user), ct);
+    internal static async Task<IReadOnlyList<ProfileSnapshotDto>> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id, caller), ct);
 }

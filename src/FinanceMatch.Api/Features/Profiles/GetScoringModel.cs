@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client;

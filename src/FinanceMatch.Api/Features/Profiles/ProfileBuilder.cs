@@ -25,6 +25,11 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     {
         var clockStart = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
+        // Two drains rebuilding one firm at once would each compare with the same old profile and raise its alerts
+        // twice: the second waits here for the first to commit, then reads the data and the profile the first left.
+        if (usccs is not null)
+            await Sql.ExecuteAsync(connection, "SELECT 1 FROM financematch.credit_profiles WHERE uscc = ANY($1) ORDER BY uscc FOR NO KEY UPDATE",
+                ct, (object)usccs.ToArray());
         var metrics = await ReadMetricsAsync(connection, usccs, now, ct);
         var readIn = clockStart.ElapsedMilliseconds;
         if (metrics.Count == 0) return 0;
@@ -97,8 +102,8 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
 
     /// <summary>
     /// Compares each rebuilt profile with the one it replaces and raises the API's alerts. An alert says what happened,
-    /// never the firm's values (no grades, scores or counts): a bank reads those through a consented, logged report. for every bank that follows the
-    /// firm (an active postLoanMonitoring consent, or a loan it disbursed to the firm). Alerts come from a
+    /// never the firm's values (no grades, scores or counts: a bank reads those through a consented, logged report), to
+    /// every bank that follows the firm (an active postLoanMonitoring consent, or a loan it disbursed to the firm). Alerts come from a
     /// change between two rebuilds, so re-running a rebuild on unchanged data raises nothing again. Each alert's webhook
     /// deliveries are written in the same statement; the sweep sends them.
     /// </summary>

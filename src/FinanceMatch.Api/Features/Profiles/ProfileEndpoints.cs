@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client;
@@ -11,6 +10,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Role = FinanceMatch.Core.Identity.Role;
+using FinanceMatch.Api.Infrastructure;
 
 namespace FinanceMatch.Api.Features.Profiles;
 
@@ -25,19 +25,14 @@ public static class ProfileEndpoints
         api.MapGet("/enterprises/{id:guid}/profile", GetProfile.Endpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
             .WithSummary("A firm's credit profile with the factors that explain it (the firm itself, operators)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         api.MapGet("/enterprises/{id:guid}/profile/history", GetProfileHistory.Endpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
             .WithSummary("A firm's past scores and grades, newest first")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         api.MapPost("/profiles/recompute", RecomputeProfiles.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("Rebuild every profile now (operators)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
     }
 }

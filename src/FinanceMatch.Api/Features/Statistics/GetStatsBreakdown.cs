@@ -1,5 +1,4 @@
 using System.Data;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
@@ -15,7 +14,7 @@ namespace FinanceMatch.Api.Features.Statistics;
 
 public static class GetStatsBreakdown
 {
-    public sealed record Query(ClaimsPrincipal Caller, StatsDimension By, StatsPeriod Period) : IRequest<StatsBreakdownDto>;
+    public sealed record Query(Caller Caller, StatsDimension By, StatsPeriod Period) : IRequest<StatsBreakdownDto>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -36,7 +35,7 @@ public static class GetStatsBreakdown
         }
     }
 
-    internal static async Task<StatsBreakdownDto> Endpoint(ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct,
+    internal static async Task<StatsBreakdownDto> Endpoint(Caller caller, ISender sender, TimeProvider clock, CancellationToken ct,
         string? by = null, DateOnly? from = null, DateOnly? to = null) =>
-        await sender.Send(new Query(user, EnumText.Parse<StatsDimension>(by, "by"), StatsPeriod.Of(from, to, clock)), ct);
+        await sender.Send(new Query(caller, EnumText.Parse<StatsDimension>(by, "by"), StatsPeriod.Of(from, to, clock)), ct);
 }

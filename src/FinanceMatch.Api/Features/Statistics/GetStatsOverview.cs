@@ -1,5 +1,4 @@
 using System.Data;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
@@ -15,7 +14,7 @@ namespace FinanceMatch.Api.Features.Statistics;
 
 public static class GetStatsOverview
 {
-    public sealed record Query(ClaimsPrincipal Caller, StatsPeriod Period) : IRequest<StatsOverviewDto>;
+    public sealed record Query(Caller Caller, StatsPeriod Period) : IRequest<StatsOverviewDto>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -54,7 +53,7 @@ public static class GetStatsOverview
         }
     }
 
-    internal static async Task<StatsOverviewDto> Endpoint(ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct,
+    internal static async Task<StatsOverviewDto> Endpoint(Caller caller, ISender sender, TimeProvider clock, CancellationToken ct,
         DateOnly? from = null, DateOnly? to = null) =>
-        await sender.Send(new Query(user, StatsPeriod.Of(from, to, clock)), ct);
+        await sender.Send(new Query(caller, StatsPeriod.Of(from, to, clock)), ct);
 }

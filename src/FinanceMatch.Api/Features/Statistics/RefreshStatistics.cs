@@ -1,5 +1,4 @@
 using System.Data;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;

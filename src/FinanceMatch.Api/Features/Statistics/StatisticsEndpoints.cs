@@ -1,5 +1,4 @@
 using System.Data;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
@@ -22,23 +21,19 @@ public static class StatisticsEndpoints
             .RequireAuthorization(Policies.OperatorOrBank)
             .WithSummary("Matchmaking figures over the loan requests posted in a period, dates inclusive (operators: all; a bank: its own)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapGet("/breakdown", GetStatsBreakdown.Endpoint)
             .RequireAuthorization(Policies.OperatorOrBank)
             .WithSummary("The same figures per institution, product, division, industry, grade or month (operators: all; a bank: its own)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapPost("/refresh", RefreshStatistics.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("Brings the pre-aggregated figures up to date now, months included (operators); otherwise a job does so every minute")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapGet("/feeds", GetFeedStats.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithSummary("Feed health per department and feed type: batches, rows accepted and rejected, last batch, quiet feeds (operators)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
     }
 }

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
@@ -22,7 +21,7 @@ public sealed record StatsPeriod(DateOnly? From, DateOnly To)
         new(from, to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>Operators see the whole platform; a bank sees only its own institution.</summary>
-    public static Guid? ScopeOf(ClaimsPrincipal caller) => caller.Is(Role.Operator) ? null : caller.SubjectId();
+    public static Guid? ScopeOf(Caller caller) => caller.Is(Role.Operator) ? null : caller.SubjectId;
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
@@ -17,7 +16,7 @@ namespace FinanceMatch.Api.Features.Webhooks;
 
 public static class DeleteWebhook
 {
-    public sealed record Command(ClaimsPrincipal Caller, Guid Id) : IRequest<Unit>;
+    public sealed record Command(Caller Caller, Guid Id) : IRequest<Unit>;
 
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Command, Unit>
     {
@@ -29,9 +28,9 @@ public static class DeleteWebhook
         }
     }
 
-    internal static async Task<NoContent> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    internal static async Task<NoContent> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new Command(user, id), ct);
+        await sender.Send(new Command(caller, id), ct);
         return TypedResults.NoContent();
     }
 }

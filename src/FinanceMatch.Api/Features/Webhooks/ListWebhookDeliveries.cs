@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
@@ -17,7 +16,7 @@ namespace FinanceMatch.Api.Features.Webhooks;
 
 public static class ListWebhookDeliveries
 {
-    public sealed record Query(ClaimsPrincipal Caller, Guid WebhookId, int Page, int PageSize) : IRequest<Paged<WebhookDeliveryDto>>, IPagedQuery;
+    public sealed record Query(Caller Caller, Guid WebhookId, int Page, int PageSize) : IRequest<Paged<WebhookDeliveryDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -43,7 +42,7 @@ public static class ListWebhookDeliveries
         }
     }
 
-    internal static async Task<Paged<WebhookDeliveryDto>> Endpoint(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct,
+    internal static async Task<Paged<WebhookDeliveryDto>> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct,
         int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(user, id, page, pageSize), ct);
+        await sender.Send(new Query(caller, id, page, pageSize), ct);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
@@ -26,6 +25,6 @@ public static class ListWebhooks
             .Select(w => w.ToDto()).ToList();
     }
 
-    internal static async Task<List<WebhookDto>> Endpoint(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(user.SubjectId()), ct);
+    internal static async Task<List<WebhookDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(caller.SubjectId), ct);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
@@ -78,9 +77,9 @@ public static class RegisterWebhook
         }
     }
 
-    internal static async Task<Created<WebhookDto>> Endpoint(RegisterWebhookRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    internal static async Task<Created<WebhookDto>> Endpoint(RegisterWebhookRequest body, Caller caller, ISender sender, CancellationToken ct)
     {
-        var webhook = await sender.Send(new Command(user.SubjectId(), body), ct);
+        var webhook = await sender.Send(new Command(caller.SubjectId, body), ct);
         return TypedResults.Created($"/api/v1/webhooks/{webhook.Id}", webhook);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
@@ -23,23 +22,16 @@ public static class WebhookEndpoints
         group.MapPost("", RegisterWebhook.Endpoint)
             .WithSummary("Register an endpoint for matchCreated, alertRaised, objectionOpened and objectionResolved events, signed with the secret (banks; at most 10)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 409);
         group.MapGet("", ListWebhooks.Endpoint)
             .WithSummary("The bank's webhooks")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
         group.MapDelete("/{id:guid}", DeleteWebhook.Endpoint)
             .WithSummary("Remove a webhook; its pending deliveries are dropped")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
         group.MapGet("/{id:guid}/deliveries", ListWebhookDeliveries.Endpoint)
             .WithSummary("A webhook's deliveries, newest first, with every attempt's status code, error and time")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
     }
 }

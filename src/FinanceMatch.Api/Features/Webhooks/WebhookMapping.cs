@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
@@ -19,12 +18,4 @@ internal static class WebhookMapping
 {
     public static WebhookDto ToDto(this Domain.Webhook w) =>
         new(w.Id, w.InstitutionId, w.Url, w.Events.Select(e => e.Map<WebhookEvent>()).ToList(), w.CreatedAt);
-
-    /// <summary>A bank's own webhook; another bank's does not exist for it.</summary>
-    public static async Task<Domain.Webhook> OwnAsync(this FinanceMatchDbContext db, ClaimsPrincipal caller, Guid id, CancellationToken ct)
-    {
-        var institutionId = caller.SubjectId();
-        return await db.Webhooks.SingleOrDefaultAsync(w => w.Id == id && w.InstitutionId == institutionId, ct)
-            ?? throw new NotFoundException("No webhook of this bank has this id.");
-    }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
@@ -14,11 +13,11 @@ using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
-internal static class BatchVisibility
+internal static class FeedAccess
 {
     /// <summary>Operators see every batch; a department only its own; anyone else none (404, never 403: no hint it exists).</summary>
-    public static IQueryable<FeedBatch> VisibleTo(this IQueryable<FeedBatch> batches, ClaimsPrincipal caller) =>
+    public static IQueryable<FeedBatch> VisibleTo(this IQueryable<FeedBatch> batches, Caller caller) =>
         caller.Is(Role.Operator) ? batches
-        : caller.Is(Role.Department) ? batches.Where(b => b.DepartmentId == caller.SubjectId())
+        : caller.Is(Role.Department) ? batches.Where(b => b.DepartmentId == caller.SubjectId)
         : batches.Where(_ => false);
 }

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Matching;
+using Microsoft.EntityFrameworkCore;
+using Match = FinanceMatch.Core.Matching.Match;
+using MatchStatus = FinanceMatch.Client.Contracts.MatchStatus;
+using Role = FinanceMatch.Core.Identity.Role;
+
+namespace FinanceMatch.Api.Features.Matches;
+
+/// <summary>Who may see and move a match: its bank, its firm, operators.</summary>
+internal static class MatchAccess
+{
+    /// <summary>The matches a caller may see: a bank its institution's, a firm its own, operators all.</summary>
+    public static IQueryable<Match> VisibleTo(this IQueryable<Match> matches, Caller caller)
+    {
+        if (caller.Is(Role.Operator)) return matches;
+        var subject = caller.SubjectId;
+        if (caller.Is(Role.Bank)) return matches.Where(m => m.InstitutionId == subject);
+        if (caller.Is(Role.Enterprise)) return matches.Where(m => m.EnterpriseId == subject);
+        return matches.Where(_ => false);
+    }
+
+    /// <summary>A match of the calling bank, tracked for a change; any other is not found.</summary>
+    public static async Task<Match> FindForBankAsync(FinanceMatchDbContext db, Caller caller, Guid matchId, CancellationToken ct)
+    {
+        var institutionId = caller.SubjectId;
+        return await db.Matches.SingleOrDefaultAsync(m => m.Id == matchId && m.InstitutionId == institutionId, ct)
+            ?? throw new Core.Common.NotFoundException("This institution has no match with this id.");
+    }
+
+    /// <summary>The match as a bank receives it: every rule with its threshold and that it passed, never the firm's values.</summary>
+    public static MatchDto ToBankDto(this Match m)
+    {
+        var full = m.ToDto();
+        return full with { Reasons = full.Reasons.Select(r => r with { Actual = null }).ToList() };
+    }
+
+    /// <summary>The match as this caller may see it: whole for its firm and operators, without the firm's values for a bank.</summary>
+    public static MatchDto ToDtoFor(this Match m, Caller caller) => m.ToDtoFor(forBank: caller.Is(Role.Bank));
+
+    /// <summary>The match whole, or as its bank may see it (without the firm's values).</summary>
+    public static MatchDto ToDtoFor(this Match m, bool forBank) => forBank ? m.ToBankDto() : m.ToDto();
+}

@@ -1,0 +1,27 @@
+using System.Net;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Api.Paging;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Domain = FinanceMatch.Core.Webhooks;
+
+namespace FinanceMatch.Api.Features.Webhooks;
+
+/// <summary>A bank's webhooks are its own alone.</summary>
+internal static class WebhookAccess
+{
+    /// <summary>A bank's own webhook; another bank's does not exist for it.</summary>
+    public static async Task<Domain.Webhook> OwnAsync(this FinanceMatchDbContext db, Caller caller, Guid id, CancellationToken ct)
+    {
+        var institutionId = caller.SubjectId;
+        return await db.Webhooks.SingleOrDefaultAsync(w => w.Id == id && w.InstitutionId == institutionId, ct)
+            ?? throw new NotFoundException("No webhook of this bank has this id.");
+    }
+}
