@@ -12,6 +12,19 @@ public enum AlertKind
     EmployeesDecline,
 }
 
+/// <summary>When a profile rebuild raises an alert: the alert SQL takes these as parameters, so the rules live here once.</summary>
+public static class AlertRules
+{
+    /// <summary>The grade fell this many notches or more between two rebuilds.</summary>
+    public const int GradeDowngradeNotches = 2;
+
+    /// <summary>Insured employees at or below this share of six months before (a fall of 30% or more).</summary>
+    public const double EmployeesDeclineRatio = 0.7;
+
+    /// <summary>The grades best first, the ladder a downgrade is counted on.</summary>
+    public static string[] GradeLadder(Profiles.ScoringModel model) => model.Grades.Select(g => g.Grade).ToArray();
+}
+
 /// <summary>A post-loan risk warning about a firm, raised by a profile rebuild for one bank that follows the firm.</summary>
 public sealed class Alert
 {

@@ -83,8 +83,18 @@ public sealed class Match
 
     public void Review(DateTimeOffset now) => Move(MatchStatus.UnderReview, now, MatchStatus.Pending);
 
-    public void Approve(decimal amount, decimal annualRate, int termMonths, DateTimeOffset now)
+    /// <summary>
+    /// The bank's offer: no more than the firm asked for, at a rate and for a term within the terms of the product
+    /// version the firm was matched to (422 otherwise), from under review only (409 otherwise).
+    /// </summary>
+    public void Approve(decimal amount, decimal annualRate, int termMonths, Products.ProductTerms terms, decimal requested, DateTimeOffset now)
     {
+        if (amount > requested)
+            throw new UnprocessableException($"The offer cannot exceed the {requested:0.00} the firm asked for.");
+        if (annualRate < terms.MinAnnualRate || annualRate > terms.MaxAnnualRate)
+            throw new UnprocessableException($"The rate must lie within the product's {terms.MinAnnualRate}–{terms.MaxAnnualRate}%.");
+        if (termMonths < terms.MinTermMonths || termMonths > terms.MaxTermMonths)
+            throw new UnprocessableException($"The term must lie within the product's {terms.MinTermMonths}–{terms.MaxTermMonths} months.");
         Move(MatchStatus.Approved, now, MatchStatus.UnderReview);
         ApprovedAmount = amount;
         AnnualRate = annualRate;
@@ -101,8 +111,11 @@ public sealed class Match
 
     public void Accept(DateTimeOffset now) => Move(MatchStatus.Accepted, now, MatchStatus.Approved);
 
+    /// <summary>The accepted offer paid out: no more than approved, not before the approval (422), from accepted only (409).</summary>
     public void Disburse(decimal amount, DateOnly disbursedOn, DateTimeOffset now)
     {
+        if (ApprovedAt is { } approvedAt && disbursedOn < DateOnly.FromDateTime(approvedAt.UtcDateTime))
+            throw new UnprocessableException("A loan cannot be disbursed before it was approved.");
         if (Status == MatchStatus.Accepted && amount > ApprovedAmount)
             throw new UnprocessableException($"The disbursed amount cannot exceed the approved {ApprovedAmount:0.00}.");
         Move(MatchStatus.Disbursed, now, MatchStatus.Accepted);

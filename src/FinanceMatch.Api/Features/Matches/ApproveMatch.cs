@@ -41,13 +41,7 @@ public static class ApproveMatch
                 .SingleAsync(v => v.ProductId == match.ProductId && v.Version == match.ProductVersion, cancellationToken)).ReadTerms();
             var requested = await db.LoanRequests.Where(r => r.Id == match.LoanRequestId).Select(r => r.Amount).SingleAsync(cancellationToken);
             var offer = command.Body;
-            if (offer.Amount > requested)
-                throw new UnprocessableException($"The offer cannot exceed the {requested:0.00} the firm asked for.");
-            if (offer.AnnualRate < terms.MinAnnualRate || offer.AnnualRate > terms.MaxAnnualRate)
-                throw new UnprocessableException($"The rate must lie within the product's {terms.MinAnnualRate}–{terms.MaxAnnualRate}%.");
-            if (offer.TermMonths < terms.MinTermMonths || offer.TermMonths > terms.MaxTermMonths)
-                throw new UnprocessableException($"The term must lie within the product's {terms.MinTermMonths}–{terms.MaxTermMonths} months.");
-            match.Approve(offer.Amount, offer.AnnualRate, offer.TermMonths, clock.GetUtcNow());
+            match.Approve(offer.Amount, offer.AnnualRate, offer.TermMonths, terms, requested, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return match.ToBankDto();
         }

@@ -39,8 +39,6 @@ public static class DisburseMatch
             var match = await MatchAccess.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
             var request = await db.LoanRequests.SingleAsync(r => r.Id == match.LoanRequestId, cancellationToken);
             var now = clock.GetUtcNow();
-            if (match.ApprovedAt is { } approvedAt && command.Body.DisbursedOn < DateOnly.FromDateTime(approvedAt.UtcDateTime))
-                throw new UnprocessableException("A loan cannot be disbursed before it was approved.");
             match.Disburse(command.Body.Amount, command.Body.DisbursedOn, now);
             request.Fulfil(now);
             await db.SaveChangesAsync(cancellationToken);

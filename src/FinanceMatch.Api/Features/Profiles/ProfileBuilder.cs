@@ -1,3 +1,4 @@
+using FinanceMatch.Core.Alerts;
 using System.Diagnostics;
 using System.Text.Json;
 using FinanceMatch.Api.Infrastructure;
@@ -107,7 +108,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     /// change between two rebuilds, so re-running a rebuild on unchanged data raises nothing again. Each alert's webhook
     /// deliveries are written in the same statement; the sweep sends them.
     /// </summary>
-    private static Task RaiseAlertsAsync(NpgsqlConnection connection, string staging, DateTimeOffset now, CancellationToken ct) =>
+    private Task RaiseAlertsAsync(NpgsqlConnection connection, string staging, DateTimeOffset now, CancellationToken ct) =>
         Sql.ExecuteAsync(connection, $"""
             WITH raised AS (
             INSERT INTO financematch.alerts (id, institution_id, enterprise_id, kind, detail, raised_at)
@@ -119,7 +120,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
             JOIN financematch.credit_profiles p ON p.uscc = s.uscc
             CROSS JOIN LATERAL (VALUES
                 ('GradeDowngrade', NULL::text[], CASE WHEN p.grade IS NOT NULL AND s.grade IS NOT NULL
-                    AND array_position(ARRAY['AAA','AA','A','BBB','BB','B','C'], s.grade) - array_position(ARRAY['AAA','AA','A','BBB','BB','B','C'], p.grade) >= 2
+                    AND array_position($2::text[], s.grade) - array_position($2::text[], p.grade) >= $3
                     THEN 'The grade fell two or more notches.' END),
                 ('DishonestDebtor', ARRAY['Judicial'], CASE WHEN s.dishonest_debtor AND NOT p.dishonest_debtor
                     THEN 'A new open dishonest-debtor record.' END),
@@ -130,8 +131,8 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                     THEN concat_ws(', ', CASE WHEN s.tax_arrears AND NOT p.tax_arrears THEN 'tax arrears' END,
                         CASE WHEN s.social_security_arrears AND NOT p.social_security_arrears THEN 'social-security arrears' END,
                         CASE WHEN s.utility_overdue AND NOT p.utility_overdue THEN 'overdue utility bills' END) || ' appeared.' END),
-                ('EmployeesDecline', ARRAY['SocialSecurity'], CASE WHEN (s.metrics ->> 'insuredEmployeesTrend')::float8 <= 0.7
-                        AND coalesce((p.metrics ->> 'insuredEmployeesTrend')::float8, 1) > 0.7
+                ('EmployeesDecline', ARRAY['SocialSecurity'], CASE WHEN (s.metrics ->> 'insuredEmployeesTrend')::float8 <= $4
+                        AND coalesce((p.metrics ->> 'insuredEmployeesTrend')::float8, 1) > $4
                     THEN 'Insured employees fell 30% or more over six months.' END)
             ) AS cause(kind, feeds, detail)
             JOIN LATERAL (
@@ -145,7 +146,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
             WHERE cause.detail IS NOT NULL
             RETURNING *)
             {Features.Webhooks.WebhookOutbox.AlertDeliveriesSql("raised")}
-            """, ct, now);
+            """, ct, now, AlertRules.GradeLadder(Model), AlertRules.GradeDowngradeNotches, AlertRules.EmployeesDeclineRatio);
 
     /// <summary>Whole calendar months before the current one: the 24, 12 and 6 before it, and penalties of the last 36 months.</summary>
     public static string MetricsSql(string firmFilter) => $"""
