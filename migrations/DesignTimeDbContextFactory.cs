@@ -9,7 +9,8 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Fin
 {
     public FinanceMatchDbContext CreateDbContext(string[] args)
     {
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__FinanceMatch")
+        var connectionString =
+            Environment.GetEnvironmentVariable("ConnectionStrings__FinanceMatch")
             ?? "Host=127.0.0.1;Port=55432;Database=financematch;Username=postgres";
         var options = new DbContextOptionsBuilder<FinanceMatchDbContext>();
         FinanceMatchDbContext.Configure(options, connectionString);

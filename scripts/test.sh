@@ -8,6 +8,10 @@ source scripts/postgres.sh
 bash scripts/build-dashboard.sh
 [ -n "${FINANCEMATCH_CHROMIUM:-}" ] || fm_ensure_command chromium
 
+# Layout is CSharpier's (.editorconfig: 120 columns): a file it would change fails the run; `dotnet csharpier format .` fixes it.
+dotnet tool restore >/dev/null
+dotnet csharpier check . || { echo "Some files are not laid out as CSharpier lays them out: run dotnet csharpier format ." >&2; exit 1; }
+
 results="$PWD/TestResults"
 rm -rf "$results"
 status=0

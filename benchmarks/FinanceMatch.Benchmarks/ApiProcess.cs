@@ -11,7 +11,9 @@ namespace FinanceMatch.Benchmarks;
 internal sealed class ApiProcess : IAsyncDisposable
 {
     /// <summary>The Data Protection key ring every API process of one benchmark run shares.</summary>
-    private static readonly string KeysDirectory = Directory.CreateTempSubdirectory("financematch-bench-keys-").FullName;
+    private static readonly string KeysDirectory = Directory
+        .CreateTempSubdirectory("financematch-bench-keys-")
+        .FullName;
     private readonly Process process;
     private readonly CancellationTokenSource sampling = new();
     private readonly Task sampler;
@@ -25,10 +27,17 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public string BaseUrl { get; private init; } = "";
     public long PeakRssBytes => Interlocked.Read(ref peakRssBytes);
+
     public void ResetPeak() => Interlocked.Exchange(ref peakRssBytes, CurrentRss());
 
-    public static async Task<ApiProcess> StartAsync(string apiDll, string connectionString, int port, string operatorId, string operatorSecret,
-        string role = "all")
+    public static async Task<ApiProcess> StartAsync(
+        string apiDll,
+        string connectionString,
+        int port,
+        string operatorId,
+        string operatorSecret,
+        string role = "all"
+    )
     {
         var start = new ProcessStartInfo("dotnet", [apiDll])
         {
@@ -53,23 +62,32 @@ internal sealed class ApiProcess : IAsyncDisposable
         start.Environment["RateLimits__ClientBurst"] = "1000000";
         start.Environment["RateLimits__ClientRequestsPerSecond"] = "1000000";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Log.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                Log.Enqueue(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                Log.Enqueue(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var api = new ApiProcess(process) { BaseUrl = $"http://127.0.0.1:{port}" };
-        if (role == "worker") return api;
+        if (role == "worker")
+            return api;
         using var http = new HttpClient();
         for (var i = 0; i < 600; i++)
         {
             try
             {
-                if ((await http.GetAsync(new Uri($"{api.BaseUrl}/health/ready"))).IsSuccessStatusCode) return api;
+                if ((await http.GetAsync(new Uri($"{api.BaseUrl}/health/ready"))).IsSuccessStatusCode)
+                    return api;
             }
-            catch (HttpRequestException)
-            {
-            }
-            if (process.HasExited) break;
+            catch (HttpRequestException) { }
+            if (process.HasExited)
+                break;
             await Task.Delay(100);
         }
         throw new InvalidOperationException("The API did not become ready:\n" + string.Join('\n', Log.TakeLast(40)));
@@ -92,8 +110,12 @@ internal sealed class ApiProcess : IAsyncDisposable
     {
         try
         {
-            var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            var line = File.ReadLines($"/proc/{process.Id}/status")
+                .FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null
+                ? 0
+                : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)
+                    * 1024;
         }
         catch (IOException)
         {
@@ -107,23 +129,26 @@ internal sealed class ApiProcess : IAsyncDisposable
         {
             var rss = CurrentRss();
             long seen;
-            while (rss > (seen = Interlocked.Read(ref peakRssBytes)) && Interlocked.CompareExchange(ref peakRssBytes, rss, seen) != seen) { }
+            while (
+                rss > (seen = Interlocked.Read(ref peakRssBytes))
+                && Interlocked.CompareExchange(ref peakRssBytes, rss, seen) != seen
+            ) { }
             try
             {
                 await Task.Delay(20, sampling.Token);
             }
-            catch (TaskCanceledException)
-            {
-            }
+            catch (TaskCanceledException) { }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (sampling.IsCancellationRequested) return;
+        if (sampling.IsCancellationRequested)
+            return;
         await sampling.CancelAsync();
         await sampler;
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         process.Dispose();
         sampling.Dispose();

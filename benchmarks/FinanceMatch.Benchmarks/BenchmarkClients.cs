@@ -9,7 +9,8 @@ internal static class BenchmarkClients
     public static FinanceMatchClient For(string baseUrl, string? token = null)
     {
         var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(10) };
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return new FinanceMatchClient(http);
     }
 }

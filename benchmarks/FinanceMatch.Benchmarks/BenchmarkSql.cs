@@ -23,7 +23,10 @@ internal static class BenchmarkSql
     {
         try
         {
-            await ExecuteAsync(connectionString, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();");
+            await ExecuteAsync(
+                connectionString,
+                "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();"
+            );
             return true;
         }
         catch (PostgresException)
@@ -36,15 +39,23 @@ internal static class BenchmarkSql
     public static async Task<List<string>> TopStatementsAsync(string connectionString, int count)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        return await Sql.QueryAsync(dataSource, """
+        return await Sql.QueryAsync(
+            dataSource,
+            """
             SELECT calls, total_exec_time, mean_exec_time, regexp_replace(query, '\s+', ' ', 'g')
             FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
             ORDER BY total_exec_time DESC LIMIT $1
-            """, reader =>
-        {
-            var query = reader.GetString(3);
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"| {reader.GetInt64(0):N0} | {reader.GetDouble(1):N0} | {reader.GetDouble(2):0.00} | `{(query.Length > 110 ? query[..110] + "…" : query)}` |");
-        }, CancellationToken.None, count);
+            """,
+            reader =>
+            {
+                var query = reader.GetString(3);
+                return string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"| {reader.GetInt64(0):N0} | {reader.GetDouble(1):N0} | {reader.GetDouble(2):0.00} | `{(query.Length > 110 ? query[..110] + "…" : query)}` |"
+                );
+            },
+            CancellationToken.None,
+            count
+        );
     }
 }

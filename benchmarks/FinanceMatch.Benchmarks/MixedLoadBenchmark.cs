@@ -20,20 +20,40 @@ internal static class MixedLoadBenchmark
     {
         await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5095, OperatorId, OperatorSecret);
         var anonymous = BenchmarkClients.For(api.BaseUrl);
-        async Task<string> TokenAsync(string id, string secret) => (await anonymous.Auth.GetTokenAsync(new TokenRequest(id, secret))).AccessToken;
+        async Task<string> TokenAsync(string id, string secret) =>
+            (await anonymous.Auth.GetTokenAsync(new TokenRequest(id, secret))).AccessToken;
         var @operator = BenchmarkClients.For(api.BaseUrl, await TokenAsync(OperatorId, OperatorSecret));
         var clock = Stopwatch.StartNew();
 
-        var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Load Bureau", "LOAD-TAX", [FeedType.Tax]));
+        var department = await @operator.Departments.CreateAsync(
+            new CreateDepartmentRequest("Load Bureau", "LOAD-TAX", [FeedType.Tax])
+        );
         var departmentToken = await TokenAsync(department.ClientId, department.ClientSecret!);
         var banks = new List<(CreatedInstitution Bank, string Token)>();
         for (var b = 0; b < 10; b++)
         {
-            var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Load Bank {b}", $"LOAD-{b:00}"));
+            var bank = await @operator.Institutions.CreateAsync(
+                new CreateInstitutionRequest($"Load Bank {b}", $"LOAD-{b:00}")
+            );
             var token = await TokenAsync(bank.ClientId, bank.ClientSecret!);
             var client = BenchmarkClients.For(api.BaseUrl, token);
-            var product = await client.Products.CreateAsync(new ProductRequest($"Load loan {b}", "Working capital", 100_000m, 5_000_000m, 3, 60,
-                3.5m + b * 0.3m, 6m + b * 0.3m, [GuaranteeType.Credit, GuaranteeType.Pledge], ["44"], null, null, ["load"]));
+            var product = await client.Products.CreateAsync(
+                new ProductRequest(
+                    $"Load loan {b}",
+                    "Working capital",
+                    100_000m,
+                    5_000_000m,
+                    3,
+                    60,
+                    3.5m + b * 0.3m,
+                    6m + b * 0.3m,
+                    [GuaranteeType.Credit, GuaranteeType.Pledge],
+                    ["44"],
+                    null,
+                    null,
+                    ["load"]
+                )
+            );
             await client.Products.PublishAsync(product.Id);
             banks.Add((bank, token));
         }
@@ -41,19 +61,50 @@ internal static class MixedLoadBenchmark
         for (var i = 1; i <= 100; i++)
         {
             var first17 = "91440604" + (500_000 + i).ToString("D9", CultureInfo.InvariantCulture);
-            var firm = await anonymous.Enterprises.RegisterAsync(new RegisterEnterpriseRequest(first17 + Core.Common.Uscc.CheckCharacter(first17),
-                $"Load Firm {i}", "Rep", "440604", "C39", new DateOnly(2012, 5, 1), 3_000_000m, 40));
+            var firm = await anonymous.Enterprises.RegisterAsync(
+                new RegisterEnterpriseRequest(
+                    first17 + Core.Common.Uscc.CheckCharacter(first17),
+                    $"Load Firm {i}",
+                    "Rep",
+                    "440604",
+                    "C39",
+                    new DateOnly(2012, 5, 1),
+                    3_000_000m,
+                    40
+                )
+            );
             await @operator.Enterprises.VerifyAsync(firm.Id, new VerificationDecisionRequest("Benchmark firm."));
             var token = await TokenAsync(firm.ClientId, firm.ClientSecret!);
-            await BenchmarkClients.For(api.BaseUrl, token).Consents.GrantAsync(firm.Id, new GrantConsentRequest(banks[0].Bank.Id, null,
-                [ConsentScope.Profile, ConsentScope.Tax], ConsentPurpose.LoanAssessment, DateTimeOffset.UtcNow.AddDays(60)));
+            await BenchmarkClients
+                .For(api.BaseUrl, token)
+                .Consents.GrantAsync(
+                    firm.Id,
+                    new GrantConsentRequest(
+                        banks[0].Bank.Id,
+                        null,
+                        [ConsentScope.Profile, ConsentScope.Tax],
+                        ConsentPurpose.LoanAssessment,
+                        DateTimeOffset.UtcNow.AddDays(60)
+                    )
+                );
             firms.Add((firm, token));
         }
         // Pending matches for the banks to decide on during the run: each request is matched to all ten banks.
         var requests = new List<Guid>();
         for (var i = 0; i < 250; i++)
-            requests.Add((await BenchmarkClients.For(api.BaseUrl, firms[i % firms.Count].Token).LoanRequests.SubmitAsync(Ask())).Id);
-        while (await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.loan_requests WHERE status = 'Matching'") > 0)
+            requests.Add(
+                (
+                    await BenchmarkClients
+                        .For(api.BaseUrl, firms[i % firms.Count].Token)
+                        .LoanRequests.SubmitAsync(Ask())
+                ).Id
+            );
+        while (
+            await BenchmarkSql.ScalarAsync(
+                connectionString,
+                "SELECT count(*) FROM financematch.loan_requests WHERE status = 'Matching'"
+            ) > 0
+        )
             await Task.Delay(200);
         var pending = new List<(Guid Match, string Token)>();
         foreach (var (bank, token) in banks)
@@ -63,50 +114,89 @@ internal static class MixedLoadBenchmark
             {
                 var matches = await inbox.Matches.ListAsync("pending", page, 100);
                 pending.AddRange(matches.Items.Select(m => (m.Id, token)));
-                if (matches.Items.Count < 100) break;
+                if (matches.Items.Count < 100)
+                    break;
             }
         }
         pending = [.. pending.OrderBy(p => p.Match)]; // interleave the banks
-        Console.WriteLine($"mixed load: setup {clock.Elapsed.TotalSeconds:0.0} s; 10 banks with a product each, 100 firms with consents, " +
-            $"{pending.Count:N0} pending matches to decide; {connections} connections for {seconds} s");
+        Console.WriteLine(
+            $"mixed load: setup {clock.Elapsed.TotalSeconds:0.0} s; 10 banks with a product each, 100 firms with consents, "
+                + $"{pending.Count:N0} pending matches to decide; {connections} connections for {seconds} s"
+        );
 
         var script = Path.Combine(Path.GetTempPath(), "financematch-mixed.lua");
-        await File.WriteAllTextAsync(script, Script(firms, banks[0].Token, banks.Select(b => b.Token).ToList(), departmentToken, pending));
+        await File.WriteAllTextAsync(
+            script,
+            Script(firms, banks[0].Token, banks.Select(b => b.Token).ToList(), departmentToken, pending)
+        );
         var ceiling = await Wrk.RunAsync($"{api.BaseUrl}/health/live", null, seconds, connections);
-        var batchesBefore = await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.feed_batches");
-        var requestsBefore = await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.loan_requests");
+        var batchesBefore = await BenchmarkSql.ScalarAsync(
+            connectionString,
+            "SELECT count(*) FROM financematch.feed_batches"
+        );
+        var requestsBefore = await BenchmarkSql.ScalarAsync(
+            connectionString,
+            "SELECT count(*) FROM financematch.loan_requests"
+        );
         var mixed = await Wrk.RunAsync($"{api.BaseUrl}/health/live", script, seconds, connections);
 
         Console.WriteLine();
-        Console.WriteLine($"| measurement ({connections} connections, wrk on loopback, {seconds} s) | requests/s | p50 | p95 | p99 | non-2xx | socket errors |");
+        Console.WriteLine(
+            $"| measurement ({connections} connections, wrk on loopback, {seconds} s) | requests/s | p50 | p95 | p99 | non-2xx | socket errors |"
+        );
         Console.WriteLine("|---|---|---|---|---|---|---|");
         Console.WriteLine(ceiling.Row("GET /health/live (framework ceiling)"));
         Console.WriteLine(mixed.Row("mixed workload"));
-        Console.WriteLine($"mixed vs ceiling: {mixed.RequestsPerSecond / ceiling.RequestsPerSecond:0.000}×; during the run: " +
-            $"{await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.loan_requests") - requestsBefore:N0} loan requests, " +
-            $"{await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.feed_batches") - batchesBefore:N0} feed batches, " +
-            $"{await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.matches WHERE status = 'UnderReview'"):N0} matches under review");
-        foreach (var line in mixed.Output.Split('\n').Where(l => l.StartsWith("mix ", StringComparison.Ordinal))) Console.WriteLine(line);
+        Console.WriteLine(
+            $"mixed vs ceiling: {mixed.RequestsPerSecond / ceiling.RequestsPerSecond:0.000}×; during the run: "
+                + $"{await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.loan_requests") - requestsBefore:N0} loan requests, "
+                + $"{await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.feed_batches") - batchesBefore:N0} feed batches, "
+                + $"{await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.matches WHERE status = 'UnderReview'"):N0} matches under review"
+        );
+        foreach (var line in mixed.Output.Split('\n').Where(l => l.StartsWith("mix ", StringComparison.Ordinal)))
+            Console.WriteLine(line);
     }
 
-    private static SubmitLoanRequest Ask() => new(800_000m, 24, "Working capital", [GuaranteeType.Credit],
-        new LoanConsentRequest([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60)));
+    private static SubmitLoanRequest Ask() =>
+        new(
+            800_000m,
+            24,
+            "Working capital",
+            [GuaranteeType.Credit],
+            new LoanConsentRequest([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
+        );
 
     /// <summary>
     /// One request in twenty of each kind per slot: 2 tokens, 5 catalogue reads, 4 report reads, 2 loan requests, 1 bank
     /// decision (a pending match reviewed once: each wrk thread takes its own share of them), 2 bank inboxes, 3 profile
     /// reads and 1 feed push.
     /// </summary>
-    private static string Script(List<(RegisteredEnterprise Firm, string Token)> firms, string reportBank, List<string> bankTokens, string departmentToken,
-        List<(Guid Match, string Token)> pending)
+    private static string Script(
+        List<(RegisteredEnterprise Firm, string Token)> firms,
+        string reportBank,
+        List<string> bankTokens,
+        string departmentToken,
+        List<(Guid Match, string Token)> pending
+    )
     {
-        static string Lua(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        static string Lua(string text) =>
+            "\""
+            + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+            + "\"";
         var ask = JsonSerializer.Serialize(Ask(), FinanceMatchJson.Options);
         var period = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         return $$"""
-            local firms = { {{string.Join(",\n", firms.Select(f => $"{{ id = {Lua(f.Firm.Id.ToString())}, token = {Lua(f.Token)}, clientId = {Lua(f.Firm.ClientId)}, secret = {Lua(f.Firm.ClientSecret!)}, uscc = {Lua(f.Firm.Uscc)} }}"))}} }
+            local firms = { {{string.Join(
+                ",\n",
+                firms.Select(f =>
+                    $"{{ id = {Lua(f.Firm.Id.ToString())}, token = {Lua(f.Token)}, clientId = {Lua(f.Firm.ClientId)}, secret = {Lua(f.Firm.ClientSecret!)}, uscc = {Lua(f.Firm.Uscc)} }}"
+                )
+            )}} }
             local banks = { {{string.Join(", ", bankTokens.Select(Lua))}} }
-            local pending = { {{string.Join(",\n", pending.Select(p => $"{{ {Lua(p.Match.ToString())}, {Lua(p.Token)} }}"))}} }
+            local pending = { {{string.Join(
+                ",\n",
+                pending.Select(p => $"{{ {Lua(p.Match.ToString())}, {Lua(p.Token)} }}")
+            )}} }
             local reportBank = {{Lua(reportBank)}}
             local department = {{Lua(departmentToken)}}
             local ask = {{Lua(ask)}}
@@ -160,5 +250,4 @@ internal static class MixedLoadBenchmark
             end
             """;
     }
-
 }

@@ -15,10 +15,20 @@ internal static class ProfileRebuildBenchmark
 {
     public static async Task RunAsync(string apiDll, string connectionString, int firms)
     {
-        Console.WriteLine($"profiles: {firms:N0} firms × 24 months × (tax, social security, electricity, water) = {firms * 96L:N0} records");
-        await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5098, "bench-operator", "bench-operator-secret-123456");
+        Console.WriteLine(
+            $"profiles: {firms:N0} firms × 24 months × (tax, social security, electricity, water) = {firms * 96L:N0} records"
+        );
+        await using var api = await ApiProcess.StartAsync(
+            apiDll,
+            connectionString,
+            5098,
+            "bench-operator",
+            "bench-operator-secret-123456"
+        );
         var clock = Stopwatch.StartNew();
-        await BenchmarkSql.ExecuteAsync(connectionString, $"""
+        await BenchmarkSql.ExecuteAsync(
+            connectionString,
+            $"""
             INSERT INTO financematch.enterprises (id, uscc, name, legal_representative, division_code, industry_code, established_on,
                 registered_capital, employees, registered_at, verification, verification_method, verification_decided_at)
             SELECT gen_random_uuid(), '914406' || lpad(g::text, 12, '0'), 'Firm ' || g, 'Rep', '440604', 'C39',
@@ -38,14 +48,17 @@ internal static class ProfileRebuildBenchmark
                 gen_random_uuid(), gen_random_uuid(), now()
             FROM financematch.enterprises e, generate_series(1, 24) m, unnest(ARRAY['electricity', 'water']) k;
             ANALYZE financematch.enterprises; ANALYZE financematch.tax_records; ANALYZE financematch.social_security_records; ANALYZE financematch.utility_records;
-            """);
+            """
+        );
         Console.WriteLine($"  data generated in {clock.Elapsed.TotalSeconds:0.0} s");
 
         var floor = await FloorAsync(connectionString);
         var floorAgain = await FloorAsync(connectionString);
 
         var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(10) };
-        var token = await new FinanceMatchClient(http).Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"));
+        var token = await new FinanceMatchClient(http).Auth.GetTokenAsync(
+            new TokenRequest("bench-operator", "bench-operator-secret-123456")
+        );
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         var client = new FinanceMatchClient(http);
 
@@ -57,23 +70,42 @@ internal static class ProfileRebuildBenchmark
             clock.Restart();
             await client.Profiles.RecomputeAsync();
             string? line = null;
-            while ((line = ApiProcess.Log.Skip(logLines).FirstOrDefault(l => l.Contains("credit profiles in", StringComparison.Ordinal))) is null)
+            while (
+                (
+                    line = ApiProcess
+                        .Log.Skip(logLines)
+                        .FirstOrDefault(l => l.Contains("credit profiles in", StringComparison.Ordinal))
+                )
+                    is null
+            )
             {
-                if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("The rebuild did not finish.");
+                if (clock.Elapsed > TimeSpan.FromMinutes(10))
+                    throw new TimeoutException("The rebuild did not finish.");
                 await Task.Delay(100);
             }
             var seconds = clock.Elapsed.TotalSeconds;
             runs.Add(seconds);
-            Console.WriteLine($"  rebuild {run + 1}: {seconds:0.00} s (request to log line); api log: {line.Trim()}; peak RSS {api.PeakRssBytes / 1048576.0:0} MiB");
+            Console.WriteLine(
+                $"  rebuild {run + 1}: {seconds:0.00} s (request to log line); api log: {line.Trim()}; peak RSS {api.PeakRssBytes / 1048576.0:0} MiB"
+            );
         }
-        var profiles = await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.credit_profiles WHERE rated");
+        var profiles = await BenchmarkSql.ScalarAsync(
+            connectionString,
+            "SELECT count(*) FROM financematch.credit_profiles WHERE rated"
+        );
         var floorBest = Math.Min(floor, floorAgain);
         Console.WriteLine();
         Console.WriteLine("| measurement | seconds | vs floor |");
         Console.WriteLine("|---|---|---|");
-        Console.WriteLine($"| hand-written SQL aggregate over the same tables (floor, best of 2) | {floorBest:0.00} | 1.00× |");
-        Console.WriteLine($"| full rebuild, first (every profile new, history snapshot for each) | {runs[0]:0.00} | {runs[0] / floorBest:0.00}× |");
-        Console.WriteLine($"| full rebuild, second (profiles unchanged) | {runs[1]:0.00} | {runs[1] / floorBest:0.00}× |");
+        Console.WriteLine(
+            $"| hand-written SQL aggregate over the same tables (floor, best of 2) | {floorBest:0.00} | 1.00× |"
+        );
+        Console.WriteLine(
+            $"| full rebuild, first (every profile new, history snapshot for each) | {runs[0]:0.00} | {runs[0] / floorBest:0.00}× |"
+        );
+        Console.WriteLine(
+            $"| full rebuild, second (profiles unchanged) | {runs[1]:0.00} | {runs[1] / floorBest:0.00}× |"
+        );
         Console.WriteLine($"rated profiles: {profiles:N0}");
     }
 
@@ -89,17 +121,36 @@ internal static class ProfileRebuildBenchmark
             LEFT JOIN (SELECT uscc, sum(consumption) FILTER (WHERE kind = 'electricity') AS electricity FROM financematch.utility_records GROUP BY uscc) u ON u.uscc = e.uscc
             """;
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var start = new ProcessStartInfo("psql", ["-X", "-q", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture),
-            "-U", builder.Username!, "-d", builder.Database!, "-o", "/dev/null", "-c", floorSql]) { RedirectStandardError = true };
+        var start = new ProcessStartInfo(
+            "psql",
+            [
+                "-X",
+                "-q",
+                "-h",
+                builder.Host!,
+                "-p",
+                builder.Port.ToString(CultureInfo.InvariantCulture),
+                "-U",
+                builder.Username!,
+                "-d",
+                builder.Database!,
+                "-o",
+                "/dev/null",
+                "-c",
+                floorSql,
+            ]
+        )
+        {
+            RedirectStandardError = true,
+        };
         start.Environment["PGPASSWORD"] = builder.Password;
         var clock = Stopwatch.StartNew();
         using var psql = Process.Start(start)!;
         var errors = await psql.StandardError.ReadToEndAsync();
         await psql.WaitForExitAsync();
-        if (psql.ExitCode != 0) throw new InvalidOperationException(errors);
+        if (psql.ExitCode != 0)
+            throw new InvalidOperationException(errors);
         Console.WriteLine($"  floor: {clock.Elapsed.TotalSeconds:0.00} s");
         return clock.Elapsed.TotalSeconds;
     }
-
-
 }

@@ -11,9 +11,15 @@ using Npgsql;
 // the same set-based INSERT … ON CONFLICT. Run: benchmarks/ingest.sh [rows]
 var mode = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "ingest";
 var numbers = args.Where(a => a.Length > 0 && char.IsAsciiDigit(a[0])).ToArray();
-var rows = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : mode == "profiles" ? 100_000 : 1_000_000;
-var adminConnection = Environment.GetEnvironmentVariable("ConnectionStrings__FinanceMatch")
-    ?? throw new InvalidOperationException("ConnectionStrings__FinanceMatch is not set (run through benchmarks/ingest.sh).");
+var rows =
+    numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture)
+    : mode == "profiles" ? 100_000
+    : 1_000_000;
+var adminConnection =
+    Environment.GetEnvironmentVariable("ConnectionStrings__FinanceMatch")
+    ?? throw new InvalidOperationException(
+        "ConnectionStrings__FinanceMatch is not set (run through benchmarks/ingest.sh)."
+    );
 var root = FindRoot();
 var apiDll = Path.Combine(root, "src/FinanceMatch.Api/bin/Release/net10.0/FinanceMatch.Api.dll");
 var dataDir = Path.Combine(root, ".data/benchmarks");
@@ -27,32 +33,52 @@ if (mode == "ingest" && !File.Exists(csvPath))
 
 var builder = new NpgsqlConnectionStringBuilder(adminConnection);
 var database = $"financematch_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
-await ExecuteAsync(new NpgsqlConnectionStringBuilder(adminConnection) { Database = "postgres" }.ConnectionString, $"CREATE DATABASE {database}");
+await ExecuteAsync(
+    new NpgsqlConnectionStringBuilder(adminConnection) { Database = "postgres" }.ConnectionString,
+    $"CREATE DATABASE {database}"
+);
 builder.Database = database;
 var connectionString = builder.ConnectionString;
 try
 {
     if (mode == "reports")
     {
-        await ReportReadBenchmark.RunAsync(apiDll, connectionString, firms: 200, seconds: numbers.Length > 0 ? rows : 30);
+        await ReportReadBenchmark.RunAsync(
+            apiDll,
+            connectionString,
+            firms: 200,
+            seconds: numbers.Length > 0 ? rows : 30
+        );
         return;
     }
     if (mode == "matching")
     {
-        await MatchingBenchmark.RunAsync(apiDll, connectionString, products: numbers.Length > 0 ? rows : 10_000,
-            requests: numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 2_000);
+        await MatchingBenchmark.RunAsync(
+            apiDll,
+            connectionString,
+            products: numbers.Length > 0 ? rows : 10_000,
+            requests: numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 2_000
+        );
         return;
     }
     if (mode == "load")
     {
-        await MixedLoadBenchmark.RunAsync(apiDll, connectionString, seconds: numbers.Length > 0 ? rows : 60,
-            connections: numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 200);
+        await MixedLoadBenchmark.RunAsync(
+            apiDll,
+            connectionString,
+            seconds: numbers.Length > 0 ? rows : 60,
+            connections: numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 200
+        );
         return;
     }
     if (mode == "statistics")
     {
-        await StatisticsBenchmark.RunAsync(apiDll, connectionString, firms: numbers.Length > 0 ? rows : 100_000,
-            calls: numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 20);
+        await StatisticsBenchmark.RunAsync(
+            apiDll,
+            connectionString,
+            firms: numbers.Length > 0 ? rows : 100_000,
+            calls: numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 20
+        );
         return;
     }
     if (mode == "profiles")
@@ -61,13 +87,25 @@ try
         return;
     }
     Console.WriteLine($"input: {rows:N0} rows, {new FileInfo(csvPath).Length / 1048576.0:0.0} MiB");
-    await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5099, "bench-operator", "bench-operator-secret-123456");
+    await using var api = await ApiProcess.StartAsync(
+        apiDll,
+        connectionString,
+        5099,
+        "bench-operator",
+        "bench-operator-secret-123456"
+    );
     var idleRss = api.PeakRssBytes;
-    var anonymous = new FinanceMatchClient(new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(10) });
+    var anonymous = new FinanceMatchClient(
+        new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(10) }
+    );
     var token = await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"));
     var @operator = BenchmarkClients.For(api.BaseUrl, token.AccessToken);
-    var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Benchmark Tax Bureau", "BENCH-TAX", [FeedType.Tax]));
-    var departmentToken = await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret!));
+    var department = await @operator.Departments.CreateAsync(
+        new CreateDepartmentRequest("Benchmark Tax Bureau", "BENCH-TAX", [FeedType.Tax])
+    );
+    var departmentToken = await anonymous.Auth.GetTokenAsync(
+        new TokenRequest(department.ClientId, department.ClientSecret!)
+    );
     var bureau = BenchmarkClients.For(api.BaseUrl, departmentToken.AccessToken);
 
     var firstRun = await PushAndWaitAsync(bureau, api, csvPath);
@@ -83,9 +121,19 @@ try
     Row("psql \\copy + INSERT … ON CONFLICT (floor, every key conflicting)", floor.Resend, rows, null);
     Row("FinanceMatch push → completed (resend, every key conflicting)", resend.Seconds, rows, floor.Resend);
     Console.WriteLine();
-    Console.WriteLine($"upload (first byte to 202): {firstRun.UploadSeconds:0.00} s; processing (202 to completed): {firstRun.Seconds - firstRun.UploadSeconds:0.00} s");
-    Console.WriteLine($"API peak RSS: {Math.Max(firstRun.PeakRss, resend.PeakRss) / 1048576.0:0} MiB (idle after start-up {idleRss / 1048576.0:0} MiB)");
-    foreach (var line in ApiProcess.Log.Where(l => l.Contains("rows,", StringComparison.Ordinal) || l.Contains("Batch", StringComparison.Ordinal)).TakeLast(4))
+    Console.WriteLine(
+        $"upload (first byte to 202): {firstRun.UploadSeconds:0.00} s; processing (202 to completed): {firstRun.Seconds - firstRun.UploadSeconds:0.00} s"
+    );
+    Console.WriteLine(
+        $"API peak RSS: {Math.Max(firstRun.PeakRss, resend.PeakRss) / 1048576.0:0} MiB (idle after start-up {idleRss / 1048576.0:0} MiB)"
+    );
+    foreach (
+        var line in ApiProcess
+            .Log.Where(l =>
+                l.Contains("rows,", StringComparison.Ordinal) || l.Contains("Batch", StringComparison.Ordinal)
+            )
+            .TakeLast(4)
+    )
         Console.WriteLine($"api log: {line.Trim()}");
 }
 finally
@@ -94,15 +142,22 @@ finally
     if (Environment.GetEnvironmentVariable("FINANCEMATCH_BENCH_KEEP_DATABASE") == "1")
         Console.WriteLine($"kept database {database}");
     else
-    await ExecuteAsync(new NpgsqlConnectionStringBuilder(adminConnection) { Database = "postgres" }.ConnectionString,
-        $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        await ExecuteAsync(
+            new NpgsqlConnectionStringBuilder(adminConnection) { Database = "postgres" }.ConnectionString,
+            $"DROP DATABASE IF EXISTS {database} WITH (FORCE)"
+        );
 }
 
 static void Row(string name, double seconds, int rows, double? floor) =>
-    Console.WriteLine($"| {name} | {seconds:0.00} | {rows / seconds:N0} | {(floor is null ? "1.00×" : $"{seconds / floor:0.00}×")} |");
+    Console.WriteLine(
+        $"| {name} | {seconds:0.00} | {rows / seconds:N0} | {(floor is null ? "1.00×" : $"{seconds / floor:0.00}×")} |"
+    );
 
-
-static async Task<(double Seconds, double UploadSeconds, long PeakRss)> PushAndWaitAsync(FinanceMatchClient bureau, ApiProcess api, string csvPath)
+static async Task<(double Seconds, double UploadSeconds, long PeakRss)> PushAndWaitAsync(
+    FinanceMatchClient bureau,
+    ApiProcess api,
+    string csvPath
+)
 {
     api.ResetPeak();
     await using var file = File.OpenRead(csvPath);
@@ -116,26 +171,39 @@ static async Task<(double Seconds, double UploadSeconds, long PeakRss)> PushAndW
     while (true)
     {
         batch = await bureau.Feeds.GetBatchAsync(queued.Id);
-        if (batch.Status is BatchStatus.Completed or BatchStatus.CompletedWithErrors or BatchStatus.Failed) break;
+        if (batch.Status is BatchStatus.Completed or BatchStatus.CompletedWithErrors or BatchStatus.Failed)
+            break;
         if (batch.Progress - lastProgress >= 0.2)
         {
-            Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0.0} s  {batch.Status}  progress {batch.Progress:P0}  rows so far {batch.TotalRows:N0}");
+            Console.WriteLine(
+                $"  {clock.Elapsed.TotalSeconds, 6:0.0} s  {batch.Status}  progress {batch.Progress:P0}  rows so far {batch.TotalRows:N0}"
+            );
             lastProgress = batch.Progress;
         }
         await Task.Delay(50);
     }
     var seconds = clock.Elapsed.TotalSeconds;
-    Console.WriteLine($"  {seconds,6:0.0} s  {batch.Status}: {batch.AcceptedRows:N0} accepted, {batch.RejectedRows:N0} rejected {batch.FailureReason}");
-    if (batch.Status != BatchStatus.Completed) throw new InvalidOperationException($"The batch ended {batch.Status}: {batch.FailureReason}");
+    Console.WriteLine(
+        $"  {seconds, 6:0.0} s  {batch.Status}: {batch.AcceptedRows:N0} accepted, {batch.RejectedRows:N0} rejected {batch.FailureReason}"
+    );
+    if (batch.Status != BatchStatus.Completed)
+        throw new InvalidOperationException($"The batch ended {batch.Status}: {batch.FailureReason}");
     return (seconds, upload, api.PeakRssBytes);
 }
 
-static async Task<(double New, double Resend)> FloorAsync(string connectionString, string csvPath, NpgsqlConnectionStringBuilder builder)
+static async Task<(double New, double Resend)> FloorAsync(
+    string connectionString,
+    string csvPath,
+    NpgsqlConnectionStringBuilder builder
+)
 {
-    await ExecuteAsync(connectionString, """
+    await ExecuteAsync(
+        connectionString,
+        """
         CREATE TABLE public.floor_tax (LIKE financematch.tax_records INCLUDING ALL);
         CREATE UNLOGGED TABLE public.floor_staging (uscc text, period text, tax_paid numeric, taxable_revenue numeric, arrears numeric, tax_credit_rating text);
-        """);
+        """
+    );
     const string upsert = """
         INSERT INTO public.floor_tax (uscc, period, tax_paid, taxable_revenue, arrears, tax_credit_rating, department_id, batch_id, updated_at)
         SELECT DISTINCT ON (uscc, period) uscc, (period || '-01')::date, tax_paid, taxable_revenue, arrears, NULLIF(tax_credit_rating, ''),
@@ -145,7 +213,8 @@ static async Task<(double New, double Resend)> FloorAsync(string connectionStrin
             arrears = excluded.arrears, tax_credit_rating = excluded.tax_credit_rating, department_id = excluded.department_id,
             batch_id = excluded.batch_id, updated_at = excluded.updated_at;
         """;
-    var script = $"TRUNCATE public.floor_staging;\n\\copy public.floor_staging FROM '{csvPath}' WITH (FORMAT csv, HEADER true)\n{upsert}\n";
+    var script =
+        $"TRUNCATE public.floor_staging;\n\\copy public.floor_staging FROM '{csvPath}' WITH (FORMAT csv, HEADER true)\n{upsert}\n";
     var scriptPath = Path.Combine(Path.GetTempPath(), "financematch-floor.sql");
     await File.WriteAllTextAsync(scriptPath, script);
     var first = await PsqlAsync(builder, scriptPath);
@@ -155,14 +224,35 @@ static async Task<(double New, double Resend)> FloorAsync(string connectionStrin
 
 static async Task<double> PsqlAsync(NpgsqlConnectionStringBuilder builder, string scriptPath)
 {
-    var start = new ProcessStartInfo("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture),
-        "-U", builder.Username!, "-d", builder.Database!, "-f", scriptPath]) { RedirectStandardError = true };
+    var start = new ProcessStartInfo(
+        "psql",
+        [
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            builder.Host!,
+            "-p",
+            builder.Port.ToString(CultureInfo.InvariantCulture),
+            "-U",
+            builder.Username!,
+            "-d",
+            builder.Database!,
+            "-f",
+            scriptPath,
+        ]
+    )
+    {
+        RedirectStandardError = true,
+    };
     start.Environment["PGPASSWORD"] = builder.Password;
     var clock = Stopwatch.StartNew();
     using var psql = Process.Start(start)!;
     var errors = await psql.StandardError.ReadToEndAsync();
     await psql.WaitForExitAsync();
-    if (psql.ExitCode != 0) throw new InvalidOperationException($"psql failed: {errors}");
+    if (psql.ExitCode != 0)
+        throw new InvalidOperationException($"psql failed: {errors}");
     var seconds = clock.Elapsed.TotalSeconds;
     Console.WriteLine($"  floor: {seconds:0.00} s");
     return seconds;
@@ -179,6 +269,7 @@ static async Task ExecuteAsync(string connectionString, string sql)
 static string FindRoot()
 {
     var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinanceMatch.sln"))) directory = directory.Parent;
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinanceMatch.sln")))
+        directory = directory.Parent;
     return directory?.FullName ?? throw new InvalidOperationException("FinanceMatch.sln not found");
 }

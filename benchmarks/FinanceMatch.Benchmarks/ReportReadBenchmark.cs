@@ -16,14 +16,37 @@ internal static class ReportReadBenchmark
 {
     public static async Task RunAsync(string apiDll, string connectionString, int firms, int seconds)
     {
-        await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5097, "bench-operator", "bench-operator-secret-123456");
+        await using var api = await ApiProcess.StartAsync(
+            apiDll,
+            connectionString,
+            5097,
+            "bench-operator",
+            "bench-operator-secret-123456"
+        );
         var anonymous = BenchmarkClients.For(api.BaseUrl);
-        var @operator = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"))).AccessToken);
-        var department = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Bench Bureau", "BENCH-ALL",
-            [FeedType.Tax, FeedType.SocialSecurity, FeedType.Utility, FeedType.Penalty]));
-        var bureau = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret!))).AccessToken);
+        var @operator = BenchmarkClients.For(
+            api.BaseUrl,
+            (
+                await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"))
+            ).AccessToken
+        );
+        var department = await @operator.Departments.CreateAsync(
+            new CreateDepartmentRequest(
+                "Bench Bureau",
+                "BENCH-ALL",
+                [FeedType.Tax, FeedType.SocialSecurity, FeedType.Utility, FeedType.Penalty]
+            )
+        );
+        var bureau = BenchmarkClients.For(
+            api.BaseUrl,
+            (
+                await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret!))
+            ).AccessToken
+        );
         var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Bench Bank", "BENCH-BANK"));
-        var bankToken = (await anonymous.Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret!))).AccessToken;
+        var bankToken = (
+            await anonymous.Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret!))
+        ).AccessToken;
 
         var usccs = Enumerable.Range(1, firms).Select(i => Uscc(i)).ToList();
         var month0 = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
@@ -40,31 +63,77 @@ internal static class ReportReadBenchmark
                 social.Append(CultureInfo.InvariantCulture, $"{uscc},{Month(m)},{40 + m % 3},{46000}\n");
                 utility.Append(CultureInfo.InvariantCulture, $"{uscc},{Month(m)},electricity,{9000 + m},6300\n");
             }
-            penalty.Append(CultureInfo.InvariantCulture, $"{{\"uscc\":\"{uscc}\",\"decisionNo\":\"B-{uscc}\",\"decidedOn\":\"{month0.AddMonths(-5):yyyy-MM-dd}\",\"authority\":\"Bureau\",\"severity\":\"minor\",\"amount\":1000}}\n");
+            penalty.Append(
+                CultureInfo.InvariantCulture,
+                $"{{\"uscc\":\"{uscc}\",\"decisionNo\":\"B-{uscc}\",\"decidedOn\":\"{month0.AddMonths(-5):yyyy-MM-dd}\",\"authority\":\"Bureau\",\"severity\":\"minor\",\"amount\":1000}}\n"
+            );
         }
-        foreach (var (type, body, contentType) in new[] { (FeedType.Tax, tax, "text/csv"), (FeedType.SocialSecurity, social, "text/csv"),
-                     (FeedType.Utility, utility, "text/csv"), (FeedType.Penalty, penalty, "application/x-ndjson") })
+        foreach (
+            var (type, body, contentType) in new[]
+            {
+                (FeedType.Tax, tax, "text/csv"),
+                (FeedType.SocialSecurity, social, "text/csv"),
+                (FeedType.Utility, utility, "text/csv"),
+                (FeedType.Penalty, penalty, "application/x-ndjson"),
+            }
+        )
         {
-            var queued = await bureau.Feeds.PushAsync(type, new StringContent(body.ToString(), new UTF8Encoding(false), new MediaTypeHeaderValue(contentType)));
-            while ((await bureau.Feeds.GetBatchAsync(queued.Id)).Status is BatchStatus.Queued or BatchStatus.Processing) await Task.Delay(100);
+            var queued = await bureau.Feeds.PushAsync(
+                type,
+                new StringContent(body.ToString(), new UTF8Encoding(false), new MediaTypeHeaderValue(contentType))
+            );
+            while ((await bureau.Feeds.GetBatchAsync(queued.Id)).Status is BatchStatus.Queued or BatchStatus.Processing)
+                await Task.Delay(100);
         }
         var ids = new List<Guid>();
         foreach (var uscc in usccs)
         {
-            var firm = await anonymous.Enterprises.RegisterAsync(new RegisterEnterpriseRequest(uscc, $"Firm {uscc}", "Rep", "440604", "C39",
-                new DateOnly(2012, 5, 1), 3_000_000m, 40));
+            var firm = await anonymous.Enterprises.RegisterAsync(
+                new RegisterEnterpriseRequest(
+                    uscc,
+                    $"Firm {uscc}",
+                    "Rep",
+                    "440604",
+                    "C39",
+                    new DateOnly(2012, 5, 1),
+                    3_000_000m,
+                    40
+                )
+            );
             await @operator.Enterprises.VerifyAsync(firm.Id, new VerificationDecisionRequest("Benchmark firm."));
-            var self = BenchmarkClients.For(api.BaseUrl, (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret!))).AccessToken);
-            await self.Consents.GrantAsync(firm.Id, new GrantConsentRequest(bank.Id, null,
-                [ConsentScope.Profile, ConsentScope.Tax, ConsentScope.SocialSecurity, ConsentScope.Utility, ConsentScope.Penalty],
-                ConsentPurpose.LoanAssessment, DateTimeOffset.UtcNow.AddDays(30)));
+            var self = BenchmarkClients.For(
+                api.BaseUrl,
+                (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret!))).AccessToken
+            );
+            await self.Consents.GrantAsync(
+                firm.Id,
+                new GrantConsentRequest(
+                    bank.Id,
+                    null,
+                    [
+                        ConsentScope.Profile,
+                        ConsentScope.Tax,
+                        ConsentScope.SocialSecurity,
+                        ConsentScope.Utility,
+                        ConsentScope.Penalty,
+                    ],
+                    ConsentPurpose.LoanAssessment,
+                    DateTimeOffset.UtcNow.AddDays(30)
+                )
+            );
             ids.Add(firm.Id);
         }
-        var sample = await BenchmarkClients.For(api.BaseUrl, bankToken).Http.GetStringAsync(new Uri($"/api/v1/enterprises/{ids[0]}/report", UriKind.Relative));
-        Console.WriteLine($"setup: {firms} firms, each report {sample.Length / 1024.0:0.0} KiB (profile + 24 months of tax, social security, electricity + penalties)");
+        var sample = await BenchmarkClients
+            .For(api.BaseUrl, bankToken)
+            .Http.GetStringAsync(new Uri($"/api/v1/enterprises/{ids[0]}/report", UriKind.Relative));
+        Console.WriteLine(
+            $"setup: {firms} firms, each report {sample.Length / 1024.0:0.0} KiB (profile + 24 months of tax, social security, electricity + penalties)"
+        );
 
         var script = Path.Combine(Path.GetTempPath(), "financematch-report.lua");
-        await File.WriteAllTextAsync(script, $$"""
+        await File.WriteAllTextAsync(
+            script,
+            $$"""
             local ids = { {{string.Join(", ", ids.Select(i => $"\"{i}\""))}} }
             local n = 0
             request = function()
@@ -75,43 +144,81 @@ internal static class ReportReadBenchmark
               io.write(string.format("mix p50=%.1fms p95=%.1fms p99=%.1fms\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000,
                 latency:percentile(99) / 1000))
             end
-            """);
+            """
+        );
         var accessesBefore = await CountAsync(connectionString, "SELECT count(*) FROM financematch.report_accesses");
         var ceiling = await Wrk.RunAsync($"{api.BaseUrl}/health/live", null, seconds, connections: 100);
         api.ResetPeak();
         // CPU per read is steadier than reads per second on a shared machine: it is what the API and PostgreSQL spend on one.
         var cpu = CpuAccount.Start(api);
-        var reports = await Wrk.RunAsync($"{api.BaseUrl}/api/v1/enterprises/{ids[0]}/report", script, seconds, connections: 100);
+        var reports = await Wrk.RunAsync(
+            $"{api.BaseUrl}/api/v1/enterprises/{ids[0]}/report",
+            script,
+            seconds,
+            connections: 100
+        );
         var cpuLine = cpu.Report(seconds, (int)Math.Max(1, reports.Requests), "read");
-        var accesses = await CountAsync(connectionString, "SELECT count(*) FROM financematch.report_accesses") - accessesBefore;
+        var accesses =
+            await CountAsync(connectionString, "SELECT count(*) FROM financematch.report_accesses") - accessesBefore;
         var floor = await PgbenchFloorAsync(connectionString, seconds);
 
         Console.WriteLine();
-        Console.WriteLine("| measurement (100 connections, wrk on loopback) | requests/s | p50 | p95 | p99 | non-2xx | socket errors |");
+        Console.WriteLine(
+            "| measurement (100 connections, wrk on loopback) | requests/s | p50 | p95 | p99 | non-2xx | socket errors |"
+        );
         Console.WriteLine("|---|---|---|---|---|---|---|");
         Console.WriteLine(ceiling.Row("GET /health/live (framework ceiling)"));
         Console.WriteLine(reports.Row("GET /enterprises/{id}/report"));
-        Console.WriteLine($"| pgbench, the same SQL in one transaction (floor, {floor.Clients} clients) | {floor.Tps:N0} | avg {floor.AverageMs:0.0}ms | | | | |");
-        Console.WriteLine($"report reads answered 200: {reports.Requests - reports.NonSuccess:N0}; access records written: {accesses:N0}; API peak RSS {api.PeakRssBytes / 1048576.0:0} MiB");
+        Console.WriteLine(
+            $"| pgbench, the same SQL in one transaction (floor, {floor.Clients} clients) | {floor.Tps:N0} | avg {floor.AverageMs:0.0}ms | | | | |"
+        );
+        Console.WriteLine(
+            $"report reads answered 200: {reports.Requests - reports.NonSuccess:N0}; access records written: {accesses:N0}; API peak RSS {api.PeakRssBytes / 1048576.0:0} MiB"
+        );
         Console.WriteLine(cpuLine);
     }
 
-    private static async Task<(double Tps, double AverageMs, int Clients)> PgbenchFloorAsync(string connectionString, int seconds)
+    private static async Task<(double Tps, double AverageMs, int Clients)> PgbenchFloorAsync(
+        string connectionString,
+        int seconds
+    )
     {
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand("""
+            await using var create = new NpgsqlCommand(
+                """
                 CREATE TABLE public.bench_firms AS
                 SELECT row_number() OVER () AS n, e.id, e.uscc, c.id AS consent_id, c.institution_id
                 FROM financematch.enterprises e JOIN financematch.consents c ON c.enterprise_id = e.id
-                """, connection);
+                """,
+                connection
+            );
             await create.ExecuteNonQueryAsync();
         }
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var script = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "report-floor.pgbench");
-        var start = new ProcessStartInfo("pgbench", ["-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!,
-            "-n", "-c", "100", "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", Path.GetFullPath(script), builder.Database!])
+        var start = new ProcessStartInfo(
+            "pgbench",
+            [
+                "-h",
+                builder.Host!,
+                "-p",
+                builder.Port.ToString(CultureInfo.InvariantCulture),
+                "-U",
+                builder.Username!,
+                "-n",
+                "-c",
+                "100",
+                "-j",
+                "2",
+                "-T",
+                seconds.ToString(CultureInfo.InvariantCulture),
+                "-f",
+                Path.GetFullPath(script),
+                builder.Database!,
+            ]
+        )
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -120,8 +227,16 @@ internal static class ReportReadBenchmark
         using var pgbench = Process.Start(start)!;
         var output = await pgbench.StandardOutput.ReadToEndAsync();
         await pgbench.WaitForExitAsync();
-        double Value(string prefix) => double.Parse(output.Split('\n').First(l => l.StartsWith(prefix, StringComparison.Ordinal)).Split('=')[1].Trim().Split(' ')[0],
-            CultureInfo.InvariantCulture);
+        double Value(string prefix) =>
+            double.Parse(
+                output
+                    .Split('\n')
+                    .First(l => l.StartsWith(prefix, StringComparison.Ordinal))
+                    .Split('=')[1]
+                    .Trim()
+                    .Split(' ')[0],
+                CultureInfo.InvariantCulture
+            );
         return (Value("tps"), Value("latency average"), 100);
     }
 
@@ -130,7 +245,6 @@ internal static class ReportReadBenchmark
         var first17 = "91440604" + i.ToString("D9", CultureInfo.InvariantCulture);
         return first17 + FinanceMatch.Core.Common.Uscc.CheckCharacter(first17);
     }
-
 
     private static async Task<long> CountAsync(string connectionString, string sql)
     {

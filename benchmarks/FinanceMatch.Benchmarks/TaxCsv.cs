@@ -7,7 +7,17 @@ namespace FinanceMatch.Benchmarks;
 /// <summary>A tax feed CSV of realistic shape: firms with valid USCCs across Guangdong, each with consecutive monthly records.</summary>
 internal static class TaxCsv
 {
-    private static readonly string[] Divisions = ["440604", "440605", "440606", "440703", "440305", "440106", "441900", "442000"];
+    private static readonly string[] Divisions =
+    [
+        "440604",
+        "440605",
+        "440606",
+        "440703",
+        "440305",
+        "440106",
+        "441900",
+        "442000",
+    ];
 
     public static void Write(string path, int rows, int monthsPerFirm, int seed = 20261124)
     {
@@ -17,9 +27,10 @@ internal static class TaxCsv
         var firstMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-monthsPerFirm);
         var ratings = new[] { "A", "A", "B", "B", "B", "M", "C", "" };
         var body = new char[9];
-        for (var written = 0; written < rows;)
+        for (var written = 0; written < rows; )
         {
-            for (var i = 0; i < body.Length; i++) body[i] = Uscc.Alphabet[random.Next(Uscc.Alphabet.Length)];
+            for (var i = 0; i < body.Length; i++)
+                body[i] = Uscc.Alphabet[random.Next(Uscc.Alphabet.Length)];
             var first17 = "91" + Divisions[random.Next(Divisions.Length)] + new string(body);
             var uscc = first17 + Uscc.CheckCharacter(first17);
             var revenue = random.Next(200_000, 20_000_000);
@@ -29,8 +40,12 @@ internal static class TaxCsv
                 var monthRevenue = revenue * (0.8 + random.NextDouble() * 0.4);
                 var tax = monthRevenue * 0.03;
                 var arrears = random.Next(50) == 0 ? Math.Round(tax * 0.5, 2) : 0;
-                writer.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"{uscc},{firstMonth.AddMonths(m):yyyy-MM},{tax:0.00},{monthRevenue:0.00},{arrears:0.00},{rating}\n"));
+                writer.Write(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{uscc},{firstMonth.AddMonths(m):yyyy-MM},{tax:0.00},{monthRevenue:0.00},{arrears:0.00},{rating}\n"
+                    )
+                );
             }
         }
     }

@@ -1,20 +1,20 @@
-using FinanceMatch.Api.Features.Alerts;
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Alerts;
 using FinanceMatch.Api.Features.Auth;
-using FinanceMatch.Api.Features.Credentials;
 using FinanceMatch.Api.Features.Consents;
+using FinanceMatch.Api.Features.Credentials;
 using FinanceMatch.Api.Features.Dashboard;
 using FinanceMatch.Api.Features.Departments;
 using FinanceMatch.Api.Features.Enterprises;
 using FinanceMatch.Api.Features.Feeds;
-using FinanceMatch.Api.Features.Profiles;
 using FinanceMatch.Api.Features.Institutions;
 using FinanceMatch.Api.Features.LoanRequests;
 using FinanceMatch.Api.Features.Matches;
 using FinanceMatch.Api.Features.Objections;
-using FinanceMatch.Api.Features.Webhooks;
 using FinanceMatch.Api.Features.Products;
+using FinanceMatch.Api.Features.Profiles;
 using FinanceMatch.Api.Features.Statistics;
+using FinanceMatch.Api.Features.Webhooks;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
@@ -69,7 +69,8 @@ app.MapProductEndpoints();
 app.MapLoanRequestEndpoints();
 app.MapMatchEndpoints();
 app.MapStatisticsEndpoints();
-if (!settings.IsGeneratingOpenApiDocument) app.MapJobDashboard();
+if (!settings.IsGeneratingOpenApiDocument)
+    app.MapJobDashboard();
 
 await app.Services.PrepareAsync();
 await app.RunAsync();

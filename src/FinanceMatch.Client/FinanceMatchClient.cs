@@ -9,10 +9,11 @@ namespace FinanceMatch.Client;
 public sealed class FinanceMatchClient
 {
     /// <summary>Refit settings using the shared wire JSON conventions.</summary>
-    public static RefitSettings Settings { get; } = new(new SystemTextJsonContentSerializer(FinanceMatchJson.Options))
-    {
-        UrlParameterFormatter = new WireUrlParameterFormatter(),
-    };
+    public static RefitSettings Settings { get; } =
+        new(new SystemTextJsonContentSerializer(FinanceMatchJson.Options))
+        {
+            UrlParameterFormatter = new WireUrlParameterFormatter(),
+        };
 
     /// <summary>Creates the typed API over <paramref name="http"/>, whose BaseAddress is the server root.</summary>
     public FinanceMatchClient(HttpClient http)
@@ -38,36 +39,52 @@ public sealed class FinanceMatchClient
 
     /// <summary>The underlying HTTP client.</summary>
     public HttpClient Http { get; }
+
     /// <summary>Sign-in and credentials.</summary>
     public IAuthApi Auth { get; }
+
     /// <summary>Credentials and the security log (operators).</summary>
     public ICredentialsApi Credentials { get; }
+
     /// <summary>Financial institutions.</summary>
     public IInstitutionsApi Institutions { get; }
+
     /// <summary>Government departments.</summary>
     public IDepartmentsApi Departments { get; }
+
     /// <summary>Registered firms.</summary>
     public IEnterprisesApi Enterprises { get; }
+
     /// <summary>Data feeds.</summary>
     public IFeedsApi Feeds { get; }
+
     /// <summary>Credit profiles.</summary>
     public IProfilesApi Profiles { get; }
+
     /// <summary>Consents.</summary>
     public IConsentsApi Consents { get; }
+
     /// <summary>The access chains' audit.</summary>
     public IAuditApi Audit { get; }
+
     /// <summary>Risk alerts.</summary>
     public IAlertsApi Alerts { get; }
+
     /// <summary>Objections to records.</summary>
     public IObjectionsApi Objections { get; }
+
     /// <summary>Webhooks and their deliveries.</summary>
     public IWebhooksApi Webhooks { get; }
+
     /// <summary>Loan products.</summary>
     public IProductsApi Products { get; }
+
     /// <summary>Loan requests.</summary>
     public ILoanRequestsApi LoanRequests { get; }
+
     /// <summary>Matches and the bank workflow.</summary>
     public IMatchesApi Matches { get; }
+
     /// <summary>Matchmaking statistics.</summary>
     public IStatisticsApi Statistics { get; }
 }

@@ -8,9 +8,10 @@ namespace FinanceMatch.Client;
 public sealed class WireUrlParameterFormatter : DefaultUrlParameterFormatter
 {
     /// <inheritdoc />
-    public override string? Format(object? parameterValue, ICustomAttributeProvider attributeProvider, Type type) => parameterValue switch
-    {
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => base.Format(parameterValue, attributeProvider, type),
-    };
+    public override string? Format(object? parameterValue, ICustomAttributeProvider attributeProvider, Type type) =>
+        parameterValue switch
+        {
+            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => base.Format(parameterValue, attributeProvider, type),
+        };
 }

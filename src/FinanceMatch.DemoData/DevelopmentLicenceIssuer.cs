@@ -29,11 +29,15 @@ public sealed class DevelopmentLicenceIssuer
     public static DevelopmentLicenceIssuer? FromEnvironment()
     {
         var path = Environment.GetEnvironmentVariable("FINANCEMATCH_LICENCE_ISSUER_KEY");
-        if (string.IsNullOrEmpty(path)) return null;
+        if (string.IsNullOrEmpty(path))
+            return null;
         var rsa = RSA.Create();
         rsa.ImportFromPem(File.ReadAllText(path));
-        return new DevelopmentLicenceIssuer(rsa, Environment.GetEnvironmentVariable("FINANCEMATCH_LICENCE_ISSUER_KID") ?? DefaultKid,
-            Environment.GetEnvironmentVariable("FINANCEMATCH_LICENCE_ISSUER") ?? DefaultIssuer);
+        return new DevelopmentLicenceIssuer(
+            rsa,
+            Environment.GetEnvironmentVariable("FINANCEMATCH_LICENCE_ISSUER_KID") ?? DefaultKid,
+            Environment.GetEnvironmentVariable("FINANCEMATCH_LICENCE_ISSUER") ?? DefaultIssuer
+        );
     }
 
     /// <summary>Writes a new key pair: issuer.pem (private, owner-only) and jwks.json (public), unless they exist.</summary>
@@ -42,32 +46,54 @@ public sealed class DevelopmentLicenceIssuer
         Directory.CreateDirectory(directory);
         var pem = Path.Combine(directory, "issuer.pem");
         var jwks = Path.Combine(directory, "jwks.json");
-        if (File.Exists(pem) && File.Exists(jwks)) return;
+        if (File.Exists(pem) && File.Exists(jwks))
+            return;
         using var rsa = RSA.Create(2048);
         File.WriteAllText(pem, rsa.ExportPkcs8PrivateKeyPem());
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(pem, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(pem, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var p = rsa.ExportParameters(false);
-        File.WriteAllText(jwks, JsonSerializer.Serialize(new
-        {
-            keys = new[] { new { kty = "RSA", use = "sig", alg = "RS256", kid = DefaultKid, n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent) } },
-        }));
+        File.WriteAllText(
+            jwks,
+            JsonSerializer.Serialize(
+                new
+                {
+                    keys = new[]
+                    {
+                        new
+                        {
+                            kty = "RSA",
+                            use = "sig",
+                            alg = "RS256",
+                            kid = DefaultKid,
+                            n = Base64UrlEncoder.Encode(p.Modulus),
+                            e = Base64UrlEncoder.Encode(p.Exponent),
+                        },
+                    },
+                }
+            )
+        );
     }
 
     /// <summary>A five-minute assertion that the bearer controls the firm with this USCC.</summary>
     public string Assert(string uscc, string legalRepresentative)
     {
         var now = DateTime.UtcNow;
-        return Handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = "financematch",
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(5),
-            Subject = new ClaimsIdentity([
-                new Claim("sub", uscc), new Claim("jti", Guid.NewGuid().ToString("N")), new Claim("legalRepresentative", legalRepresentative),
-            ]),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-        });
+        return Handler.CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Issuer = issuer,
+                Audience = "financematch",
+                IssuedAt = now,
+                NotBefore = now,
+                Expires = now.AddMinutes(5),
+                Subject = new ClaimsIdentity([
+                    new Claim("sub", uscc),
+                    new Claim("jti", Guid.NewGuid().ToString("N")),
+                    new Claim("legalRepresentative", legalRepresentative),
+                ]),
+                SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            }
+        );
     }
 }

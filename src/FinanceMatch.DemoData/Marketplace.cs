@@ -9,8 +9,11 @@ using Refit;
 /// </summary>
 internal static class Marketplace
 {
-    public static async Task LoadAsync(List<(string Name, FinanceMatchClient Client)> banks, List<(Guid Id, FinanceMatchClient Client)> borrowers,
-        Random random)
+    public static async Task LoadAsync(
+        List<(string Name, FinanceMatchClient Client)> banks,
+        List<(Guid Id, FinanceMatchClient Client)> borrowers,
+        Random random
+    )
     {
         var borrowersWithProfiles = await WithProfilesAsync(borrowers);
         var products = new Dictionary<Guid, ProductDto>();
@@ -18,18 +21,50 @@ internal static class Marketplace
         {
             var (name, bank) = banks[b];
             var spread = b * 0.35m;
-            foreach (var request in new[]
-                     {
-                         new ProductRequest($"{name} Tax-Credit Loan", "Unsecured working capital for firms with a steady tax record.",
-                             100_000m, 3_000_000m, 6, 36, 3.6m + spread, 6.5m + spread, [GuaranteeType.Credit],
-                             Eligibility: new EligibilityDto(MinGrade: "BB", MinAnnualTaxPaid: 30_000m), Tags: ["tax-credit"]),
-                         new ProductRequest($"{name} Equipment Loan", "Secured by the equipment bought or other property.",
-                             500_000m, 10_000_000m, 12, 60, 4.2m + spread, 7.2m + spread, [GuaranteeType.Mortgage, GuaranteeType.Pledge],
-                             Eligibility: new EligibilityDto(MinYearsInOperation: 2), Tags: ["equipment"]),
-                         new ProductRequest($"{name} Micro Working Capital", "Small, short loans for Foshan's small firms.",
-                             50_000m, 1_000_000m, 3, 12, 5.5m + spread, 9.5m + spread, [GuaranteeType.Credit, GuaranteeType.Guarantee],
-                             DivisionPrefixes: ["4406"], Tags: ["micro"]),
-                     })
+            foreach (
+                var request in new[]
+                {
+                    new ProductRequest(
+                        $"{name} Tax-Credit Loan",
+                        "Unsecured working capital for firms with a steady tax record.",
+                        100_000m,
+                        3_000_000m,
+                        6,
+                        36,
+                        3.6m + spread,
+                        6.5m + spread,
+                        [GuaranteeType.Credit],
+                        Eligibility: new EligibilityDto(MinGrade: "BB", MinAnnualTaxPaid: 30_000m),
+                        Tags: ["tax-credit"]
+                    ),
+                    new ProductRequest(
+                        $"{name} Equipment Loan",
+                        "Secured by the equipment bought or other property.",
+                        500_000m,
+                        10_000_000m,
+                        12,
+                        60,
+                        4.2m + spread,
+                        7.2m + spread,
+                        [GuaranteeType.Mortgage, GuaranteeType.Pledge],
+                        Eligibility: new EligibilityDto(MinYearsInOperation: 2),
+                        Tags: ["equipment"]
+                    ),
+                    new ProductRequest(
+                        $"{name} Micro Working Capital",
+                        "Small, short loans for Foshan's small firms.",
+                        50_000m,
+                        1_000_000m,
+                        3,
+                        12,
+                        5.5m + spread,
+                        9.5m + spread,
+                        [GuaranteeType.Credit, GuaranteeType.Guarantee],
+                        DivisionPrefixes: ["4406"],
+                        Tags: ["micro"]
+                    ),
+                }
+            )
             {
                 var product = await bank.Products.PublishAsync((await bank.Products.CreateAsync(request)).Id);
                 products[product.Id] = product;
@@ -38,19 +73,30 @@ internal static class Marketplace
 
         decimal[] amounts = [200_000m, 500_000m, 1_000_000m, 3_000_000m];
         int[] terms = [6, 12, 24, 36];
-        GuaranteeType[][] guarantees = [[GuaranteeType.Credit], [GuaranteeType.Credit, GuaranteeType.Guarantee], [GuaranteeType.Mortgage]];
+        GuaranteeType[][] guarantees =
+        [
+            [GuaranteeType.Credit],
+            [GuaranteeType.Credit, GuaranteeType.Guarantee],
+            [GuaranteeType.Mortgage],
+        ];
         var requests = new Dictionary<Guid, (FinanceMatchClient Firm, SubmitLoanRequest Ask)>();
         foreach (var (_, firm) in borrowersWithProfiles)
         {
-            var ask = new SubmitLoanRequest(amounts[random.Next(amounts.Length)], terms[random.Next(terms.Length)], "Working capital",
-                guarantees[random.Next(guarantees.Length)], new LoanConsentRequest([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60)));
+            var ask = new SubmitLoanRequest(
+                amounts[random.Next(amounts.Length)],
+                terms[random.Next(terms.Length)],
+                "Working capital",
+                guarantees[random.Next(guarantees.Length)],
+                new LoanConsentRequest([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
+            );
             requests[(await firm.LoanRequests.SubmitAsync(ask)).Id] = (firm, ask);
         }
         var outcomes = new List<LoanRequestDto>();
         foreach (var (id, (firm, _)) in requests)
         {
             LoanRequestDto request;
-            while ((request = await firm.LoanRequests.GetAsync(id)).Status == LoanRequestStatus.Matching) await Task.Delay(100);
+            while ((request = await firm.LoanRequests.GetAsync(id)).Status == LoanRequestStatus.Matching)
+                await Task.Delay(100);
             outcomes.Add(request);
         }
 
@@ -59,18 +105,25 @@ internal static class Marketplace
         foreach (var (_, bank) in banks)
         foreach (var match in (await bank.Matches.ListAsync(status: "pending", pageSize: 100)).Items)
         {
-            if (random.Next(5) == 0) continue;
+            if (random.Next(5) == 0)
+                continue;
             await bank.Matches.ReviewAsync(match.Id);
             var (firm, ask) = requests[match.LoanRequestId];
             var product = products[match.ProductId];
             if (random.Next(3) == 0)
             {
-                await bank.Matches.DeclineAsync(match.Id, new DeclineMatchRequest("Turnover too thin for the amount asked."));
+                await bank.Matches.DeclineAsync(
+                    match.Id,
+                    new DeclineMatchRequest("Turnover too thin for the amount asked.")
+                );
                 declined++;
                 continue;
             }
             var term = Math.Clamp(ask.TermMonths, product.MinTermMonths, product.MaxTermMonths);
-            await bank.Matches.ApproveAsync(match.Id, new ApproveMatchRequest(Math.Round(ask.Amount * 0.8m, 2), product.MinAnnualRate + 0.25m, term));
+            await bank.Matches.ApproveAsync(
+                match.Id,
+                new ApproveMatchRequest(Math.Round(ask.Amount * 0.8m, 2), product.MinAnnualRate + 0.25m, term)
+            );
             approved++;
             try
             {
@@ -82,16 +135,23 @@ internal static class Marketplace
             }
             if (random.Next(3) > 0)
             {
-                await bank.Matches.DisburseAsync(match.Id, new DisburseMatchRequest(Math.Round(ask.Amount * 0.8m, 2), DateOnly.FromDateTime(DateTime.UtcNow)));
+                await bank.Matches.DisburseAsync(
+                    match.Id,
+                    new DisburseMatchRequest(Math.Round(ask.Amount * 0.8m, 2), DateOnly.FromDateTime(DateTime.UtcNow))
+                );
                 disbursed++;
             }
         }
-        Console.WriteLine($"{products.Count} products published; {outcomes.Count} loan requests ({outcomes.Count(r => r.Status == LoanRequestStatus.Matched)} matched, " +
-            $"{outcomes.Sum(r => r.Matches.Count)} matches); {approved} offers approved, {declined} declined, {disbursed} loans disbursed");
+        Console.WriteLine(
+            $"{products.Count} products published; {outcomes.Count} loan requests ({outcomes.Count(r => r.Status == LoanRequestStatus.Matched)} matched, "
+                + $"{outcomes.Sum(r => r.Matches.Count)} matches); {approved} offers approved, {declined} declined, {disbursed} loans disbursed"
+        );
     }
 
     /// <summary>The borrowers whose profiles the feeds have produced (profiles are rebuilt shortly after a batch).</summary>
-    private static async Task<List<(Guid Id, FinanceMatchClient Client)>> WithProfilesAsync(List<(Guid Id, FinanceMatchClient Client)> borrowers)
+    private static async Task<List<(Guid Id, FinanceMatchClient Client)>> WithProfilesAsync(
+        List<(Guid Id, FinanceMatchClient Client)> borrowers
+    )
     {
         for (var attempt = 0; attempt < 120; attempt++)
         {
@@ -103,11 +163,10 @@ internal static class Marketplace
                     await borrower.Client.Profiles.GetAsync(borrower.Id);
                     ready.Add(borrower);
                 }
-                catch (ApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-                {
-                }
+                catch (ApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { }
             }
-            if (ready.Count == borrowers.Count || (ready.Count > 0 && attempt >= 60)) return ready;
+            if (ready.Count == borrowers.Count || (ready.Count > 0 && attempt >= 60))
+                return ready;
             await Task.Delay(1000);
         }
         throw new InvalidOperationException("No borrower's credit profile was built within two minutes of the feeds.");

@@ -13,12 +13,17 @@ using FinanceMatch.Core.Common;
 // The credentials it creates go to .data/demo-credentials.txt, or to the file FINANCEMATCH_DEMO_CREDENTIALS names.
 if (args.ElementAtOrDefault(0) == "init-licence-issuer")
 {
-    FinanceMatch.DemoData.DevelopmentLicenceIssuer.Initialise(args.ElementAtOrDefault(1) ?? Path.Combine(".data", "licence-issuer"));
+    FinanceMatch.DemoData.DevelopmentLicenceIssuer.Initialise(
+        args.ElementAtOrDefault(1) ?? Path.Combine(".data", "licence-issuer")
+    );
     return;
 }
-var licences = FinanceMatch.DemoData.DevelopmentLicenceIssuer.FromEnvironment()
-    ?? throw new InvalidOperationException("FINANCEMATCH_LICENCE_ISSUER_KEY is not set: the demo verifies its firms with licence assertions "
-        + "signed by the development issuer that scripts/run.sh sets up.");
+var licences =
+    FinanceMatch.DemoData.DevelopmentLicenceIssuer.FromEnvironment()
+    ?? throw new InvalidOperationException(
+        "FINANCEMATCH_LICENCE_ISSUER_KEY is not set: the demo verifies its firms with licence assertions "
+            + "signed by the development issuer that scripts/run.sh sets up."
+    );
 var baseUrl = args.ElementAtOrDefault(0) ?? "http://127.0.0.1:5080";
 var operatorId = args.ElementAtOrDefault(1) ?? "operator";
 var operatorSecret = args.ElementAtOrDefault(2) ?? "operator-dev-secret";
@@ -38,54 +43,109 @@ var credentials = new StringBuilder("# FinanceMatch demo credentials (developmen
 async Task<FinanceMatchClient> DepartmentAsync(string name, string code, FeedType type)
 {
     var created = await @operator.Departments.CreateAsync(new CreateDepartmentRequest(name, code, [type]));
-    credentials.AppendLine(CultureInfo.InvariantCulture, $"department {code,-14} clientId={created.ClientId} clientSecret={created.ClientSecret}");
-    return Client((await anonymous.Auth.GetTokenAsync(new TokenRequest(created.ClientId, created.ClientSecret!))).AccessToken);
+    credentials.AppendLine(
+        CultureInfo.InvariantCulture,
+        $"department {code, -14} clientId={created.ClientId} clientSecret={created.ClientSecret}"
+    );
+    return Client(
+        (await anonymous.Auth.GetTokenAsync(new TokenRequest(created.ClientId, created.ClientSecret!))).AccessToken
+    );
 }
 
 var tax = await DepartmentAsync("Foshan Municipal Tax Service", "DEMO-TAX", FeedType.Tax);
-var social = await DepartmentAsync("Foshan Human Resources and Social Security Bureau", "DEMO-SOCIAL", FeedType.SocialSecurity);
+var social = await DepartmentAsync(
+    "Foshan Human Resources and Social Security Bureau",
+    "DEMO-SOCIAL",
+    FeedType.SocialSecurity
+);
 var power = await DepartmentAsync("Guangdong Power Grid, Foshan Branch", "DEMO-POWER", FeedType.Utility);
 var market = await DepartmentAsync("Foshan Market Supervision Administration", "DEMO-MARKET", FeedType.Penalty);
 var court = await DepartmentAsync("Foshan Intermediate People's Court", "DEMO-COURT", FeedType.Judicial);
 
 var banks = new List<(string Name, FinanceMatchClient Client)>();
-foreach (var (name, code) in new[] { ("Bank of Foshan", "DEMO-BOF"), ("Guangdong Rural Credit Union", "DEMO-GDRCU"),
-             ("China Construction Bank Foshan", "DEMO-CCBFS"), ("Pearl River Microfinance", "DEMO-PRMF") })
+foreach (
+    var (name, code) in new[]
+    {
+        ("Bank of Foshan", "DEMO-BOF"),
+        ("Guangdong Rural Credit Union", "DEMO-GDRCU"),
+        ("China Construction Bank Foshan", "DEMO-CCBFS"),
+        ("Pearl River Microfinance", "DEMO-PRMF"),
+    }
+)
 {
     var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest(name, code));
-    credentials.AppendLine(CultureInfo.InvariantCulture, $"bank       {code,-14} clientId={bank.ClientId} clientSecret={bank.ClientSecret}");
+    credentials.AppendLine(
+        CultureInfo.InvariantCulture,
+        $"bank       {code, -14} clientId={bank.ClientId} clientSecret={bank.ClientSecret}"
+    );
     banks.Add((name, await SignedInAsync(bank.ClientId, bank.ClientSecret!)));
 }
 
 string[] divisions = ["440604", "440605", "440606", "440607", "440608", "440703", "440305", "440106", "441900"];
 string[] industries = ["C35", "C38", "C39", "C33", "C18", "F51", "F52", "G54", "I65", "M75"];
 string[] surnames = ["Li", "Chen", "Huang", "Liang", "Zhang", "Wu", "He", "Lin", "Luo", "Zhou"];
-string[] trades = ["Precision Moulds", "Smart Appliances", "Ceramics", "Furniture", "Lighting", "Textiles", "Trading", "Logistics", "Software", "Testing"];
+string[] trades =
+[
+    "Precision Moulds",
+    "Smart Appliances",
+    "Ceramics",
+    "Furniture",
+    "Lighting",
+    "Textiles",
+    "Trading",
+    "Logistics",
+    "Software",
+    "Testing",
+];
 
 var firms = new List<(string Uscc, double Revenue, int Staff, double Trend, bool Troubled)>();
+
 // Registered firms that will ask for loans once their profiles are built.
 var borrowers = new List<(Guid Id, FinanceMatchClient Client)>();
 for (var i = 0; i < firmCount; i++)
 {
     var division = divisions[random.Next(divisions.Length)];
-    var body = new string(Enumerable.Range(0, 9).Select(_ => Uscc.Alphabet[random.Next(Uscc.Alphabet.Length)]).ToArray());
+    var body = new string(
+        Enumerable.Range(0, 9).Select(_ => Uscc.Alphabet[random.Next(Uscc.Alphabet.Length)]).ToArray()
+    );
     var first17 = "91" + division + body;
     var uscc = first17 + Uscc.CheckCharacter(first17);
     var staff = random.Next(5, 400);
-    firms.Add((uscc, staff * random.Next(15_000, 60_000), staff, random.NextDouble() * 0.04 - 0.015, random.Next(12) == 0));
+    firms.Add(
+        (uscc, staff * random.Next(15_000, 60_000), staff, random.NextDouble() * 0.04 - 0.015, random.Next(12) == 0)
+    );
     // Five in six firms register; the rest exist only in government data until they do.
-    if (i % 6 == 5) continue;
+    if (i % 6 == 5)
+        continue;
     var trade = trades[random.Next(trades.Length)];
-    var registered = await anonymous.Enterprises.RegisterAsync(new RegisterEnterpriseRequest(uscc,
-        $"Foshan {surnames[random.Next(surnames.Length)]}'s {trade} Co., Ltd.", $"{surnames[random.Next(surnames.Length)]} {(char)('A' + random.Next(26))}.",
-        division, industries[random.Next(industries.Length)], new DateOnly(2004 + random.Next(20), 1 + random.Next(12), 1 + random.Next(28)),
-        random.Next(1, 200) * 100_000m, staff));
+    var registered = await anonymous.Enterprises.RegisterAsync(
+        new RegisterEnterpriseRequest(
+            uscc,
+            $"Foshan {surnames[random.Next(surnames.Length)]}'s {trade} Co., Ltd.",
+            $"{surnames[random.Next(surnames.Length)]} {(char)('A' + random.Next(26))}.",
+            division,
+            industries[random.Next(industries.Length)],
+            new DateOnly(2004 + random.Next(20), 1 + random.Next(12), 1 + random.Next(28)),
+            random.Next(1, 200) * 100_000m,
+            staff
+        )
+    );
     var firmClient = await SignedInAsync(registered.ClientId, registered.ClientSecret!);
     // Verified the way a real firm is: a signed assertion from the (development) e-business-licence service.
-    await firmClient.Enterprises.SubmitVerificationAsync(registered.Id,
-        new SubmitVerificationRequest(VerificationMethod.BusinessLicence, licences.Assert(uscc, registered.LegalRepresentative)));
-    if (i < 3) credentials.AppendLine(CultureInfo.InvariantCulture, $"enterprise {uscc} clientId={registered.ClientId} clientSecret={registered.ClientSecret}");
-    if (borrowers.Count < 80) borrowers.Add((registered.Id, firmClient));
+    await firmClient.Enterprises.SubmitVerificationAsync(
+        registered.Id,
+        new SubmitVerificationRequest(
+            VerificationMethod.BusinessLicence,
+            licences.Assert(uscc, registered.LegalRepresentative)
+        )
+    );
+    if (i < 3)
+        credentials.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"enterprise {uscc} clientId={registered.ClientId} clientSecret={registered.ClientSecret}"
+        );
+    if (borrowers.Count < 80)
+        borrowers.Add((registered.Id, firmClient));
 }
 Console.WriteLine($"{firms.Count} firms ({firms.Count - firms.Count / 6} registered), 5 departments, 4 banks");
 
@@ -104,14 +164,47 @@ foreach (var firm in firms)
         var growth = Math.Pow(1 + firm.Trend, 24 - m) * (0.9 + random.NextDouble() * 0.2);
         var revenue = firm.Revenue * growth;
         var arrears = firm.Troubled && m <= 4 ? revenue * 0.01 : 0;
-        taxCsv.Append(CultureInfo.InvariantCulture, $"{firm.Uscc},{Period(m)},{Money(revenue * 0.03)},{Money(revenue)},{Money(arrears)},{rating}\n");
+        taxCsv.Append(
+            CultureInfo.InvariantCulture,
+            $"{firm.Uscc},{Period(m)},{Money(revenue * 0.03)},{Money(revenue)},{Money(arrears)},{rating}\n"
+        );
         var staff = Math.Max(1, (int)(firm.Staff * growth * (firm.Troubled && m <= 6 ? 0.6 : 1)));
-        socialNdjson.Append(JsonSerializer.Serialize(new { uscc = firm.Uscc, period = Period(m), insuredEmployees = staff,
-            contributionPaid = Math.Round(staff * 1150.0, 2), arrears = firm.Troubled && m <= 3 ? Math.Round(staff * 300.0, 2) : 0 })).Append('\n');
-        utility.Add(new { uscc = firm.Uscc, period = Period(m), kind = "electricity", consumption = Math.Round(revenue / 12, 3),
-            amountBilled = Math.Round(revenue / 12 * 0.68, 2), amountOverdue = firm.Troubled && m <= 2 ? Math.Round(revenue / 40, 2) : 0 });
-        utility.Add(new { uscc = firm.Uscc, period = Period(m), kind = "water", consumption = Math.Round(firm.Staff * 4.2 * growth, 3),
-            amountBilled = Math.Round(firm.Staff * 4.2 * growth * 3.5, 2), amountOverdue = 0 });
+        socialNdjson
+            .Append(
+                JsonSerializer.Serialize(
+                    new
+                    {
+                        uscc = firm.Uscc,
+                        period = Period(m),
+                        insuredEmployees = staff,
+                        contributionPaid = Math.Round(staff * 1150.0, 2),
+                        arrears = firm.Troubled && m <= 3 ? Math.Round(staff * 300.0, 2) : 0,
+                    }
+                )
+            )
+            .Append('\n');
+        utility.Add(
+            new
+            {
+                uscc = firm.Uscc,
+                period = Period(m),
+                kind = "electricity",
+                consumption = Math.Round(revenue / 12, 3),
+                amountBilled = Math.Round(revenue / 12 * 0.68, 2),
+                amountOverdue = firm.Troubled && m <= 2 ? Math.Round(revenue / 40, 2) : 0,
+            }
+        );
+        utility.Add(
+            new
+            {
+                uscc = firm.Uscc,
+                period = Period(m),
+                kind = "water",
+                consumption = Math.Round(firm.Staff * 4.2 * growth, 3),
+                amountBilled = Math.Round(firm.Staff * 4.2 * growth * 3.5, 2),
+                amountOverdue = 0,
+            }
+        );
     }
 }
 
@@ -121,18 +214,50 @@ var troubled = firms.Where(f => f.Troubled).ToList();
 for (var i = 0; i < troubled.Count; i++)
 {
     var decided = thisMonth.AddMonths(-random.Next(2, 30)).AddDays(random.Next(27));
-    penalties.Append(JsonSerializer.Serialize(new { uscc = troubled[i].Uscc, decisionNo = $"FS-SCJ-{decided.Year}-{1000 + i}", decidedOn = decided.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        authority = "Foshan Market Supervision Administration", severity = new[] { "minor", "general", "serious" }[i % 3], amount = 5000 * (1 + i % 7) })).Append('\n');
+    penalties
+        .Append(
+            JsonSerializer.Serialize(
+                new
+                {
+                    uscc = troubled[i].Uscc,
+                    decisionNo = $"FS-SCJ-{decided.Year}-{1000 + i}",
+                    decidedOn = decided.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    authority = "Foshan Market Supervision Administration",
+                    severity = new[] { "minor", "general", "serious" }[i % 3],
+                    amount = 5000 * (1 + i % 7),
+                }
+            )
+        )
+        .Append('\n');
     var filed = thisMonth.AddMonths(-random.Next(1, 18)).AddDays(random.Next(27));
-    judicial.Append(JsonSerializer.Serialize(new { uscc = troubled[i].Uscc, caseNo = $"({filed.Year})Yue06Zhi{2000 + i}", filedOn = filed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        kind = i % 4 == 0 ? "dishonestDebtor" : "enforcement", amount = 80_000 + 10_000 * i, closedOn = (string?)null })).Append('\n');
+    judicial
+        .Append(
+            JsonSerializer.Serialize(
+                new
+                {
+                    uscc = troubled[i].Uscc,
+                    caseNo = $"({filed.Year})Yue06Zhi{2000 + i}",
+                    filedOn = filed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    kind = i % 4 == 0 ? "dishonestDebtor" : "enforcement",
+                    amount = 80_000 + 10_000 * i,
+                    closedOn = (string?)null,
+                }
+            )
+        )
+        .Append('\n');
 }
 
 var batches = new List<(FinanceMatchClient Client, BatchDto Batch)>
 {
     (tax, await tax.Feeds.PushAsync(FeedType.Tax, Content(taxCsv.ToString(), "text/csv"))),
-    (social, await social.Feeds.PushAsync(FeedType.SocialSecurity, Content(socialNdjson.ToString(), "application/x-ndjson"))),
-    (power, await power.Feeds.PushAsync(FeedType.Utility, Content(JsonSerializer.Serialize(utility), "application/json"))),
+    (
+        social,
+        await social.Feeds.PushAsync(FeedType.SocialSecurity, Content(socialNdjson.ToString(), "application/x-ndjson"))
+    ),
+    (
+        power,
+        await power.Feeds.PushAsync(FeedType.Utility, Content(JsonSerializer.Serialize(utility), "application/json"))
+    ),
     (market, await market.Feeds.PushAsync(FeedType.Penalty, Content(penalties.ToString(), "application/x-ndjson"))),
     (court, await court.Feeds.PushAsync(FeedType.Judicial, Content(judicial.ToString(), "application/x-ndjson"))),
 };
@@ -143,14 +268,17 @@ foreach (var (client, queued) in batches)
     {
         await Task.Delay(250);
         batch = await client.Feeds.GetBatchAsync(queued.Id);
-    }
-    while (batch.Status is BatchStatus.Queued or BatchStatus.Processing);
-    Console.WriteLine($"{batch.FeedType,-15} batch {batch.Id}: {batch.Status}, {batch.AcceptedRows:N0} rows applied, {batch.RejectedRows} rejected");
+    } while (batch.Status is BatchStatus.Queued or BatchStatus.Processing);
+    Console.WriteLine(
+        $"{batch.FeedType, -15} batch {batch.Id}: {batch.Status}, {batch.AcceptedRows:N0} rows applied, {batch.RejectedRows} rejected"
+    );
 }
 
 await Marketplace.LoadAsync(banks, borrowers, random);
 
-var file = Environment.GetEnvironmentVariable("FINANCEMATCH_DEMO_CREDENTIALS") ?? Path.Combine(FindRoot(), ".data", "demo-credentials.txt");
+var file =
+    Environment.GetEnvironmentVariable("FINANCEMATCH_DEMO_CREDENTIALS")
+    ?? Path.Combine(FindRoot(), ".data", "demo-credentials.txt");
 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
 await File.WriteAllTextAsync(file, credentials.ToString());
 Console.WriteLine($"Demo credentials written to {file}:");
@@ -162,7 +290,8 @@ async Task<FinanceMatchClient> SignedInAsync(string clientId, string clientSecre
 FinanceMatchClient Client(string? token)
 {
     var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
-    if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    if (token is not null)
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     return new FinanceMatchClient(http);
 }
 
@@ -172,11 +301,10 @@ static async Task WaitUntilReadyAsync(HttpClient http)
     {
         try
         {
-            if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK) return;
+            if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+                return;
         }
-        catch (HttpRequestException)
-        {
-        }
+        catch (HttpRequestException) { }
         await Task.Delay(500);
     }
     throw new InvalidOperationException($"The API at {http.BaseAddress} did not become ready within two minutes.");
@@ -188,6 +316,7 @@ static HttpContent Content(string text, string type) =>
 static string FindRoot()
 {
     var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinanceMatch.sln"))) directory = directory.Parent;
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinanceMatch.sln")))
+        directory = directory.Parent;
     return directory?.FullName ?? Directory.GetCurrentDirectory();
 }

@@ -11,12 +11,24 @@ namespace FinanceMatch.Api.Auth;
 /// </summary>
 public static class AttemptLimit
 {
-    public static async Task RefuseWhenTooManyAsync(IQueryable<SecurityEvent> failures, int max, TimeSpan window, DateTimeOffset now, string message,
-        CancellationToken ct)
+    public static async Task RefuseWhenTooManyAsync(
+        IQueryable<SecurityEvent> failures,
+        int max,
+        TimeSpan window,
+        DateTimeOffset now,
+        string message,
+        CancellationToken ct
+    )
     {
         var since = now - window;
-        var recent = await failures.AsNoTracking().Where(e => e.OccurredAt > since)
-            .OrderByDescending(e => e.OccurredAt).Select(e => e.OccurredAt).Take(max).ToListAsync(ct);
-        if (recent.Count >= max) throw new TooManyAttemptsException(message, recent[^1] + window - now);
+        var recent = await failures
+            .AsNoTracking()
+            .Where(e => e.OccurredAt > since)
+            .OrderByDescending(e => e.OccurredAt)
+            .Select(e => e.OccurredAt)
+            .Take(max)
+            .ToListAsync(ct);
+        if (recent.Count >= max)
+            throw new TooManyAttemptsException(message, recent[^1] + window - now);
     }
 }

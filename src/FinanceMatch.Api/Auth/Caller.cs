@@ -18,11 +18,13 @@ public sealed record Caller(Role? Role, Guid SubjectId, string? ClientId)
     public bool IsParty(Role role, Guid subjectId) => Role == role && SubjectId == subjectId;
 
     /// <summary>The client id of an authenticated caller (endpoints that allow anonymous callers never ask).</summary>
-    public string RequiredClientId => ClientId ?? throw new InvalidOperationException("An anonymous caller has no client id.");
+    public string RequiredClientId =>
+        ClientId ?? throw new InvalidOperationException("An anonymous caller has no client id.");
 
     public static Caller From(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? new(user.RoleOf(), user.SubjectId(), user.ClientIdOf()) : Anonymous;
 
     /// <summary>Minimal APIs bind a <see cref="Caller"/> parameter from the request's user with this.</summary>
-    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context.User));
+    public static ValueTask<Caller?> BindAsync(HttpContext context) =>
+        ValueTask.FromResult<Caller?>(From(context.User));
 }

@@ -10,16 +10,21 @@ public static class CallerClaims
     public const string Role = "role";
     public const string ClientId = "client_id";
     public const string CredentialId = "cid";
+
     /// <summary>The credential's version when the token was issued; a later rotation, reset or disable ends the token.</summary>
     public const string CredentialVersion = "ver";
+
     /// <summary>Added on each request (never issued): a firm's verification as it stands now.</summary>
     public const string Verification = "financematch:verification";
 
     public static Guid SubjectId(this ClaimsPrincipal user) => Guid.Parse(Required(user, Subject));
+
     /// <summary>The caller's object id, or <see cref="Guid.Empty"/> for an anonymous caller (public endpoints).</summary>
     public static Guid SubjectIdOrEmpty(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(Subject), out var id) ? id : Guid.Empty;
+
     public static Guid CredentialIdOf(this ClaimsPrincipal user) => Guid.Parse(Required(user, CredentialId));
+
     public static string ClientIdOf(this ClaimsPrincipal user) => Required(user, ClientId);
 
     public static Core.Identity.Role RoleOf(this ClaimsPrincipal user) =>
@@ -33,7 +38,8 @@ public static class CallerClaims
 
     /// <summary>True for an enterprise whose registration is verified now (not when its token was issued).</summary>
     public static bool IsVerifiedEnterprise(this ClaimsPrincipal user) =>
-        user.Is(Core.Identity.Role.Enterprise) && user.FindFirstValue(Verification) == nameof(Core.Enterprises.EnterpriseVerification.Verified);
+        user.Is(Core.Identity.Role.Enterprise)
+        && user.FindFirstValue(Verification) == nameof(Core.Enterprises.EnterpriseVerification.Verified);
 
     private static string Required(ClaimsPrincipal user, string type) =>
         user.FindFirstValue(type) ?? throw new InvalidOperationException($"The token has no '{type}' claim.");

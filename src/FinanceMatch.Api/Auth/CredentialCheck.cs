@@ -14,9 +14,16 @@ public static class CredentialCheck
     public static async Task OnTokenValidatedAsync(TokenValidatedContext context)
     {
         var principal = context.Principal;
-        if (principal?.Identity is not ClaimsIdentity identity
+        if (
+            principal?.Identity is not ClaimsIdentity identity
             || !Guid.TryParse(principal.FindFirstValue(CallerClaims.CredentialId), out var credentialId)
-            || !int.TryParse(principal.FindFirstValue(CallerClaims.CredentialVersion), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            || !int.TryParse(
+                principal.FindFirstValue(CallerClaims.CredentialVersion),
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var version
+            )
+        )
         {
             context.Fail("The token does not name a credential and its version.");
             return;
@@ -30,12 +37,15 @@ public static class CredentialCheck
         }
         // A token names its credential; its role and subject must be that credential's own, so even someone holding a
         // signing key cannot mint a stronger role on an ordinary credential.
-        if (principal.FindFirstValue(CallerClaims.Role) != Policies.RoleName(state.Role)
-            || principal.FindFirstValue(CallerClaims.Subject) != state.SubjectId.ToString())
+        if (
+            principal.FindFirstValue(CallerClaims.Role) != Policies.RoleName(state.Role)
+            || principal.FindFirstValue(CallerClaims.Subject) != state.SubjectId.ToString()
+        )
         {
             context.Fail("The token's role or subject is not its credential's.");
             return;
         }
-        if (state.Verification is { } verification) identity.AddClaim(new Claim(CallerClaims.Verification, verification.ToString()));
+        if (state.Verification is { } verification)
+            identity.AddClaim(new Claim(CallerClaims.Verification, verification.ToString()));
     }
 }

@@ -9,13 +9,32 @@ namespace FinanceMatch.Api.Auth;
 /// </summary>
 public sealed class CredentialIssuer(SecretHasher hasher, TimeProvider clock)
 {
-    public (Credential Credential, string Secret) IssueInto(FinanceMatchDbContext db, Role role, Guid subjectId, string? actorClientId)
+    public (Credential Credential, string Secret) IssueInto(
+        FinanceMatchDbContext db,
+        Role role,
+        Guid subjectId,
+        string? actorClientId
+    )
     {
         var now = clock.GetUtcNow();
         var secret = SecretHasher.NewSecret();
-        var credential = Credential.Issue(role, subjectId, SecretHasher.NewClientId(role), hasher.HashGenerated(secret), now);
+        var credential = Credential.Issue(
+            role,
+            subjectId,
+            SecretHasher.NewClientId(role),
+            hasher.HashGenerated(secret),
+            now
+        );
         db.Credentials.Add(credential);
-        db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.CredentialIssued, credential, actorClientId, $"A {Policies.RoleName(role)} credential.", now));
+        db.SecurityEvents.Add(
+            SecurityEvent.Of(
+                SecurityEventKind.CredentialIssued,
+                credential,
+                actorClientId,
+                $"A {Policies.RoleName(role)} credential.",
+                now
+            )
+        );
         return (credential, secret);
     }
 }

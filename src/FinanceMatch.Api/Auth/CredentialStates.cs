@@ -7,7 +7,13 @@ using Npgsql;
 namespace FinanceMatch.Api.Auth;
 
 /// <summary>What a token's credential is now: the version tokens must carry, whether it may sign in, and for a firm its verification.</summary>
-public sealed record CredentialState(int Version, bool Enabled, Role Role, Guid SubjectId, EnterpriseVerification? Verification);
+public sealed record CredentialState(
+    int Version,
+    bool Enabled,
+    Role Role,
+    Guid SubjectId,
+    EnterpriseVerification? Verification
+);
 
 /// <summary>
 /// Answers, for every authenticated request, whether its token's credential still stands. Entries are cached for
@@ -26,12 +32,14 @@ public sealed class CredentialStates(NpgsqlDataSource dataSource, IOptions<AuthO
     public async ValueTask<CredentialState?> GetAsync(Guid credentialId, CancellationToken ct)
     {
         var now = Environment.TickCount64;
-        if (listening && entries.TryGetValue(credentialId, out var entry) && entry.ExpiresAt > now) return entry.State;
+        if (listening && entries.TryGetValue(credentialId, out var entry) && entry.ExpiresAt > now)
+            return entry.State;
         var before = Interlocked.Read(ref generation);
         var state = await LoadAsync(credentialId, ct);
         if (listening && before == Interlocked.Read(ref generation))
         {
-            if (entries.Count >= MaxEntries) entries.Clear();
+            if (entries.Count >= MaxEntries)
+                entries.Clear();
             entries[credentialId] = (state, now + options.Value.CredentialCacheSeconds * 1000L);
         }
         return state;
@@ -47,7 +55,8 @@ public sealed class CredentialStates(NpgsqlDataSource dataSource, IOptions<AuthO
     {
         Interlocked.Increment(ref generation);
         foreach (var (id, entry) in entries)
-            if (entry.State?.SubjectId == subjectId) entries.TryRemove(id, out _);
+            if (entry.State?.SubjectId == subjectId)
+                entries.TryRemove(id, out _);
     }
 
     /// <summary>Caching is on only while changes can be heard; losing the listener forgets everything.</summary>
@@ -60,16 +69,24 @@ public sealed class CredentialStates(NpgsqlDataSource dataSource, IOptions<AuthO
 
     private async Task<CredentialState?> LoadAsync(Guid credentialId, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand(
+            """
             SELECT c.version, c.disabled_at IS NULL, c.role, c.subject_id, e.verification
             FROM financematch.credentials c
             LEFT JOIN financematch.enterprises e ON c.role = 'Enterprise' AND e.id = c.subject_id
             WHERE c.id = $1
-            """);
+            """
+        );
         command.Parameters.Add(new() { Value = credentialId });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        return new CredentialState(reader.GetInt32(0), reader.GetBoolean(1), Enum.Parse<Role>(reader.GetString(2)), reader.GetGuid(3),
-            reader.IsDBNull(4) ? null : Enum.Parse<EnterpriseVerification>(reader.GetString(4)));
+        if (!await reader.ReadAsync(ct))
+            return null;
+        return new CredentialState(
+            reader.GetInt32(0),
+            reader.GetBoolean(1),
+            Enum.Parse<Role>(reader.GetString(2)),
+            reader.GetGuid(3),
+            reader.IsDBNull(4) ? null : Enum.Parse<EnterpriseVerification>(reader.GetString(4))
+        );
     }
 }

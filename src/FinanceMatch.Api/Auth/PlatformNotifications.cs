@@ -9,8 +9,12 @@ namespace FinanceMatch.Api.Auth;
 /// (<c>signing_keys_changed</c>). The listener has a connection of its own outside the pool (a pooled connection is not
 /// reset on return, and must not keep a LISTEN). While it is not connected, nothing is cached.
 /// </summary>
-public sealed partial class PlatformNotifications(StartupSettings settings, CredentialStates credentials, SigningKeyProvider signingKeys,
-    ILogger<PlatformNotifications> logger) : BackgroundService
+public sealed partial class PlatformNotifications(
+    StartupSettings settings,
+    CredentialStates credentials,
+    SigningKeyProvider signingKeys,
+    ILogger<PlatformNotifications> logger
+) : BackgroundService
 {
     public const string CredentialChannel = "credential_changed";
     public const string SigningKeyChannel = "signing_keys_changed";
@@ -31,13 +35,19 @@ public sealed partial class PlatformNotifications(StartupSettings settings, Cred
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) => OnNotification(e.Channel, e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {CredentialChannel}; LISTEN {SigningKeyChannel}", connection))
+                await using (
+                    var listen = new NpgsqlCommand(
+                        $"LISTEN {CredentialChannel}; LISTEN {SigningKeyChannel}",
+                        connection
+                    )
+                )
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 credentials.SetListening(true);
                 // Anything that changed while nobody listened is read afresh.
                 await signingKeys.ReloadAsync(stoppingToken);
                 delay = TimeSpan.FromMilliseconds(200);
-                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+                while (!stoppingToken.IsCancellationRequested)
+                    await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -47,7 +57,14 @@ public sealed partial class PlatformNotifications(StartupSettings settings, Cred
             {
                 credentials.SetListening(false);
                 LogListenerLost(logger, e.GetBaseException().Message, delay.TotalMilliseconds);
-                try { await Task.Delay(delay, stoppingToken); } catch (OperationCanceledException) { break; }
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 10_000));
             }
         }
@@ -56,10 +73,15 @@ public sealed partial class PlatformNotifications(StartupSettings settings, Cred
 
     private void OnNotification(string channel, string payload)
     {
-        if (channel == CredentialChannel && Guid.TryParse(payload, out var id)) credentials.Forget(id);
-        else if (channel == SigningKeyChannel) signingKeys.RequestReload();
+        if (channel == CredentialChannel && Guid.TryParse(payload, out var id))
+            credentials.Forget(id);
+        else if (channel == SigningKeyChannel)
+            signingKeys.RequestReload();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the PostgreSQL notification listener ({Reason}); credentials are read uncached until it is back, retrying in {DelayMilliseconds} ms")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Lost the PostgreSQL notification listener ({Reason}); credentials are read uncached until it is back, retrying in {DelayMilliseconds} ms"
+    )]
     private static partial void LogListenerLost(ILogger logger, string reason, double delayMilliseconds);
 }

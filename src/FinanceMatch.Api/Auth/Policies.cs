@@ -23,9 +23,13 @@ public static class Policies
         auth.AddPolicy(OperatorOrDepartment, p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Department)));
         auth.AddPolicy(OperatorOrEnterprise, p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Enterprise)));
         auth.AddPolicy(OperatorOrBank, p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Bank)));
-        auth.AddPolicy(OperatorEnterpriseOrBank, p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Enterprise), RoleName(Role.Bank)));
+        auth.AddPolicy(
+            OperatorEnterpriseOrBank,
+            p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Enterprise), RoleName(Role.Bank))
+        );
     }
 
     /// <summary>The role as it appears in tokens: camelCase, like every enum on the wire.</summary>
-    public static string RoleName(Role role) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(role.ToString());
+    public static string RoleName(Role role) =>
+        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(role.ToString());
 }

@@ -14,20 +14,28 @@ public static class ProtectLegacySecrets
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinanceMatchDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<SecretProtector>();
-        var webhooks = await db.Webhooks.AsNoTracking().Where(w => !w.ProtectedSecret.StartsWith("dp1:"))
-            .Select(w => new { w.Id, w.ProtectedSecret }).ToListAsync(ct);
+        var webhooks = await db
+            .Webhooks.AsNoTracking()
+            .Where(w => !w.ProtectedSecret.StartsWith("dp1:"))
+            .Select(w => new { w.Id, w.ProtectedSecret })
+            .ToListAsync(ct);
         foreach (var w in webhooks)
         {
             var protectedSecret = protector.Protect(SecretPurpose.WebhookSecret, w.ProtectedSecret);
-            await db.Webhooks.Where(x => x.Id == w.Id && x.ProtectedSecret == w.ProtectedSecret)
+            await db
+                .Webhooks.Where(x => x.Id == w.Id && x.ProtectedSecret == w.ProtectedSecret)
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.ProtectedSecret, protectedSecret), ct);
         }
-        var sources = await db.FeedSources.AsNoTracking().Where(f => f.ProtectedApiKey != null && !f.ProtectedApiKey.StartsWith("dp1:"))
-            .Select(f => new { f.Id, f.ProtectedApiKey }).ToListAsync(ct);
+        var sources = await db
+            .FeedSources.AsNoTracking()
+            .Where(f => f.ProtectedApiKey != null && !f.ProtectedApiKey.StartsWith("dp1:"))
+            .Select(f => new { f.Id, f.ProtectedApiKey })
+            .ToListAsync(ct);
         foreach (var f in sources)
         {
             var protectedKey = protector.Protect(SecretPurpose.FeedSourceApiKey, f.ProtectedApiKey!);
-            await db.FeedSources.Where(x => x.Id == f.Id && x.ProtectedApiKey == f.ProtectedApiKey)
+            await db
+                .FeedSources.Where(x => x.Id == f.Id && x.ProtectedApiKey == f.ProtectedApiKey)
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.ProtectedApiKey, protectedKey), ct);
         }
     }

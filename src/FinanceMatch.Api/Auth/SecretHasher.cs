@@ -1,6 +1,6 @@
+using System.Security.Cryptography;
 using FinanceMatch.Core.Identity;
 using Microsoft.AspNetCore.Identity;
-using System.Security.Cryptography;
 
 namespace FinanceMatch.Api.Auth;
 
@@ -16,7 +16,8 @@ public sealed class SecretHasher
     private readonly PasswordHasher<Credential> hasher = new();
 
     /// <summary>For a secret from <see cref="NewSecret"/>.</summary>
-    public string HashGenerated(string secret) => Sha256Prefix + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+    public string HashGenerated(string secret) =>
+        Sha256Prefix + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>For a secret a person chose.</summary>
     public string HashChosen(string secret) => hasher.HashPassword(null!, secret);
@@ -24,8 +25,13 @@ public sealed class SecretHasher
     public bool Verify(string hash, string secret)
     {
         if (!hash.StartsWith(Sha256Prefix, StringComparison.Ordinal))
-            return hasher.VerifyHashedPassword(null!, hash, secret) is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
-        return CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(HashGenerated(secret)), System.Text.Encoding.ASCII.GetBytes(hash));
+            return hasher.VerifyHashedPassword(null!, hash, secret)
+                is PasswordVerificationResult.Success
+                    or PasswordVerificationResult.SuccessRehashNeeded;
+        return CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(HashGenerated(secret)),
+            System.Text.Encoding.ASCII.GetBytes(hash)
+        );
     }
 
     /// <summary>256 random bits, base64url: strong enough that guessing is hopeless.</summary>
@@ -33,9 +39,16 @@ public sealed class SecretHasher
 
     public static string NewClientId(Role role)
     {
-        var prefix = role switch { Role.Operator => "opr", Role.Bank => "bank", Role.Department => "dept", _ => "ent" };
+        var prefix = role switch
+        {
+            Role.Operator => "opr",
+            Role.Bank => "bank",
+            Role.Department => "dept",
+            _ => "ent",
+        };
         return $"{prefix}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10))}";
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

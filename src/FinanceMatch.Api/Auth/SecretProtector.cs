@@ -24,7 +24,9 @@ public sealed class SecretProtector(IDataProtectionProvider provider)
     public string Unprotect(SecretPurpose purpose, string stored) =>
         IsProtected(stored)
             ? Protector(purpose).Unprotect(stored[Marker.Length..])
-            : throw new InvalidOperationException($"A stored {purpose} is not encrypted; start-up encrypts such values.");
+            : throw new InvalidOperationException(
+                $"A stored {purpose} is not encrypted; start-up encrypts such values."
+            );
 
     public static bool IsProtected(string stored) => stored.StartsWith(Marker, StringComparison.Ordinal);
 

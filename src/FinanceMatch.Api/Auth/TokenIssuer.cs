@@ -14,24 +14,28 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<AuthOptions> o
     {
         var lifetime = TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes);
         var now = clock.GetUtcNow();
-        var token = handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = AuthOptions.Issuer,
-            Audience = AuthOptions.Audience,
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
-            Expires = (now + lifetime).UtcDateTime,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(CallerClaims.Subject, credential.SubjectId.ToString()),
-                new Claim(CallerClaims.Role, Policies.RoleName(credential.Role)),
-                new Claim(CallerClaims.ClientId, credential.ClientId),
-                new Claim(CallerClaims.CredentialId, credential.Id.ToString()),
-                new Claim(CallerClaims.CredentialVersion, credential.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ]),
-            // The key's kid goes into the header, so validation finds the key even after a rotation.
-            SigningCredentials = new SigningCredentials(keys.Current, SecurityAlgorithms.HmacSha256),
-        });
+        var token = handler.CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Issuer = AuthOptions.Issuer,
+                Audience = AuthOptions.Audience,
+                IssuedAt = now.UtcDateTime,
+                NotBefore = now.UtcDateTime,
+                Expires = (now + lifetime).UtcDateTime,
+                Subject = new ClaimsIdentity([
+                    new Claim(CallerClaims.Subject, credential.SubjectId.ToString()),
+                    new Claim(CallerClaims.Role, Policies.RoleName(credential.Role)),
+                    new Claim(CallerClaims.ClientId, credential.ClientId),
+                    new Claim(CallerClaims.CredentialId, credential.Id.ToString()),
+                    new Claim(
+                        CallerClaims.CredentialVersion,
+                        credential.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    ),
+                ]),
+                // The key's kid goes into the header, so validation finds the key even after a rotation.
+                SigningCredentials = new SigningCredentials(keys.Current, SecurityAlgorithms.HmacSha256),
+            }
+        );
         return (token, (int)lifetime.TotalSeconds);
     }
 }

@@ -17,38 +17,56 @@ public sealed class AllowUnverifiedEnterpriseMetadata;
 /// </summary>
 public static class VerificationGate
 {
-    public static TBuilder AllowUnverifiedEnterprise<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new AllowUnverifiedEnterpriseMetadata());
+    public static TBuilder AllowUnverifiedEnterprise<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new AllowUnverifiedEnterpriseMetadata());
 
     public static IApplicationBuilder UseVerificationGate(this IApplicationBuilder app) =>
-        app.Use(async (http, next) =>
-        {
-            if (http.User.Is(Role.Enterprise) && !http.User.IsVerifiedEnterprise()
-                && http.GetEndpoint()?.Metadata.GetMetadata<AllowUnverifiedEnterpriseMetadata>() is null)
+        app.Use(
+            async (http, next) =>
             {
-                var endpoint = http.GetEndpoint();
-                if (endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
-                    || (endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is null))
+                if (
+                    http.User.Is(Role.Enterprise)
+                    && !http.User.IsVerifiedEnterprise()
+                    && http.GetEndpoint()?.Metadata.GetMetadata<AllowUnverifiedEnterpriseMetadata>() is null
+                )
                 {
-                    http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
-                    await next(http);
+                    var endpoint = http.GetEndpoint();
+                    if (
+                        endpoint is null
+                        || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
+                        || (
+                            endpoint.Metadata.GetMetadata<IAuthorizeData>() is null
+                            && endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is null
+                        )
+                    )
+                    {
+                        http.User = new System.Security.Claims.ClaimsPrincipal(
+                            new System.Security.Claims.ClaimsIdentity()
+                        );
+                        await next(http);
+                        return;
+                    }
+                    http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    await http
+                        .RequestServices.GetRequiredService<IProblemDetailsService>()
+                        .WriteAsync(
+                            new ProblemDetailsContext
+                            {
+                                HttpContext = http,
+                                ProblemDetails = new ProblemDetails
+                                {
+                                    Status = StatusCodes.Status403Forbidden,
+                                    Type = ProblemTypes.VerificationRequired,
+                                    Title = "The firm's registration is not verified.",
+                                    Detail =
+                                        "Until the registration is verified (POST /api/v1/enterprises/{id}/verification, or an operator's review), "
+                                        + "this token reaches only the firm's own registration, verification and secret rotation.",
+                                },
+                            }
+                        );
                     return;
                 }
-                http.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status403Forbidden,
-                        Type = ProblemTypes.VerificationRequired,
-                        Title = "The firm's registration is not verified.",
-                        Detail = "Until the registration is verified (POST /api/v1/enterprises/{id}/verification, or an operator's review), "
-                            + "this token reaches only the firm's own registration, verification and secret rotation.",
-                    },
-                });
-                return;
+                await next(http);
             }
-            await next(http);
-        });
+        );
 }

@@ -12,73 +12,166 @@ namespace FinanceMatch.Api.Errors;
 /// The one place where exceptions become RFC 9457 problem responses. Business and client errors map to 4xx;
 /// anything else is logged and answered 500 with a trace id and no internals.
 /// </summary>
-internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
-    : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(
+    IProblemDetailsService problems,
+    ILogger<ProblemExceptionHandler> logger
+) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var problem = ToProblem(exception);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            LogDatabaseUnavailable(logger, http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
+            LogDatabaseUnavailable(
+                logger,
+                http.Request.Method,
+                http.Request.Path,
+                exception.GetBaseException().Message
+            );
             http.Response.Headers.RetryAfter = "5";
         }
         else if (exception is TooManyAttemptsException tooMany)
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
         else if (problem.Status >= 500)
-            logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+            logger.LogError(
+                exception,
+                "Unhandled exception on {Method} {Path}",
+                http.Request.Method,
+                http.Request.Path
+            );
         http.Response.StatusCode = problem.Status ?? 500;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = problem,
+                Exception = exception,
+            }
+        );
     }
 
-    internal static ProblemDetails ToProblem(Exception exception) => exception switch
-    {
-        ValidationException validation => new HttpValidationProblemDetails(ValidationErrors.From(validation.Errors))
+    internal static ProblemDetails ToProblem(Exception exception) =>
+        exception switch
         {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "One or more fields are invalid.",
-        },
-        BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
-        BadHttpRequestException bad when ParameterBindingFailure().Match(bad.Message) is { Success: true } binding =>
-            new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [ValidationErrors.CamelPath(binding.Groups["name"].Value)] = [$"'{binding.Groups["value"].Value}' is not a valid value."],
-            })
+            ValidationException validation => new HttpValidationProblemDetails(ValidationErrors.From(validation.Errors))
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more fields are invalid.",
             },
-        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = ReasonFor(bad.StatusCode), Detail = bad.Message },
-        PayloadTooLargeException tooLarge => new ProblemDetails { Status = 413, Title = ReasonFor(413), Detail = tooLarge.Message },
-        UnsupportedContentTypeException unsupported => new ProblemDetails { Status = 415, Title = ReasonFor(415), Detail = unsupported.Message },
-        NotFoundException notFound => new ProblemDetails { Status = 404, Title = "Not found.", Detail = notFound.Message },
-        ConflictException conflict => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = conflict.Message },
-        UnprocessableException { Errors: { } errors } unprocessable => new HttpValidationProblemDetails(errors.ToDictionary())
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "The request cannot be carried out.",
-            Detail = unprocessable.Message,
-        },
-        TooManyAttemptsException tooMany => new ProblemDetails
-        {
-            Status = StatusCodes.Status429TooManyRequests, Title = "Too many attempts.", Detail = tooMany.Message, Type = ProblemTypes.TooManyAttempts,
-        },
-        UnprocessableException unprocessable => new ProblemDetails { Status = 422, Title = "The request cannot be carried out.", Detail = unprocessable.Message },
-        ForbiddenException forbidden => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = forbidden.Message },
-        DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = "The object was changed by another request; reload it and try again." },
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } =>
-            new ProblemDetails { Status = 409, Title = "Conflict.", Detail = DuplicateMessage(unique) },
-        // PostgreSQL text cannot hold NUL (0x00); whatever field brought one in, the client sent text no record can store.
-        PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire } or DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire } } =>
-            new ProblemDetails { Status = 400, Title = "One or more fields are invalid.", Detail = "Text may not contain NUL (\\u0000) characters." },
-        _ when DatabaseUnavailable(exception) => new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "Service unavailable.",
-            Detail = "The database cannot be reached right now. Try again in a few seconds; a request with an Idempotency-Key is safe to repeat.",
-        },
-        _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred.", Detail = "The error has been logged; quote the traceId when reporting it." },
-    };
+            BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+            BadHttpRequestException bad
+                when ParameterBindingFailure().Match(bad.Message) is { Success: true } binding =>
+                new HttpValidationProblemDetails(
+                    new Dictionary<string, string[]>
+                    {
+                        [ValidationErrors.CamelPath(binding.Groups["name"].Value)] =
+                        [
+                            $"'{binding.Groups["value"].Value}' is not a valid value.",
+                        ],
+                    }
+                )
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "One or more fields are invalid.",
+                },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = ReasonFor(bad.StatusCode),
+                Detail = bad.Message,
+            },
+            PayloadTooLargeException tooLarge => new ProblemDetails
+            {
+                Status = 413,
+                Title = ReasonFor(413),
+                Detail = tooLarge.Message,
+            },
+            UnsupportedContentTypeException unsupported => new ProblemDetails
+            {
+                Status = 415,
+                Title = ReasonFor(415),
+                Detail = unsupported.Message,
+            },
+            NotFoundException notFound => new ProblemDetails
+            {
+                Status = 404,
+                Title = "Not found.",
+                Detail = notFound.Message,
+            },
+            ConflictException conflict => new ProblemDetails
+            {
+                Status = 409,
+                Title = "Conflict.",
+                Detail = conflict.Message,
+            },
+            UnprocessableException { Errors: { } errors } unprocessable => new HttpValidationProblemDetails(
+                errors.ToDictionary()
+            )
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The request cannot be carried out.",
+                Detail = unprocessable.Message,
+            },
+            TooManyAttemptsException tooMany => new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many attempts.",
+                Detail = tooMany.Message,
+                Type = ProblemTypes.TooManyAttempts,
+            },
+            UnprocessableException unprocessable => new ProblemDetails
+            {
+                Status = 422,
+                Title = "The request cannot be carried out.",
+                Detail = unprocessable.Message,
+            },
+            ForbiddenException forbidden => new ProblemDetails
+            {
+                Status = 403,
+                Title = "Forbidden.",
+                Detail = forbidden.Message,
+            },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = 409,
+                Title = "Conflict.",
+                Detail = "The object was changed by another request; reload it and try again.",
+            },
+            DbUpdateException
+            {
+                InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
+            } => new ProblemDetails
+            {
+                Status = 409,
+                Title = "Conflict.",
+                Detail = DuplicateMessage(unique),
+            },
+            // PostgreSQL text cannot hold NUL (0x00); whatever field brought one in, the client sent text no record can store.
+            PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire }
+            or DbUpdateException
+            {
+                InnerException: PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire }
+            } => new ProblemDetails
+            {
+                Status = 400,
+                Title = "One or more fields are invalid.",
+                Detail = "Text may not contain NUL (\\u0000) characters.",
+            },
+            _ when DatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable.",
+                Detail =
+                    "The database cannot be reached right now. Try again in a few seconds; a request with an Idempotency-Key is safe to repeat.",
+            },
+            _ => new ProblemDetails
+            {
+                Status = 500,
+                Title = "An unexpected error occurred.",
+                Detail = "The error has been logged; quote the traceId when reporting it.",
+            },
+        };
 
     /// <summary>
     /// PostgreSQL is down, restarting or refusing connections: Npgsql marks such errors transient. A connection the
@@ -88,8 +181,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is NpgsqlException { IsTransient: true }) return true;
-            if (e is InvalidOperationException { Source: "Npgsql", Message: "Connection is not open" }) return true;
+            if (e is NpgsqlException { IsTransient: true })
+                return true;
+            if (e is InvalidOperationException { Source: "Npgsql", Message: "Connection is not open" })
+                return true;
         }
         return false;
     }
@@ -100,34 +195,44 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     private static HttpValidationProblemDetails JsonProblem(JsonException json)
     {
         var path = ValidationErrors.FromJsonPath(json.Path);
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
-        {
-            [path] = [json.Message.Contains("could not be converted", StringComparison.Ordinal)
-                ? "The value has the wrong type, format or range for this field."
-                : "The body is not well-formed JSON at this point."],
-        })
+        return new HttpValidationProblemDetails(
+            new Dictionary<string, string[]>
+            {
+                [path] =
+                [
+                    json.Message.Contains("could not be converted", StringComparison.Ordinal)
+                        ? "The value has the wrong type, format or range for this field."
+                        : "The body is not well-formed JSON at this point.",
+                ],
+            }
+        )
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body could not be read.",
         };
     }
 
-    private static string DuplicateMessage(PostgresException unique) => unique.ConstraintName switch
-    {
-        { } name when name.Contains("uscc", StringComparison.Ordinal) => "An enterprise with this USCC is already registered.",
-        { } name when name.Contains("code", StringComparison.Ordinal) => "This code is already taken.",
-        { } name when name.Contains("client_id", StringComparison.Ordinal) => "This client id is already taken.",
-        _ => "An object with the same unique values already exists.",
-    };
+    private static string DuplicateMessage(PostgresException unique) =>
+        unique.ConstraintName switch
+        {
+            { } name when name.Contains("uscc", StringComparison.Ordinal) =>
+                "An enterprise with this USCC is already registered.",
+            { } name when name.Contains("code", StringComparison.Ordinal) => "This code is already taken.",
+            { } name when name.Contains("client_id", StringComparison.Ordinal) => "This client id is already taken.",
+            _ => "An object with the same unique values already exists.",
+        };
 
     // Minimal APIs report a query or route value they cannot convert only as text: 'Failed to bind parameter "int page" from "x".'
-    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""")]
+    [System.Text.RegularExpressions.GeneratedRegex(
+        """^Failed to bind parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$"""
+    )]
     private static partial System.Text.RegularExpressions.Regex ParameterBindingFailure();
 
-    private static string ReasonFor(int status) => status switch
-    {
-        413 => "The request body is too large.",
-        415 => "The content type is not supported.",
-        _ => "The request is not valid.",
-    };
+    private static string ReasonFor(int status) =>
+        status switch
+        {
+            413 => "The request body is too large.",
+            415 => "The content type is not supported.",
+            _ => "The request is not valid.",
+        };
 }

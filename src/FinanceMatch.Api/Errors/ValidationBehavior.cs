@@ -8,7 +8,11 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken
+    )
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
@@ -16,7 +20,8 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
             var result = await validator.ValidateAsync(message, cancellationToken);
             failures.AddRange(result.Errors);
         }
-        if (failures.Count > 0) throw new ValidationException(failures);
+        if (failures.Count > 0)
+            throw new ValidationException(failures);
         return await next(message, cancellationToken);
     }
 }

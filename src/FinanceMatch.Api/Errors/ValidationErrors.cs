@@ -17,8 +17,10 @@ internal static class ValidationErrors
     /// </summary>
     public static string CamelPath(string propertyPath)
     {
-        if (string.IsNullOrEmpty(propertyPath)) return "$";
-        if (propertyPath.Contains('-', StringComparison.Ordinal)) return propertyPath;
+        if (string.IsNullOrEmpty(propertyPath))
+            return "$";
+        if (propertyPath.Contains('-', StringComparison.Ordinal))
+            return propertyPath;
         var result = new StringBuilder(propertyPath.Length);
         var startOfSegment = true;
         foreach (var c in propertyPath)
@@ -32,7 +34,8 @@ internal static class ValidationErrors
     /// <summary>A System.Text.Json path (<c>$.consent.expiresAt</c>, <c>$['x']</c>) as a field path.</summary>
     public static string FromJsonPath(string? jsonPath)
     {
-        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$") return "$";
+        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$")
+            return "$";
         var path = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
         return CamelPath(path);
     }

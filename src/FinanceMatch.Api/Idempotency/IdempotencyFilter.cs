@@ -16,7 +16,8 @@ public sealed class IdempotentEndpointMetadata;
 /// The one implementation of the contract's <c>Idempotency-Key</c> rules for every creating endpoint: same key and body
 /// from the same caller → the first response again; different body → 422; first still running → 409.
 /// </summary>
-public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbContext db, IOptions<JsonOptions> json) : IEndpointFilter
+public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbContext db, IOptions<JsonOptions> json)
+    : IEndpointFilter
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotent-Replayed";
@@ -24,7 +25,8 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!http.Request.Headers.TryGetValue(HeaderName, out var values)) return await next(context);
+        if (!http.Request.Headers.TryGetValue(HeaderName, out var values))
+            return await next(context);
         var key = ValidKey(values);
 
         var scope = CallerScope(http);
@@ -38,8 +40,13 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
                 throw new ConflictException("A request with this Idempotency-Key is still in progress.");
             case IdempotencyClaim.Replay replay:
                 http.Response.Headers[ReplayedHeaderName] = "true";
-                if (replay.Location is not null) http.Response.Headers.Location = replay.Location;
-                return Results.Text(replay.Body is null ? "" : StripSecret(replay.Body), "application/json", statusCode: replay.StatusCode);
+                if (replay.Location is not null)
+                    http.Response.Headers.Location = replay.Location;
+                return Results.Text(
+                    replay.Body is null ? "" : StripSecret(replay.Body),
+                    "application/json",
+                    statusCode: replay.StatusCode
+                );
         }
 
         try
@@ -54,7 +61,15 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
             }
             var body = result is IValueHttpResult { Value: { } value } ? WithoutSecret(value) : null;
             var location = LocationOf(result);
-            await store.RecordResponseAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), scope, key, status, location, body, ct);
+            await store.RecordResponseAsync(
+                (Npgsql.NpgsqlConnection)db.Database.GetDbConnection(),
+                scope,
+                key,
+                status,
+                location,
+                body,
+                ct
+            );
             await transaction.CommitAsync(ct);
             return result;
         }
@@ -72,7 +87,8 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
     private string WithoutSecret(object value)
     {
         var node = JsonSerializer.SerializeToNode(value, value.GetType(), json.Value.SerializerOptions);
-        if (node is System.Text.Json.Nodes.JsonObject body) body.Remove(SecretProperty);
+        if (node is System.Text.Json.Nodes.JsonObject body)
+            body.Remove(SecretProperty);
         return node?.ToJsonString(json.Value.SerializerOptions) ?? "null";
     }
 
@@ -81,9 +97,11 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
     /// <summary>Also on replay, for responses a version before this rule stored.</summary>
     private static string StripSecret(string body)
     {
-        if (!body.Contains(SecretProperty, StringComparison.Ordinal)) return body;
+        if (!body.Contains(SecretProperty, StringComparison.Ordinal))
+            return body;
         var node = System.Text.Json.Nodes.JsonNode.Parse(body);
-        if (node is System.Text.Json.Nodes.JsonObject o) o.Remove(SecretProperty);
+        if (node is System.Text.Json.Nodes.JsonObject o)
+            o.Remove(SecretProperty);
         return node?.ToJsonString() ?? body;
     }
 
@@ -95,7 +113,9 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
     {
         var key = values.ToString();
         if (key.Length is 0 or > 255 || values.Count != 1 || key.Any(c => c < 0x21 || c > 0x7e))
-            throw new FluentValidation.ValidationException([new(HeaderName, "Idempotency-Key must be 1–255 visible ASCII characters.")]);
+            throw new FluentValidation.ValidationException([
+                new(HeaderName, "Idempotency-Key must be 1–255 visible ASCII characters."),
+            ]);
         return key;
     }
 
@@ -111,12 +131,14 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
     private static async Task<string> HashRequestAsync(HttpContext http)
     {
         var body = http.Request.Body;
-        if (body.CanSeek) body.Position = 0;
+        if (body.CanSeek)
+            body.Position = 0;
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{http.Request.Method} {http.Request.Path}\n"));
         var buffer = new byte[8192];
         int read;
-        while ((read = await body.ReadAsync(buffer, http.RequestAborted)) > 0) sha.AppendData(buffer, 0, read);
+        while ((read = await body.ReadAsync(buffer, http.RequestAborted)) > 0)
+            sha.AppendData(buffer, 0, read);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }
@@ -125,17 +147,19 @@ public static class IdempotencyEndpointExtensions
 {
     /// <summary>Honours <c>Idempotency-Key</c> on a creating endpoint.</summary>
     public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder) =>
-        builder
-            .WithMetadata(new IdempotentEndpointMetadata())
-            .AddEndpointFilter<IdempotencyFilter>();
+        builder.WithMetadata(new IdempotentEndpointMetadata()).AddEndpointFilter<IdempotencyFilter>();
 
     /// <summary>Buffers the body of requests to idempotent endpoints that carry a key, so the filter can hash what was bound.</summary>
     public static IApplicationBuilder UseIdempotencyBuffering(this IApplicationBuilder app) =>
-        app.Use((http, next) =>
-        {
-            if (http.Request.Headers.ContainsKey(IdempotencyFilter.HeaderName)
-                && http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpointMetadata>() is not null)
-                http.Request.EnableBuffering();
-            return next(http);
-        });
+        app.Use(
+            (http, next) =>
+            {
+                if (
+                    http.Request.Headers.ContainsKey(IdempotencyFilter.HeaderName)
+                    && http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpointMetadata>() is not null
+                )
+                    http.Request.EnableBuffering();
+                return next(http);
+            }
+        );
 }

@@ -6,10 +6,13 @@ public abstract record IdempotencyClaim
 {
     /// <summary>This request owns the key: run it.</summary>
     public sealed record Acquired : IdempotencyClaim;
+
     /// <summary>The first request finished: answer with its response.</summary>
     public sealed record Replay(int StatusCode, string? Location, string? Body) : IdempotencyClaim;
+
     /// <summary>The key was used with a different request (422).</summary>
     public sealed record Mismatch : IdempotencyClaim;
+
     /// <summary>The first request is still running (409).</summary>
     public sealed record InProgress : IdempotencyClaim;
 }
@@ -29,60 +32,86 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
     {
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using (var insert = new NpgsqlCommand(
-            """
-            INSERT INTO financematch.idempotency_keys (caller_scope, key, request_hash, created_at)
-            VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING
-            """, connection))
+        await using (
+            var insert = new NpgsqlCommand(
+                """
+                INSERT INTO financematch.idempotency_keys (caller_scope, key, request_hash, created_at)
+                VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING
+                """,
+                connection
+            )
+        )
         {
             insert.Parameters.Add(new() { Value = scope });
             insert.Parameters.Add(new() { Value = key });
             insert.Parameters.Add(new() { Value = requestHash });
             insert.Parameters.Add(new() { Value = now });
-            if (await insert.ExecuteNonQueryAsync(ct) == 1) return new IdempotencyClaim.Acquired();
+            if (await insert.ExecuteNonQueryAsync(ct) == 1)
+                return new IdempotencyClaim.Acquired();
         }
 
         await using var select = new NpgsqlCommand(
             """
             SELECT request_hash, created_at, completed_at, status_code, location, response_body
             FROM financematch.idempotency_keys WHERE caller_scope = $1 AND key = $2
-            """, connection);
+            """,
+            connection
+        );
         select.Parameters.Add(new() { Value = scope });
         select.Parameters.Add(new() { Value = key });
         await using var reader = await select.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return await ClaimAsync(scope, key, requestHash, ct); // removed meanwhile
+        if (!await reader.ReadAsync(ct))
+            return await ClaimAsync(scope, key, requestHash, ct); // removed meanwhile
         var storedHash = reader.GetString(0);
         var createdAt = reader.GetFieldValue<DateTimeOffset>(1);
         var completed = !reader.IsDBNull(2);
-        if (storedHash != requestHash) return new IdempotencyClaim.Mismatch();
+        if (storedHash != requestHash)
+            return new IdempotencyClaim.Mismatch();
         if (completed)
-            return new IdempotencyClaim.Replay(reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5));
+            return new IdempotencyClaim.Replay(
+                reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)
+            );
         await reader.CloseAsync();
-        if (now - createdAt < StaleAfter) return new IdempotencyClaim.InProgress();
+        if (now - createdAt < StaleAfter)
+            return new IdempotencyClaim.InProgress();
 
         await using var takeOver = new NpgsqlCommand(
             """
             UPDATE financematch.idempotency_keys SET created_at = $3
             WHERE caller_scope = $1 AND key = $2 AND created_at = $4 AND completed_at IS NULL
-            """, connection);
+            """,
+            connection
+        );
         takeOver.Parameters.Add(new() { Value = scope });
         takeOver.Parameters.Add(new() { Value = key });
         takeOver.Parameters.Add(new() { Value = now });
         takeOver.Parameters.Add(new() { Value = createdAt });
-        return await takeOver.ExecuteNonQueryAsync(ct) == 1 ? new IdempotencyClaim.Acquired() : new IdempotencyClaim.InProgress();
+        return await takeOver.ExecuteNonQueryAsync(ct) == 1
+            ? new IdempotencyClaim.Acquired()
+            : new IdempotencyClaim.InProgress();
     }
 
     /// <summary>Records the response in the current transaction of <paramref name="connection"/>, beside the work it describes.</summary>
-    public async Task RecordResponseAsync(NpgsqlConnection connection, string scope, string key, int statusCode, string? location,
-        string? body, CancellationToken ct)
+    public async Task RecordResponseAsync(
+        NpgsqlConnection connection,
+        string scope,
+        string key,
+        int statusCode,
+        string? location,
+        string? body,
+        CancellationToken ct
+    )
     {
         await using var update = new NpgsqlCommand(
             """
             UPDATE financematch.idempotency_keys
             SET completed_at = $3, status_code = $4, location = $5, response_body = $6::json
             WHERE caller_scope = $1 AND key = $2
-            """, connection);
+            """,
+            connection
+        );
         update.Parameters.Add(new() { Value = scope });
         update.Parameters.Add(new() { Value = key });
         update.Parameters.Add(new() { Value = clock.GetUtcNow() });
@@ -96,7 +125,9 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var delete = new NpgsqlCommand(
-            "DELETE FROM financematch.idempotency_keys WHERE caller_scope = $1 AND key = $2 AND completed_at IS NULL", connection);
+            "DELETE FROM financematch.idempotency_keys WHERE caller_scope = $1 AND key = $2 AND completed_at IS NULL",
+            connection
+        );
         delete.Parameters.Add(new() { Value = scope });
         delete.Parameters.Add(new() { Value = key });
         await delete.ExecuteNonQueryAsync();
@@ -105,7 +136,10 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
     public async Task<int> DeleteExpiredAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var delete = new NpgsqlCommand("DELETE FROM financematch.idempotency_keys WHERE created_at < $1", connection);
+        await using var delete = new NpgsqlCommand(
+            "DELETE FROM financematch.idempotency_keys WHERE created_at < $1",
+            connection
+        );
         delete.Parameters.Add(new() { Value = clock.GetUtcNow() - KeptFor });
         return await delete.ExecuteNonQueryAsync(ct);
     }

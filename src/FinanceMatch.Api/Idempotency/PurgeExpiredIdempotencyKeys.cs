@@ -11,7 +11,11 @@ public static class PurgeExpiredIdempotencyKeys
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
             var deleted = await store.DeleteExpiredAsync(ct);
-            logger.LogInformation("Purged {Count} idempotency keys older than {Hours} h", deleted, IdempotencyStore.KeptFor.TotalHours);
+            logger.LogInformation(
+                "Purged {Count} idempotency keys older than {Hours} h",
+                deleted,
+                IdempotencyStore.KeptFor.TotalHours
+            );
             return deleted;
         }
     }

@@ -6,5 +6,6 @@ namespace FinanceMatch.Api.Infrastructure;
 /// </summary>
 public static class EnumMapping
 {
-    public static TTo Map<TTo>(this Enum value) where TTo : struct, Enum => Enum.Parse<TTo>(value.ToString());
+    public static TTo Map<TTo>(this Enum value)
+        where TTo : struct, Enum => Enum.Parse<TTo>(value.ToString());
 }

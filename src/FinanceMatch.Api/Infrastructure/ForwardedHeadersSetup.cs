@@ -17,13 +17,21 @@ public static class ForwardedHeadersSetup
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
         foreach (var text in List(configuration["ForwardedHeaders:KnownProxies"]))
-            options.KnownProxies.Add(IPAddress.TryParse(text, out var address)
-                ? address
-                : throw new InvalidOperationException($"ForwardedHeaders__KnownProxies: '{text}' is not an IP address."));
+            options.KnownProxies.Add(
+                IPAddress.TryParse(text, out var address)
+                    ? address
+                    : throw new InvalidOperationException(
+                        $"ForwardedHeaders__KnownProxies: '{text}' is not an IP address."
+                    )
+            );
         foreach (var text in List(configuration["ForwardedHeaders:KnownNetworks"]))
-            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(text, out var network)
-                ? network
-                : throw new InvalidOperationException($"ForwardedHeaders__KnownNetworks: '{text}' is not a network in CIDR notation."));
+            options.KnownIPNetworks.Add(
+                System.Net.IPNetwork.TryParse(text, out var network)
+                    ? network
+                    : throw new InvalidOperationException(
+                        $"ForwardedHeaders__KnownNetworks: '{text}' is not a network in CIDR notation."
+                    )
+            );
         // One proxy hop is trusted: the last address it appended is the client as the proxy saw it.
         options.ForwardLimit = 1;
     }

@@ -32,59 +32,81 @@ public static class RateLimits
 {
     public const string TokenPolicy = "token";
 
-    public static IServiceCollection AddFinanceMatchRateLimits(this IServiceCollection services, IConfiguration configuration,
-        IHostEnvironment environment)
+    public static IServiceCollection AddFinanceMatchRateLimits(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment
+    )
     {
         var section = configuration.GetSection("RateLimits");
         // A developer's machine and the test run send everything from one address; limits there only when configured.
-        var limits = section.Exists() || !(environment.IsDevelopment() || environment.IsEnvironment("Testing"))
-            ? section.Get<RateLimitOptions>() ?? new RateLimitOptions()
-            : Unlimited;
+        var limits =
+            section.Exists() || !(environment.IsDevelopment() || environment.IsEnvironment("Testing"))
+                ? section.Get<RateLimitOptions>() ?? new RateLimitOptions()
+                : Unlimited;
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                if (http.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("health");
+                if (http.Request.Path.StartsWithSegments("/health"))
+                    return RateLimitPartition.GetNoLimiter("health");
                 if (http.User.Identity?.IsAuthenticated == true)
-                    return RateLimitPartition.GetTokenBucketLimiter($"client:{http.User.ClientIdOf()}", _ => new TokenBucketRateLimiterOptions
+                    return RateLimitPartition.GetTokenBucketLimiter(
+                        $"client:{http.User.ClientIdOf()}",
+                        _ => new TokenBucketRateLimiterOptions
+                        {
+                            TokenLimit = limits.ClientBurst,
+                            TokensPerPeriod = limits.ClientRequestsPerSecond,
+                            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                            QueueLimit = 0,
+                            AutoReplenishment = true,
+                        }
+                    );
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    $"address:{Address(http)}",
+                    _ => new FixedWindowRateLimiterOptions
                     {
-                        TokenLimit = limits.ClientBurst,
-                        TokensPerPeriod = limits.ClientRequestsPerSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        PermitLimit = limits.AnonymousRequestsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
                         QueueLimit = 0,
-                        AutoReplenishment = true,
-                    });
-                return RateLimitPartition.GetFixedWindowLimiter($"address:{Address(http)}", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.AnonymousRequestsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
+                    }
+                );
             });
-            options.AddPolicy(TokenPolicy, http => RateLimitPartition.GetFixedWindowLimiter($"token:{Address(http)}", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limits.TokenRequestsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            }));
+            options.AddPolicy(
+                TokenPolicy,
+                http =>
+                    RateLimitPartition.GetFixedWindowLimiter(
+                        $"token:{Address(http)}",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = limits.TokenRequestsPerMinute,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        }
+                    )
+            );
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? wait
+                    : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var response = context.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = new ProblemDetails
+                await problems.WriteAsync(
+                    new ProblemDetailsContext
                     {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"This client has used its allowance of requests; try again in {seconds} s.",
-                    },
-                });
+                        HttpContext = context.HttpContext,
+                        ProblemDetails = new ProblemDetails
+                        {
+                            Status = StatusCodes.Status429TooManyRequests,
+                            Title = "Too many requests",
+                            Detail = $"This client has used its allowance of requests; try again in {seconds} s.",
+                        },
+                    }
+                );
             };
         });
         return services;
@@ -92,7 +114,10 @@ public static class RateLimits
 
     private static readonly RateLimitOptions Unlimited = new()
     {
-        TokenRequestsPerMinute = 1_000_000, ClientBurst = 1_000_000, ClientRequestsPerSecond = 1_000_000, AnonymousRequestsPerMinute = 1_000_000,
+        TokenRequestsPerMinute = 1_000_000,
+        ClientBurst = 1_000_000,
+        ClientRequestsPerSecond = 1_000_000,
+        AnonymousRequestsPerMinute = 1_000_000,
     };
 
     private static string Address(HttpContext http) => (http.Connection.RemoteIpAddress ?? IPAddress.None).ToString();

@@ -19,46 +19,81 @@ namespace FinanceMatch.Api.Infrastructure;
 public static class ServiceRegistration
 {
     /// <summary>What every FinanceMatch process needs, with or without HTTP: data, mediator, jobs.</summary>
-    public static IServiceCollection AddFinanceMatchCore(this IServiceCollection services, IConfiguration configuration, StartupSettings settings)
+    public static IServiceCollection AddFinanceMatchCore(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        StartupSettings settings
+    )
     {
         Sql.LoadAll(); // every statement kept in a .sql file is read now: a missing or empty one stops the start, not a request
         services.AddSingleton(settings);
         services.AddSingleton<TimeProvider, PostgresTimeProvider>();
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());
-        services.AddDbContext<FinanceMatchDbContext>((sp, options) =>
-            FinanceMatchDbContext.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDbContext<FinanceMatchDbContext>(
+            (sp, options) => FinanceMatchDbContext.Configure(options, sp.GetRequiredService<NpgsqlDataSource>())
+        );
 
-        services.AddMediator((Mediator.MediatorOptions options) =>
-        {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
-        });
+        services.AddMediator(
+            (Mediator.MediatorOptions options) =>
+            {
+                options.ServiceLifetime = ServiceLifetime.Scoped;
+                options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            }
+        );
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         // Messages name fields as clients send them ('registeredCapital'), not as C# display names ('Registered Capital').
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : ValidationErrors.CamelPath(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : ValidationErrors.CamelPath(member.Name);
 
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
-            .Validate(o => o.TokenLifetimeMinutes is > 0 and <= 24 * 60, "Auth__TokenLifetimeMinutes must be between 1 and 1440.")
-            .Validate(o => o.CredentialCacheSeconds is >= 0 and <= 300, "Auth__CredentialCacheSeconds must be between 0 and 300.")
+        services
+            .AddOptions<AuthOptions>()
+            .Bind(configuration.GetSection(AuthOptions.Section))
+            .Validate(
+                o => o.TokenLifetimeMinutes is > 0 and <= 24 * 60,
+                "Auth__TokenLifetimeMinutes must be between 1 and 1440."
+            )
+            .Validate(
+                o => o.CredentialCacheSeconds is >= 0 and <= 300,
+                "Auth__CredentialCacheSeconds must be between 0 and 300."
+            )
             .ValidateOnStart();
         var dataProtection = services.AddDataProtection().SetApplicationName("FinanceMatch");
-        if (settings.DataProtectionKeysDirectory is { } keysDirectory) dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        if (settings.DataProtectionKeysDirectory is { } keysDirectory)
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<CredentialStates>();
-        services.AddOptions<Features.Enterprises.Verification.VerificationOptions>()
+        services
+            .AddOptions<Features.Enterprises.Verification.VerificationOptions>()
             .Bind(configuration.GetSection(Features.Enterprises.Verification.VerificationOptions.Section))
-            .Validate(o => o.Problem() is null, "Verification__LicenceIssuer and Verification__LicenceIssuerKeys must be set together, "
-                + "the keys a JWKS document (inline JSON or a file path).")
+            .Validate(
+                o => o.Problem() is null,
+                "Verification__LicenceIssuer and Verification__LicenceIssuerKeys must be set together, "
+                    + "the keys a JWKS document (inline JSON or a file path)."
+            )
             .ValidateOnStart();
-        services.AddScoped<Features.Enterprises.Verification.IVerificationMethod, Features.Enterprises.Verification.BusinessLicenceVerification>();
+        services.AddScoped<
+            Features.Enterprises.Verification.IVerificationMethod,
+            Features.Enterprises.Verification.BusinessLicenceVerification
+        >();
         services.AddScoped<Features.Enterprises.Verification.OperatorReviewVerification>();
         services.AddScoped<Features.Enterprises.Verification.IVerificationMethod>(sp =>
-            sp.GetRequiredService<Features.Enterprises.Verification.OperatorReviewVerification>());
+            sp.GetRequiredService<Features.Enterprises.Verification.OperatorReviewVerification>()
+        );
         services.AddScoped<Features.Enterprises.Verification.VerificationDecision>();
-        services.AddOptions<Features.Feeds.FeedOptions>().Bind(configuration.GetSection(Features.Feeds.FeedOptions.Section))
-            .Validate(o => o.MaxBatchBytes > 0 && o.MaxBatchRows > 0 && o.MaxStoredErrors >= 0 && o.PullPageSize is > 0 and <= 100_000
-                    && o.ProgressEveryRows > 0 && o.PullRetryAttempts > 0 && o.PullRetryBaseDelayMilliseconds >= 0,
-                "Feeds__* limits must be positive (Feeds__PullPageSize at most 100000).")
+        services
+            .AddOptions<Features.Feeds.FeedOptions>()
+            .Bind(configuration.GetSection(Features.Feeds.FeedOptions.Section))
+            .Validate(
+                o =>
+                    o.MaxBatchBytes > 0
+                    && o.MaxBatchRows > 0
+                    && o.MaxStoredErrors >= 0
+                    && o.PullPageSize is > 0 and <= 100_000
+                    && o.ProgressEveryRows > 0
+                    && o.PullRetryAttempts > 0
+                    && o.PullRetryBaseDelayMilliseconds >= 0,
+                "Feeds__* limits must be positive (Feeds__PullPageSize at most 100000)."
+            )
             .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
         services.AddSingleton<SecretHasher>();
@@ -67,14 +102,28 @@ public static class ServiceRegistration
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<OperatorBootstrap>();
         services.AddSingleton<IdempotencyStore>();
-        services.AddOptions<Features.Profiles.ProfileOptions>().Bind(configuration.GetSection(Features.Profiles.ProfileOptions.Section))
-            .Validate(o => o.RebuildDelaySeconds >= 0, "Profiles__RebuildDelaySeconds cannot be negative.").ValidateOnStart();
+        services
+            .AddOptions<Features.Profiles.ProfileOptions>()
+            .Bind(configuration.GetSection(Features.Profiles.ProfileOptions.Section))
+            .Validate(o => o.RebuildDelaySeconds >= 0, "Profiles__RebuildDelaySeconds cannot be negative.")
+            .ValidateOnStart();
         services.AddSingleton<Features.Profiles.ProfileBuilder>();
-        services.AddOptions<Features.Matching.MatchingOptions>().Bind(configuration.GetSection(Features.Matching.MatchingOptions.Section))
-            .Validate(o => o.ResponseDeadlineHours is > 0 and <= 24 * 365, "Matching__ResponseDeadlineHours must be between 1 and 8760.")
-            .Validate(o => o.MaxMatchesPerRequest is > 0 and <= 1000, "Matching__MaxMatchesPerRequest must be between 1 and 1000.")
+        services
+            .AddOptions<Features.Matching.MatchingOptions>()
+            .Bind(configuration.GetSection(Features.Matching.MatchingOptions.Section))
+            .Validate(
+                o => o.ResponseDeadlineHours is > 0 and <= 24 * 365,
+                "Matching__ResponseDeadlineHours must be between 1 and 8760."
+            )
+            .Validate(
+                o => o.MaxMatchesPerRequest is > 0 and <= 1000,
+                "Matching__MaxMatchesPerRequest must be between 1 and 1000."
+            )
             .Validate(o => o.QueuedRuns is > 0 and <= 1000, "Matching__QueuedRuns must be between 1 and 1000.")
-            .Validate(o => o.RequestsPerRun is > 0 and <= 1_000_000, "Matching__RequestsPerRun must be between 1 and 1000000.")
+            .Validate(
+                o => o.RequestsPerRun is > 0 and <= 1_000_000,
+                "Matching__RequestsPerRun must be between 1 and 1000000."
+            )
             .ValidateOnStart();
         services.AddScoped<Features.Matching.MatchingEngine>();
         services.AddSingleton<Features.Profiles.ProfileRebuildTrigger>();
@@ -83,21 +132,37 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Statistics.StatisticsRollups>();
         services.AddHttpClient(Features.Feeds.PullFeedSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         // Webhooks: plain http and private addresses only where a developer or a test runs receivers on loopback.
-        services.AddOptions<Features.Webhooks.WebhookOptions>().Bind(configuration.GetSection("Webhooks"))
-            .PostConfigure<IHostEnvironment>((o, environment) =>
-            {
-                var local = environment.IsDevelopment() || environment.IsEnvironment("Testing");
-                o.AllowHttp ??= local;
-                o.AllowPrivateNetworks ??= local;
-            })
-            .Validate(o => o.Problem() is null, $"Webhooks__TimeoutSeconds must be positive and Webhooks__LeaseSeconds exceed it by at least "
-                + $"{Features.Webhooks.WebhookOptions.LeaseMarginSeconds} s (a lease that runs out mid-POST lets a second worker post the event again).")
+        services
+            .AddOptions<Features.Webhooks.WebhookOptions>()
+            .Bind(configuration.GetSection("Webhooks"))
+            .PostConfigure<IHostEnvironment>(
+                (o, environment) =>
+                {
+                    var local = environment.IsDevelopment() || environment.IsEnvironment("Testing");
+                    o.AllowHttp ??= local;
+                    o.AllowPrivateNetworks ??= local;
+                }
+            )
+            .Validate(
+                o => o.Problem() is null,
+                $"Webhooks__TimeoutSeconds must be positive and Webhooks__LeaseSeconds exceed it by at least "
+                    + $"{Features.Webhooks.WebhookOptions.LeaseMarginSeconds} s (a lease that runs out mid-POST lets a second worker post the event again)."
+            )
             .ValidateOnStart();
-        services.AddHttpClient(Features.Webhooks.DeliverWebhook.HttpClientName)
-            .ConfigureHttpClient((sp, c) => c.Timeout = TimeSpan.FromSeconds(
-                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Webhooks.WebhookOptions>>().Value.TimeoutSeconds))
-            .ConfigurePrimaryHttpMessageHandler(sp => Features.Webhooks.WebhookAddresses.Handler(
-                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Webhooks.WebhookOptions>>().Value.AllowPrivateNetworks == true));
+        services
+            .AddHttpClient(Features.Webhooks.DeliverWebhook.HttpClientName)
+            .ConfigureHttpClient(
+                (sp, c) =>
+                    c.Timeout = TimeSpan.FromSeconds(
+                        sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Webhooks.WebhookOptions>>().Value.TimeoutSeconds
+                    )
+            )
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+                Features.Webhooks.WebhookAddresses.Handler(
+                    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Webhooks.WebhookOptions>>().Value.AllowPrivateNetworks
+                        == true
+                )
+            );
 
         // Registered even while the OpenAPI document is generated (storage is only created when first resolved), so that
         // Development's start-up validation of every handler's dependencies holds there too.
@@ -106,48 +171,65 @@ public static class ServiceRegistration
     }
 
     /// <summary>The HTTP side: authentication, problem responses, JSON conventions, OpenAPI, health.</summary>
-    public static IServiceCollection AddFinanceMatchHttp(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddFinanceMatchHttp(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment
+    )
     {
         services.ConfigureHttpJsonOptions(o => FinanceMatchJson.Apply(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-        {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
-        });
+        services.AddProblemDetails(o =>
+            o.CustomizeProblemDetails = context =>
+            {
+                context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+                context.ProblemDetails.Extensions["traceId"] =
+                    System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            }
+        );
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddScoped<IdempotencyFilter>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyProvider>((options, keys) =>
-            {
-                options.MapInboundClaims = false;
-                options.TokenValidationParameters = new TokenValidationParameters
+        services
+            .AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider>(
+                (options, keys) =>
                 {
-                    ValidIssuer = AuthOptions.Issuer,
-                    ValidAudience = AuthOptions.Audience,
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    IssuerSigningKeyResolver = (_, _, kid, _) => keys.ValidationKeys(kid),
-                    NameClaimType = CallerClaims.ClientId,
-                    RoleClaimType = CallerClaims.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
-                options.Events = new JwtBearerEvents
-                {
-                    // The job dashboard is a browser page reached by a link, which cannot carry a header: there, and only
-                    // there, the token may come as the cookie the operators' dashboard sets. The API takes bearer tokens only.
-                    OnMessageReceived = context =>
+                    options.MapInboundClaims = false;
+                    options.TokenValidationParameters = new TokenValidationParameters
                     {
-                        if (context.Request.Path.StartsWithSegments(Features.Auth.StartJobDashboardSession.CookiePath)
-                            && string.IsNullOrEmpty(context.Request.Headers.Authorization)
-                            && context.Request.Cookies.TryGetValue(Features.Auth.StartJobDashboardSession.CookieName, out var token))
-                            context.Token = token;
-                        return Task.CompletedTask;
-                    },
-                    OnTokenValidated = CredentialCheck.OnTokenValidatedAsync,
-                };
-            });
+                        ValidIssuer = AuthOptions.Issuer,
+                        ValidAudience = AuthOptions.Audience,
+                        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                        IssuerSigningKeyResolver = (_, _, kid, _) => keys.ValidationKeys(kid),
+                        NameClaimType = CallerClaims.ClientId,
+                        RoleClaimType = CallerClaims.Role,
+                        ClockSkew = TimeSpan.FromSeconds(30),
+                    };
+                    options.Events = new JwtBearerEvents
+                    {
+                        // The job dashboard is a browser page reached by a link, which cannot carry a header: there, and only
+                        // there, the token may come as the cookie the operators' dashboard sets. The API takes bearer tokens only.
+                        OnMessageReceived = context =>
+                        {
+                            if (
+                                context.Request.Path.StartsWithSegments(
+                                    Features.Auth.StartJobDashboardSession.CookiePath
+                                )
+                                && string.IsNullOrEmpty(context.Request.Headers.Authorization)
+                                && context.Request.Cookies.TryGetValue(
+                                    Features.Auth.StartJobDashboardSession.CookieName,
+                                    out var token
+                                )
+                            )
+                                context.Token = token;
+                            return Task.CompletedTask;
+                        },
+                        OnTokenValidated = CredentialCheck.OnTokenValidatedAsync,
+                    };
+                }
+            );
         services.AddAntiforgery();
         services.AddHostedService<PlatformNotifications>();
         ForwardedHeadersSetup.Configure(new ForwardedHeadersOptions(), configuration); // a bad address stops the start, naming the setting
@@ -156,7 +238,8 @@ public static class ServiceRegistration
         services.AddFinanceMatchRateLimits(configuration, environment);
 
         services.AddFinanceMatchOpenApi();
-        services.AddHealthChecks()
+        services
+            .AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<JobStorageHealthCheck>("jobStorage", tags: ["ready"]);
         return services;
@@ -166,7 +249,8 @@ public static class ServiceRegistration
     public static async Task PrepareAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var settings = services.GetRequiredService<StartupSettings>();
-        if (settings.IsGeneratingOpenApiDocument) return;
+        if (settings.IsGeneratingOpenApiDocument)
+            return;
         if (settings.MigrateOnStartup)
         {
             await using var scope = services.CreateAsyncScope();

@@ -17,9 +17,11 @@ public static class Sql
     public static string Load(string name)
     {
         var parts = name.Split('.');
-        if (parts.Length != 2) throw new ArgumentException($"A statement is named <Area>.<Name> (was '{name}').", nameof(name));
+        if (parts.Length != 2)
+            throw new ArgumentException($"A statement is named <Area>.<Name> (was '{name}').", nameof(name));
         var resource = $"FinanceMatch.Api.Features.{parts[0]}.Sql.{parts[1]}.sql";
-        using var stream = typeof(Sql).Assembly.GetManifestResourceStream(resource)
+        using var stream =
+            typeof(Sql).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"No embedded SQL resource {resource}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
@@ -30,13 +32,19 @@ public static class Sql
     {
         const string prefix = "FinanceMatch.Api.Features.";
         var all = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var resource in typeof(Sql).Assembly.GetManifestResourceNames().Where(r => r.StartsWith(prefix, StringComparison.Ordinal)
-                     && r.EndsWith(".sql", StringComparison.Ordinal)))
+        foreach (
+            var resource in typeof(Sql)
+                .Assembly.GetManifestResourceNames()
+                .Where(r =>
+                    r.StartsWith(prefix, StringComparison.Ordinal) && r.EndsWith(".sql", StringComparison.Ordinal)
+                )
+        )
         {
             var parts = resource[prefix.Length..^".sql".Length].Split('.');
             var name = $"{parts[0]}.{parts[^1]}";
             var text = Load(name);
-            if (string.IsNullOrWhiteSpace(text)) throw new InvalidOperationException($"The SQL statement {name} is empty.");
+            if (string.IsNullOrWhiteSpace(text))
+                throw new InvalidOperationException($"The SQL statement {name} is empty.");
             all[name] = text;
         }
         return all;
@@ -46,51 +54,92 @@ public static class Sql
     public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] parameters)
     {
         var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        foreach (var parameter in parameters) command.Parameters.Add(parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        foreach (var parameter in parameters)
+            command.Parameters.Add(
+                parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter ?? DBNull.Value }
+            );
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object?[] parameters)
+    public static async Task<int> ExecuteAsync(
+        NpgsqlConnection connection,
+        string sql,
+        CancellationToken ct,
+        params object?[] parameters
+    )
     {
         await using var command = Command(connection, sql, parameters);
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    public static async Task<int> ExecuteAsync(NpgsqlDataSource dataSource, string sql, CancellationToken ct, params object?[] parameters)
+    public static async Task<int> ExecuteAsync(
+        NpgsqlDataSource dataSource,
+        string sql,
+        CancellationToken ct,
+        params object?[] parameters
+    )
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await ExecuteAsync(connection, sql, ct, parameters);
     }
 
     /// <summary>The first column of the first row, converted to <typeparamref name="T"/>; default when there is no row or it is NULL.</summary>
-    public static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken ct, params object?[] parameters)
+    public static async Task<T> ScalarAsync<T>(
+        NpgsqlConnection connection,
+        string sql,
+        CancellationToken ct,
+        params object?[] parameters
+    )
     {
         await using var command = Command(connection, sql, parameters);
         var result = await command.ExecuteScalarAsync(ct);
-        if (result is null or DBNull) return default!;
-        if (result is T typed) return typed;
-        return (T)Convert.ChangeType(result, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+        if (result is null or DBNull)
+            return default!;
+        if (result is T typed)
+            return typed;
+        return (T)
+            Convert.ChangeType(
+                result,
+                Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T),
+                CultureInfo.InvariantCulture
+            );
     }
 
-    public static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql, CancellationToken ct, params object?[] parameters)
+    public static async Task<T> ScalarAsync<T>(
+        NpgsqlDataSource dataSource,
+        string sql,
+        CancellationToken ct,
+        params object?[] parameters
+    )
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await ScalarAsync<T>(connection, sql, ct, parameters);
     }
 
     /// <summary>Each row read by <paramref name="read"/>.</summary>
-    public static async Task<List<T>> QueryAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct,
-        params object?[] parameters)
+    public static async Task<List<T>> QueryAsync<T>(
+        NpgsqlConnection connection,
+        string sql,
+        Func<NpgsqlDataReader, T> read,
+        CancellationToken ct,
+        params object?[] parameters
+    )
     {
         await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<T>();
-        while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+        while (await reader.ReadAsync(ct))
+            rows.Add(read(reader));
         return rows;
     }
 
-    public static async Task<List<T>> QueryAsync<T>(NpgsqlDataSource dataSource, string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct,
-        params object?[] parameters)
+    public static async Task<List<T>> QueryAsync<T>(
+        NpgsqlDataSource dataSource,
+        string sql,
+        Func<NpgsqlDataReader, T> read,
+        CancellationToken ct,
+        params object?[] parameters
+    )
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await QueryAsync(connection, sql, read, ct, parameters);

@@ -7,8 +7,10 @@ public enum ProcessRole
 {
     /// <summary>HTTP API and job workers in one process (default).</summary>
     All,
+
     /// <summary>HTTP API only; jobs are enqueued for workers elsewhere.</summary>
     Api,
+
     /// <summary>Job workers only, no HTTP.</summary>
     Worker,
 }
@@ -18,8 +20,13 @@ public enum ProcessRole
 /// Where the Data Protection key ring lives (<c>DataProtection__KeysDirectory</c>): outside the database, shared by every
 /// process. Required outside Development and Testing; there, without it, the framework's per-user default is used.
 /// </param>
-public sealed record StartupSettings(ProcessRole Role, bool MigrateOnStartup, string ConnectionString, bool IsGeneratingOpenApiDocument,
-    string? DataProtectionKeysDirectory)
+public sealed record StartupSettings(
+    ProcessRole Role,
+    bool MigrateOnStartup,
+    string ConnectionString,
+    bool IsGeneratingOpenApiDocument,
+    string? DataProtectionKeysDirectory
+)
 {
     public bool RunsHttp => Role is ProcessRole.All or ProcessRole.Api;
     public bool RunsWorkers => Role is ProcessRole.All or ProcessRole.Worker && !IsGeneratingOpenApiDocument;
@@ -37,13 +44,17 @@ public sealed record StartupSettings(ProcessRole Role, bool MigrateOnStartup, st
         var migrateText = configuration["Database:MigrateOnStartup"];
         var migrate = environment.IsDevelopment();
         if (!string.IsNullOrWhiteSpace(migrateText) && !bool.TryParse(migrateText, out migrate))
-            throw new InvalidOperationException($"Database__MigrateOnStartup must be true or false (was '{migrateText}').");
+            throw new InvalidOperationException(
+                $"Database__MigrateOnStartup must be true or false (was '{migrateText}')."
+            );
 
         var connectionString = configuration.GetConnectionString("FinanceMatch");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             if (!generatingDocument)
-                throw new InvalidOperationException("ConnectionStrings__FinanceMatch is not set: give the PostgreSQL connection string (scripts/run.sh starts a local one).");
+                throw new InvalidOperationException(
+                    "ConnectionStrings__FinanceMatch is not set: give the PostgreSQL connection string (scripts/run.sh starts a local one)."
+                );
             connectionString = "Host=localhost;Database=unused";
         }
         var keysDirectory = configuration["DataProtection:KeysDirectory"];
@@ -51,10 +62,18 @@ public sealed record StartupSettings(ProcessRole Role, bool MigrateOnStartup, st
         {
             keysDirectory = null;
             if (!generatingDocument && !environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
-                throw new InvalidOperationException("DataProtection__KeysDirectory is not set: give a directory outside the database for the key ring "
-                    + "that encrypts signing keys, webhook secrets and feed-source API keys (every process must share it).");
+                throw new InvalidOperationException(
+                    "DataProtection__KeysDirectory is not set: give a directory outside the database for the key ring "
+                        + "that encrypts signing keys, webhook secrets and feed-source API keys (every process must share it)."
+                );
         }
-        return new StartupSettings(role, migrate && !generatingDocument, WithPlatformDefaults(connectionString), generatingDocument, keysDirectory);
+        return new StartupSettings(
+            role,
+            migrate && !generatingDocument,
+            WithPlatformDefaults(connectionString),
+            generatingDocument,
+            keysDirectory
+        );
     }
 
     /// <summary>
@@ -68,13 +87,18 @@ public sealed record StartupSettings(ProcessRole Role, bool MigrateOnStartup, st
     private static string WithPlatformDefaults(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 200;
-        if (!SaysAnything(connectionString, "NoResetOnClose")) builder.NoResetOnClose = true;
+        if (builder.MaxAutoPrepare == 0)
+            builder.MaxAutoPrepare = 200;
+        if (!SaysAnything(connectionString, "NoResetOnClose"))
+            builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 
     /// <summary>Whether the connection string itself sets <paramref name="keyword"/> (spelt with or without spaces), to true or false.</summary>
     private static bool SaysAnything(string connectionString, string keyword) =>
-        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), keyword, StringComparison.OrdinalIgnoreCase));
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }
+            .Keys.Cast<string>()
+            .Any(k =>
+                string.Equals(k.Replace(" ", "", StringComparison.Ordinal), keyword, StringComparison.OrdinalIgnoreCase)
+            );
 }

@@ -7,22 +7,31 @@ namespace FinanceMatch.Api.Infrastructure;
 public static class ValidationRules
 {
     public static IRuleBuilderOptionsConditions<T, string> MustBeUscc<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Custom((value, context) =>
-        {
-            if (Uscc.Validate(value) is { } error) context.AddFailure(error);
-        });
+        rule.Custom(
+            (value, context) =>
+            {
+                if (Uscc.Validate(value) is { } error)
+                    context.AddFailure(error);
+            }
+        );
 
     public static IRuleBuilderOptionsConditions<T, string> MustBeDivisionCode<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Custom((value, context) =>
-        {
-            if (DivisionCode.Validate(value) is { } error) context.AddFailure(error);
-        });
+        rule.Custom(
+            (value, context) =>
+            {
+                if (DivisionCode.Validate(value) is { } error)
+                    context.AddFailure(error);
+            }
+        );
 
     public static IRuleBuilderOptionsConditions<T, string> MustBeIndustryCode<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Custom((value, context) =>
-        {
-            if (IndustryCode.Validate(value) is { } error) context.AddFailure(error);
-        });
+        rule.Custom(
+            (value, context) =>
+            {
+                if (IndustryCode.Validate(value) is { } error)
+                    context.AddFailure(error);
+            }
+        );
 
     /// <summary>CNY yuan: not negative, at most two decimals, below a trillion.</summary>
     public static IRuleBuilderOptions<T, decimal> MustBeMoney<T>(this IRuleBuilder<T, decimal> rule) =>
@@ -36,14 +45,22 @@ public static class ValidationRules
     /// Runs a validator of a request body nested in a command, keeping the body's own field paths in the errors
     /// (<c>minAmount</c>, not <c>terms.minAmount</c>).
     /// </summary>
-    public static IRuleBuilderOptionsConditions<T, TBody> MustBeValidBody<T, TBody>(this IRuleBuilder<T, TBody> rule, IValidator<TBody> validator) =>
-        rule.Custom((body, context) =>
-        {
-            if (body is null)
+    public static IRuleBuilderOptionsConditions<T, TBody> MustBeValidBody<T, TBody>(
+        this IRuleBuilder<T, TBody> rule,
+        IValidator<TBody> validator
+    ) =>
+        rule.Custom(
+            (body, context) =>
             {
-                context.AddFailure(new FluentValidation.Results.ValidationFailure("$", "A request body is required."));
-                return;
+                if (body is null)
+                {
+                    context.AddFailure(
+                        new FluentValidation.Results.ValidationFailure("$", "A request body is required.")
+                    );
+                    return;
+                }
+                foreach (var failure in validator.Validate(body).Errors)
+                    context.AddFailure(failure);
             }
-            foreach (var failure in validator.Validate(body).Errors) context.AddFailure(failure);
-        });
+        );
 }

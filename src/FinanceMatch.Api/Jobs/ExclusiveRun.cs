@@ -16,7 +16,13 @@ public sealed partial class ExclusiveRun(NpgsqlDataSource dataSource, ILogger<Ex
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         // Rolled back when the connection is disposed or the server loses it; either releases the lock.
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var take = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
+        await using (
+            var take = new NpgsqlCommand(
+                "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))",
+                connection,
+                transaction
+            )
+        )
         {
             take.Parameters.Add(new() { Value = name });
             if (!(bool)(await take.ExecuteScalarAsync(ct))!)

@@ -12,25 +12,38 @@ public static class HangfireSetup
     public const string Schema = "hangfire";
     public const string ExpireUnansweredMatchesJobId = "expire-unanswered-matches";
 
-    public static IServiceCollection AddFinanceMatchJobs(this IServiceCollection services, StartupSettings settings, IConfiguration configuration)
+    public static IServiceCollection AddFinanceMatchJobs(
+        this IServiceCollection services,
+        StartupSettings settings,
+        IConfiguration configuration
+    )
     {
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(settings.ConnectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = Schema,
-                PrepareSchemaIfNecessary = true,
-                // Several worker processes share one database: a running job's lease is renewed while it runs, so a
-                // second worker never starts a long job that is still alive, and a dead worker's job is retaken quickly.
-                UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = TimeSpan.FromSeconds(configuration.GetValue("Jobs:InvisibilityTimeoutSeconds", 300)),
-                QueuePollInterval = TimeSpan.FromMilliseconds(configuration.GetValue("Jobs:QueuePollMilliseconds", 500)),
-                JobExpirationCheckInterval = TimeSpan.FromMinutes(30),
-                DistributedLockTimeout = TimeSpan.FromMinutes(1),
-                EnableTransactionScopeEnlistment = true,
-            }));
+        services.AddHangfire(config =>
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(settings.ConnectionString),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = Schema,
+                        PrepareSchemaIfNecessary = true,
+                        // Several worker processes share one database: a running job's lease is renewed while it runs, so a
+                        // second worker never starts a long job that is still alive, and a dead worker's job is retaken quickly.
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = TimeSpan.FromSeconds(
+                            configuration.GetValue("Jobs:InvisibilityTimeoutSeconds", 300)
+                        ),
+                        QueuePollInterval = TimeSpan.FromMilliseconds(
+                            configuration.GetValue("Jobs:QueuePollMilliseconds", 500)
+                        ),
+                        JobExpirationCheckInterval = TimeSpan.FromMinutes(30),
+                        DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                        EnableTransactionScopeEnlistment = true,
+                    }
+                )
+        );
 
         if (settings.RunsWorkers)
         {
@@ -38,7 +51,10 @@ public static class HangfireSetup
             {
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:matching";
                 o.Queues = [JobQueues.Matching];
-                o.WorkerCount = configuration.GetValue("Jobs:MatchingWorkers", Math.Max(4, Environment.ProcessorCount * 4));
+                o.WorkerCount = configuration.GetValue(
+                    "Jobs:MatchingWorkers",
+                    Math.Max(4, Environment.ProcessorCount * 4)
+                );
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             });
             services.AddHangfireServer(o =>
@@ -69,35 +85,74 @@ public static class HangfireSetup
     /// <summary>Recurring jobs have stable ids, so every process may register them and they exist once.</summary>
     public static void RegisterRecurringJobs(IRecurringJobManager jobs)
     {
-        jobs.AddOrUpdate<Idempotency.PurgeExpiredIdempotencyKeys.Job>("purge-idempotency-keys",
-            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Hourly());
-        jobs.AddOrUpdate<Features.Profiles.DrainProfileRebuilds.Job>("drain-profile-rebuilds",
-            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<Idempotency.PurgeExpiredIdempotencyKeys.Job>(
+            "purge-idempotency-keys",
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            Cron.Hourly()
+        );
+        jobs.AddOrUpdate<Features.Profiles.DrainProfileRebuilds.Job>(
+            "drain-profile-rebuilds",
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            Cron.Minutely()
+        );
         // 18:00 UTC is 02:00 in China: the nightly rebuild of every profile, so that month windows roll over.
-        jobs.AddOrUpdate<Features.Profiles.RebuildAllProfiles.Job>("rebuild-all-profiles",
-            JobQueues.Default, job => job.Run(CancellationToken.None), "0 18 * * *");
+        jobs.AddOrUpdate<Features.Profiles.RebuildAllProfiles.Job>(
+            "rebuild-all-profiles",
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            "0 18 * * *"
+        );
         // 19:00 UTC is 03:00 in China, after the nightly rebuild.
-        jobs.AddOrUpdate<Features.Retention.ApplyRetention.Job>(Features.Retention.ApplyRetention.RecurringJobId,
-            JobQueues.Default, job => job.Run(CancellationToken.None), "0 19 * * *");
-        jobs.AddOrUpdate<Features.Feeds.RequeueStalledBatches.Job>("requeue-stalled-batches",
-            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
-        jobs.AddOrUpdate<Features.Matching.RematchStalledRequests.Job>("rematch-stalled-requests",
-            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
-        jobs.AddOrUpdate<Features.Webhooks.SweepWebhookDeliveries.Job>(Features.Webhooks.SweepWebhookDeliveries.RecurringJobId,
-            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
-        jobs.AddOrUpdate<Features.Statistics.StatisticsRollups.Job>(Features.Statistics.StatisticsRollups.Job.RecurringJobId,
-            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
-        jobs.AddOrUpdate<Features.Matches.ExpireUnansweredMatches.Job>(ExpireUnansweredMatchesJobId,
-            JobQueues.Default, job => job.Run(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<Features.Retention.ApplyRetention.Job>(
+            Features.Retention.ApplyRetention.RecurringJobId,
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            "0 19 * * *"
+        );
+        jobs.AddOrUpdate<Features.Feeds.RequeueStalledBatches.Job>(
+            "requeue-stalled-batches",
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            Cron.Minutely()
+        );
+        jobs.AddOrUpdate<Features.Matching.RematchStalledRequests.Job>(
+            "rematch-stalled-requests",
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            Cron.Minutely()
+        );
+        jobs.AddOrUpdate<Features.Webhooks.SweepWebhookDeliveries.Job>(
+            Features.Webhooks.SweepWebhookDeliveries.RecurringJobId,
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            Cron.Minutely()
+        );
+        jobs.AddOrUpdate<Features.Statistics.StatisticsRollups.Job>(
+            Features.Statistics.StatisticsRollups.Job.RecurringJobId,
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            Cron.Minutely()
+        );
+        jobs.AddOrUpdate<Features.Matches.ExpireUnansweredMatches.Job>(
+            ExpireUnansweredMatchesJobId,
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            Cron.Minutely()
+        );
     }
 
     public static void MapJobDashboard(this WebApplication app) =>
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [new OperatorDashboardAuthorization(app.Environment)],
-            DashboardTitle = "FinanceMatch jobs",
-            AppPath = "/swagger",
-        });
+        app.MapHangfireDashboard(
+            "/hangfire",
+            new DashboardOptions
+            {
+                Authorization = [new OperatorDashboardAuthorization(app.Environment)],
+                DashboardTitle = "FinanceMatch jobs",
+                AppPath = "/swagger",
+            }
+        );
 
     /// <summary>
     /// Operators only, by the token's role (a local-only rule would also refuse the in-process test server);
@@ -108,7 +163,8 @@ public static class HangfireSetup
         public bool Authorize(DashboardContext context)
         {
             var http = context.GetHttpContext();
-            if (http.User.Is(Role.Operator)) return true;
+            if (http.User.Is(Role.Operator))
+                return true;
             var remote = http.Connection.RemoteIpAddress;
             return environment.IsDevelopment() && remote is not null && System.Net.IPAddress.IsLoopback(remote);
         }

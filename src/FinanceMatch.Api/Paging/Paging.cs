@@ -22,7 +22,8 @@ public sealed class PageRules : AbstractValidator<IPagedQuery>
         RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
         RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize);
         // Past 2^31 rows no list can be addressed (the offset is a 32-bit integer), so such a page is a client's mistake.
-        RuleFor(q => q.Page).Must((q, page) => (long)page * q.PageSize <= int.MaxValue + 1L)
+        RuleFor(q => q.Page)
+            .Must((q, page) => (long)page * q.PageSize <= int.MaxValue + 1L)
             .When(q => q.Page >= 1 && q.PageSize is >= 1 and <= MaxPageSize)
             .WithMessage("page × pageSize must not pass 2^31.");
     }
@@ -34,8 +35,13 @@ public static class PagingExtensions
     /// Counts and fetches one page in the order the query already has, both from one snapshot so that the total
     /// agrees with the items even while others write.
     /// </summary>
-    public static async Task<Paged<TOut>> ToPageAsync<TIn, TOut>(this IQueryable<TIn> query, DbContext db, IPagedQuery page,
-        Func<TIn, TOut> map, CancellationToken ct)
+    public static async Task<Paged<TOut>> ToPageAsync<TIn, TOut>(
+        this IQueryable<TIn> query,
+        DbContext db,
+        IPagedQuery page,
+        Func<TIn, TOut> map,
+        CancellationToken ct
+    )
     {
         var ownTransaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct)
@@ -48,7 +54,8 @@ public static class PagingExtensions
         }
         finally
         {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
         }
     }
 }

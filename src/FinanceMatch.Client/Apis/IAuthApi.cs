@@ -16,5 +16,8 @@ public interface IAuthApi
 
     /// <summary>Replaces the caller's own secret, given the current one; the new one is returned once, and every earlier token ends.</summary>
     [Post("/api/v1/credentials/rotate")]
-    Task<ClientCredentials> RotateSecretAsync([Body] RotateSecretRequest request, CancellationToken cancellationToken = default);
+    Task<ClientCredentials> RotateSecretAsync(
+        [Body] RotateSecretRequest request,
+        CancellationToken cancellationToken = default
+    );
 }

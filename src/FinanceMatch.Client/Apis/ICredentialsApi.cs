@@ -24,8 +24,14 @@ public interface ICredentialsApi
 
     /// <summary>The append-only security log, newest first.</summary>
     [Get("/api/v1/security-events")]
-    Task<Paged<SecurityEventDto>> ListEventsAsync(string? kind = null, string? clientId = null, Guid? subjectId = null,
-        int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<SecurityEventDto>> ListEventsAsync(
+        string? kind = null,
+        string? clientId = null,
+        Guid? subjectId = null,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Makes a new token signing key current; tokens signed with the previous one stay valid until they expire.</summary>
     [Post("/api/v1/signing-keys/rotate")]

@@ -8,12 +8,19 @@ public interface IDepartmentsApi
 {
     /// <summary>Onboards a department (operators).</summary>
     [Post("/api/v1/departments")]
-    Task<CreatedDepartment> CreateAsync([Body] CreateDepartmentRequest request,
-        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+    Task<CreatedDepartment> CreateAsync(
+        [Body] CreateDepartmentRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Lists departments (operators).</summary>
     [Get("/api/v1/departments")]
-    Task<Paged<DepartmentDto>> ListAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<DepartmentDto>> ListAsync(
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>One department (operators, or the department itself).</summary>
     [Get("/api/v1/departments/{id}")]
@@ -21,5 +28,9 @@ public interface IDepartmentsApi
 
     /// <summary>Hands every record the department supplied to its successor, which alone may change them from then on (operators).</summary>
     [Post("/api/v1/departments/{id}/transfer-records")]
-    Task<RecordTransferDto> TransferRecordsAsync(Guid id, [Body] TransferRecordsRequest request, CancellationToken cancellationToken = default);
+    Task<RecordTransferDto> TransferRecordsAsync(
+        Guid id,
+        [Body] TransferRecordsRequest request,
+        CancellationToken cancellationToken = default
+    );
 }

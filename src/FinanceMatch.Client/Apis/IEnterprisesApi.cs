@@ -8,8 +8,11 @@ public interface IEnterprisesApi
 {
     /// <summary>A firm registers itself (no token needed).</summary>
     [Post("/api/v1/enterprises")]
-    Task<RegisteredEnterprise> RegisterAsync([Body] RegisterEnterpriseRequest request,
-        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+    Task<RegisteredEnterprise> RegisterAsync(
+        [Body] RegisterEnterpriseRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>One firm (the firm itself, operators; banks only with the firm's consent).</summary>
     [Get("/api/v1/enterprises/{id}")]
@@ -17,18 +20,35 @@ public interface IEnterprisesApi
 
     /// <summary>Lists firms (operators), optionally by USCC; <c>verification=pending</c> is the review queue, oldest first.</summary>
     [Get("/api/v1/enterprises")]
-    Task<Paged<EnterpriseDto>> ListAsync(string? uscc = null, string? verification = null, int? page = null, int? pageSize = null,
-        CancellationToken cancellationToken = default);
+    Task<Paged<EnterpriseDto>> ListAsync(
+        string? uscc = null,
+        string? verification = null,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>The firm proves it controls the firm with a signed e-business-licence assertion.</summary>
     [Post("/api/v1/enterprises/{id}/verification")]
-    Task<EnterpriseDto> SubmitVerificationAsync(Guid id, [Body] SubmitVerificationRequest request, CancellationToken cancellationToken = default);
+    Task<EnterpriseDto> SubmitVerificationAsync(
+        Guid id,
+        [Body] SubmitVerificationRequest request,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>An operator verifies a pending registration after reviewing it.</summary>
     [Post("/api/v1/enterprises/{id}/verify")]
-    Task<EnterpriseDto> VerifyAsync(Guid id, [Body] VerificationDecisionRequest request, CancellationToken cancellationToken = default);
+    Task<EnterpriseDto> VerifyAsync(
+        Guid id,
+        [Body] VerificationDecisionRequest request,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>An operator rejects a pending registration.</summary>
     [Post("/api/v1/enterprises/{id}/reject")]
-    Task<EnterpriseDto> RejectAsync(Guid id, [Body] VerificationDecisionRequest request, CancellationToken cancellationToken = default);
+    Task<EnterpriseDto> RejectAsync(
+        Guid id,
+        [Body] VerificationDecisionRequest request,
+        CancellationToken cancellationToken = default
+    );
 }

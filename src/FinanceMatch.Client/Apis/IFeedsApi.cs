@@ -8,8 +8,12 @@ public interface IFeedsApi
 {
     /// <summary>Pushes a batch (departments); the content's type says its format (JSON, NDJSON or CSV).</summary>
     [Post("/api/v1/feeds/{feedType}/batches")]
-    Task<BatchDto> PushAsync(FeedType feedType, [Body] HttpContent body,
-        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+    Task<BatchDto> PushAsync(
+        FeedType feedType,
+        [Body] HttpContent body,
+        [Header("Idempotency-Key")] string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>One batch (the pushing department, operators).</summary>
     [Get("/api/v1/feeds/batches/{id}")]
@@ -17,21 +21,38 @@ public interface IFeedsApi
 
     /// <summary>The rejected rows of a batch.</summary>
     [Get("/api/v1/feeds/batches/{id}/errors")]
-    Task<Paged<BatchErrorDto>> GetBatchErrorsAsync(Guid id, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<BatchErrorDto>> GetBatchErrorsAsync(
+        Guid id,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>The caller's batches (operators: all), newest first.</summary>
     [Get("/api/v1/feeds/batches")]
-    Task<Paged<BatchDto>> ListBatchesAsync(string? feedType = null, string? status = null, int? page = null, int? pageSize = null,
-        CancellationToken cancellationToken = default);
+    Task<Paged<BatchDto>> ListBatchesAsync(
+        string? feedType = null,
+        string? status = null,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Registers a pull source (operators).</summary>
     [Post("/api/v1/feed-sources")]
-    Task<FeedSourceDto> CreateSourceAsync([Body] CreateFeedSourceRequest request,
-        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+    Task<FeedSourceDto> CreateSourceAsync(
+        [Body] CreateFeedSourceRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Lists pull sources (operators).</summary>
     [Get("/api/v1/feed-sources")]
-    Task<Paged<FeedSourceDto>> ListSourcesAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<FeedSourceDto>> ListSourcesAsync(
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>One pull source (operators).</summary>
     [Get("/api/v1/feed-sources/{id}")]

@@ -8,12 +8,19 @@ public interface IInstitutionsApi
 {
     /// <summary>Onboards an institution (operators).</summary>
     [Post("/api/v1/institutions")]
-    Task<CreatedInstitution> CreateAsync([Body] CreateInstitutionRequest request,
-        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+    Task<CreatedInstitution> CreateAsync(
+        [Body] CreateInstitutionRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Lists institutions.</summary>
     [Get("/api/v1/institutions")]
-    Task<Paged<InstitutionDto>> ListAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<InstitutionDto>> ListAsync(
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>One institution.</summary>
     [Get("/api/v1/institutions/{id}")]

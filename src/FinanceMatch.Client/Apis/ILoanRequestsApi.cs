@@ -8,8 +8,11 @@ public interface ILoanRequestsApi
 {
     /// <summary>Posts a loan request with its consent; matching starts at once (firms).</summary>
     [Post("/api/v1/loan-requests")]
-    Task<LoanRequestDto> SubmitAsync([Body] SubmitLoanRequest request,
-        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+    Task<LoanRequestDto> SubmitAsync(
+        [Body] SubmitLoanRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>One request and its matches (the firm, operators; a matched bank sees its own match only).</summary>
     [Get("/api/v1/loan-requests/{id}")]
@@ -17,11 +20,21 @@ public interface ILoanRequestsApi
 
     /// <summary>The firm's own requests (operators: all), newest first.</summary>
     [Get("/api/v1/loan-requests")]
-    Task<Paged<LoanRequestDto>> ListAsync(string? status = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<LoanRequestDto>> ListAsync(
+        string? status = null,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Published products the firm failed by one or two rules, with what would pass them.</summary>
     [Get("/api/v1/loan-requests/{id}/near-misses")]
-    Task<Paged<NearMissDto>> GetNearMissesAsync(Guid id, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<NearMissDto>> GetNearMissesAsync(
+        Guid id,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Cancels the request; its open matches are withdrawn (the firm).</summary>
     [Post("/api/v1/loan-requests/{id}/cancel")]

@@ -8,7 +8,12 @@ public interface IMatchesApi
 {
     /// <summary>A bank's inbox, a firm's matches, or all of them for operators; newest first.</summary>
     [Get("/api/v1/matches")]
-    Task<Paged<MatchDto>> ListAsync(string? status = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<MatchDto>> ListAsync(
+        string? status = null,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>One match (its bank, its firm, operators).</summary>
     [Get("/api/v1/matches/{id}")]
@@ -20,15 +25,27 @@ public interface IMatchesApi
 
     /// <summary>The bank makes an offer.</summary>
     [Post("/api/v1/matches/{id}/approve")]
-    Task<MatchDto> ApproveAsync(Guid id, [Body] ApproveMatchRequest request, CancellationToken cancellationToken = default);
+    Task<MatchDto> ApproveAsync(
+        Guid id,
+        [Body] ApproveMatchRequest request,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>The bank says no.</summary>
     [Post("/api/v1/matches/{id}/decline")]
-    Task<MatchDto> DeclineAsync(Guid id, [Body] DeclineMatchRequest request, CancellationToken cancellationToken = default);
+    Task<MatchDto> DeclineAsync(
+        Guid id,
+        [Body] DeclineMatchRequest request,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>The bank pays the loan out.</summary>
     [Post("/api/v1/matches/{id}/disburse")]
-    Task<MatchDto> DisburseAsync(Guid id, [Body] DisburseMatchRequest request, CancellationToken cancellationToken = default);
+    Task<MatchDto> DisburseAsync(
+        Guid id,
+        [Body] DisburseMatchRequest request,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>The firm accepts an offer; its other open matches are withdrawn.</summary>
     [Post("/api/v1/matches/{id}/accept")]

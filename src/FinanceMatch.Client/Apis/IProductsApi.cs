@@ -8,8 +8,11 @@ public interface IProductsApi
 {
     /// <summary>Creates a product as a draft (banks).</summary>
     [Post("/api/v1/products")]
-    Task<ProductDto> CreateAsync([Body] ProductRequest request,
-        [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+    Task<ProductDto> CreateAsync(
+        [Body] ProductRequest request,
+        [Header("Idempotency-Key")] string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Replaces a product's terms as a new version (its own bank).</summary>
     [Put("/api/v1/products/{id}")]
@@ -25,12 +28,25 @@ public interface IProductsApi
 
     /// <summary>The public catalogue: published products, filtered.</summary>
     [Get("/api/v1/products")]
-    Task<Paged<ProductDto>> ListAsync(decimal? amount = null, int? termMonths = null, string? guaranteeType = null,
-        Guid? institutionId = null, string? tag = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<ProductDto>> ListAsync(
+        decimal? amount = null,
+        int? termMonths = null,
+        string? guaranteeType = null,
+        Guid? institutionId = null,
+        string? tag = null,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>The calling bank's own products in any state.</summary>
     [Get("/api/v1/products/mine")]
-    Task<Paged<ProductDto>> ListMineAsync(string? status = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<ProductDto>> ListMineAsync(
+        string? status = null,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>One product: published ones for anyone, drafts and withdrawn ones for their bank and operators.</summary>
     [Get("/api/v1/products/{id}")]

@@ -16,7 +16,10 @@ public interface IProfilesApi
 
     /// <summary>A firm's past scores and grades, newest first.</summary>
     [Get("/api/v1/enterprises/{enterpriseId}/profile/history")]
-    Task<IReadOnlyList<ProfileSnapshotDto>> GetHistoryAsync(Guid enterpriseId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ProfileSnapshotDto>> GetHistoryAsync(
+        Guid enterpriseId,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Rebuilds every profile now (operators).</summary>
     [Post("/api/v1/profiles/recompute")]

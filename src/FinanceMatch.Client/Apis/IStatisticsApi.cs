@@ -8,11 +8,20 @@ public interface IStatisticsApi
 {
     /// <summary>The headline figures over the requests posted in a period (dates inclusive).</summary>
     [Get("/api/v1/stats/overview")]
-    Task<StatsOverviewDto> GetOverviewAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default);
+    Task<StatsOverviewDto> GetOverviewAsync(
+        DateOnly? from = null,
+        DateOnly? to = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>The same figures per institution, product, division, industry, grade or month.</summary>
     [Get("/api/v1/stats/breakdown")]
-    Task<StatsBreakdownDto> GetBreakdownAsync(string by, DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default);
+    Task<StatsBreakdownDto> GetBreakdownAsync(
+        string by,
+        DateOnly? from = null,
+        DateOnly? to = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Per department and feed type: batches, rows accepted and rejected, the last batch, and whether it went quiet (operators).</summary>
     [Get("/api/v1/stats/feeds")]

@@ -8,7 +8,10 @@ public interface IWebhooksApi
 {
     /// <summary>Registers an endpoint for some events (banks).</summary>
     [Post("/api/v1/webhooks")]
-    Task<WebhookDto> RegisterAsync([Body] RegisterWebhookRequest request, CancellationToken cancellationToken = default);
+    Task<WebhookDto> RegisterAsync(
+        [Body] RegisterWebhookRequest request,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>The bank's webhooks.</summary>
     [Get("/api/v1/webhooks")]
@@ -20,5 +23,10 @@ public interface IWebhooksApi
 
     /// <summary>A webhook's deliveries, newest first, each with every attempt: status code, error, time.</summary>
     [Get("/api/v1/webhooks/{id}/deliveries")]
-    Task<Paged<WebhookDeliveryDto>> ListDeliveriesAsync(Guid id, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Paged<WebhookDeliveryDto>> ListDeliveriesAsync(
+        Guid id,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
 }

@@ -15,13 +15,15 @@ public sealed record ClientCredentialsGrant(
     [property: System.Text.Json.Serialization.JsonPropertyName("grant_type")] string GrantType,
     [property: System.Text.Json.Serialization.JsonPropertyName("client_id")] string? ClientId,
     [property: System.Text.Json.Serialization.JsonPropertyName("client_secret")] string? ClientSecret,
-    [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string? Scope);
+    [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string? Scope
+);
 
 /// <summary>The RFC 6749 §5.1 token response to a form request.</summary>
 public sealed record OAuthTokenResponse(
     [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
     [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
-    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
+    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn
+);
 
 /// <summary>Body of <c>POST /api/v1/credentials/rotate</c>: the caller proves it still holds the current secret.</summary>
 public sealed record RotateSecretRequest(string CurrentSecret);
@@ -31,32 +33,50 @@ public sealed record RotateSecretRequest(string CurrentSecret);
 /// Enabled: False once disabled: it cannot sign in and its tokens are refused. <br/>
 /// Version: Moves on with every rotation, reset and disable; tokens of an earlier version are refused.
 /// </remarks>
-public sealed record CredentialDto(string ClientId, Role Role, Guid SubjectId, bool Enabled, int Version, DateTimeOffset CreatedAt,
-    DateTimeOffset? SecretRotatedAt, DateTimeOffset? DisabledAt);
+public sealed record CredentialDto(
+    string ClientId,
+    Role Role,
+    Guid SubjectId,
+    bool Enabled,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SecretRotatedAt,
+    DateTimeOffset? DisabledAt
+);
 
 /// <summary>What the security log records.</summary>
 public enum SecurityEventKind
 {
     /// <summary>A credential was created (onboarding, registration, the first operator).</summary>
     CredentialIssued,
+
     /// <summary>Its holder rotated the secret.</summary>
     SecretRotated,
+
     /// <summary>An operator reset the secret.</summary>
     SecretReset,
+
     /// <summary>An operator disabled the credential.</summary>
     CredentialDisabled,
+
     /// <summary>An operator enabled it again.</summary>
     CredentialEnabled,
+
     /// <summary>A firm's registration was verified.</summary>
     EnterpriseVerified,
+
     /// <summary>A firm's registration was rejected.</summary>
     EnterpriseRejected,
+
     /// <summary>A verification attempt failed.</summary>
     VerificationFailed,
+
     /// <summary>An operator rotated the token signing key.</summary>
     SigningKeyRotated,
+
     /// <summary>A rotation was refused: the current secret given was wrong (a stolen token trying its luck).</summary>
     SecretRotationRefused,
+
     /// <summary>An operator handed a department's records to its successor.</summary>
     RecordsTransferred,
 }
@@ -67,8 +87,15 @@ public enum SecurityEventKind
 /// SubjectId: The institution, department, enterprise or operator concerned. <br/>
 /// ActorClientId: Who acted (an operator, the party itself); absent for the platform.
 /// </remarks>
-public sealed record SecurityEventDto(Guid Id, DateTimeOffset OccurredAt, SecurityEventKind Kind, string? ClientId, Guid? SubjectId,
-    string? ActorClientId, string? Detail);
+public sealed record SecurityEventDto(
+    Guid Id,
+    DateTimeOffset OccurredAt,
+    SecurityEventKind Kind,
+    string? ClientId,
+    Guid? SubjectId,
+    string? ActorClientId,
+    string? Detail
+);
 
 /// <summary>The token signing key now in force.</summary>
 /// <remarks>
@@ -84,10 +111,13 @@ public enum Role
 {
     /// <summary>Platform operator.</summary>
     Operator,
+
     /// <summary>Financial institution.</summary>
     Bank,
+
     /// <summary>Government department pushing feeds.</summary>
     Department,
+
     /// <summary>A registered firm.</summary>
     Enterprise,
 }

@@ -5,14 +5,19 @@ public enum ConsentScope
 {
     /// <summary>The credit profile.</summary>
     Profile,
+
     /// <summary>Tax records.</summary>
     Tax,
+
     /// <summary>Social-security records.</summary>
     SocialSecurity,
+
     /// <summary>Utility records.</summary>
     Utility,
+
     /// <summary>Administrative penalties.</summary>
     Penalty,
+
     /// <summary>Court records.</summary>
     Judicial,
 }
@@ -22,6 +27,7 @@ public enum ConsentPurpose
 {
     /// <summary>Deciding on a loan.</summary>
     LoanAssessment,
+
     /// <summary>Watching a loan after it is made (the bank also receives risk alerts).</summary>
     PostLoanMonitoring,
 }
@@ -31,31 +37,52 @@ public enum ConsentStatus
 {
     /// <summary>In force.</summary>
     Active,
+
     /// <summary>Withdrawn by the firm.</summary>
     Revoked,
+
     /// <summary>Past its expiry.</summary>
     Expired,
 }
 
 /// <summary>Body of <c>POST /api/v1/enterprises/{id}/consents</c>: one of institutionId or loanRequestId.</summary>
-public sealed record GrantConsentRequest(Guid? InstitutionId, Guid? LoanRequestId, IReadOnlyList<ConsentScope> Scopes,
-    ConsentPurpose Purpose, DateTimeOffset ExpiresAt);
+public sealed record GrantConsentRequest(
+    Guid? InstitutionId,
+    Guid? LoanRequestId,
+    IReadOnlyList<ConsentScope> Scopes,
+    ConsentPurpose Purpose,
+    DateTimeOffset ExpiresAt
+);
 
 /// <summary>A consent.</summary>
-public sealed record ConsentDto(Guid Id, Guid EnterpriseId, Guid? InstitutionId, Guid? LoanRequestId, IReadOnlyList<ConsentScope> Scopes,
-    ConsentPurpose Purpose, DateTimeOffset ExpiresAt, ConsentStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+public sealed record ConsentDto(
+    Guid Id,
+    Guid EnterpriseId,
+    Guid? InstitutionId,
+    Guid? LoanRequestId,
+    IReadOnlyList<ConsentScope> Scopes,
+    ConsentPurpose Purpose,
+    DateTimeOffset ExpiresAt,
+    ConsentStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RevokedAt
+);
 
 /// <summary>Kinds of post-loan risk alert.</summary>
 public enum AlertKind
 {
     /// <summary>The grade fell two or more notches.</summary>
     GradeDowngrade,
+
     /// <summary>A new open dishonest-debtor record.</summary>
     DishonestDebtor,
+
     /// <summary>A new serious administrative penalty.</summary>
     SeriousPenalty,
+
     /// <summary>New tax, social-security or utility arrears.</summary>
     NewArrears,
+
     /// <summary>Insured employees down 30% or more over 6 months.</summary>
     EmployeesDecline,
 }

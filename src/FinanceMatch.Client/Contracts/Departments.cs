@@ -5,12 +5,16 @@ public enum FeedType
 {
     /// <summary>Monthly tax paid, taxable revenue and arrears.</summary>
     Tax,
+
     /// <summary>Monthly insured employees and contributions.</summary>
     SocialSecurity,
+
     /// <summary>Monthly electricity, water and gas use and billing.</summary>
     Utility,
+
     /// <summary>Administrative penalty decisions.</summary>
     Penalty,
+
     /// <summary>Court enforcement cases and dishonest-debtor listings.</summary>
     Judicial,
 }
@@ -19,14 +23,31 @@ public enum FeedType
 public sealed record CreateDepartmentRequest(string Name, string Code, IReadOnlyList<FeedType> FeedTypes);
 
 /// <summary>A government department and the feed types it may push.</summary>
-public sealed record DepartmentDto(Guid Id, string Name, string Code, IReadOnlyList<FeedType> FeedTypes, DateTimeOffset CreatedAt);
+public sealed record DepartmentDto(
+    Guid Id,
+    string Name,
+    string Code,
+    IReadOnlyList<FeedType> FeedTypes,
+    DateTimeOffset CreatedAt
+);
 
 /// <summary>A newly onboarded department with its credentials (the secret is shown only here; an idempotent replay omits it).</summary>
-public sealed record CreatedDepartment(Guid Id, string Name, string Code, IReadOnlyList<FeedType> FeedTypes,
-    DateTimeOffset CreatedAt, string ClientId, string? ClientSecret);
+public sealed record CreatedDepartment(
+    Guid Id,
+    string Name,
+    string Code,
+    IReadOnlyList<FeedType> FeedTypes,
+    DateTimeOffset CreatedAt,
+    string ClientId,
+    string? ClientSecret
+);
 
 /// <summary>Body of <c>POST /api/v1/departments/{id}/transfer-records</c>: the successor and why (a merger of offices).</summary>
 public sealed record TransferRecordsRequest(Guid ToDepartmentId, string Note);
 
 /// <summary>How many records of each feed type passed from one department to its successor.</summary>
-public sealed record RecordTransferDto(Guid FromDepartmentId, Guid ToDepartmentId, IReadOnlyDictionary<string, int> Records);
+public sealed record RecordTransferDto(
+    Guid FromDepartmentId,
+    Guid ToDepartmentId,
+    IReadOnlyDictionary<string, int> Records
+);

@@ -9,15 +9,18 @@ public sealed record RegisterEnterpriseRequest(
     string IndustryCode,
     DateOnly EstablishedOn,
     decimal RegisteredCapital,
-    int? Employees = null);
+    int? Employees = null
+);
 
 /// <summary>Where a firm's registration stands: only a verified registration reaches the firm's data.</summary>
 public enum EnterpriseVerification
 {
     /// <summary>Registered; the claimant has not yet proved it controls the firm.</summary>
     Pending,
+
     /// <summary>Proved; this registration holds the USCC.</summary>
     Verified,
+
     /// <summary>Refused by an operator, or another claim of the same USCC was verified first.</summary>
     Rejected,
 }
@@ -27,6 +30,7 @@ public enum VerificationMethod
 {
     /// <summary>A signed assertion from the e-business-licence service.</summary>
     BusinessLicence,
+
     /// <summary>An operator checked the documents.</summary>
     OperatorReview,
 }
@@ -56,7 +60,8 @@ public sealed record EnterpriseDto(
     VerificationMethod? VerificationMethod = null,
     DateTimeOffset? VerificationDecidedAt = null,
     string? VerificationNote = null,
-    string? VerificationDecidedBy = null);
+    string? VerificationDecidedBy = null
+);
 
 /// <summary>Body of <c>POST /api/v1/enterprises/{id}/verification</c>: the firm proves it controls the firm.</summary>
 /// <param name="Method">businessLicence (operatorReview is an operator's decision, not a firm's call).</param>
@@ -83,4 +88,5 @@ public sealed record RegisteredEnterprise(
     DateTimeOffset RegisteredAt,
     EnterpriseVerification Verification,
     string ClientId,
-    string? ClientSecret);
+    string? ClientSecret
+);

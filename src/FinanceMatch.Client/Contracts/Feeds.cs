@@ -5,8 +5,10 @@ public enum BatchFormat
 {
     /// <summary><c>application/json</c>: an array of record objects.</summary>
     Json,
+
     /// <summary><c>application/x-ndjson</c>: one record object per line.</summary>
     Ndjson,
+
     /// <summary><c>text/csv</c>: UTF-8, header row of field names.</summary>
     Csv,
 }
@@ -16,12 +18,16 @@ public enum BatchStatus
 {
     /// <summary>Received, waiting for a worker.</summary>
     Queued,
+
     /// <summary>Being parsed and applied.</summary>
     Processing,
+
     /// <summary>Every row applied.</summary>
     Completed,
+
     /// <summary>Valid rows applied, some rows rejected (see the errors).</summary>
     CompletedWithErrors,
+
     /// <summary>Nothing applied: the body could not be read as a batch.</summary>
     Failed,
 }
@@ -42,17 +48,34 @@ public sealed record BatchDto(
     double Progress,
     string? FailureReason,
     long PayloadBytes,
-    Guid? SourceId);
+    Guid? SourceId
+);
 
 /// <summary>Why a row of a batch was rejected (row numbers are 1-based, the CSV header not counted).</summary>
 public sealed record BatchErrorDto(int RowNumber, string Field, string Message);
 
 /// <summary>Body of <c>POST /api/v1/feed-sources</c>: a department server to pull a feed type from.</summary>
-public sealed record CreateFeedSourceRequest(Guid DepartmentId, FeedType FeedType, string BaseUrl, string Cron, string? ApiKey = null);
+public sealed record CreateFeedSourceRequest(
+    Guid DepartmentId,
+    FeedType FeedType,
+    string BaseUrl,
+    string Cron,
+    string? ApiKey = null
+);
 
 /// <summary>A registered pull source (the API key is never shown).</summary>
-public sealed record FeedSourceDto(Guid Id, Guid DepartmentId, FeedType FeedType, string BaseUrl, string Cron, bool HasApiKey,
-    string? Cursor, DateTimeOffset CreatedAt, DateTimeOffset? LastPulledAt, string? LastError);
+public sealed record FeedSourceDto(
+    Guid Id,
+    Guid DepartmentId,
+    FeedType FeedType,
+    string BaseUrl,
+    string Cron,
+    bool HasApiKey,
+    string? Cursor,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastPulledAt,
+    string? LastError
+);
 
 /// <summary>What a department server answers to <c>GET {baseUrl}/records</c>.</summary>
 public sealed record FeedPage(IReadOnlyList<System.Text.Json.JsonElement> Records, string? NextCursor);

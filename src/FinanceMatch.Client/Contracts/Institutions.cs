@@ -7,4 +7,11 @@ public sealed record CreateInstitutionRequest(string Name, string Code);
 public sealed record InstitutionDto(Guid Id, string Name, string Code, DateTimeOffset CreatedAt);
 
 /// <summary>A newly onboarded institution with its credentials (the secret is shown only here; an idempotent replay omits it).</summary>
-public sealed record CreatedInstitution(Guid Id, string Name, string Code, DateTimeOffset CreatedAt, string ClientId, string? ClientSecret);
+public sealed record CreatedInstitution(
+    Guid Id,
+    string Name,
+    string Code,
+    DateTimeOffset CreatedAt,
+    string ClientId,
+    string? ClientSecret
+);

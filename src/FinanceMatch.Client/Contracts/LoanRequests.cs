@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+
 namespace FinanceMatch.Client.Contracts;
 
 /// <summary>Where a loan request is.</summary>
@@ -6,14 +7,19 @@ public enum LoanRequestStatus
 {
     /// <summary>Just posted; the matching engine is at work.</summary>
     Matching,
+
     /// <summary>At least one product matched.</summary>
     Matched,
+
     /// <summary>No published product matched (see the near misses).</summary>
     NoMatch,
+
     /// <summary>The firm accepted a bank's offer.</summary>
     OfferAccepted,
+
     /// <summary>The loan was disbursed.</summary>
     Fulfilled,
+
     /// <summary>The firm cancelled the request.</summary>
     Cancelled,
 }
@@ -23,18 +29,25 @@ public enum MatchStatus
 {
     /// <summary>Made; the bank has not responded.</summary>
     Pending,
+
     /// <summary>The bank is assessing the firm.</summary>
     UnderReview,
+
     /// <summary>The bank made an offer.</summary>
     Approved,
+
     /// <summary>The firm accepted the offer.</summary>
     Accepted,
+
     /// <summary>The loan was paid out.</summary>
     Disbursed,
+
     /// <summary>The bank said no.</summary>
     Declined,
+
     /// <summary>The request was cancelled or another offer accepted.</summary>
     Withdrawn,
+
     /// <summary>The bank did not respond in time.</summary>
     Expired,
 }
@@ -49,7 +62,8 @@ public sealed record SubmitLoanRequest(
     string Purpose,
     IReadOnlyList<GuaranteeType> GuaranteeTypes,
     LoanConsentRequest Consent,
-    decimal? MaxAnnualRate = null);
+    decimal? MaxAnnualRate = null
+);
 
 /// <summary>A loan request and its matches (a bank sees only its own match).</summary>
 public sealed record LoanRequestDto(
@@ -64,15 +78,20 @@ public sealed record LoanRequestDto(
     Guid ConsentId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? MatchedAt,
-    IReadOnlyList<MatchDto> Matches);
+    IReadOnlyList<MatchDto> Matches
+);
 
 /// <summary>A rule of a product checked against a request: what the product requires and what the firm has.</summary>
 /// <remarks>
 /// <c>actual</c> is the firm's own value, shown to the firm and operators only: a bank sees the rule, its threshold and
 /// whether it passed; the firm's values reach a bank only through a consented, logged report read.
 /// </remarks>
-public sealed record RuleCheckDto(string Rule, string Required, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Actual,
-    bool? Passed = null);
+public sealed record RuleCheckDto(
+    string Rule,
+    string Required,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Actual,
+    bool? Passed = null
+);
 
 /// <summary>The fit score's parts: price (40), guarantee (20), eligibility margin (20), amount (10) and term (10) points.</summary>
 public sealed record FitDto(int Price, int Guarantee, int EligibilityMargin, int Amount, int Term);
@@ -99,10 +118,17 @@ public sealed record MatchDto(
     DateOnly? DisbursedOn,
     DateTimeOffset CreatedAt,
     DateTimeOffset? FirstRespondedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt
+);
 
 /// <summary>A published product the firm failed by one or two rules, and what would pass them.</summary>
-public sealed record NearMissDto(Guid ProductId, int ProductVersion, Guid InstitutionId, string ProductName, IReadOnlyList<RuleCheckDto> FailedRules);
+public sealed record NearMissDto(
+    Guid ProductId,
+    int ProductVersion,
+    Guid InstitutionId,
+    string ProductName,
+    IReadOnlyList<RuleCheckDto> FailedRules
+);
 
 /// <summary>Body of <c>POST /api/v1/matches/{id}/approve</c>: the bank's offer.</summary>
 public sealed record ApproveMatchRequest(decimal Amount, decimal AnnualRate, int TermMonths);

@@ -5,8 +5,10 @@ public enum ObjectionStatus
 {
     /// <summary>Filed and not yet resolved: the record shows as disputed in every report.</summary>
     Open,
+
     /// <summary>The department corrected the record.</summary>
     Corrected,
+
     /// <summary>The record stands as it was.</summary>
     Rejected,
 }
@@ -16,6 +18,7 @@ public enum ObjectionOutcome
 {
     /// <summary>The department corrected the record.</summary>
     Corrected,
+
     /// <summary>The record stands as it was.</summary>
     Rejected,
 }
@@ -42,4 +45,5 @@ public sealed record ObjectionDto(
     bool Overdue,
     string? ResolutionNote,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ResolvedAt);
+    DateTimeOffset? ResolvedAt
+);

@@ -5,10 +5,13 @@ public enum GuaranteeType
 {
     /// <summary>Unsecured: the firm's credit alone.</summary>
     Credit,
+
     /// <summary>A mortgage on property.</summary>
     Mortgage,
+
     /// <summary>A third party's guarantee.</summary>
     Guarantee,
+
     /// <summary>A pledge of movable assets or rights (receivables, patents).</summary>
     Pledge,
 }
@@ -18,8 +21,10 @@ public enum ProductStatus
 {
     /// <summary>Being prepared; only its bank sees it.</summary>
     Draft,
+
     /// <summary>In the public catalogue and matched against new requests.</summary>
     Published,
+
     /// <summary>Out of the catalogue; matches already made stand.</summary>
     Withdrawn,
 }
@@ -35,7 +40,8 @@ public sealed record EligibilityDto(
     decimal? MinAnnualTaxPaid = null,
     int? MinInsuredEmployees = null,
     bool? ExcludeDishonestDebtors = null,
-    int? ExcludeSeriousPenaltiesMonths = null);
+    int? ExcludeSeriousPenaltiesMonths = null
+);
 
 /// <summary>Body of <c>POST /api/v1/products</c> and <c>PUT /api/v1/products/{id}</c>: all of a product's terms.</summary>
 public sealed record ProductRequest(
@@ -51,7 +57,8 @@ public sealed record ProductRequest(
     IReadOnlyList<string>? DivisionPrefixes = null,
     IndustryPrefixes? IndustryPrefixes = null,
     EligibilityDto? Eligibility = null,
-    IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<string>? Tags = null
+);
 
 /// <summary>A loan product at its current version.</summary>
 public sealed record ProductDto(
@@ -74,7 +81,8 @@ public sealed record ProductDto(
     IReadOnlyList<string> Tags,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? PublishedAt);
+    DateTimeOffset? PublishedAt
+);
 
 /// <summary>The terms of one version of a product, as a match was made from them.</summary>
 public sealed record ProductVersionDto(
@@ -88,4 +96,5 @@ public sealed record ProductVersionDto(
     decimal MinAnnualRate,
     decimal MaxAnnualRate,
     IReadOnlyList<GuaranteeType> GuaranteeTypes,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt
+);

@@ -1,7 +1,11 @@
 namespace FinanceMatch.Client.Contracts;
 
 /// <summary>The scoring model: grade bands and weighted dimensions of factors.</summary>
-public sealed record ScoringModelDto(string Version, IReadOnlyList<GradeBandDto> Grades, IReadOnlyList<DimensionDto> Dimensions);
+public sealed record ScoringModelDto(
+    string Version,
+    IReadOnlyList<GradeBandDto> Grades,
+    IReadOnlyList<DimensionDto> Dimensions
+);
 
 /// <summary>The lowest score of a grade.</summary>
 public sealed record GradeBandDto(string Grade, int MinScore);
@@ -10,8 +14,14 @@ public sealed record GradeBandDto(string Grade, int MinScore);
 public sealed record DimensionDto(string Code, string Description, double Weight, IReadOnlyList<FactorDto> Factors);
 
 /// <summary>A factor, its weight within its dimension, and its bands: values at or above each threshold score the next band.</summary>
-public sealed record FactorDto(string Code, string Description, double Weight, string Direction, IReadOnlyList<double> Thresholds,
-    IReadOnlyList<double> BandScores);
+public sealed record FactorDto(
+    string Code,
+    string Description,
+    double Weight,
+    string Direction,
+    IReadOnlyList<double> Thresholds,
+    IReadOnlyList<double> BandScores
+);
 
 /// <summary>A firm's credit profile: score, grade and why.</summary>
 public sealed record ProfileDto(
@@ -26,7 +36,8 @@ public sealed record ProfileDto(
     IReadOnlyList<ProfileDimensionDto> Dimensions,
     IReadOnlyList<ProfileFactorDto> Factors,
     ProfileFlagsDto Flags,
-    ProfileMetricsDto Metrics);
+    ProfileMetricsDto Metrics
+);
 
 /// <summary>Months with data among the last 24 whole months.</summary>
 public sealed record DataCoverageDto(int TaxMonths, int SocialSecurityMonths, int UtilityMonths);
@@ -42,7 +53,13 @@ public sealed record ProfileDimensionDto(string Code, int Score, double Weight);
 public sealed record ProfileFactorDto(string Code, double? Value, int Impact, bool Disputed = false);
 
 /// <summary>Warning flags.</summary>
-public sealed record ProfileFlagsDto(bool DishonestDebtor, bool SeriousPenaltyLast36Months, bool TaxArrears, bool SocialSecurityArrears, bool UtilityOverdue);
+public sealed record ProfileFlagsDto(
+    bool DishonestDebtor,
+    bool SeriousPenaltyLast36Months,
+    bool TaxArrears,
+    bool SocialSecurityArrears,
+    bool UtilityOverdue
+);
 
 /// <summary>The aggregates the score is computed from.</summary>
 public sealed record ProfileMetricsDto(
@@ -61,7 +78,8 @@ public sealed record ProfileMetricsDto(
     int GeneralPenaltiesLast36Months,
     int SeriousPenaltiesLast36Months,
     int OpenEnforcementCases,
-    int OpenDishonestDebtorRecords);
+    int OpenDishonestDebtorRecords
+);
 
 /// <summary>A past score and grade, kept whenever either changed.</summary>
 public sealed record ProfileSnapshotDto(DateTimeOffset ComputedAt, int? Score, string? Grade, string ModelVersion);

@@ -9,37 +9,80 @@ public sealed record ReportDto(
     Guid? ConsentId,
     DateTimeOffset GeneratedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProfileDto? Profile,
-    ReportRecordsDto Records);
+    ReportRecordsDto Records
+);
 
 /// <summary>The last 24 months of records, per consented feed.</summary>
 public sealed record ReportRecordsDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TaxRecordDto>? Tax,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SocialSecurityRecordDto>? SocialSecurity,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        IReadOnlyList<SocialSecurityRecordDto>? SocialSecurity,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<UtilityRecordDto>? Utility,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PenaltyRecordDto>? Penalty,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<JudicialRecordDto>? Judicial);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<JudicialRecordDto>? Judicial
+);
 
 /// <summary>A monthly tax record.</summary>
-public sealed record TaxRecordDto(string RecordKey, string Period, decimal TaxPaid, decimal TaxableRevenue, decimal Arrears, string? TaxCreditRating, bool Disputed);
+public sealed record TaxRecordDto(
+    string RecordKey,
+    string Period,
+    decimal TaxPaid,
+    decimal TaxableRevenue,
+    decimal Arrears,
+    string? TaxCreditRating,
+    bool Disputed
+);
 
 /// <summary>A monthly social-security record.</summary>
-public sealed record SocialSecurityRecordDto(string RecordKey, string Period, int InsuredEmployees, decimal ContributionPaid, decimal Arrears, bool Disputed);
+public sealed record SocialSecurityRecordDto(
+    string RecordKey,
+    string Period,
+    int InsuredEmployees,
+    decimal ContributionPaid,
+    decimal Arrears,
+    bool Disputed
+);
 
 /// <summary>A monthly utility record.</summary>
-public sealed record UtilityRecordDto(string RecordKey, string Period, string Kind, decimal Consumption, decimal AmountBilled, decimal AmountOverdue, bool Disputed);
+public sealed record UtilityRecordDto(
+    string RecordKey,
+    string Period,
+    string Kind,
+    decimal Consumption,
+    decimal AmountBilled,
+    decimal AmountOverdue,
+    bool Disputed
+);
 
 /// <summary>An administrative penalty.</summary>
-public sealed record PenaltyRecordDto(string RecordKey, string DecisionNo, DateOnly DecidedOn, string Authority, string Severity, decimal Amount,
-    DateOnly? RevokedOn, bool Disputed);
+public sealed record PenaltyRecordDto(
+    string RecordKey,
+    string DecisionNo,
+    DateOnly DecidedOn,
+    string Authority,
+    string Severity,
+    decimal Amount,
+    DateOnly? RevokedOn,
+    bool Disputed
+);
 
 /// <summary>A court record.</summary>
-public sealed record JudicialRecordDto(string RecordKey, string CaseNo, DateOnly FiledOn, string Kind, decimal Amount, DateOnly? ClosedOn, bool Disputed);
+public sealed record JudicialRecordDto(
+    string RecordKey,
+    string CaseNo,
+    DateOnly FiledOn,
+    string Kind,
+    decimal Amount,
+    DateOnly? ClosedOn,
+    bool Disputed
+);
 
 /// <summary>Who read a firm's credit data.</summary>
 public enum AccessActorRole
 {
     /// <summary>A bank, under the firm's consent.</summary>
     Bank,
+
     /// <summary>A platform operator (supervision); no consent is involved.</summary>
     Operator,
 }
@@ -50,11 +93,25 @@ public enum AccessActorRole
 /// <c>previousHash|id|accessedAt|actorRole|institutionId|consentId|purpose|scopes</c> with every value exactly as
 /// returned here (absent values empty, scopes joined by commas); the first <c>previousHash</c> is 64 zeros.
 /// </summary>
-public sealed record ReportAccessDto(Guid Id, DateTimeOffset AccessedAt, AccessActorRole ActorRole, Guid? InstitutionId, string? OperatorClientId,
-    Guid? ConsentId, IReadOnlyList<ConsentScope> Scopes, ConsentPurpose? Purpose, string PreviousHash, string Hash);
+public sealed record ReportAccessDto(
+    Guid Id,
+    DateTimeOffset AccessedAt,
+    AccessActorRole ActorRole,
+    Guid? InstitutionId,
+    string? OperatorClientId,
+    Guid? ConsentId,
+    IReadOnlyList<ConsentScope> Scopes,
+    ConsentPurpose? Purpose,
+    string PreviousHash,
+    string Hash
+);
 
 /// <summary>What <c>GET /api/v1/audit/report-accesses/verify</c> found: every chain recomputed, the records that do not fit.</summary>
-public sealed record AccessChainVerificationDto(long EnterprisesChecked, long RecordsChecked, IReadOnlyList<BrokenAccessRecordDto> Broken);
+public sealed record AccessChainVerificationDto(
+    long EnterprisesChecked,
+    long RecordsChecked,
+    IReadOnlyList<BrokenAccessRecordDto> Broken
+);
 
 /// <summary>A record whose hash, predecessor or position does not fit its firm's chain.</summary>
 public sealed record BrokenAccessRecordDto(Guid EnterpriseId, Guid RecordId);

@@ -5,14 +5,19 @@ public enum StatsDimension
 {
     /// <summary>The bank of each match.</summary>
     Institution,
+
     /// <summary>The product of each match.</summary>
     Product,
+
     /// <summary>The firm's administrative division code.</summary>
     Division,
+
     /// <summary>The firm's industry code.</summary>
     Industry,
+
     /// <summary>The firm's credit grade when it posted the request ("unrated" when it had none).</summary>
     Grade,
+
     /// <summary>The month the request was posted (YYYY-MM).</summary>
     Month,
 }
@@ -37,7 +42,8 @@ public sealed record StatsOverviewDto(
     long DisbursedLoans,
     decimal DisbursedAmount,
     double? ApprovalRate,
-    double? MedianHoursToFirstResponse);
+    double? MedianHoursToFirstResponse
+);
 
 /// <summary>The figures of one group of a breakdown.</summary>
 public sealed record StatsRowDto(
@@ -52,10 +58,17 @@ public sealed record StatsRowDto(
     long DisbursedLoans,
     decimal DisbursedAmount,
     double? ApprovalRate,
-    double? MedianHoursToFirstResponse);
+    double? MedianHoursToFirstResponse
+);
 
 /// <summary>A breakdown of the figures by one dimension.</summary>
-public sealed record StatsBreakdownDto(StatsDimension By, DateOnly? From, DateOnly To, Guid? InstitutionId, IReadOnlyList<StatsRowDto> Rows);
+public sealed record StatsBreakdownDto(
+    StatsDimension By,
+    DateOnly? From,
+    DateOnly To,
+    Guid? InstitutionId,
+    IReadOnlyList<StatsRowDto> Rows
+);
 
 /// <summary>The health of one department's feed of one type, with the objections open against its records.</summary>
 public sealed record FeedHealthDto(
@@ -69,7 +82,8 @@ public sealed record FeedHealthDto(
     DateTimeOffset? LastBatchReceivedAt,
     bool Quiet,
     long OpenObjections,
-    long OverdueObjections);
+    long OverdueObjections
+);
 
 /// <summary>Feed health of every department and feed type it may push.</summary>
 public sealed record FeedStatsDto(int QuietAfterDays, IReadOnlyList<FeedHealthDto> Feeds);

@@ -5,10 +5,13 @@ public enum WebhookEvent
 {
     /// <summary>A loan request was matched to one of the bank's products; data is the match's ids, state and rank.</summary>
     MatchCreated,
+
     /// <summary>A post-loan risk alert was raised for the bank; data is the alert's ids and kind.</summary>
     AlertRaised,
+
     /// <summary>A firm disputes a record of a feed the bank already read in its report; data names the firm, feed and record.</summary>
     ObjectionOpened,
+
     /// <summary>That objection was resolved (corrected or rejected).</summary>
     ObjectionResolved,
 }
@@ -18,8 +21,10 @@ public enum DeliveryStatus
 {
     /// <summary>Not yet answered with a 2xx; another attempt is due at <c>nextAttemptAt</c>.</summary>
     Pending,
+
     /// <summary>The receiver answered 2xx.</summary>
     Delivered,
+
     /// <summary>Every attempt failed; no more will be made.</summary>
     Failed,
 }
@@ -31,10 +36,22 @@ public enum DeliveryStatus
 public sealed record RegisterWebhookRequest(string Url, IReadOnlyList<WebhookEvent> Events, string Secret);
 
 /// <summary>A registered webhook (its secret is never shown again).</summary>
-public sealed record WebhookDto(Guid Id, Guid InstitutionId, string Url, IReadOnlyList<WebhookEvent> Events, DateTimeOffset CreatedAt);
+public sealed record WebhookDto(
+    Guid Id,
+    Guid InstitutionId,
+    string Url,
+    IReadOnlyList<WebhookEvent> Events,
+    DateTimeOffset CreatedAt
+);
 
 /// <summary>One POST of a delivery.</summary>
-public sealed record WebhookAttemptDto(int Attempt, int? StatusCode, string? Error, DateTimeOffset StartedAt, int DurationMilliseconds);
+public sealed record WebhookAttemptDto(
+    int Attempt,
+    int? StatusCode,
+    string? Error,
+    DateTimeOffset StartedAt,
+    int DurationMilliseconds
+);
 
 /// <summary>One event delivered (or being delivered) to one webhook, with every attempt.</summary>
 public sealed record WebhookDeliveryDto(
@@ -48,4 +65,5 @@ public sealed record WebhookDeliveryDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset? NextAttemptAt,
     DateTimeOffset? DeliveredAt,
-    IReadOnlyList<WebhookAttemptDto> AttemptLog);
+    IReadOnlyList<WebhookAttemptDto> AttemptLog
+);

@@ -10,12 +10,14 @@ public sealed class NotFoundException(string what = "The resource was not found.
 public sealed class ConflictException(string message) : DomainException(message);
 
 /// <summary>The request is well formed but cannot be carried out (422); <see cref="Errors"/> names the fields at fault, if any.</summary>
-public sealed class UnprocessableException(string message, IReadOnlyDictionary<string, string[]>? errors = null) : DomainException(message)
+public sealed class UnprocessableException(string message, IReadOnlyDictionary<string, string[]>? errors = null)
+    : DomainException(message)
 {
     public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
 
     /// <summary>422 naming one field and why.</summary>
-    public static UnprocessableException For(string field, string reason) => new(reason, new Dictionary<string, string[]> { [field] = [reason] });
+    public static UnprocessableException For(string field, string reason) =>
+        new(reason, new Dictionary<string, string[]> { [field] = [reason] });
 }
 
 /// <summary>Too many attempts of something that is limited per party (429 with Retry-After).</summary>

@@ -13,10 +13,28 @@ public static class AccessChain
 {
     public static readonly string Genesis = new('0', 64);
 
-    public static string Canonical(string previousHash, Guid id, string accessedAt, string actorRole, Guid? institutionId, Guid? consentId,
-        string? purpose, IEnumerable<string> scopes) =>
-        string.Join('|', previousHash, id.ToString("D"), accessedAt, actorRole, institutionId?.ToString("D") ?? "", consentId?.ToString("D") ?? "",
-            purpose ?? "", string.Join(',', scopes));
+    public static string Canonical(
+        string previousHash,
+        Guid id,
+        string accessedAt,
+        string actorRole,
+        Guid? institutionId,
+        Guid? consentId,
+        string? purpose,
+        IEnumerable<string> scopes
+    ) =>
+        string.Join(
+            '|',
+            previousHash,
+            id.ToString("D"),
+            accessedAt,
+            actorRole,
+            institutionId?.ToString("D") ?? "",
+            consentId?.ToString("D") ?? "",
+            purpose ?? "",
+            string.Join(',', scopes)
+        );
 
-    public static string Hash(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    public static string Hash(string canonical) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 }

@@ -47,13 +47,22 @@ public sealed class Consent
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
 
-    public static Consent Grant(Guid enterpriseId, Guid? institutionId, Guid? loanRequestId, IEnumerable<ConsentScope> scopes,
-        ConsentPurpose purpose, DateTimeOffset expiresAt, DateTimeOffset now)
+    public static Consent Grant(
+        Guid enterpriseId,
+        Guid? institutionId,
+        Guid? loanRequestId,
+        IEnumerable<ConsentScope> scopes,
+        ConsentPurpose purpose,
+        DateTimeOffset expiresAt,
+        DateTimeOffset now
+    )
     {
         if ((institutionId is null) == (loanRequestId is null))
             throw new UnprocessableException("A consent names either an institution or a loan request.");
-        if (expiresAt <= now) throw new UnprocessableException("expiresAt must be in the future.");
-        if (expiresAt > now.AddDays(MaxDays)) throw new UnprocessableException($"A consent lasts at most {MaxDays} days.");
+        if (expiresAt <= now)
+            throw new UnprocessableException("expiresAt must be in the future.");
+        if (expiresAt > now.AddDays(MaxDays))
+            throw new UnprocessableException($"A consent lasts at most {MaxDays} days.");
         return new Consent
         {
             Id = Guid.CreateVersion7(now),
@@ -71,7 +80,8 @@ public sealed class Consent
     /// <summary>Takes effect at once; revoking a revoked consent changes nothing.</summary>
     public void Revoke(DateTimeOffset now)
     {
-        if (Status == ConsentStatus.Revoked) return;
+        if (Status == ConsentStatus.Revoked)
+            return;
         Status = ConsentStatus.Revoked;
         RevokedAt = now;
     }

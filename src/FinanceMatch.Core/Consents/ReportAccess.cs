@@ -23,6 +23,7 @@ public sealed class ReportAccess
     public string? OperatorClientId { get; set; }
     public Guid? ConsentId { get; set; }
     public List<ConsentScope> Scopes { get; set; } = [];
+
     /// <summary>The purpose the bank asked to read for; none for an operator's supervisory read.</summary>
     public ConsentPurpose? Purpose { get; set; }
     public DateTimeOffset AccessedAt { get; set; }

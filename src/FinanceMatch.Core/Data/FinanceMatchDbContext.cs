@@ -1,10 +1,10 @@
 using FinanceMatch.Core.Departments;
 using FinanceMatch.Core.Enterprises;
 using FinanceMatch.Core.Feeds;
-using FinanceMatch.Core.Profiles;
 using FinanceMatch.Core.Idempotency;
 using FinanceMatch.Core.Identity;
 using FinanceMatch.Core.Institutions;
+using FinanceMatch.Core.Profiles;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;

@@ -37,8 +37,10 @@ public sealed class Enterprise
     public DateTimeOffset RegisteredAt { get; private set; }
     public EnterpriseVerification Verification { get; private set; }
     public VerificationMethod? VerificationMethod { get; private set; }
+
     /// <summary>When the claim was verified or rejected.</summary>
     public DateTimeOffset? VerificationDecidedAt { get; private set; }
+
     /// <summary>Who decided: the operator's client id, or the licence issuer for a licence.</summary>
     public string? VerificationDecidedBy { get; private set; }
     public string? VerificationNote { get; private set; }
@@ -47,8 +49,17 @@ public sealed class Enterprise
     public bool IsVerified => Verification == EnterpriseVerification.Verified;
     public DateTimeOffset? VerifiedAt => IsVerified ? VerificationDecidedAt : null;
 
-    public static Enterprise Register(string uscc, string name, string legalRepresentative, string divisionCode,
-        string industryCode, DateOnly establishedOn, decimal registeredCapital, int? employees, DateTimeOffset now) =>
+    public static Enterprise Register(
+        string uscc,
+        string name,
+        string legalRepresentative,
+        string divisionCode,
+        string industryCode,
+        DateOnly establishedOn,
+        decimal registeredCapital,
+        int? employees,
+        DateTimeOffset now
+    ) =>
         new()
         {
             Id = Guid.CreateVersion7(now),
@@ -76,7 +87,9 @@ public sealed class Enterprise
     private void Decide(EnterpriseVerification to, string decidedBy, string? note, DateTimeOffset now)
     {
         if (Verification != EnterpriseVerification.Pending)
-            throw new ConflictException($"This registration is already {Verification.ToString().ToLowerInvariant()}; a decision is final.");
+            throw new ConflictException(
+                $"This registration is already {Verification.ToString().ToLowerInvariant()}; a decision is final."
+            );
         Verification = to;
         VerificationDecidedAt = now;
         VerificationDecidedBy = decidedBy;

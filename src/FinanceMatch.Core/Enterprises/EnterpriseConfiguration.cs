@@ -13,7 +13,11 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Uscc).HasMaxLength(18).IsFixedLength();
         builder.HasIndex(e => e.Uscc, "ix_enterprises_uscc").HasDatabaseName("ix_enterprises_uscc");
-        builder.HasIndex(e => e.Uscc, VerifiedUsccIndex).HasDatabaseName(VerifiedUsccIndex).IsUnique().HasFilter("verification = 'Verified'");
+        builder
+            .HasIndex(e => e.Uscc, VerifiedUsccIndex)
+            .HasDatabaseName(VerifiedUsccIndex)
+            .IsUnique()
+            .HasFilter("verification = 'Verified'");
         builder.Property(e => e.Name).HasMaxLength(200);
         builder.Property(e => e.LegalRepresentative).HasMaxLength(100);
         builder.Property(e => e.DivisionCode).HasMaxLength(6).IsFixedLength();
@@ -24,8 +28,10 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.Property(e => e.VerificationMethod).HasConversion<string>().HasMaxLength(32);
         builder.Property(e => e.VerificationDecidedBy).HasMaxLength(200);
         builder.Property(e => e.VerificationNote).HasMaxLength(2000);
-        builder.HasIndex(e => new { e.Verification, e.RegisteredAt }, "ix_enterprises_verification_queue")
-            .HasDatabaseName("ix_enterprises_verification_queue").HasFilter("verification = 'Pending'");
+        builder
+            .HasIndex(e => new { e.Verification, e.RegisteredAt }, "ix_enterprises_verification_queue")
+            .HasDatabaseName("ix_enterprises_verification_queue")
+            .HasFilter("verification = 'Pending'");
         builder.Property(e => e.RowVersion).IsRowVersion();
         builder.Ignore(e => e.IsVerified);
         builder.Ignore(e => e.VerifiedAt);

@@ -39,12 +39,19 @@ public sealed class FeedBatch
     public int RejectedRows { get; private set; }
     public double Progress { get; private set; }
     public string? FailureReason { get; private set; }
+
     /// <summary>The pull source this batch came from, with the cursor that fetched it and the one that follows it.</summary>
     public Guid? SourceId { get; private set; }
     public string? SourceCursor { get; private set; }
     public string? SourceNextCursor { get; private set; }
 
-    public static FeedBatch Receive(Guid id, Guid departmentId, FeedType feedType, BatchFormat format, DateTimeOffset now) =>
+    public static FeedBatch Receive(
+        Guid id,
+        Guid departmentId,
+        FeedType feedType,
+        BatchFormat format,
+        DateTimeOffset now
+    ) =>
         new()
         {
             Id = id,

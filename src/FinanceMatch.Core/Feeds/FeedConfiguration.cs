@@ -37,7 +37,12 @@ internal sealed class FeedBatchErrorConfiguration : IEntityTypeConfiguration<Fee
     public void Configure(EntityTypeBuilder<FeedBatchError> builder)
     {
         builder.ToTable("feed_batch_errors");
-        builder.HasKey(e => new { e.BatchId, e.RowNumber, e.Ordinal });
+        builder.HasKey(e => new
+        {
+            e.BatchId,
+            e.RowNumber,
+            e.Ordinal,
+        });
         builder.Property(e => e.Field).HasMaxLength(64);
         builder.Property(e => e.Message).HasMaxLength(500);
         builder.HasOne<FeedBatch>().WithMany().HasForeignKey(e => e.BatchId).OnDelete(DeleteBehavior.Cascade);
@@ -62,7 +67,8 @@ internal sealed class FeedSourceConfiguration : IEntityTypeConfiguration<FeedSou
 
 internal static class FeedRecordMapping
 {
-    public static void Common<T>(EntityTypeBuilder<T> builder) where T : FeedRecord
+    public static void Common<T>(EntityTypeBuilder<T> builder)
+        where T : FeedRecord
     {
         builder.Property(r => r.Uscc).HasMaxLength(18).IsFixedLength();
         builder.HasIndex(r => r.BatchId);
@@ -92,7 +98,12 @@ internal sealed class UtilityRecordConfiguration : IEntityTypeConfiguration<Util
 {
     public void Configure(EntityTypeBuilder<UtilityRecord> builder)
     {
-        builder.HasKey(r => new { r.Uscc, r.Period, r.Kind });
+        builder.HasKey(r => new
+        {
+            r.Uscc,
+            r.Period,
+            r.Kind,
+        });
         FeedRecordMapping.Common(builder);
         builder.Property(r => r.Kind).HasMaxLength(16);
         builder.Property(r => r.Consumption).HasPrecision(18, 3);

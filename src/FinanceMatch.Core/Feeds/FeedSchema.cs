@@ -7,38 +7,52 @@ namespace FinanceMatch.Core.Feeds;
 public enum FieldKind
 {
     Uscc,
+
     /// <summary><c>YYYY-MM</c>, not after the current month; stored as the month's first day.</summary>
     Period,
+
     /// <summary>CNY yuan ≥ 0 with at most 2 decimals.</summary>
     Money,
+
     /// <summary>A whole number ≥ 0.</summary>
     Count,
+
     /// <summary>A measured quantity ≥ 0 with at most 3 decimals.</summary>
     Quantity,
+
     /// <summary><c>YYYY-MM-DD</c>, not in the future.</summary>
     Date,
     Text,
     Choice,
 }
 
-public sealed record FeedField(string Name, string Column, FieldKind Kind, bool Required, object? Default = null,
-    IReadOnlyList<string>? Choices = null, int MaxLength = 0)
+public sealed record FeedField(
+    string Name,
+    string Column,
+    FieldKind Kind,
+    bool Required,
+    object? Default = null,
+    IReadOnlyList<string>? Choices = null,
+    int MaxLength = 0
+)
 {
-    public NpgsqlDbType DbType => Kind switch
-    {
-        FieldKind.Period or FieldKind.Date => NpgsqlDbType.Date,
-        FieldKind.Money or FieldKind.Quantity => NpgsqlDbType.Numeric,
-        FieldKind.Count => NpgsqlDbType.Integer,
-        _ => NpgsqlDbType.Text,
-    };
+    public NpgsqlDbType DbType =>
+        Kind switch
+        {
+            FieldKind.Period or FieldKind.Date => NpgsqlDbType.Date,
+            FieldKind.Money or FieldKind.Quantity => NpgsqlDbType.Numeric,
+            FieldKind.Count => NpgsqlDbType.Integer,
+            _ => NpgsqlDbType.Text,
+        };
 
-    public string StagingType => Kind switch
-    {
-        FieldKind.Period or FieldKind.Date => "date",
-        FieldKind.Money or FieldKind.Quantity => "numeric",
-        FieldKind.Count => "integer",
-        _ => "text",
-    };
+    public string StagingType =>
+        Kind switch
+        {
+            FieldKind.Period or FieldKind.Date => "date",
+            FieldKind.Money or FieldKind.Quantity => "numeric",
+            FieldKind.Count => "integer",
+            _ => "text",
+        };
 }
 
 public readonly record struct FieldError(string Field, string Message);
@@ -56,19 +70,28 @@ public sealed class FeedSchema
 
     private readonly Dictionary<string, int> indexByName;
 
-    private FeedSchema(FeedType feedType, string table, IReadOnlyList<FeedField> fields, IReadOnlyList<string> keyColumns, bool keyIncludesDepartment)
+    private FeedSchema(
+        FeedType feedType,
+        string table,
+        IReadOnlyList<FeedField> fields,
+        IReadOnlyList<string> keyColumns,
+        bool keyIncludesDepartment
+    )
     {
         FeedType = feedType;
         Table = table;
         Fields = fields;
         KeyColumns = keyColumns;
         KeyIncludesDepartment = keyIncludesDepartment;
-        indexByName = fields.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.OrdinalIgnoreCase);
+        indexByName = fields
+            .Select((f, i) => (f.Name, i))
+            .ToDictionary(p => p.Name, p => p.i, StringComparer.OrdinalIgnoreCase);
     }
 
     public FeedType FeedType { get; }
     public string Table { get; }
     public IReadOnlyList<FeedField> Fields { get; }
+
     /// <summary>Natural key columns within the batch (the department is added for department-scoped keys).</summary>
     public IReadOnlyList<string> KeyColumns { get; }
     public bool KeyIncludesDepartment { get; }
@@ -79,51 +102,76 @@ public sealed class FeedSchema
 
     public static readonly IReadOnlyDictionary<FeedType, FeedSchema> All = new Dictionary<FeedType, FeedSchema>
     {
-        [FeedType.Tax] = new(FeedType.Tax, "tax_records",
-        [
-            new("uscc", "uscc", FieldKind.Uscc, true),
-            new("period", "period", FieldKind.Period, true),
-            new("taxPaid", "tax_paid", FieldKind.Money, true),
-            new("taxableRevenue", "taxable_revenue", FieldKind.Money, true),
-            new("arrears", "arrears", FieldKind.Money, false, 0m),
-            new("taxCreditRating", "tax_credit_rating", FieldKind.Choice, false, Choices: TaxCreditRatings),
-        ], ["uscc", "period"], false),
-        [FeedType.SocialSecurity] = new(FeedType.SocialSecurity, "social_security_records",
-        [
-            new("uscc", "uscc", FieldKind.Uscc, true),
-            new("period", "period", FieldKind.Period, true),
-            new("insuredEmployees", "insured_employees", FieldKind.Count, true),
-            new("contributionPaid", "contribution_paid", FieldKind.Money, true),
-            new("arrears", "arrears", FieldKind.Money, false, 0m),
-        ], ["uscc", "period"], false),
-        [FeedType.Utility] = new(FeedType.Utility, "utility_records",
-        [
-            new("uscc", "uscc", FieldKind.Uscc, true),
-            new("period", "period", FieldKind.Period, true),
-            new("kind", "kind", FieldKind.Choice, true, Choices: UtilityKinds),
-            new("consumption", "consumption", FieldKind.Quantity, true),
-            new("amountBilled", "amount_billed", FieldKind.Money, true),
-            new("amountOverdue", "amount_overdue", FieldKind.Money, false, 0m),
-        ], ["uscc", "period", "kind"], false),
-        [FeedType.Penalty] = new(FeedType.Penalty, "penalty_records",
-        [
-            new("uscc", "uscc", FieldKind.Uscc, true),
-            new("decisionNo", "decision_no", FieldKind.Text, true, MaxLength: 64),
-            new("decidedOn", "decided_on", FieldKind.Date, true),
-            new("authority", "authority", FieldKind.Text, true, MaxLength: 200),
-            new("severity", "severity", FieldKind.Choice, true, Choices: Severities),
-            new("amount", "amount", FieldKind.Money, true),
-            new("revokedOn", "revoked_on", FieldKind.Date, false),
-        ], ["decision_no"], true),
-        [FeedType.Judicial] = new(FeedType.Judicial, "judicial_records",
-        [
-            new("uscc", "uscc", FieldKind.Uscc, true),
-            new("caseNo", "case_no", FieldKind.Text, true, MaxLength: 64),
-            new("filedOn", "filed_on", FieldKind.Date, true),
-            new("kind", "kind", FieldKind.Choice, true, Choices: JudicialKinds),
-            new("amount", "amount", FieldKind.Money, true),
-            new("closedOn", "closed_on", FieldKind.Date, false),
-        ], ["case_no"], true),
+        [FeedType.Tax] = new(
+            FeedType.Tax,
+            "tax_records",
+            [
+                new("uscc", "uscc", FieldKind.Uscc, true),
+                new("period", "period", FieldKind.Period, true),
+                new("taxPaid", "tax_paid", FieldKind.Money, true),
+                new("taxableRevenue", "taxable_revenue", FieldKind.Money, true),
+                new("arrears", "arrears", FieldKind.Money, false, 0m),
+                new("taxCreditRating", "tax_credit_rating", FieldKind.Choice, false, Choices: TaxCreditRatings),
+            ],
+            ["uscc", "period"],
+            false
+        ),
+        [FeedType.SocialSecurity] = new(
+            FeedType.SocialSecurity,
+            "social_security_records",
+            [
+                new("uscc", "uscc", FieldKind.Uscc, true),
+                new("period", "period", FieldKind.Period, true),
+                new("insuredEmployees", "insured_employees", FieldKind.Count, true),
+                new("contributionPaid", "contribution_paid", FieldKind.Money, true),
+                new("arrears", "arrears", FieldKind.Money, false, 0m),
+            ],
+            ["uscc", "period"],
+            false
+        ),
+        [FeedType.Utility] = new(
+            FeedType.Utility,
+            "utility_records",
+            [
+                new("uscc", "uscc", FieldKind.Uscc, true),
+                new("period", "period", FieldKind.Period, true),
+                new("kind", "kind", FieldKind.Choice, true, Choices: UtilityKinds),
+                new("consumption", "consumption", FieldKind.Quantity, true),
+                new("amountBilled", "amount_billed", FieldKind.Money, true),
+                new("amountOverdue", "amount_overdue", FieldKind.Money, false, 0m),
+            ],
+            ["uscc", "period", "kind"],
+            false
+        ),
+        [FeedType.Penalty] = new(
+            FeedType.Penalty,
+            "penalty_records",
+            [
+                new("uscc", "uscc", FieldKind.Uscc, true),
+                new("decisionNo", "decision_no", FieldKind.Text, true, MaxLength: 64),
+                new("decidedOn", "decided_on", FieldKind.Date, true),
+                new("authority", "authority", FieldKind.Text, true, MaxLength: 200),
+                new("severity", "severity", FieldKind.Choice, true, Choices: Severities),
+                new("amount", "amount", FieldKind.Money, true),
+                new("revokedOn", "revoked_on", FieldKind.Date, false),
+            ],
+            ["decision_no"],
+            true
+        ),
+        [FeedType.Judicial] = new(
+            FeedType.Judicial,
+            "judicial_records",
+            [
+                new("uscc", "uscc", FieldKind.Uscc, true),
+                new("caseNo", "case_no", FieldKind.Text, true, MaxLength: 64),
+                new("filedOn", "filed_on", FieldKind.Date, true),
+                new("kind", "kind", FieldKind.Choice, true, Choices: JudicialKinds),
+                new("amount", "amount", FieldKind.Money, true),
+                new("closedOn", "closed_on", FieldKind.Date, false),
+            ],
+            ["case_no"],
+            true
+        ),
     };
 
     /// <summary>
@@ -156,7 +204,13 @@ public sealed class FeedSchema
             typed[i] = parsed;
         }
         // A revocation or closure cannot precede the decision or filing it ends.
-        if (ok && FeedType is FeedType.Penalty or FeedType.Judicial && typed[^1] is DateOnly end && typed[2] is DateOnly start && end < start)
+        if (
+            ok
+            && FeedType is FeedType.Penalty or FeedType.Judicial
+            && typed[^1] is DateOnly end
+            && typed[2] is DateOnly start
+            && end < start
+        )
         {
             errors.Add(new(Fields[^1].Name, $"{Fields[^1].Name} cannot be before {Fields[2].Name}."));
             ok = false;
@@ -171,30 +225,53 @@ public sealed class FeedSchema
         {
             case FieldKind.Uscc:
                 var uscc = value.ToUpperInvariant();
-                if (Uscc.Validate(uscc) is { } usccError) return usccError;
+                if (Uscc.Validate(uscc) is { } usccError)
+                    return usccError;
                 parsed = uscc;
                 return null;
             case FieldKind.Period:
-                if (!TryParsePeriod(value, out var period)) return $"{field.Name} must be a month as YYYY-MM.";
-                if (period > new DateOnly(today.Year, today.Month, 1)) return $"{field.Name} cannot be in the future.";
-                if (period.Year < 1990) return $"{field.Name} is before 1990.";
+                if (!TryParsePeriod(value, out var period))
+                    return $"{field.Name} must be a month as YYYY-MM.";
+                if (period > new DateOnly(today.Year, today.Month, 1))
+                    return $"{field.Name} cannot be in the future.";
+                if (period.Year < 1990)
+                    return $"{field.Name} is before 1990.";
                 parsed = period;
                 return null;
             case FieldKind.Date:
-                if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (
+                    !DateOnly.TryParseExact(
+                        value,
+                        "yyyy-MM-dd",
+                        CultureInfo.InvariantCulture,
+                        DateTimeStyles.None,
+                        out var date
+                    )
+                )
                     return $"{field.Name} must be a date as YYYY-MM-DD.";
-                if (date > today) return $"{field.Name} cannot be in the future.";
-                if (date.Year < 1950) return $"{field.Name} is before 1950.";
+                if (date > today)
+                    return $"{field.Name} cannot be in the future.";
+                if (date.Year < 1950)
+                    return $"{field.Name} is before 1950.";
                 parsed = date;
                 return null;
             case FieldKind.Money or FieldKind.Quantity:
-                if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent,
-                        CultureInfo.InvariantCulture, out var amount))
+                if (
+                    !decimal.TryParse(
+                        value,
+                        NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent,
+                        CultureInfo.InvariantCulture,
+                        out var amount
+                    )
+                )
                     return $"{field.Name} must be a number.";
-                if (amount < 0) return $"{field.Name} cannot be negative.";
-                if (amount >= 1_000_000_000_000_000m) return $"{field.Name} is too large.";
+                if (amount < 0)
+                    return $"{field.Name} cannot be negative.";
+                if (amount >= 1_000_000_000_000_000m)
+                    return $"{field.Name} is too large.";
                 var scale = field.Kind == FieldKind.Money ? 2 : 3;
-                if (decimal.Round(amount, scale) != amount) return $"{field.Name} has more than {scale} decimals.";
+                if (decimal.Round(amount, scale) != amount)
+                    return $"{field.Name} has more than {scale} decimals.";
                 parsed = amount;
                 return null;
             case FieldKind.Count:
@@ -205,13 +282,15 @@ public sealed class FeedSchema
             case FieldKind.Choice:
                 foreach (var choice in field.Choices!)
                 {
-                    if (!string.Equals(choice, value, StringComparison.OrdinalIgnoreCase)) continue;
+                    if (!string.Equals(choice, value, StringComparison.OrdinalIgnoreCase))
+                        continue;
                     parsed = choice;
                     return null;
                 }
                 return $"{field.Name} must be one of {string.Join(", ", field.Choices!)}.";
             default:
-                if (value.Length > field.MaxLength) return $"{field.Name} is longer than {field.MaxLength} characters.";
+                if (value.Length > field.MaxLength)
+                    return $"{field.Name} is longer than {field.MaxLength} characters.";
                 parsed = value;
                 return null;
         }
@@ -220,12 +299,17 @@ public sealed class FeedSchema
     private static bool TryParsePeriod(string value, out DateOnly period)
     {
         period = default;
-        if (value.Length != 7 || value[4] != '-' || value.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9')
-            || value.AsSpan(5, 2).ContainsAnyExceptInRange('0', '9'))
+        if (
+            value.Length != 7
+            || value[4] != '-'
+            || value.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9')
+            || value.AsSpan(5, 2).ContainsAnyExceptInRange('0', '9')
+        )
             return false;
         var year = int.Parse(value.AsSpan(0, 4), CultureInfo.InvariantCulture);
         var month = (value[5] - '0') * 10 + (value[6] - '0');
-        if (year < 1 || month is < 1 or > 12) return false;
+        if (year < 1 || month is < 1 or > 12)
+            return false;
         period = new DateOnly(year, month, 1);
         return true;
     }
@@ -248,17 +332,18 @@ public sealed class FeedSchema
     /// </summary>
     public IReadOnlyList<string> ForeignRowsSql(string staging)
     {
-        if (KeyIncludesDepartment) return [];
+        if (KeyIncludesDepartment)
+            return [];
         var match = string.Join(" AND ", KeyColumns.Select(k => $"t.{k} = s.{k}"));
         var key = string.Join(" + ", Fields.Where(f => KeyColumns.Contains(f.Column)).Select(f => f.Name));
         return
         [
             $"""
-             INSERT INTO financematch.feed_batch_errors (batch_id, row_number, ordinal, field, message)
-             SELECT DISTINCT $2::uuid, s.row_number, 0, 'uscc', 'Another department supplied the record with this {key}; only it may change it.'
-             FROM {staging} s JOIN financematch.{Table} t ON {match}
-             WHERE t.department_id <> $1
-             """,
+                INSERT INTO financematch.feed_batch_errors (batch_id, row_number, ordinal, field, message)
+                SELECT DISTINCT $2::uuid, s.row_number, 0, 'uscc', 'Another department supplied the record with this {key}; only it may change it.'
+                FROM {staging} s JOIN financematch.{Table} t ON {match}
+                WHERE t.department_id <> $1
+                """,
             $"DELETE FROM {staging} s USING financematch.{Table} t WHERE {match} AND t.department_id <> $1",
         ];
     }
@@ -267,7 +352,12 @@ public sealed class FeedSchema
     {
         var columns = Fields.Select(f => f.Column).ToList();
         var conflictKey = KeyIncludesDepartment ? ["department_id", .. KeyColumns] : KeyColumns;
-        var updates = columns.Where(c => !conflictKey.Contains(c)).Append("department_id").Append("batch_id").Append("updated_at").Distinct()
+        var updates = columns
+            .Where(c => !conflictKey.Contains(c))
+            .Append("department_id")
+            .Append("batch_id")
+            .Append("updated_at")
+            .Distinct()
             .Select(c => $"{c} = excluded.{c}");
         return $"""
             INSERT INTO financematch.{Table} ({string.Join(", ", columns)}, department_id, batch_id, updated_at)

@@ -49,7 +49,8 @@ public sealed class Credential
     /// <summary>Returns false when it was already disabled (nothing changes).</summary>
     public bool Disable(DateTimeOffset now)
     {
-        if (!IsEnabled) return false;
+        if (!IsEnabled)
+            return false;
         DisabledAt = now;
         Version++;
         return true;
@@ -58,7 +59,8 @@ public sealed class Credential
     /// <summary>Returns false when it was already enabled. Tokens ended by the disable stay ended.</summary>
     public bool Enable()
     {
-        if (IsEnabled) return false;
+        if (IsEnabled)
+            return false;
         DisabledAt = null;
         return true;
     }

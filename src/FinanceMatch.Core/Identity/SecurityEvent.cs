@@ -29,16 +29,25 @@ public sealed class SecurityEvent
     public Guid Id { get; private set; }
     public DateTimeOffset OccurredAt { get; private set; }
     public SecurityEventKind Kind { get; private set; }
+
     /// <summary>The credential concerned, when there is one.</summary>
     public string? ClientId { get; private set; }
+
     /// <summary>The institution, department, enterprise or operator concerned.</summary>
     public Guid? SubjectId { get; private set; }
+
     /// <summary>Who acted: an operator's or the party's own client id; null for the platform itself.</summary>
     public string? ActorClientId { get; private set; }
     public string? Detail { get; private set; }
 
-    public static SecurityEvent Of(SecurityEventKind kind, string? clientId, Guid? subjectId, string? actorClientId, string? detail,
-        DateTimeOffset now) =>
+    public static SecurityEvent Of(
+        SecurityEventKind kind,
+        string? clientId,
+        Guid? subjectId,
+        string? actorClientId,
+        string? detail,
+        DateTimeOffset now
+    ) =>
         new()
         {
             Id = Guid.CreateVersion7(now),
@@ -50,8 +59,13 @@ public sealed class SecurityEvent
             Detail = detail is { Length: > 2000 } ? detail[..2000] : detail,
         };
 
-    public static SecurityEvent Of(SecurityEventKind kind, Credential credential, string? actorClientId, string? detail, DateTimeOffset now) =>
-        Of(kind, credential.ClientId, credential.SubjectId, actorClientId, detail, now);
+    public static SecurityEvent Of(
+        SecurityEventKind kind,
+        Credential credential,
+        string? actorClientId,
+        string? detail,
+        DateTimeOffset now
+    ) => Of(kind, credential.ClientId, credential.SubjectId, actorClientId, detail, now);
 }
 
 internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<SecurityEvent>
@@ -65,6 +79,11 @@ internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<Secu
         builder.Property(e => e.Detail).HasMaxLength(2000);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.ClientId, e.OccurredAt });
-        builder.HasIndex(e => new { e.SubjectId, e.Kind, e.OccurredAt });
+        builder.HasIndex(e => new
+        {
+            e.SubjectId,
+            e.Kind,
+            e.OccurredAt,
+        });
     }
 }

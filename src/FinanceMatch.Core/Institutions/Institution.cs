@@ -11,5 +11,11 @@ public sealed class Institution
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static Institution Onboard(string name, string code, DateTimeOffset now) =>
-        new() { Id = Guid.CreateVersion7(now), Name = name.Trim(), Code = code.Trim().ToUpperInvariant(), CreatedAt = now };
+        new()
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = name.Trim(),
+            Code = code.Trim().ToUpperInvariant(),
+            CreatedAt = now,
+        };
 }

@@ -27,6 +27,7 @@ public sealed class LoanRequest
     public string Purpose { get; private set; } = null!;
     public List<GuaranteeType> GuaranteeTypes { get; private set; } = [];
     public decimal? MaxAnnualRate { get; private set; }
+
     /// <summary>The firm's credit grade when it posted the request (null: unrated then); statistics group requests by it.</summary>
     public string? GradeWhenPosted { get; private set; }
     public LoanRequestStatus Status { get; private set; }
@@ -36,8 +37,18 @@ public sealed class LoanRequest
     public DateTimeOffset? ClosedAt { get; private set; }
     public uint RowVersion { get; private set; }
 
-    public static LoanRequest Submit(Guid enterpriseId, decimal amount, int termMonths, string purpose,
-        IEnumerable<GuaranteeType> guaranteeTypes, decimal? maxAnnualRate, string? gradeWhenPosted, Guid consentId, Guid id, DateTimeOffset now) =>
+    public static LoanRequest Submit(
+        Guid enterpriseId,
+        decimal amount,
+        int termMonths,
+        string purpose,
+        IEnumerable<GuaranteeType> guaranteeTypes,
+        decimal? maxAnnualRate,
+        string? gradeWhenPosted,
+        Guid consentId,
+        Guid id,
+        DateTimeOffset now
+    ) =>
         new()
         {
             GradeWhenPosted = gradeWhenPosted,
@@ -57,7 +68,8 @@ public sealed class LoanRequest
 
     public void RecordMatches(int count, DateTimeOffset now)
     {
-        if (Status != LoanRequestStatus.Matching) throw new ConflictException("The request has already been matched.");
+        if (Status != LoanRequestStatus.Matching)
+            throw new ConflictException("The request has already been matched.");
         Status = count > 0 ? LoanRequestStatus.Matched : LoanRequestStatus.NoMatch;
         MatchedAt = now;
     }
@@ -73,13 +85,16 @@ public sealed class LoanRequest
     public void AcceptOffer()
     {
         if (Status != LoanRequestStatus.Matched)
-            throw new ConflictException($"Offers can be accepted only on a matched request; this one is {Status.Wire()}.");
+            throw new ConflictException(
+                $"Offers can be accepted only on a matched request; this one is {Status.Wire()}."
+            );
         Status = LoanRequestStatus.OfferAccepted;
     }
 
     public void Fulfil(DateTimeOffset now)
     {
-        if (Status != LoanRequestStatus.OfferAccepted) throw new ConflictException($"A request that is {Status.Wire()} cannot be fulfilled.");
+        if (Status != LoanRequestStatus.OfferAccepted)
+            throw new ConflictException($"A request that is {Status.Wire()} cannot be fulfilled.");
         Status = LoanRequestStatus.Fulfilled;
         ClosedAt = now;
     }
@@ -101,9 +116,13 @@ internal sealed class LoanRequestConfiguration : IEntityTypeConfiguration<LoanRe
         builder.HasIndex(r => new { r.EnterpriseId, r.CreatedAt });
         // Two indexes on one column need names of their own: unnamed, EF took the second for the first and kept only it,
         // so requests by posting day (statistics) had no index.
-        builder.HasIndex(r => r.CreatedAt, "ix_loan_requests_created_at").HasDatabaseName("ix_loan_requests_created_at");
+        builder
+            .HasIndex(r => r.CreatedAt, "ix_loan_requests_created_at")
+            .HasDatabaseName("ix_loan_requests_created_at");
         // Requests a crashed process left unmatched are found and matched again.
-        builder.HasIndex(r => r.CreatedAt, "ix_loan_requests_awaiting_matching").HasFilter("status = 'Matching'")
+        builder
+            .HasIndex(r => r.CreatedAt, "ix_loan_requests_awaiting_matching")
+            .HasFilter("status = 'Matching'")
             .HasDatabaseName("ix_loan_requests_awaiting_matching");
     }
 }

@@ -23,11 +23,22 @@ public enum MatchStatus
 /// </summary>
 public sealed class Match
 {
-    public static readonly IReadOnlyList<MatchStatus> OpenStatuses = [MatchStatus.Pending, MatchStatus.UnderReview, MatchStatus.Approved];
+    public static readonly IReadOnlyList<MatchStatus> OpenStatuses =
+    [
+        MatchStatus.Pending,
+        MatchStatus.UnderReview,
+        MatchStatus.Approved,
+    ];
 
     /// <summary>Matches whose bank the request's consent covers: every state but the ones that ended the bank's part.</summary>
     public static readonly IReadOnlyList<MatchStatus> ConsentCoveredStatuses =
-        [MatchStatus.Pending, MatchStatus.UnderReview, MatchStatus.Approved, MatchStatus.Accepted, MatchStatus.Disbursed];
+    [
+        MatchStatus.Pending,
+        MatchStatus.UnderReview,
+        MatchStatus.Approved,
+        MatchStatus.Accepted,
+        MatchStatus.Disbursed,
+    ];
 
     private Match() { }
 
@@ -36,13 +47,16 @@ public sealed class Match
     public Guid EnterpriseId { get; private set; }
     public Guid ProductId { get; private set; }
     public int ProductVersion { get; private set; }
+
     /// <summary>The product's name in the version the match was made from.</summary>
     public string ProductName { get; private set; } = null!;
     public Guid InstitutionId { get; private set; }
     public int Rank { get; private set; }
     public int FitScore { get; private set; }
+
     /// <summary>Why it matched: every rule checked, with what was required and what the firm had (JSON).</summary>
     public string Reasons { get; private set; } = "[]";
+
     /// <summary>The fit score's parts (JSON).</summary>
     public string Fit { get; private set; } = "{}";
     public MatchStatus Status { get; private set; }
@@ -59,8 +73,19 @@ public sealed class Match
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint RowVersion { get; private set; }
 
-    public static Match Create(Guid loanRequestId, Guid enterpriseId, Guid productId, int productVersion, string productName, Guid institutionId,
-        int rank, int fitScore, string reasons, string fit, DateTimeOffset now) =>
+    public static Match Create(
+        Guid loanRequestId,
+        Guid enterpriseId,
+        Guid productId,
+        int productVersion,
+        string productName,
+        Guid institutionId,
+        int rank,
+        int fitScore,
+        string reasons,
+        string fit,
+        DateTimeOffset now
+    ) =>
         new()
         {
             Id = Guid.CreateVersion7(now),
@@ -87,14 +112,25 @@ public sealed class Match
     /// The bank's offer: no more than the firm asked for, at a rate and for a term within the terms of the product
     /// version the firm was matched to (422 otherwise), from under review only (409 otherwise).
     /// </summary>
-    public void Approve(decimal amount, decimal annualRate, int termMonths, Products.ProductTerms terms, decimal requested, DateTimeOffset now)
+    public void Approve(
+        decimal amount,
+        decimal annualRate,
+        int termMonths,
+        Products.ProductTerms terms,
+        decimal requested,
+        DateTimeOffset now
+    )
     {
         if (amount > requested)
             throw new UnprocessableException($"The offer cannot exceed the {requested:0.00} the firm asked for.");
         if (annualRate < terms.MinAnnualRate || annualRate > terms.MaxAnnualRate)
-            throw new UnprocessableException($"The rate must lie within the product's {terms.MinAnnualRate}–{terms.MaxAnnualRate}%.");
+            throw new UnprocessableException(
+                $"The rate must lie within the product's {terms.MinAnnualRate}–{terms.MaxAnnualRate}%."
+            );
         if (termMonths < terms.MinTermMonths || termMonths > terms.MaxTermMonths)
-            throw new UnprocessableException($"The term must lie within the product's {terms.MinTermMonths}–{terms.MaxTermMonths} months.");
+            throw new UnprocessableException(
+                $"The term must lie within the product's {terms.MinTermMonths}–{terms.MaxTermMonths} months."
+            );
         Move(MatchStatus.Approved, now, MatchStatus.UnderReview);
         ApprovedAmount = amount;
         AnnualRate = annualRate;
@@ -143,7 +179,8 @@ public sealed class Match
         if (!from.Contains(Status))
             throw new ConflictException($"A match that is {Status.Wire()} cannot become {to.Wire()}.");
         // The bank's first move, whatever it is, is its first response (statistics measure the time to it).
-        if (Status == MatchStatus.Pending && to is MatchStatus.UnderReview or MatchStatus.Declined) FirstRespondedAt ??= now;
+        if (Status == MatchStatus.Pending && to is MatchStatus.UnderReview or MatchStatus.Declined)
+            FirstRespondedAt ??= now;
         Status = to;
         UpdatedAt = now;
     }
@@ -167,9 +204,17 @@ internal sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
         builder.HasOne<Products.ProductVersion>().WithMany().HasForeignKey(m => new { m.ProductId, m.ProductVersion });
         builder.HasIndex(m => new { m.LoanRequestId, m.ProductId }).IsUnique();
         // One accepted offer per request, whatever races the API lets through.
-        builder.HasIndex(m => m.LoanRequestId).IsUnique().HasFilter("status IN ('Accepted', 'Disbursed')")
+        builder
+            .HasIndex(m => m.LoanRequestId)
+            .IsUnique()
+            .HasFilter("status IN ('Accepted', 'Disbursed')")
             .HasDatabaseName("ux_matches_one_accepted_offer_per_request");
-        builder.HasIndex(m => new { m.InstitutionId, m.Status, m.CreatedAt });
+        builder.HasIndex(m => new
+        {
+            m.InstitutionId,
+            m.Status,
+            m.CreatedAt,
+        });
         builder.HasIndex(m => new { m.EnterpriseId, m.CreatedAt });
         builder.HasIndex(m => m.CreatedAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_matches_pending_since");
     }

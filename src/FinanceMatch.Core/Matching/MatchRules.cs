@@ -16,10 +16,16 @@ public sealed record Applicant(
     int? InsuredEmployeesLatest,
     bool DishonestDebtor,
     DateOnly? LatestSeriousPenaltyOn,
-    DateOnly Today);
+    DateOnly Today
+);
 
 /// <summary>What the firm asks for.</summary>
-public sealed record LoanAsk(decimal Amount, int TermMonths, IReadOnlyList<GuaranteeType> GuaranteeTypes, decimal? MaxAnnualRate);
+public sealed record LoanAsk(
+    decimal Amount,
+    int TermMonths,
+    IReadOnlyList<GuaranteeType> GuaranteeTypes,
+    decimal? MaxAnnualRate
+);
 
 /// <summary>One rule of a product checked against a request: what the product requires and what the firm has.</summary>
 public sealed record RuleCheck(string Rule, bool Passed, string Required, string Actual);
@@ -46,48 +52,129 @@ public static class MatchRules
     {
         var checks = new List<RuleCheck>
         {
-            new("amount", ask.Amount >= product.MinAmount && ask.Amount <= product.MaxAmount,
-                $"{Money(product.MinAmount)}–{Money(product.MaxAmount)}", Money(ask.Amount)),
-            new("termMonths", ask.TermMonths >= product.MinTermMonths && ask.TermMonths <= product.MaxTermMonths,
-                $"{product.MinTermMonths}–{product.MaxTermMonths}", Invariant(ask.TermMonths)),
-            new("guaranteeType", product.GuaranteeTypes.Intersect(ask.GuaranteeTypes).Any(),
-                $"one of {Names(product.GuaranteeTypes)}", Names(ask.GuaranteeTypes)),
+            new(
+                "amount",
+                ask.Amount >= product.MinAmount && ask.Amount <= product.MaxAmount,
+                $"{Money(product.MinAmount)}–{Money(product.MaxAmount)}",
+                Money(ask.Amount)
+            ),
+            new(
+                "termMonths",
+                ask.TermMonths >= product.MinTermMonths && ask.TermMonths <= product.MaxTermMonths,
+                $"{product.MinTermMonths}–{product.MaxTermMonths}",
+                Invariant(ask.TermMonths)
+            ),
+            new(
+                "guaranteeType",
+                product.GuaranteeTypes.Intersect(ask.GuaranteeTypes).Any(),
+                $"one of {Names(product.GuaranteeTypes)}",
+                Names(ask.GuaranteeTypes)
+            ),
         };
         if (ask.MaxAnnualRate is { } maxRate)
-            checks.Add(new("annualRate", product.MinAnnualRate <= maxRate, $"at least {Rate(product.MinAnnualRate)}", $"at most {Rate(maxRate)}"));
+            checks.Add(
+                new(
+                    "annualRate",
+                    product.MinAnnualRate <= maxRate,
+                    $"at least {Rate(product.MinAnnualRate)}",
+                    $"at most {Rate(maxRate)}"
+                )
+            );
         if (product.DivisionPrefixes.Count > 0)
-            checks.Add(new("division", product.DivisionPrefixes.Any(p => firm.DivisionCode.StartsWith(p, StringComparison.Ordinal)),
-                $"starts with {string.Join(" or ", product.DivisionPrefixes)}", firm.DivisionCode));
+            checks.Add(
+                new(
+                    "division",
+                    product.DivisionPrefixes.Any(p => firm.DivisionCode.StartsWith(p, StringComparison.Ordinal)),
+                    $"starts with {string.Join(" or ", product.DivisionPrefixes)}",
+                    firm.DivisionCode
+                )
+            );
         if (product.IndustryInclude.Count > 0)
-            checks.Add(new("industryInclude", product.IndustryInclude.Any(p => firm.IndustryCode.StartsWith(p, StringComparison.Ordinal)),
-                $"starts with {string.Join(" or ", product.IndustryInclude)}", firm.IndustryCode));
+            checks.Add(
+                new(
+                    "industryInclude",
+                    product.IndustryInclude.Any(p => firm.IndustryCode.StartsWith(p, StringComparison.Ordinal)),
+                    $"starts with {string.Join(" or ", product.IndustryInclude)}",
+                    firm.IndustryCode
+                )
+            );
         if (product.IndustryExclude.Count > 0)
-            checks.Add(new("industryExclude", !product.IndustryExclude.Any(p => firm.IndustryCode.StartsWith(p, StringComparison.Ordinal)),
-                $"does not start with {string.Join(" or ", product.IndustryExclude)}", firm.IndustryCode));
+            checks.Add(
+                new(
+                    "industryExclude",
+                    !product.IndustryExclude.Any(p => firm.IndustryCode.StartsWith(p, StringComparison.Ordinal)),
+                    $"does not start with {string.Join(" or ", product.IndustryExclude)}",
+                    firm.IndustryCode
+                )
+            );
 
         var rules = product.Eligibility;
         if (rules.MinGrade is { } minGrade)
-            checks.Add(new("minGrade", firm.Grade is { } grade && Model.IndexOf(grade) <= Model.IndexOf(minGrade),
-                $"{minGrade} or better", firm.Grade ?? "unrated"));
+            checks.Add(
+                new(
+                    "minGrade",
+                    firm.Grade is { } grade && Model.IndexOf(grade) <= Model.IndexOf(minGrade),
+                    $"{minGrade} or better",
+                    firm.Grade ?? "unrated"
+                )
+            );
         if (rules.MinScore is { } minScore)
-            checks.Add(new("minScore", firm.Score >= minScore, $"at least {Invariant(minScore)}", firm.Score is { } s ? Invariant(s) : "unrated"));
+            checks.Add(
+                new(
+                    "minScore",
+                    firm.Score >= minScore,
+                    $"at least {Invariant(minScore)}",
+                    firm.Score is { } s ? Invariant(s) : "unrated"
+                )
+            );
         if (rules.MinYearsInOperation is { } minYears)
-            checks.Add(new("minYearsInOperation", firm.YearsInOperation >= minYears, $"at least {Invariant(minYears)}",
-                Invariant(Math.Round(firm.YearsInOperation, 1))));
+            checks.Add(
+                new(
+                    "minYearsInOperation",
+                    firm.YearsInOperation >= minYears,
+                    $"at least {Invariant(minYears)}",
+                    Invariant(Math.Round(firm.YearsInOperation, 1))
+                )
+            );
         if (rules.MinAnnualTaxPaid is { } minTax)
-            checks.Add(new("minAnnualTaxPaid", firm.TaxPaidLast12Months >= minTax, $"at least {Money(minTax)}", Money(firm.TaxPaidLast12Months)));
+            checks.Add(
+                new(
+                    "minAnnualTaxPaid",
+                    firm.TaxPaidLast12Months >= minTax,
+                    $"at least {Money(minTax)}",
+                    Money(firm.TaxPaidLast12Months)
+                )
+            );
         if (rules.MinInsuredEmployees is { } minEmployees)
-            checks.Add(new("minInsuredEmployees", firm.InsuredEmployeesLatest >= minEmployees, $"at least {Invariant(minEmployees)}",
-                firm.InsuredEmployeesLatest is { } e ? Invariant(e) : "no data"));
+            checks.Add(
+                new(
+                    "minInsuredEmployees",
+                    firm.InsuredEmployeesLatest >= minEmployees,
+                    $"at least {Invariant(minEmployees)}",
+                    firm.InsuredEmployeesLatest is { } e ? Invariant(e) : "no data"
+                )
+            );
         if (rules.ExcludeDishonestDebtors)
-            checks.Add(new("excludeDishonestDebtors", !firm.DishonestDebtor, "no open dishonest-debtor record",
-                firm.DishonestDebtor ? "an open dishonest-debtor record" : "none"));
+            checks.Add(
+                new(
+                    "excludeDishonestDebtors",
+                    !firm.DishonestDebtor,
+                    "no open dishonest-debtor record",
+                    firm.DishonestDebtor ? "an open dishonest-debtor record" : "none"
+                )
+            );
         if (rules.ExcludeSeriousPenaltiesMonths is { } months)
         {
             var since = firm.Today.AddMonths(-months);
             var passed = firm.LatestSeriousPenaltyOn is not { } latest || latest < since;
-            checks.Add(new("excludeSeriousPenaltiesMonths", passed, $"no serious penalty since {since:yyyy-MM-dd}",
-                firm.LatestSeriousPenaltyOn is { } on ? $"serious penalty on {on:yyyy-MM-dd}" : "none"));
+            checks.Add(
+                new(
+                    "excludeSeriousPenaltiesMonths",
+                    passed,
+                    $"no serious penalty since {since:yyyy-MM-dd}",
+                    firm.LatestSeriousPenaltyOn is { } on ? $"serious penalty on {on:yyyy-MM-dd}" : "none"
+                )
+            );
         }
         return checks;
     }
@@ -95,11 +182,23 @@ public static class MatchRules
     public static FitBreakdown Fit(ProductTerms product, LoanAsk ask, Applicant firm)
     {
         var price = Clamp((double)((RateCeiling - product.MinAnnualRate) / (RateCeiling - RateFloor)));
-        var guarantee = ask.GuaranteeTypes.Count == 0 ? 0 : (double)ask.GuaranteeTypes.Count(product.GuaranteeTypes.Contains) / ask.GuaranteeTypes.Count;
-        var amount = Centrality(Math.Log((double)ask.Amount), Math.Log((double)product.MinAmount), Math.Log((double)product.MaxAmount));
+        var guarantee =
+            ask.GuaranteeTypes.Count == 0
+                ? 0
+                : (double)ask.GuaranteeTypes.Count(product.GuaranteeTypes.Contains) / ask.GuaranteeTypes.Count;
+        var amount = Centrality(
+            Math.Log((double)ask.Amount),
+            Math.Log((double)product.MinAmount),
+            Math.Log((double)product.MaxAmount)
+        );
         var term = Centrality(ask.TermMonths, product.MinTermMonths, product.MaxTermMonths);
-        return new FitBreakdown(Points(40, price), Points(20, guarantee), Points(20, EligibilityMargin(product.Eligibility, firm)),
-            Points(10, amount), Points(10, term));
+        return new FitBreakdown(
+            Points(40, price),
+            Points(20, guarantee),
+            Points(20, EligibilityMargin(product.Eligibility, firm)),
+            Points(10, amount),
+            Points(10, term)
+        );
     }
 
     /// <summary>
@@ -110,10 +209,14 @@ public static class MatchRules
     private static double EligibilityMargin(Eligibility rules, Applicant firm)
     {
         var margins = new List<double>();
-        if (rules.MinGrade is { } minGrade && firm.Grade is { } grade) margins.Add(Clamp((Model.IndexOf(minGrade) - Model.IndexOf(grade)) / 3.0));
-        if (rules.MinScore is > 0 and var minScore && firm.Score is { } score) margins.Add(Ratio(score, minScore));
-        if (rules.MinYearsInOperation is > 0 and var minYears) margins.Add(Ratio(firm.YearsInOperation, minYears));
-        if (rules.MinAnnualTaxPaid is > 0 and var minTax) margins.Add(Ratio((double)firm.TaxPaidLast12Months, (double)minTax));
+        if (rules.MinGrade is { } minGrade && firm.Grade is { } grade)
+            margins.Add(Clamp((Model.IndexOf(minGrade) - Model.IndexOf(grade)) / 3.0));
+        if (rules.MinScore is > 0 and var minScore && firm.Score is { } score)
+            margins.Add(Ratio(score, minScore));
+        if (rules.MinYearsInOperation is > 0 and var minYears)
+            margins.Add(Ratio(firm.YearsInOperation, minYears));
+        if (rules.MinAnnualTaxPaid is > 0 and var minTax)
+            margins.Add(Ratio((double)firm.TaxPaidLast12Months, (double)minTax));
         if (rules.MinInsuredEmployees is > 0 and var minEmployees && firm.InsuredEmployeesLatest is { } employees)
             margins.Add(Ratio(employees, minEmployees));
         return margins.Count == 0 ? 0.5 : margins.Average();
@@ -126,12 +229,18 @@ public static class MatchRules
         max <= min ? 1 : Clamp(1 - Math.Abs(2 * (value - min) / (max - min) - 1));
 
     private static double Clamp(double value) => double.IsNaN(value) ? 0 : Math.Clamp(value, 0, 1);
+
     /// <summary>Whole points, halves up, written so that PostgreSQL's fit_points does exactly the same arithmetic.</summary>
     private static int Points(int weight, double share) => (int)Math.Floor(weight * share + 0.5);
 
     private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
     private static string Rate(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture) + "%";
+
     private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
-    private static string Names(IEnumerable<GuaranteeType> types) => string.Join(", ", types.Select(t => Common.WireNames.Wire(t)));
+
+    private static string Names(IEnumerable<GuaranteeType> types) =>
+        string.Join(", ", types.Select(t => Common.WireNames.Wire(t)));
 }

@@ -26,6 +26,7 @@ public sealed class Objection
     public string Uscc { get; private set; } = null!;
     public FeedType FeedType { get; private set; }
     public string RecordKey { get; private set; } = null!;
+
     /// <summary>The department whose record is disputed, for its feed's health figures.</summary>
     public Guid DepartmentId { get; private set; }
     public string Reason { get; private set; } = null!;
@@ -36,19 +37,27 @@ public sealed class Objection
     public DateTimeOffset? ResolvedAt { get; private set; }
     public uint RowVersion { get; private set; }
 
-    public static Objection Open(Guid enterpriseId, string uscc, FeedType feedType, string recordKey, Guid departmentId, string reason,
-        DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        EnterpriseId = enterpriseId,
-        Uscc = uscc,
-        FeedType = feedType,
-        RecordKey = recordKey,
-        DepartmentId = departmentId,
-        Reason = reason,
-        Status = ObjectionStatus.Open,
-        CreatedAt = now,
-    };
+    public static Objection Open(
+        Guid enterpriseId,
+        string uscc,
+        FeedType feedType,
+        string recordKey,
+        Guid departmentId,
+        string reason,
+        DateTimeOffset now
+    ) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(now),
+            EnterpriseId = enterpriseId,
+            Uscc = uscc,
+            FeedType = feedType,
+            RecordKey = recordKey,
+            DepartmentId = departmentId,
+            Reason = reason,
+            Status = ObjectionStatus.Open,
+            CreatedAt = now,
+        };
 
     /// <summary>An open objection filed at or before this moment is overdue; queries filter by it, <see cref="IsOverdue"/> tests it.</summary>
     public static DateTimeOffset OverdueCutoff(DateTimeOffset now) => now.AddDays(-OverdueAfterDays);
@@ -57,9 +66,15 @@ public sealed class Objection
 
     public void Resolve(ObjectionStatus outcome, string note, Guid operatorId, DateTimeOffset now)
     {
-        if (outcome == ObjectionStatus.Open) throw new ArgumentOutOfRangeException(nameof(outcome), "An objection is resolved as corrected or rejected.");
+        if (outcome == ObjectionStatus.Open)
+            throw new ArgumentOutOfRangeException(
+                nameof(outcome),
+                "An objection is resolved as corrected or rejected."
+            );
         if (Status != ObjectionStatus.Open)
-            throw new ConflictException($"The objection was already resolved as {WireNames.Wire(Status)} on {ResolvedAt:yyyy-MM-dd}.");
+            throw new ConflictException(
+                $"The objection was already resolved as {WireNames.Wire(Status)} on {ResolvedAt:yyyy-MM-dd}."
+            );
         (Status, ResolutionNote, ResolvedBy, ResolvedAt) = (outcome, note, operatorId, now);
     }
 }
@@ -79,7 +94,15 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         builder.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(o => o.EnterpriseId);
         builder.HasOne<Departments.Department>().WithMany().HasForeignKey(o => o.DepartmentId);
         // Reports ask "is this record disputed?"; a second open objection on one record is refused.
-        builder.HasIndex(o => new { o.Uscc, o.FeedType, o.RecordKey }).IsUnique().HasFilter("status = 'Open'")
+        builder
+            .HasIndex(o => new
+            {
+                o.Uscc,
+                o.FeedType,
+                o.RecordKey,
+            })
+            .IsUnique()
+            .HasFilter("status = 'Open'")
             .HasDatabaseName("ux_objections_one_open_per_record");
         builder.HasIndex(o => new { o.Status, o.CreatedAt });
         builder.HasIndex(o => new { o.EnterpriseId, o.CreatedAt });

@@ -20,8 +20,12 @@ public static class GuaranteeMask
     public static int Of(IEnumerable<GuaranteeType> types) => types.Aggregate(0, (mask, type) => mask | 1 << (int)type);
 
     /// <summary>The same mask computed by PostgreSQL from a product's <c>guarantee_types</c>.</summary>
-    public static string ColumnSql { get; } = string.Join(" | ",
-        Enum.GetValues<GuaranteeType>().Select(type => $"CASE WHEN '{type}' = ANY (guarantee_types) THEN {1 << (int)type} ELSE 0 END"));
+    public static string ColumnSql { get; } =
+        string.Join(
+            " | ",
+            Enum.GetValues<GuaranteeType>()
+                .Select(type => $"CASE WHEN '{type}' = ANY (guarantee_types) THEN {1 << (int)type} ELSE 0 END")
+        );
 }
 
 public enum ProductStatus
@@ -39,7 +43,8 @@ public sealed record Eligibility(
     decimal? MinAnnualTaxPaid = null,
     int? MinInsuredEmployees = null,
     bool ExcludeDishonestDebtors = true,
-    int? ExcludeSeriousPenaltiesMonths = null);
+    int? ExcludeSeriousPenaltiesMonths = null
+);
 
 /// <summary>Everything a bank states about a loan product; an edit replaces them all and makes a new version.</summary>
 public sealed record ProductTerms(
@@ -56,7 +61,8 @@ public sealed record ProductTerms(
     IReadOnlyList<string> IndustryInclude,
     IReadOnlyList<string> IndustryExclude,
     Eligibility Eligibility,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags
+);
 
 /// <summary>
 /// A bank's loan product. Its terms are columns, so the matching engine can filter published products in SQL; every edit
@@ -96,15 +102,45 @@ public sealed class Product
     public DateTimeOffset? PublishedAt { get; private set; }
     public uint RowVersion { get; private set; }
 
-    public ProductTerms Terms => new(Name, Description, MinAmount, MaxAmount, MinTermMonths, MaxTermMonths, MinAnnualRate, MaxAnnualRate,
-        GuaranteeTypes, DivisionPrefixes, IndustryInclude, IndustryExclude,
-        new Eligibility(MinGrade, MinScore, MinYearsInOperation, MinAnnualTaxPaid, MinInsuredEmployees, ExcludeDishonestDebtors,
-            ExcludeSeriousPenaltiesMonths),
-        Tags);
+    public ProductTerms Terms =>
+        new(
+            Name,
+            Description,
+            MinAmount,
+            MaxAmount,
+            MinTermMonths,
+            MaxTermMonths,
+            MinAnnualRate,
+            MaxAnnualRate,
+            GuaranteeTypes,
+            DivisionPrefixes,
+            IndustryInclude,
+            IndustryExclude,
+            new Eligibility(
+                MinGrade,
+                MinScore,
+                MinYearsInOperation,
+                MinAnnualTaxPaid,
+                MinInsuredEmployees,
+                ExcludeDishonestDebtors,
+                ExcludeSeriousPenaltiesMonths
+            ),
+            Tags
+        );
 
-    public static (Product Product, ProductVersion Version) Create(Guid institutionId, ProductTerms terms, DateTimeOffset now)
+    public static (Product Product, ProductVersion Version) Create(
+        Guid institutionId,
+        ProductTerms terms,
+        DateTimeOffset now
+    )
     {
-        var product = new Product { Id = Guid.CreateVersion7(now), InstitutionId = institutionId, Status = ProductStatus.Draft, CreatedAt = now };
+        var product = new Product
+        {
+            Id = Guid.CreateVersion7(now),
+            InstitutionId = institutionId,
+            Status = ProductStatus.Draft,
+            CreatedAt = now,
+        };
         return (product, product.Revise(terms, now));
     }
 
@@ -122,8 +158,16 @@ public sealed class Product
         MaxAnnualRate = terms.MaxAnnualRate;
         GuaranteeTypes = terms.GuaranteeTypes.Distinct().Order().ToList();
         DivisionPrefixes = terms.DivisionPrefixes.Distinct().Order(StringComparer.Ordinal).ToList();
-        IndustryInclude = terms.IndustryInclude.Select(p => p.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
-        IndustryExclude = terms.IndustryExclude.Select(p => p.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
+        IndustryInclude = terms
+            .IndustryInclude.Select(p => p.ToUpperInvariant())
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        IndustryExclude = terms
+            .IndustryExclude.Select(p => p.ToUpperInvariant())
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
         MinGrade = terms.Eligibility.MinGrade;
         MinScore = terms.Eligibility.MinScore;
         MinYearsInOperation = terms.Eligibility.MinYearsInOperation;
@@ -131,14 +175,20 @@ public sealed class Product
         MinInsuredEmployees = terms.Eligibility.MinInsuredEmployees;
         ExcludeDishonestDebtors = terms.Eligibility.ExcludeDishonestDebtors;
         ExcludeSeriousPenaltiesMonths = terms.Eligibility.ExcludeSeriousPenaltiesMonths;
-        Tags = terms.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        Tags = terms
+            .Tags.Select(t => t.Trim())
+            .Where(t => t.Length > 0)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
         UpdatedAt = now;
         return ProductVersion.Of(this, now);
     }
 
     public void Publish(DateTimeOffset now)
     {
-        if (Status == ProductStatus.Published) throw new ConflictException("The product is already published.");
+        if (Status == ProductStatus.Published)
+            throw new ConflictException("The product is already published.");
         Status = ProductStatus.Published;
         PublishedAt = now;
         UpdatedAt = now;
@@ -146,7 +196,10 @@ public sealed class Product
 
     public void Withdraw(DateTimeOffset now)
     {
-        if (Status != ProductStatus.Published) throw new ConflictException($"Only a published product can be withdrawn; this one is {Status.ToString().ToLowerInvariant()}.");
+        if (Status != ProductStatus.Published)
+            throw new ConflictException(
+                $"Only a published product can be withdrawn; this one is {Status.ToString().ToLowerInvariant()}."
+            );
         Status = ProductStatus.Withdrawn;
         UpdatedAt = now;
     }
@@ -165,7 +218,13 @@ public sealed class ProductVersion
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static ProductVersion Of(Product product, DateTimeOffset now) =>
-        new() { ProductId = product.Id, Version = product.Version, Terms = JsonSerializer.Serialize(product.Terms, Json), CreatedAt = now };
+        new()
+        {
+            ProductId = product.Id,
+            Version = product.Version,
+            Terms = JsonSerializer.Serialize(product.Terms, Json),
+            CreatedAt = now,
+        };
 
     public ProductTerms ReadTerms() => JsonSerializer.Deserialize<ProductTerms>(Terms, Json)!;
 }

@@ -19,17 +19,31 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasOne<Institutions.Institution>().WithMany().HasForeignKey(p => p.InstitutionId);
         builder.HasIndex(p => new { p.InstitutionId, p.CreatedAt });
         // The matching engine's first cut: published products whose amount and term ranges hold the request.
-        builder.HasIndex(p => new { p.MinAmount, p.MaxAmount, p.MinTermMonths, p.MaxTermMonths })
-            .HasFilter("status = 'Published'").HasDatabaseName("ix_products_published_ranges");
+        builder
+            .HasIndex(p => new
+            {
+                p.MinAmount,
+                p.MaxAmount,
+                p.MinTermMonths,
+                p.MaxTermMonths,
+            })
+            .HasFilter("status = 'Published'")
+            .HasDatabaseName("ix_products_published_ranges");
         builder.HasIndex(p => p.Tags).HasMethod("gin");
 
         // The parts of the fit score that depend on the product alone, computed by PostgreSQL when a product is written, so
         // the matching query (BestProductOfEachBankQuery) does no numeric arithmetic per product and request.
-        builder.Property<int>("FitPricePoints")
-            .HasComputedColumnSql("financematch.fit_points(40, financematch.fit_clamp(((12 - min_annual_rate) / 9)::double precision))", stored: true);
+        builder
+            .Property<int>("FitPricePoints")
+            .HasComputedColumnSql(
+                "financematch.fit_points(40, financematch.fit_clamp(((12 - min_annual_rate) / 9)::double precision))",
+                stored: true
+            );
         builder.Property<double>("LogMinAmount").HasComputedColumnSql("ln(min_amount::double precision)", stored: true);
         builder.Property<double>("LogMaxAmount").HasComputedColumnSql("ln(max_amount::double precision)", stored: true);
-        builder.Property<double?>("MinAnnualTaxPaidAsDouble").HasComputedColumnSql("min_annual_tax_paid::double precision", stored: true);
+        builder
+            .Property<double?>("MinAnnualTaxPaidAsDouble")
+            .HasComputedColumnSql("min_annual_tax_paid::double precision", stored: true);
         builder.Property<int>("GuaranteeMask").HasComputedColumnSql(GuaranteeMask.ColumnSql, stored: true);
     }
 }

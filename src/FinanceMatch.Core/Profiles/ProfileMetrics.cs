@@ -16,11 +16,14 @@ public sealed record ProfileMetrics
 
     public decimal? TaxPaidLast12Months { get; init; }
     public decimal? TaxableRevenueLast12Months { get; init; }
+
     /// <summary>Taxable revenue of the last 6 months over the 6 before them (1.0 = flat).</summary>
     public double? RevenueTrend { get; init; }
     public int? InsuredEmployeesLatest { get; init; }
+
     /// <summary>Insured employees in the latest month over 6 months before it.</summary>
     public double? InsuredEmployeesTrend { get; init; }
+
     /// <summary>Electricity consumption of the last 6 months over the 6 before them: a proxy of real production.</summary>
     public double? ElectricityTrend { get; init; }
 
@@ -34,6 +37,13 @@ public sealed record ProfileMetrics
     public int OpenDishonestDebtorRecords { get; init; }
 
     public bool HasAnyData =>
-        TaxMonths > 0 || SocialSecurityMonths > 0 || UtilityMonths > 0 || MinorPenaltiesLast36Months + GeneralPenaltiesLast36Months
-        + SeriousPenaltiesLast36Months + OpenEnforcementCases + OpenDishonestDebtorRecords > 0;
+        TaxMonths > 0
+        || SocialSecurityMonths > 0
+        || UtilityMonths > 0
+        || MinorPenaltiesLast36Months
+            + GeneralPenaltiesLast36Months
+            + SeriousPenaltiesLast36Months
+            + OpenEnforcementCases
+            + OpenDishonestDebtorRecords
+            > 0;
 }

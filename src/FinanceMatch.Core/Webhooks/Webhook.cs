@@ -25,6 +25,7 @@ public sealed class Webhook
     public Guid InstitutionId { get; set; }
     public string Url { get; set; } = null!;
     public List<WebhookEvent> Events { get; set; } = [];
+
     /// <summary>
     /// The HMAC-SHA256 key the bank verifies signatures with, encrypted with the platform's Data Protection key ring
     /// (kept outside the database); never returned by the API.
@@ -59,9 +60,11 @@ public sealed class WebhookDelivery
     public Guid Id { get; set; }
     public Guid WebhookId { get; set; }
     public Guid InstitutionId { get; set; }
+
     /// <summary>The id receivers drop duplicates by: the match's or the alert's id.</summary>
     public Guid EventId { get; set; }
     public WebhookEvent EventType { get; set; }
+
     /// <summary>The exact body sent and signed.</summary>
     public string Payload { get; set; } = null!;
     public DeliveryStatus Status { get; set; }
@@ -93,7 +96,10 @@ internal sealed class WebhookOutboxEntryConfiguration : IEntityTypeConfiguration
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.EventType).HasConversion<string>().HasMaxLength(32);
-        builder.HasIndex(e => e.OccurredAt).HasDatabaseName("ix_webhook_outbox_not_expanded").HasFilter("expanded_at IS NULL");
+        builder
+            .HasIndex(e => e.OccurredAt)
+            .HasDatabaseName("ix_webhook_outbox_not_expanded")
+            .HasFilter("expanded_at IS NULL");
     }
 }
 
@@ -121,7 +127,10 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.HasOne<Webhook>().WithMany().HasForeignKey(d => d.WebhookId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.WebhookId, d.CreatedAt });
         // The sweep's question: which pending deliveries are due?
-        builder.HasIndex(d => d.NextAttemptAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_webhook_deliveries_pending_due");
+        builder
+            .HasIndex(d => d.NextAttemptAt)
+            .HasFilter("status = 'Pending'")
+            .HasDatabaseName("ix_webhook_deliveries_pending_due");
     }
 }
 

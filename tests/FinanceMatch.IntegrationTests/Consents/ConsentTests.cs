@@ -6,8 +6,18 @@ namespace FinanceMatch.IntegrationTests.Consents;
 
 public sealed class ConsentTests
 {
-    private static GrantConsentRequest ForBank(Guid institutionId, ConsentPurpose purpose = ConsentPurpose.LoanAssessment, int days = 30) =>
-        new(institutionId, null, [ConsentScope.Tax, ConsentScope.Profile, ConsentScope.Tax], purpose, DateTimeOffset.UtcNow.AddDays(days));
+    private static GrantConsentRequest ForBank(
+        Guid institutionId,
+        ConsentPurpose purpose = ConsentPurpose.LoanAssessment,
+        int days = 30
+    ) =>
+        new(
+            institutionId,
+            null,
+            [ConsentScope.Tax, ConsentScope.Profile, ConsentScope.Tax],
+            purpose,
+            DateTimeOffset.UtcNow.AddDays(days)
+        );
 
     [Test]
     public async Task Firm_GrantsAConsentToABank_AndSeesItListed()
@@ -22,7 +32,10 @@ public sealed class ConsentTests
         Assert.That(consent.InstitutionId, Is.EqualTo(bank.Created.Id));
         var listed = await firm.Client.Consents.ListAsync(firm.Created.Id);
         Assert.That(listed.Items.Single().Id, Is.EqualTo(consent.Id));
-        Assert.That((await (await TestRun.OperatorAsync()).Consents.ListAsync(firm.Created.Id)).TotalCount, Is.EqualTo(1));
+        Assert.That(
+            (await (await TestRun.OperatorAsync()).Consents.ListAsync(firm.Created.Id)).TotalCount,
+            Is.EqualTo(1)
+        );
     }
 
     [Test]
@@ -46,22 +59,50 @@ public sealed class ConsentTests
         var firm = await Actors.EnterpriseAsync();
         var bank = await Actors.BankAsync();
         var id = firm.Created.Id;
-        await Problems.ExpectFieldErrorAsync("institutionId", () => firm.Client.Consents.GrantAsync(id,
-            ForBank(bank.Created.Id) with { LoanRequestId = Guid.NewGuid() }));
-        await Problems.ExpectFieldErrorAsync("institutionId", () => firm.Client.Consents.GrantAsync(id,
-            ForBank(bank.Created.Id) with { InstitutionId = null }));
-        await Problems.ExpectFieldErrorAsync("expiresAt", () => firm.Client.Consents.GrantAsync(id, ForBank(bank.Created.Id, days: -1)));
-        await Problems.ExpectFieldErrorAsync("expiresAt", () => firm.Client.Consents.GrantAsync(id, ForBank(bank.Created.Id, days: 366)));
-        await Problems.ExpectFieldErrorAsync("scopes", () => firm.Client.Consents.GrantAsync(id, ForBank(bank.Created.Id) with { Scopes = [] }));
+        await Problems.ExpectFieldErrorAsync(
+            "institutionId",
+            () => firm.Client.Consents.GrantAsync(id, ForBank(bank.Created.Id) with { LoanRequestId = Guid.NewGuid() })
+        );
+        await Problems.ExpectFieldErrorAsync(
+            "institutionId",
+            () => firm.Client.Consents.GrantAsync(id, ForBank(bank.Created.Id) with { InstitutionId = null })
+        );
+        await Problems.ExpectFieldErrorAsync(
+            "expiresAt",
+            () => firm.Client.Consents.GrantAsync(id, ForBank(bank.Created.Id, days: -1))
+        );
+        await Problems.ExpectFieldErrorAsync(
+            "expiresAt",
+            () => firm.Client.Consents.GrantAsync(id, ForBank(bank.Created.Id, days: 366))
+        );
+        await Problems.ExpectFieldErrorAsync(
+            "scopes",
+            () => firm.Client.Consents.GrantAsync(id, ForBank(bank.Created.Id) with { Scopes = [] })
+        );
     }
 
     [Test]
     public async Task UnknownInstitutionOrLoanRequest_Is422()
     {
         var firm = await Actors.EnterpriseAsync();
-        await Problems.ExpectAsync(HttpStatusCode.UnprocessableEntity, () => firm.Client.Consents.GrantAsync(firm.Created.Id, ForBank(Guid.NewGuid())));
-        await Problems.ExpectAsync(HttpStatusCode.UnprocessableEntity, () => firm.Client.Consents.GrantAsync(firm.Created.Id,
-            new GrantConsentRequest(null, Guid.NewGuid(), [ConsentScope.Profile], ConsentPurpose.LoanAssessment, DateTimeOffset.UtcNow.AddDays(5))));
+        await Problems.ExpectAsync(
+            HttpStatusCode.UnprocessableEntity,
+            () => firm.Client.Consents.GrantAsync(firm.Created.Id, ForBank(Guid.NewGuid()))
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.UnprocessableEntity,
+            () =>
+                firm.Client.Consents.GrantAsync(
+                    firm.Created.Id,
+                    new GrantConsentRequest(
+                        null,
+                        Guid.NewGuid(),
+                        [ConsentScope.Profile],
+                        ConsentPurpose.LoanAssessment,
+                        DateTimeOffset.UtcNow.AddDays(5)
+                    )
+                )
+        );
     }
 
     [Test]
@@ -73,12 +114,31 @@ public sealed class ConsentTests
         var consent = await firm.Client.Consents.GrantAsync(firm.Created.Id, ForBank(bank.Created.Id));
 
         await Problems.ExpectAsync(HttpStatusCode.NotFound, () => other.Client.Consents.ListAsync(firm.Created.Id));
-        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => other.Client.Consents.RevokeAsync(firm.Created.Id, consent.Id));
-        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => other.Client.Consents.RevokeAsync(other.Created.Id, consent.Id));
-        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => other.Client.Consents.GrantAsync(firm.Created.Id, ForBank(bank.Created.Id)));
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            () => other.Client.Consents.RevokeAsync(firm.Created.Id, consent.Id)
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            () => other.Client.Consents.RevokeAsync(other.Created.Id, consent.Id)
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            () => other.Client.Consents.GrantAsync(firm.Created.Id, ForBank(bank.Created.Id))
+        );
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Consents.ListAsync(firm.Created.Id));
-        await Problems.ExpectAsync(HttpStatusCode.Forbidden, async () => await (await TestRun.OperatorAsync()).Consents.GrantAsync(firm.Created.Id, ForBank(bank.Created.Id)));
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Consents.ListAsync(firm.Created.Id));
-        Assert.That((await firm.Client.Consents.ListAsync(firm.Created.Id)).Items.Single().Status, Is.EqualTo(ConsentStatus.Active));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Forbidden,
+            async () =>
+                await (await TestRun.OperatorAsync()).Consents.GrantAsync(firm.Created.Id, ForBank(bank.Created.Id))
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () => TestRun.Anonymous().Consents.ListAsync(firm.Created.Id)
+        );
+        Assert.That(
+            (await firm.Client.Consents.ListAsync(firm.Created.Id)).Items.Single().Status,
+            Is.EqualTo(ConsentStatus.Active)
+        );
     }
 }

@@ -8,10 +8,20 @@ namespace FinanceMatch.IntegrationTests.Feeds;
 public sealed class PullSourceTests
 {
     private static JsonArray TaxRecords(params string[] usccs) =>
-        new(usccs.Select(u => (JsonNode)new JsonObject
-        {
-            ["uscc"] = u, ["period"] = Batches.Month(1), ["taxPaid"] = 100, ["taxableRevenue"] = 1000,
-        }).ToArray());
+        new(
+            usccs
+                .Select(u =>
+                    (JsonNode)
+                        new JsonObject
+                        {
+                            ["uscc"] = u,
+                            ["period"] = Batches.Month(1),
+                            ["taxPaid"] = 100,
+                            ["taxableRevenue"] = 1000,
+                        }
+                )
+                .ToArray()
+        );
 
     private static async Task<(FakeDepartmentServer Server, FeedSourceDto Source, string[] Usccs)> ThreePagesAsync()
     {
@@ -22,7 +32,9 @@ public sealed class PullSourceTests
         server.Page("c2", TaxRecords(usccs[4]), null);
         var department = await Actors.DepartmentAsync(FeedType.Tax);
         var @operator = await TestRun.OperatorAsync();
-        var source = await @operator.Feeds.CreateSourceAsync(new CreateFeedSourceRequest(department.Created.Id, FeedType.Tax, server.BaseUrl, "0 3 * * *", "secret-key"));
+        var source = await @operator.Feeds.CreateSourceAsync(
+            new CreateFeedSourceRequest(department.Created.Id, FeedType.Tax, server.BaseUrl, "0 3 * * *", "secret-key")
+        );
         return (server, source, usccs);
     }
 
@@ -36,8 +48,11 @@ public sealed class PullSourceTests
     {
         var @operator = await TestRun.OperatorAsync();
         FeedSourceDto? source = null;
-        await Eventually.HoldsAsync(async () => condition(source = await @operator.Feeds.GetSourceAsync(id)), TimeSpan.FromSeconds(30),
-            "the pull did not get there");
+        await Eventually.HoldsAsync(
+            async () => condition(source = await @operator.Feeds.GetSourceAsync(id)),
+            TimeSpan.FromSeconds(30),
+            "the pull did not get there"
+        );
         return source!;
     }
 
@@ -51,12 +66,19 @@ public sealed class PullSourceTests
         var run = await @operator.Feeds.RunSourceAsync(source.Id);
 
         Assert.That(run.JobId, Is.Not.Empty);
-        var pulled = await WaitForSourceAsync(source.Id, s => s.Cursor == "c2" && s.LastPulledAt is not null && RecordsAsync(usccs).Result == 5);
+        var pulled = await WaitForSourceAsync(
+            source.Id,
+            s => s.Cursor == "c2" && s.LastPulledAt is not null && RecordsAsync(usccs).Result == 5
+        );
         Assert.That(pulled.LastError, Is.Null);
         Assert.That(await BatchesOfAsync(source.Id), Is.EqualTo(3));
         Assert.That(server.Requests.Select(r => r.Cursor), Is.EqualTo(new[] { null, "c1", "c2" }));
-        Assert.That(server.Requests, Has.All.Matches<(string? Cursor, string? FeedType, string? Limit, string? ApiKey)>(
-            r => r.FeedType == "tax" && r.Limit == "1000" && r.ApiKey == "secret-key"));
+        Assert.That(
+            server.Requests,
+            Has.All.Matches<(string? Cursor, string? FeedType, string? Limit, string? ApiKey)>(r =>
+                r.FeedType == "tax" && r.Limit == "1000" && r.ApiKey == "secret-key"
+            )
+        );
         Assert.That(pulled.HasApiKey, Is.True);
     }
 
@@ -91,9 +113,16 @@ public sealed class PullSourceTests
 
         server.FailAt("c1", 0);
         await @operator.Feeds.RunSourceAsync(source.Id);
-        await WaitForSourceAsync(source.Id, s => s.Cursor == "c2" && s.LastError is null && RecordsAsync(usccs).Result == 5);
+        await WaitForSourceAsync(
+            source.Id,
+            s => s.Cursor == "c2" && s.LastError is null && RecordsAsync(usccs).Result == 5
+        );
         Assert.That(await BatchesOfAsync(source.Id), Is.EqualTo(3));
-        Assert.That(server.Requests.Count(r => r.Cursor is null), Is.EqualTo(1), "the first page is never fetched again");
+        Assert.That(
+            server.Requests.Count(r => r.Cursor is null),
+            Is.EqualTo(1),
+            "the first page is never fetched again"
+        );
     }
 
     [Test]
@@ -108,8 +137,17 @@ public sealed class PullSourceTests
             INSERT INTO financematch.feed_batches (id, department_id, feed_type, format, status, received_at, payload_bytes, total_rows,
                 accepted_rows, rejected_rows, progress, source_id, source_next_cursor)
             VALUES ($1, $2, 'Tax', 'Json', 'Queued', now(), $3, 0, 0, 0, 0, $4, 'c1')
-            """, batchId, source.DepartmentId, (long)payload.Length, source.Id);
-        await Sql.ExecuteAsync("INSERT INTO financematch.feed_batch_chunks (batch_id, sequence, data) VALUES ($1, 0, $2)", batchId, payload);
+            """,
+            batchId,
+            source.DepartmentId,
+            (long)payload.Length,
+            source.Id
+        );
+        await Sql.ExecuteAsync(
+            "INSERT INTO financematch.feed_batch_chunks (batch_id, sequence, data) VALUES ($1, 0, $2)",
+            batchId,
+            payload
+        );
 
         await (await TestRun.OperatorAsync()).Feeds.RunSourceAsync(source.Id);
 
@@ -125,9 +163,17 @@ public sealed class PullSourceTests
     public async Task InvalidSource_Is400(string field, string value)
     {
         var department = await Actors.DepartmentAsync(FeedType.Tax);
-        var request = new CreateFeedSourceRequest(department.Created.Id, FeedType.Tax, "http://127.0.0.1:9/dept", "0 3 * * *");
+        var request = new CreateFeedSourceRequest(
+            department.Created.Id,
+            FeedType.Tax,
+            "http://127.0.0.1:9/dept",
+            "0 3 * * *"
+        );
         request = field == "cron" ? request with { Cron = value } : request with { BaseUrl = value };
-        await Problems.ExpectFieldErrorAsync(field, async () => await (await TestRun.OperatorAsync()).Feeds.CreateSourceAsync(request));
+        await Problems.ExpectFieldErrorAsync(
+            field,
+            async () => await (await TestRun.OperatorAsync()).Feeds.CreateSourceAsync(request)
+        );
     }
 
     [Test]
@@ -135,21 +181,47 @@ public sealed class PullSourceTests
     {
         var department = await Actors.DepartmentAsync(FeedType.Tax);
         var @operator = await TestRun.OperatorAsync();
-        await Problems.ExpectAsync(HttpStatusCode.UnprocessableEntity, () => @operator.Feeds.CreateSourceAsync(
-            new CreateFeedSourceRequest(department.Created.Id, FeedType.Utility, "http://127.0.0.1:9/dept", "0 3 * * *")));
-        await Problems.ExpectAsync(HttpStatusCode.UnprocessableEntity, () => @operator.Feeds.CreateSourceAsync(
-            new CreateFeedSourceRequest(Guid.NewGuid(), FeedType.Tax, "http://127.0.0.1:9/dept", "0 3 * * *")));
+        await Problems.ExpectAsync(
+            HttpStatusCode.UnprocessableEntity,
+            () =>
+                @operator.Feeds.CreateSourceAsync(
+                    new CreateFeedSourceRequest(
+                        department.Created.Id,
+                        FeedType.Utility,
+                        "http://127.0.0.1:9/dept",
+                        "0 3 * * *"
+                    )
+                )
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.UnprocessableEntity,
+            () =>
+                @operator.Feeds.CreateSourceAsync(
+                    new CreateFeedSourceRequest(Guid.NewGuid(), FeedType.Tax, "http://127.0.0.1:9/dept", "0 3 * * *")
+                )
+        );
     }
 
     [Test]
     public async Task Sources_AreForOperatorsOnly()
     {
         var department = await Actors.DepartmentAsync(FeedType.Tax);
-        var request = new CreateFeedSourceRequest(department.Created.Id, FeedType.Tax, "http://127.0.0.1:9/dept", "0 3 * * *");
+        var request = new CreateFeedSourceRequest(
+            department.Created.Id,
+            FeedType.Tax,
+            "http://127.0.0.1:9/dept",
+            "0 3 * * *"
+        );
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => department.Client.Feeds.CreateSourceAsync(request));
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => department.Client.Feeds.ListSourcesAsync());
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Feeds.RunSourceAsync(Guid.NewGuid()));
-        await Problems.ExpectAsync(HttpStatusCode.NotFound, async () => await (await TestRun.OperatorAsync()).Feeds.RunSourceAsync(Guid.NewGuid()));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () => TestRun.Anonymous().Feeds.RunSourceAsync(Guid.NewGuid())
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            async () => await (await TestRun.OperatorAsync()).Feeds.RunSourceAsync(Guid.NewGuid())
+        );
     }
 
     [Test]
@@ -157,11 +229,17 @@ public sealed class PullSourceTests
     {
         var department = await Actors.DepartmentAsync(FeedType.Tax);
         var source = await (await TestRun.OperatorAsync()).Feeds.CreateSourceAsync(
-            new CreateFeedSourceRequest(department.Created.Id, FeedType.Tax, "http://127.0.0.1:9/dept", "*/5 * * * *"));
+            new CreateFeedSourceRequest(department.Created.Id, FeedType.Tax, "http://127.0.0.1:9/dept", "*/5 * * * *")
+        );
 
-        using var connection = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<Hangfire.JobStorage>(TestRun.App.Services).GetConnection();
-        var job = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Single(j => j.Id == $"feed-source-{source.Id}");
+        using var connection = Microsoft
+            .Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Hangfire.JobStorage>(
+                TestRun.App.Services
+            )
+            .GetConnection();
+        var job = Hangfire
+            .Storage.StorageConnectionExtensions.GetRecurringJobs(connection)
+            .Single(j => j.Id == $"feed-source-{source.Id}");
         Assert.That(job.Cron, Is.EqualTo("*/5 * * * *"));
         Assert.That(job.Job.Type, Is.EqualTo(typeof(FinanceMatch.Api.Features.Feeds.PullFeedSource.Job)));
         Assert.That(job.Job.Queue, Is.EqualTo("ingest"));

@@ -46,11 +46,18 @@ public sealed class WorkerProcessTests
         ["Webhooks__LeaseSeconds"] = "7",
     };
 
-    private HttpClient Http(WorkerProcess? through = null) => new() { BaseAddress = (through ?? api).BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+    private HttpClient Http(WorkerProcess? through = null) =>
+        new() { BaseAddress = (through ?? api).BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
 
-    private async Task<FinanceMatchClient> SignedInAsync(string clientId, string clientSecret, WorkerProcess? through = null)
+    private async Task<FinanceMatchClient> SignedInAsync(
+        string clientId,
+        string clientSecret,
+        WorkerProcess? through = null
+    )
     {
-        var token = await new FinanceMatchClient(Http(through)).Auth.GetTokenAsync(new TokenRequest(clientId, clientSecret));
+        var token = await new FinanceMatchClient(Http(through)).Auth.GetTokenAsync(
+            new TokenRequest(clientId, clientSecret)
+        );
         var http = Http(through);
         http.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
         return new FinanceMatchClient(http);
@@ -59,12 +66,17 @@ public sealed class WorkerProcessTests
     private async Task<FinanceMatchClient> DepartmentAsync()
     {
         var anonymous = new FinanceMatchClient(Http());
-        var token = await anonymous.Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+        var token = await anonymous.Auth.GetTokenAsync(
+            new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
+        );
         var operatorHttp = Http();
         operatorHttp.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
         var department = await new FinanceMatchClient(operatorHttp).Departments.CreateAsync(
-            new CreateDepartmentRequest("Worker Test Bureau", Actors.UniqueCode("WK"), [FeedType.Tax]));
-        var departmentToken = await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret!));
+            new CreateDepartmentRequest("Worker Test Bureau", Actors.UniqueCode("WK"), [FeedType.Tax])
+        );
+        var departmentToken = await anonymous.Auth.GetTokenAsync(
+            new TokenRequest(department.ClientId, department.ClientSecret!)
+        );
         var http = Http();
         http.DefaultRequestHeaders.Authorization = new("Bearer", departmentToken.AccessToken);
         return new FinanceMatchClient(http);
@@ -77,7 +89,8 @@ public sealed class WorkerProcessTests
         var csv = new StringBuilder("uscc,period,taxPaid,taxableRevenue\n");
         foreach (var uscc in usccs)
         {
-            for (var m = 1; m <= months; m++) csv.Append(uscc).Append(',').Append(Batches.Month(m)).Append(",1000.50,33350\n");
+            for (var m = 1; m <= months; m++)
+                csv.Append(uscc).Append(',').Append(Batches.Month(m)).Append(",1000.50,33350\n");
         }
         return (csv.ToString(), usccs);
     }
@@ -87,11 +100,23 @@ public sealed class WorkerProcessTests
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        return (T)
+            Convert.ChangeType(
+                (await command.ExecuteScalarAsync())!,
+                typeof(T),
+                System.Globalization.CultureInfo.InvariantCulture
+            );
     }
 
-    private static async Task<BatchDto> WaitAsync(FinanceMatchClient client, Guid id, Func<BatchDto, bool> condition, TimeSpan limit, string what)
+    private static async Task<BatchDto> WaitAsync(
+        FinanceMatchClient client,
+        Guid id,
+        Func<BatchDto, bool> condition,
+        TimeSpan limit,
+        string what
+    )
     {
         BatchDto? batch = null;
         await Eventually.HoldsAsync(async () => condition(batch = await client.Feeds.GetBatchAsync(id)), limit, what);
@@ -107,26 +132,54 @@ public sealed class WorkerProcessTests
 
         await using (var doomed = WorkerProcess.Start(database.ConnectionString))
         {
-            await WaitAsync(department, queued.Id, b => b.Status == BatchStatus.Processing && b.Progress > 0.05, TimeSpan.FromSeconds(60),
-                "the first worker never got into the batch");
+            await WaitAsync(
+                department,
+                queued.Id,
+                b => b.Status == BatchStatus.Processing && b.Progress > 0.05,
+                TimeSpan.FromSeconds(60),
+                "the first worker never got into the batch"
+            );
             await doomed.KillAsync();
         }
 
         var afterKill = await department.Feeds.GetBatchAsync(queued.Id);
         Assert.That(afterKill.Status, Is.EqualTo(BatchStatus.Processing), "killed mid-batch, so not finished");
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE uscc = ANY($1)", (object)usccs), Is.Zero,
-            "nothing of a half-processed batch is visible");
+        Assert.That(
+            await ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.tax_records WHERE uscc = ANY($1)",
+                (object)usccs
+            ),
+            Is.Zero,
+            "nothing of a half-processed batch is visible"
+        );
 
         await using var successor = WorkerProcess.Start(database.ConnectionString);
-        var done = await WaitAsync(department, queued.Id, b => b.Status is BatchStatus.Completed or BatchStatus.Failed, TimeSpan.FromSeconds(90),
-            "the batch was not completed after the restart");
+        var done = await WaitAsync(
+            department,
+            queued.Id,
+            b => b.Status is BatchStatus.Completed or BatchStatus.Failed,
+            TimeSpan.FromSeconds(90),
+            "the batch was not completed after the restart"
+        );
 
         Assert.That(done.Status, Is.EqualTo(BatchStatus.Completed), done.FailureReason);
         Assert.That((done.TotalRows, done.AcceptedRows), Is.EqualTo((150_000, 150_000)));
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE uscc = ANY($1)", (object)usccs), Is.EqualTo(150_000));
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE batch_id = $1", queued.Id), Is.EqualTo(150_000));
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'financematch_staging'"), Is.Zero,
-            "the killed attempt's staging table was rolled back");
+        Assert.That(
+            await ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.tax_records WHERE uscc = ANY($1)",
+                (object)usccs
+            ),
+            Is.EqualTo(150_000)
+        );
+        Assert.That(
+            await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE batch_id = $1", queued.Id),
+            Is.EqualTo(150_000)
+        );
+        Assert.That(
+            await ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'financematch_staging'"),
+            Is.Zero,
+            "the killed attempt's staging table was rolled back"
+        );
     }
 
     [Test]
@@ -144,10 +197,18 @@ public sealed class WorkerProcessTests
 
         foreach (var (id, usccs) in batches)
         {
-            var done = await WaitAsync(department, id, b => b.Status is BatchStatus.Completed or BatchStatus.Failed, TimeSpan.FromSeconds(90),
-                "a batch was not processed");
+            var done = await WaitAsync(
+                department,
+                id,
+                b => b.Status is BatchStatus.Completed or BatchStatus.Failed,
+                TimeSpan.FromSeconds(90),
+                "a batch was not processed"
+            );
             Assert.That(done.Status, Is.EqualTo(BatchStatus.Completed), done.FailureReason);
-            Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE batch_id = $1", id), Is.EqualTo(3000));
+            Assert.That(
+                await ScalarAsync<long>("SELECT count(*) FROM financematch.tax_records WHERE batch_id = $1", id),
+                Is.EqualTo(3000)
+            );
         }
 
         // Hangfire's own record: every batch's job entered Processing once and succeeded once.
@@ -156,9 +217,17 @@ public sealed class WorkerProcessTests
             FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
             WHERE j.invocationdata::text LIKE '%ProcessBatch%' AND EXISTS (SELECT 1 FROM unnest($1::text[]) id WHERE j.arguments::text LIKE '%' || id || '%')
             """;
-        await Eventually.HoldsAsync(async () => await ScalarAsync<long>($"SELECT count(*) {statesOfOurBatches} AND s.name = 'Succeeded'", (object)ids) == 8,
-            TimeSpan.FromSeconds(30), "Hangfire did not record every batch job as succeeded");
-        var processingStates = await ScalarAsync<long>($"SELECT count(*) {statesOfOurBatches} AND s.name = 'Processing'", (object)ids);
+        await Eventually.HoldsAsync(
+            async () =>
+                await ScalarAsync<long>($"SELECT count(*) {statesOfOurBatches} AND s.name = 'Succeeded'", (object)ids)
+                == 8,
+            TimeSpan.FromSeconds(30),
+            "Hangfire did not record every batch job as succeeded"
+        );
+        var processingStates = await ScalarAsync<long>(
+            $"SELECT count(*) {statesOfOurBatches} AND s.name = 'Processing'",
+            (object)ids
+        );
         Assert.That(processingStates, Is.EqualTo(8), "no batch job was started twice");
     }
 
@@ -168,9 +237,13 @@ public sealed class WorkerProcessTests
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.HangNext(1, TimeSpan.FromMinutes(2));
         var @operator = await SignedInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
-        var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Restart Bank", Actors.UniqueCode("BANK")));
+        var created = await @operator.Institutions.CreateAsync(
+            new CreateInstitutionRequest("Restart Bank", Actors.UniqueCode("BANK"))
+        );
         var bank = await SignedInAsync(created.ClientId, created.ClientSecret!);
-        var webhook = await bank.Webhooks.RegisterAsync(new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], "restart-test-secret-0123"));
+        var webhook = await bank.Webhooks.RegisterAsync(
+            new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], "restart-test-secret-0123")
+        );
         var band = Support.Marketplace.Band();
         await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);
         var registered = await new FinanceMatchClient(Http()).Enterprises.RegisterAsync(Actors.EnterpriseRequest());
@@ -180,21 +253,37 @@ public sealed class WorkerProcessTests
         await using (var doomed = WorkerProcess.Start(database.ConnectionString, ShortLease))
         {
             await firm.LoanRequests.SubmitAsync(Support.Marketplace.Request(band));
-            await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Requests.IsEmpty), TimeSpan.FromSeconds(60),
-                () => "the first worker never posted the delivery: " + string.Join('\n', doomed.Output.TakeLast(20)));
+            await Eventually.HoldsAsync(
+                () => Task.FromResult(!receiver.Requests.IsEmpty),
+                TimeSpan.FromSeconds(60),
+                () => "the first worker never posted the delivery: " + string.Join('\n', doomed.Output.TakeLast(20))
+            );
             await doomed.KillAsync(); // mid-POST: the receiver has not answered
         }
         var stranded = (await bank.Webhooks.ListDeliveriesAsync(webhook.Id)).Items.Single();
-        Assert.That((stranded.Status, stranded.Attempts), Is.EqualTo((DeliveryStatus.Pending, 0)), "the killed attempt never finished");
+        Assert.That(
+            (stranded.Status, stranded.Attempts),
+            Is.EqualTo((DeliveryStatus.Pending, 0)),
+            "the killed attempt never finished"
+        );
 
         await using var successor = WorkerProcess.Start(database.ConnectionString, ShortLease);
         WebhookDeliveryDto? delivery = null;
-        await Eventually.HoldsAsync(async () => (delivery = (await bank.Webhooks.ListDeliveriesAsync(webhook.Id)).Items.Single()).Status == DeliveryStatus.Delivered,
-            TimeSpan.FromSeconds(90), () => "the delivery was lost with the worker: " + string.Join('\n', successor.Output.TakeLast(20)));
+        await Eventually.HoldsAsync(
+            async () =>
+                (delivery = (await bank.Webhooks.ListDeliveriesAsync(webhook.Id)).Items.Single()).Status
+                == DeliveryStatus.Delivered,
+            TimeSpan.FromSeconds(90),
+            () => "the delivery was lost with the worker: " + string.Join('\n', successor.Output.TakeLast(20))
+        );
 
         var requests = receiver.Requests.ToList();
         Assert.That(requests, Has.Count.GreaterThanOrEqualTo(2), "posted again after the restart");
-        Assert.That(requests.Select(r => (r.EventId, r.Body, r.Signature)).Distinct().Count(), Is.EqualTo(1), "the same signed event each time");
+        Assert.That(
+            requests.Select(r => (r.EventId, r.Body, r.Signature)).Distinct().Count(),
+            Is.EqualTo(1),
+            "the same signed event each time"
+        );
         Assert.That(delivery!.AttemptLog.Select(a => a.StatusCode), Is.EqualTo(new int?[] { 200 }));
     }
 
@@ -211,9 +300,13 @@ public sealed class WorkerProcessTests
         var banks = new List<Guid>();
         for (var b = 0; b < 3; b++)
         {
-            var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Busy Bank {b}", Actors.UniqueCode("BANK")));
+            var created = await @operator.Institutions.CreateAsync(
+                new CreateInstitutionRequest($"Busy Bank {b}", Actors.UniqueCode("BANK"))
+            );
             var bank = await SignedInAsync(created.ClientId, created.ClientSecret!, apis[b % 2]);
-            await bank.Webhooks.RegisterAsync(new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], "busy-bank-secret-0123456"));
+            await bank.Webhooks.RegisterAsync(
+                new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], "busy-bank-secret-0123456")
+            );
             await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);
             banks.Add(created.Id);
         }
@@ -221,7 +314,9 @@ public sealed class WorkerProcessTests
         var firms = new List<FinanceMatchClient>();
         for (var f = 0; f < 10; f++)
         {
-            var registered = await new FinanceMatchClient(Http(apis[f % 2])).Enterprises.RegisterAsync(Actors.EnterpriseRequest());
+            var registered = await new FinanceMatchClient(Http(apis[f % 2])).Enterprises.RegisterAsync(
+                Actors.EnterpriseRequest()
+            );
             firms.Add(await SignedInAsync(registered.ClientId, registered.ClientSecret!, apis[(f + 1) % 2]));
             await Actors.VerifyAsync(firms[^1], registered);
         }
@@ -230,33 +325,95 @@ public sealed class WorkerProcessTests
         var requests = new ConcurrentBag<Guid>();
         var batches = new ConcurrentBag<Guid>();
         await Task.WhenAll(
-            Parallel.ForEachAsync(Enumerable.Range(0, 40), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-                requests.Add((await firms[i % firms.Count].LoanRequests.SubmitAsync(Support.Marketplace.Request(band), cancellationToken: ct)).Id)),
-            Parallel.ForEachAsync(Enumerable.Range(0, 6), new ParallelOptions { MaxDegreeOfParallelism = 3 }, async (i, ct) =>
-                batches.Add((await Batches.PushAsync(department, FeedType.Tax, TaxCsv(firms: 200, months: 3).Csv, Batches.Csv)).Id)));
+            Parallel.ForEachAsync(
+                Enumerable.Range(0, 40),
+                new ParallelOptions { MaxDegreeOfParallelism = 8 },
+                async (i, ct) =>
+                    requests.Add(
+                        (
+                            await firms[i % firms.Count]
+                                .LoanRequests.SubmitAsync(Support.Marketplace.Request(band), cancellationToken: ct)
+                        ).Id
+                    )
+            ),
+            Parallel.ForEachAsync(
+                Enumerable.Range(0, 6),
+                new ParallelOptions { MaxDegreeOfParallelism = 3 },
+                async (i, ct) =>
+                    batches.Add(
+                        (
+                            await Batches.PushAsync(
+                                department,
+                                FeedType.Tax,
+                                TaxCsv(firms: 200, months: 3).Csv,
+                                Batches.Csv
+                            )
+                        ).Id
+                    )
+            )
+        );
 
         foreach (var id in batches)
         {
-            var done = await WaitAsync(department, id, b => b.Status is BatchStatus.Completed or BatchStatus.Failed, TimeSpan.FromSeconds(90), "a batch was not processed");
+            var done = await WaitAsync(
+                department,
+                id,
+                b => b.Status is BatchStatus.Completed or BatchStatus.Failed,
+                TimeSpan.FromSeconds(90),
+                "a batch was not processed"
+            );
             Assert.That((done.Status, done.AcceptedRows), Is.EqualTo((BatchStatus.Completed, 600)));
         }
-        await Eventually.HoldsAsync(async () => await ScalarAsync<long>(
-                "SELECT count(*) FROM financematch.loan_requests WHERE id = ANY($1) AND status = 'Matched'", (object)requests.ToArray()) == 40,
-            TimeSpan.FromSeconds(90), "not every loan request was matched");
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.matches WHERE loan_request_id = ANY($1)", (object)requests.ToArray()),
-            Is.EqualTo(40 * 3), "each request matched once, to each of the three banks");
-        await Eventually.HoldsAsync(async () => await ScalarAsync<long>(
-                "SELECT count(*) FROM financematch.webhook_deliveries WHERE institution_id = ANY($1) AND status = 'Delivered'", (object)banks.ToArray()) == 120,
-            TimeSpan.FromSeconds(90), "not every match was delivered to its bank's webhook");
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.webhook_deliveries WHERE institution_id = ANY($1)", (object)banks.ToArray()),
-            Is.EqualTo(120), "one delivery per match");
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.webhook_delivery_attempts a JOIN financematch.webhook_deliveries d ON d.id = a.delivery_id WHERE d.institution_id = ANY($1)", (object)banks.ToArray()),
-            Is.EqualTo(120), "each delivered in one attempt");
+        await Eventually.HoldsAsync(
+            async () =>
+                await ScalarAsync<long>(
+                    "SELECT count(*) FROM financematch.loan_requests WHERE id = ANY($1) AND status = 'Matched'",
+                    (object)requests.ToArray()
+                ) == 40,
+            TimeSpan.FromSeconds(90),
+            "not every loan request was matched"
+        );
+        Assert.That(
+            await ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.matches WHERE loan_request_id = ANY($1)",
+                (object)requests.ToArray()
+            ),
+            Is.EqualTo(40 * 3),
+            "each request matched once, to each of the three banks"
+        );
+        await Eventually.HoldsAsync(
+            async () =>
+                await ScalarAsync<long>(
+                    "SELECT count(*) FROM financematch.webhook_deliveries WHERE institution_id = ANY($1) AND status = 'Delivered'",
+                    (object)banks.ToArray()
+                ) == 120,
+            TimeSpan.FromSeconds(90),
+            "not every match was delivered to its bank's webhook"
+        );
+        Assert.That(
+            await ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.webhook_deliveries WHERE institution_id = ANY($1)",
+                (object)banks.ToArray()
+            ),
+            Is.EqualTo(120),
+            "one delivery per match"
+        );
+        Assert.That(
+            await ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.webhook_delivery_attempts a JOIN financematch.webhook_deliveries d ON d.id = a.delivery_id WHERE d.institution_id = ANY($1)",
+                (object)banks.ToArray()
+            ),
+            Is.EqualTo(120),
+            "each delivered in one attempt"
+        );
         var received = receiver.Requests.ToList();
         Assert.That(received.Select(r => r.EventId).Distinct().Count(), Is.EqualTo(120));
         Assert.That(received, Has.Count.EqualTo(120), "no event posted twice");
-        Assert.That(await ScalarAsync<long>(MatchedOnceSql, (object)requests.ToArray()), Is.EqualTo(40),
-            "each request matched once: all its matches written together, at the moment it was marked matched");
+        Assert.That(
+            await ScalarAsync<long>(MatchedOnceSql, (object)requests.ToArray()),
+            Is.EqualTo(40),
+            "each request matched once: all its matches written together, at the moment it was marked matched"
+        );
     }
 
     /// <summary>Requests (of those in $1) whose matches were all written in one transaction, the one that marked the request matched.</summary>
@@ -272,7 +429,9 @@ public sealed class WorkerProcessTests
     {
         var @operator = await SignedInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
         var band = Support.Marketplace.Band();
-        var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Queued Bank", Actors.UniqueCode("BANK")));
+        var created = await @operator.Institutions.CreateAsync(
+            new CreateInstitutionRequest("Queued Bank", Actors.UniqueCode("BANK"))
+        );
         var bank = await SignedInAsync(created.ClientId, created.ClientSecret!);
         await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);
         var firms = new List<FinanceMatchClient>();
@@ -289,23 +448,65 @@ public sealed class WorkerProcessTests
 
         // No worker runs: the API process has role "api".
         var requests = new ConcurrentBag<Guid>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, 30), new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (i, ct) =>
-            requests.Add((await firms[i % firms.Count].LoanRequests.SubmitAsync(Support.Marketplace.Request(band), cancellationToken: ct)).Id));
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, 30),
+            new ParallelOptions { MaxDegreeOfParallelism = 6 },
+            async (i, ct) =>
+                requests.Add(
+                    (
+                        await firms[i % firms.Count]
+                            .LoanRequests.SubmitAsync(Support.Marketplace.Request(band), cancellationToken: ct)
+                    ).Id
+                )
+        );
 
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.pending_job_triggers WHERE name LIKE 'match-waiting-requests:%'"),
-            Is.EqualTo(8), "every one of the eight trigger slots is taken, by runs that have not started");
-        Assert.That(await ScalarAsync<long>(queuedRunsSql), Is.InRange(1, 8), "thirty requests queued at most eight runs, not a job each");
+        Assert.That(
+            await ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.pending_job_triggers WHERE name LIKE 'match-waiting-requests:%'"
+            ),
+            Is.EqualTo(8),
+            "every one of the eight trigger slots is taken, by runs that have not started"
+        );
+        Assert.That(
+            await ScalarAsync<long>(queuedRunsSql),
+            Is.InRange(1, 8),
+            "thirty requests queued at most eight runs, not a job each"
+        );
 
         // Two requests a run: the eight queued runs cover sixteen, so the rest need the runs each hands over to.
-        await using var worker = WorkerProcess.Start(database.ConnectionString, new Dictionary<string, string> { ["Matching__RequestsPerRun"] = "2" });
-        await Eventually.HoldsAsync(async () => await ScalarAsync<long>(
-                "SELECT count(*) FROM financematch.loan_requests WHERE id = ANY($1) AND status <> 'Matching'", (object)requests.ToArray()) == 30,
-            TimeSpan.FromSeconds(90), "not every loan request was matched once a worker ran");
+        await using var worker = WorkerProcess.Start(
+            database.ConnectionString,
+            new Dictionary<string, string> { ["Matching__RequestsPerRun"] = "2" }
+        );
+        await Eventually.HoldsAsync(
+            async () =>
+                await ScalarAsync<long>(
+                    "SELECT count(*) FROM financematch.loan_requests WHERE id = ANY($1) AND status <> 'Matching'",
+                    (object)requests.ToArray()
+                ) == 30,
+            TimeSpan.FromSeconds(90),
+            "not every loan request was matched once a worker ran"
+        );
         Assert.That(await ScalarAsync<long>(MatchedOnceSql, (object)requests.ToArray()), Is.EqualTo(30));
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.matches WHERE loan_request_id = ANY($1)", (object)requests.ToArray()),
-            Is.EqualTo(30), "one match each, with the one bank");
-        await Eventually.HoldsAsync(async () => await ScalarAsync<long>(queuedRunsSql) == 0, TimeSpan.FromSeconds(30), "a queued run never started");
-        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM financematch.pending_job_triggers WHERE name LIKE 'match-waiting-requests:%'"),
-            Is.Zero, "each run freed its slot as it started");
+        Assert.That(
+            await ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.matches WHERE loan_request_id = ANY($1)",
+                (object)requests.ToArray()
+            ),
+            Is.EqualTo(30),
+            "one match each, with the one bank"
+        );
+        await Eventually.HoldsAsync(
+            async () => await ScalarAsync<long>(queuedRunsSql) == 0,
+            TimeSpan.FromSeconds(30),
+            "a queued run never started"
+        );
+        Assert.That(
+            await ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.pending_job_triggers WHERE name LIKE 'match-waiting-requests:%'"
+            ),
+            Is.Zero,
+            "each run freed its slot as it started"
+        );
     }
 }

@@ -15,10 +15,20 @@ public sealed class CredentialLifecycleTests
     {
         var bank = await Actors.BankAsync();
 
-        await Problems.ExpectFieldErrorAsync("currentSecret", () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest("")));
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest("a-stolen-token-does-not-know-it")));
+        await Problems.ExpectFieldErrorAsync(
+            "currentSecret",
+            () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(""))
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest("a-stolen-token-does-not-know-it"))
+        );
 
-        Assert.That((await bank.Client.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(bank.Created.Id), "the token still works");
+        Assert.That(
+            (await bank.Client.Auth.GetCallerAsync()).SubjectId,
+            Is.EqualTo(bank.Created.Id),
+            "the token still works"
+        );
         await TestRun.SignInAsync(bank.Created.ClientId, bank.Created.ClientSecret!);
     }
 
@@ -27,11 +37,20 @@ public sealed class CredentialLifecycleTests
     {
         var bank = await Actors.BankAsync();
         for (var i = 0; i < 5; i++)
-            await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest($"guess-{i}")));
+            await Problems.ExpectAsync(
+                HttpStatusCode.Unauthorized,
+                () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest($"guess-{i}"))
+            );
 
-        await Problems.ExpectAsync(HttpStatusCode.TooManyRequests, () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(bank.Created.ClientSecret!)));
+        await Problems.ExpectAsync(
+            HttpStatusCode.TooManyRequests,
+            () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(bank.Created.ClientSecret!))
+        );
 
-        var refusals = await (await TestRun.OperatorAsync()).Credentials.ListEventsAsync(kind: "secretRotationRefused", clientId: bank.Created.ClientId);
+        var refusals = await (await TestRun.OperatorAsync()).Credentials.ListEventsAsync(
+            kind: "secretRotationRefused",
+            clientId: bank.Created.ClientId
+        );
         Assert.That(refusals.TotalCount, Is.EqualTo(5), "each wrong guess is in the security log");
         await TestRun.SignInAsync(bank.Created.ClientId, bank.Created.ClientSecret!);
     }
@@ -54,19 +73,37 @@ public sealed class CredentialLifecycleTests
     [Test]
     public async Task ARotation_EndsTheTokenInAnotherApiProcess_ThatHadItCached_WithinSeconds()
     {
-        await using var other = await WorkerProcess.StartApiAsync(TestRun.Database.ConnectionString, new Dictionary<string, string>());
+        await using var other = await WorkerProcess.StartApiAsync(
+            TestRun.Database.ConnectionString,
+            new Dictionary<string, string>()
+        );
         var bank = await Actors.BankAsync();
-        var token = (await TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!))).AccessToken;
+        var token = (
+            await TestRun
+                .Anonymous()
+                .Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!))
+        ).AccessToken;
         using var http = new HttpClient { BaseAddress = other.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        Assert.That((await http.GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.OK), "cached as valid there");
+        Assert.That(
+            (await http.GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative))).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK),
+            "cached as valid there"
+        );
 
         await bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(bank.Created.ClientSecret!));
         var rotated = System.Diagnostics.Stopwatch.StartNew();
 
-        await Eventually.HoldsAsync(async () => (await http.GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative))).StatusCode == HttpStatusCode.Unauthorized,
-            TimeSpan.FromSeconds(5), "the other process still accepted the token five seconds after the rotation (its cache lives 30 s)");
-        TestContext.Out.WriteLine($"the other process refused the token {rotated.ElapsedMilliseconds} ms after the rotation");
+        await Eventually.HoldsAsync(
+            async () =>
+                (await http.GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative))).StatusCode
+                == HttpStatusCode.Unauthorized,
+            TimeSpan.FromSeconds(5),
+            "the other process still accepted the token five seconds after the rotation (its cache lives 30 s)"
+        );
+        TestContext.Out.WriteLine(
+            $"the other process refused the token {rotated.ElapsedMilliseconds} ms after the rotation"
+        );
     }
 
     [Test]
@@ -80,7 +117,10 @@ public sealed class CredentialLifecycleTests
 
         Assert.That(disabled.Enabled, Is.False);
         await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => bank.Client.Auth.GetCallerAsync());
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.SignInAsync(bank.Created.ClientId, bank.Created.ClientSecret!));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () => TestRun.SignInAsync(bank.Created.ClientId, bank.Created.ClientSecret!)
+        );
 
         var enabled = await @operator.Credentials.EnableAsync(bank.Created.ClientId);
 
@@ -88,8 +128,20 @@ public sealed class CredentialLifecycleTests
         await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => bank.Client.Auth.GetCallerAsync());
         var again = await TestRun.SignInAsync(bank.Created.ClientId, bank.Created.ClientSecret!);
         Assert.That((await again.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(bank.Created.Id));
-        var events = (await @operator.Credentials.ListEventsAsync(clientId: bank.Created.ClientId)).Items.Select(e => e.Kind).ToList();
-        Assert.That(events, Is.EqualTo(new[] { SecurityEventKind.CredentialEnabled, SecurityEventKind.CredentialDisabled, SecurityEventKind.CredentialIssued }));
+        var events = (await @operator.Credentials.ListEventsAsync(clientId: bank.Created.ClientId))
+            .Items.Select(e => e.Kind)
+            .ToList();
+        Assert.That(
+            events,
+            Is.EqualTo(
+                new[]
+                {
+                    SecurityEventKind.CredentialEnabled,
+                    SecurityEventKind.CredentialDisabled,
+                    SecurityEventKind.CredentialIssued,
+                }
+            )
+        );
     }
 
     [Test]
@@ -101,7 +153,10 @@ public sealed class CredentialLifecycleTests
         var reset = await @operator.Credentials.ResetAsync(department.Created.ClientId);
 
         await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => department.Client.Auth.GetCallerAsync());
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.SignInAsync(department.Created.ClientId, department.Created.ClientSecret!));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () => TestRun.SignInAsync(department.Created.ClientId, department.Created.ClientSecret!)
+        );
         var fresh = await TestRun.SignInAsync(reset.ClientId, reset.ClientSecret);
         Assert.That((await fresh.Auth.GetCallerAsync()).Role, Is.EqualTo(Role.Department));
         var credential = await @operator.Credentials.GetAsync(department.Created.ClientId);
@@ -114,13 +169,23 @@ public sealed class CredentialLifecycleTests
         var @operator = await TestRun.OperatorAsync();
         // The API creates no operators besides the bootstrap one; a second one is written the way a deployment script would.
         var second = "opr_second_" + Guid.NewGuid().ToString("N")[..8];
-        await Sql.ExecuteAsync("""
+        await Sql.ExecuteAsync(
+            """
             INSERT INTO financematch.credentials (id, client_id, secret_hash, role, subject_id, created_at, version)
             SELECT id, $1, 'sha256:none', 'Operator', id, now(), 1 FROM (SELECT gen_random_uuid() AS id) g
-            """, second);
+            """,
+            second
+        );
 
-        Assert.That((await @operator.Credentials.DisableAsync(second)).Enabled, Is.False, "another operator was still enabled");
-        await Problems.ExpectAsync(HttpStatusCode.Conflict, () => @operator.Credentials.DisableAsync(FinanceMatchApp.OperatorClientId));
+        Assert.That(
+            (await @operator.Credentials.DisableAsync(second)).Enabled,
+            Is.False,
+            "another operator was still enabled"
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.Conflict,
+            () => @operator.Credentials.DisableAsync(FinanceMatchApp.OperatorClientId)
+        );
 
         Assert.That((await @operator.Auth.GetCallerAsync()).Role, Is.EqualTo(Role.Operator));
     }
@@ -130,12 +195,24 @@ public sealed class CredentialLifecycleTests
     {
         var bank = await Actors.BankAsync();
         var other = await Actors.BankAsync();
-        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Credentials.DisableAsync(other.Created.ClientId));
-        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Credentials.ResetAsync(other.Created.ClientId));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Forbidden,
+            () => bank.Client.Credentials.DisableAsync(other.Created.ClientId)
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.Forbidden,
+            () => bank.Client.Credentials.ResetAsync(other.Created.ClientId)
+        );
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Credentials.ListEventsAsync());
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Credentials.RotateSigningKeyAsync());
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Credentials.DisableAsync(other.Created.ClientId));
-        await Problems.ExpectAsync(HttpStatusCode.NotFound, async () => await (await TestRun.OperatorAsync()).Credentials.DisableAsync("bank_nobody"));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () => TestRun.Anonymous().Credentials.DisableAsync(other.Created.ClientId)
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            async () => await (await TestRun.OperatorAsync()).Credentials.DisableAsync("bank_nobody")
+        );
         Assert.That((await other.Client.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(other.Created.Id));
     }
 
@@ -145,7 +222,9 @@ public sealed class CredentialLifecycleTests
         await Actors.BankAsync();
         var error = await Assert.CatchAsync(() => Sql.ExecuteAsync("DELETE FROM financematch.security_events"));
         Assert.That(error!.Message, Does.Contain("append-only"));
-        error = await Assert.CatchAsync(() => Sql.ExecuteAsync("UPDATE financematch.security_events SET detail = 'covered up'"));
+        error = await Assert.CatchAsync(() =>
+            Sql.ExecuteAsync("UPDATE financematch.security_events SET detail = 'covered up'")
+        );
         Assert.That(error!.Message, Does.Contain("append-only"));
     }
 
@@ -162,8 +241,13 @@ public sealed class CredentialLifecycleTests
         Assert.That(first.ClientSecret, Is.Not.Null.And.Not.Empty);
         Assert.That((replay.Id, replay.ClientId), Is.EqualTo((first.Id, first.ClientId)));
         Assert.That(replay.ClientSecret, Is.Null);
-        Assert.That(await Sql.ScalarAsync<long>("SELECT count(*) FROM financematch.idempotency_keys WHERE strpos(response_body::text, $1) > 0", first.ClientSecret!),
-            Is.Zero);
+        Assert.That(
+            await Sql.ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.idempotency_keys WHERE strpos(response_body::text, $1) > 0",
+                first.ClientSecret!
+            ),
+            Is.Zero
+        );
 
         var registration = Actors.EnterpriseRequest();
         var firmKey = Guid.NewGuid().ToString();
@@ -178,36 +262,60 @@ public sealed class CredentialLifecycleTests
         var bank = await Actors.BankAsync();
         using var http = TestRun.Http();
 
-        using var form = await http.PostAsync(new Uri("/api/v1/auth/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = bank.Created.ClientId, ["client_secret"] = bank.Created.ClientSecret!,
-        }));
+        using var form = await http.PostAsync(
+            new Uri("/api/v1/auth/token", UriKind.Relative),
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials",
+                    ["client_id"] = bank.Created.ClientId,
+                    ["client_secret"] = bank.Created.ClientSecret!,
+                }
+            )
+        );
         Assert.That(form.StatusCode, Is.EqualTo(HttpStatusCode.OK), await form.Content.ReadAsStringAsync());
         Assert.That(form.Headers.CacheControl?.NoStore, Is.True);
         var body = JsonDocument.Parse(await form.Content.ReadAsStringAsync()).RootElement;
         Assert.That(body.GetProperty("token_type").GetString(), Is.EqualTo("Bearer"));
         Assert.That(body.GetProperty("expires_in").GetInt32(), Is.EqualTo(3600));
-        Assert.That((await TestRun.WithToken(body.GetProperty("access_token").GetString()!).Auth.GetCallerAsync()).SubjectId, Is.EqualTo(bank.Created.Id));
+        Assert.That(
+            (await TestRun.WithToken(body.GetProperty("access_token").GetString()!).Auth.GetCallerAsync()).SubjectId,
+            Is.EqualTo(bank.Created.Id)
+        );
 
         using var basicRequest = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+            Content = new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["grant_type"] = "client_credentials" }
+            ),
         };
-        basicRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(bank.Created.ClientId)}:{Uri.EscapeDataString(bank.Created.ClientSecret!)}")));
+        basicRequest.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic",
+            Convert.ToBase64String(
+                Encoding.UTF8.GetBytes(
+                    $"{Uri.EscapeDataString(bank.Created.ClientId)}:{Uri.EscapeDataString(bank.Created.ClientSecret!)}"
+                )
+            )
+        );
         using var basic = await http.SendAsync(basicRequest);
         Assert.That(basic.StatusCode, Is.EqualTo(HttpStatusCode.OK), await basic.Content.ReadAsStringAsync());
     }
 
     [TestCase("grant_type=password&client_id=x&client_secret=y", HttpStatusCode.BadRequest, "unsupported_grant_type")]
     [TestCase("client_id=x&client_secret=y", HttpStatusCode.BadRequest, "invalid_request")]
-    [TestCase("grant_type=client_credentials&client_id=nobody&client_secret=wrong", HttpStatusCode.Unauthorized, "invalid_client")]
+    [TestCase(
+        "grant_type=client_credentials&client_id=nobody&client_secret=wrong",
+        HttpStatusCode.Unauthorized,
+        "invalid_client"
+    )]
     [TestCase("grant_type=client_credentials", HttpStatusCode.Unauthorized, "invalid_client")]
     public async Task OAuthErrors_AreRfc6749Codes_InProblemJson(string form, HttpStatusCode status, string error)
     {
         using var http = TestRun.Http();
-        using var response = await http.PostAsync(new Uri("/api/v1/auth/token", UriKind.Relative),
-            new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"));
+        using var response = await http.PostAsync(
+            new Uri("/api/v1/auth/token", UriKind.Relative),
+            new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded")
+        );
 
         await Problems.ExpectRawAsync(status, response);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -225,7 +333,11 @@ public sealed class CredentialLifecycleTests
         var rotated = await @operator.Credentials.RotateSigningKeyAsync();
 
         Assert.That(rotated.Kid, Is.Not.EqualTo(before));
-        Assert.That((await bank.Client.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(bank.Created.Id), "a token of the previous key runs out normally");
+        Assert.That(
+            (await bank.Client.Auth.GetCallerAsync()).SubjectId,
+            Is.EqualTo(bank.Created.Id),
+            "a token of the previous key runs out normally"
+        );
         var after = await TokenAsync(bank);
         Assert.That(Kid(after), Is.EqualTo(rotated.Kid));
         Assert.That((await TestRun.WithToken(after).Auth.GetCallerAsync()).SubjectId, Is.EqualTo(bank.Created.Id));
@@ -234,8 +346,15 @@ public sealed class CredentialLifecycleTests
     }
 
     private static async Task<string> TokenAsync(Actors.Party<CreatedInstitution> bank) =>
-        (await TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!))).AccessToken;
+        (
+            await TestRun
+                .Anonymous()
+                .Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!))
+        ).AccessToken;
 
     private static string Kid(string token) =>
-        JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(token.Split('.')[0])).RootElement.GetProperty("kid").GetString()!;
+        JsonDocument
+            .Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(token.Split('.')[0]))
+            .RootElement.GetProperty("kid")
+            .GetString()!;
 }

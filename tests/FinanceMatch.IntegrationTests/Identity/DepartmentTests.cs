@@ -11,8 +11,13 @@ public sealed class DepartmentTests
     {
         var @operator = await TestRun.OperatorAsync();
 
-        var created = await @operator.Departments.CreateAsync(new CreateDepartmentRequest("Foshan Tax Bureau", Actors.UniqueCode("TAX"),
-            [FeedType.SocialSecurity, FeedType.Tax, FeedType.Tax]));
+        var created = await @operator.Departments.CreateAsync(
+            new CreateDepartmentRequest(
+                "Foshan Tax Bureau",
+                Actors.UniqueCode("TAX"),
+                [FeedType.SocialSecurity, FeedType.Tax, FeedType.Tax]
+            )
+        );
 
         Assert.That(created.FeedTypes, Is.EqualTo(new[] { FeedType.Tax, FeedType.SocialSecurity }));
         Assert.That(created.ClientId, Does.StartWith("dept_"));
@@ -24,12 +29,17 @@ public sealed class DepartmentTests
     public async Task FeedTypesAreCamelCaseStringsOnTheWire()
     {
         var @operator = await TestRun.OperatorAsync();
-        using var response = await @operator.Http.PostAsync(new Uri("/api/v1/departments", UriKind.Relative), JsonContent.Create(new
-        {
-            name = "Social Security Bureau",
-            code = Actors.UniqueCode("SS"),
-            feedTypes = new[] { "socialSecurity" },
-        }));
+        using var response = await @operator.Http.PostAsync(
+            new Uri("/api/v1/departments", UriKind.Relative),
+            JsonContent.Create(
+                new
+                {
+                    name = "Social Security Bureau",
+                    code = Actors.UniqueCode("SS"),
+                    feedTypes = new[] { "socialSecurity" },
+                }
+            )
+        );
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"feedTypes\":[\"socialSecurity\"]"));
@@ -39,12 +49,17 @@ public sealed class DepartmentTests
     public async Task UnknownFeedType_Is400_AtItsPosition()
     {
         var @operator = await TestRun.OperatorAsync();
-        using var response = await @operator.Http.PostAsync(new Uri("/api/v1/departments", UriKind.Relative), JsonContent.Create(new
-        {
-            name = "Bogus Bureau",
-            code = Actors.UniqueCode("BOG"),
-            feedTypes = new[] { "tax", "weather" },
-        }));
+        using var response = await @operator.Http.PostAsync(
+            new Uri("/api/v1/departments", UriKind.Relative),
+            JsonContent.Create(
+                new
+                {
+                    name = "Bogus Bureau",
+                    code = Actors.UniqueCode("BOG"),
+                    feedTypes = new[] { "tax", "weather" },
+                }
+            )
+        );
 
         await Problems.ExpectRawAsync(HttpStatusCode.BadRequest, response);
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"feedTypes[1]\""));
@@ -54,8 +69,10 @@ public sealed class DepartmentTests
     public async Task NoFeedTypes_Is400()
     {
         var @operator = await TestRun.OperatorAsync();
-        await Problems.ExpectFieldErrorAsync("feedTypes",
-            () => @operator.Departments.CreateAsync(new CreateDepartmentRequest("Empty", Actors.UniqueCode("E"), [])));
+        await Problems.ExpectFieldErrorAsync(
+            "feedTypes",
+            () => @operator.Departments.CreateAsync(new CreateDepartmentRequest("Empty", Actors.UniqueCode("E"), []))
+        );
     }
 
     [Test]
@@ -64,8 +81,10 @@ public sealed class DepartmentTests
         var @operator = await TestRun.OperatorAsync();
         var code = Actors.UniqueCode("DD");
         await @operator.Departments.CreateAsync(new CreateDepartmentRequest("One", code, [FeedType.Utility]));
-        await Problems.ExpectAsync(HttpStatusCode.Conflict,
-            () => @operator.Departments.CreateAsync(new CreateDepartmentRequest("Two", code, [FeedType.Utility])));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Conflict,
+            () => @operator.Departments.CreateAsync(new CreateDepartmentRequest("Two", code, [FeedType.Utility]))
+        );
     }
 
     [Test]
@@ -74,7 +93,10 @@ public sealed class DepartmentTests
         var department = await Actors.DepartmentAsync();
         var request = new CreateDepartmentRequest("X", Actors.UniqueCode("X"), [FeedType.Tax]);
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => department.Client.Departments.CreateAsync(request));
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Departments.CreateAsync(request));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () => TestRun.Anonymous().Departments.CreateAsync(request)
+        );
     }
 
     [Test]
@@ -91,7 +113,10 @@ public sealed class DepartmentTests
         var department = await Actors.DepartmentAsync();
         var bank = await Actors.BankAsync();
         var enterprise = await Actors.EnterpriseAsync();
-        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Departments.GetAsync(department.Created.Id));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Forbidden,
+            () => bank.Client.Departments.GetAsync(department.Created.Id)
+        );
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => enterprise.Client.Departments.ListAsync());
     }
 
@@ -101,6 +126,9 @@ public sealed class DepartmentTests
         var department = await Actors.DepartmentAsync(FeedType.Judicial);
         var @operator = await TestRun.OperatorAsync();
         var page = await @operator.Departments.ListAsync(pageSize: 500);
-        Assert.That(page.Items.Single(d => d.Id == department.Created.Id).FeedTypes, Is.EqualTo(new[] { FeedType.Judicial }));
+        Assert.That(
+            page.Items.Single(d => d.Id == department.Created.Id).FeedTypes,
+            Is.EqualTo(new[] { FeedType.Judicial })
+        );
     }
 }

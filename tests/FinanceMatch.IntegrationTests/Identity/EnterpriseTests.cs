@@ -14,14 +14,22 @@ public sealed class EnterpriseTests
         // No other test registers these codes, so the first two claims are both pending and neither holds the USCC.
         var first = await Actors.PendingEnterpriseAsync(Actors.EnterpriseRequest(uscc));
         var second = await Actors.PendingEnterpriseAsync(Actors.EnterpriseRequest(uscc));
-        Assert.That((first.Created.Verification, second.Created.Verification), Is.EqualTo((EnterpriseVerification.Pending, EnterpriseVerification.Pending)));
+        Assert.That(
+            (first.Created.Verification, second.Created.Verification),
+            Is.EqualTo((EnterpriseVerification.Pending, EnterpriseVerification.Pending))
+        );
 
         await Actors.VerifyAsync(first);
 
-        var problem = await Problems.ExpectAsync(HttpStatusCode.Conflict,
-            () => TestRun.Anonymous().Enterprises.RegisterAsync(Actors.EnterpriseRequest(uscc)));
+        var problem = await Problems.ExpectAsync(
+            HttpStatusCode.Conflict,
+            () => TestRun.Anonymous().Enterprises.RegisterAsync(Actors.EnterpriseRequest(uscc))
+        );
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("USCC"));
-        Assert.That((await second.Client.Enterprises.GetAsync(second.Created.Id)).Verification, Is.EqualTo(EnterpriseVerification.Rejected));
+        Assert.That(
+            (await second.Client.Enterprises.GetAsync(second.Created.Id)).Verification,
+            Is.EqualTo(EnterpriseVerification.Rejected)
+        );
     }
 
     [Test]
@@ -47,8 +55,10 @@ public sealed class EnterpriseTests
     {
         var valid = Usccs.Next();
         var corrupted = valid[..17] + (valid[17] == '0' ? '1' : '0');
-        var messages = await Problems.ExpectFieldErrorAsync("uscc",
-            () => TestRun.Anonymous().Enterprises.RegisterAsync(Actors.EnterpriseRequest(corrupted)));
+        var messages = await Problems.ExpectFieldErrorAsync(
+            "uscc",
+            () => TestRun.Anonymous().Enterprises.RegisterAsync(Actors.EnterpriseRequest(corrupted))
+        );
         Assert.That(messages.Single(), Does.Contain("check character"));
     }
 
@@ -74,24 +84,44 @@ public sealed class EnterpriseTests
     public async Task FutureFoundingDate_NegativeCapitalAndThreeDecimals_Are400()
     {
         var anonymous = TestRun.Anonymous();
-        await Problems.ExpectFieldErrorAsync("establishedOn", () => anonymous.Enterprises.RegisterAsync(
-            Actors.EnterpriseRequest() with { EstablishedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2) }));
-        await Problems.ExpectFieldErrorAsync("registeredCapital", () => anonymous.Enterprises.RegisterAsync(
-            Actors.EnterpriseRequest() with { RegisteredCapital = -1m }));
-        await Problems.ExpectFieldErrorAsync("registeredCapital", () => anonymous.Enterprises.RegisterAsync(
-            Actors.EnterpriseRequest() with { RegisteredCapital = 100.125m }));
-        await Problems.ExpectFieldErrorAsync("employees", () => anonymous.Enterprises.RegisterAsync(
-            Actors.EnterpriseRequest() with { Employees = -3 }));
+        await Problems.ExpectFieldErrorAsync(
+            "establishedOn",
+            () =>
+                anonymous.Enterprises.RegisterAsync(
+                    Actors.EnterpriseRequest() with
+                    {
+                        EstablishedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2),
+                    }
+                )
+        );
+        await Problems.ExpectFieldErrorAsync(
+            "registeredCapital",
+            () => anonymous.Enterprises.RegisterAsync(Actors.EnterpriseRequest() with { RegisteredCapital = -1m })
+        );
+        await Problems.ExpectFieldErrorAsync(
+            "registeredCapital",
+            () => anonymous.Enterprises.RegisterAsync(Actors.EnterpriseRequest() with { RegisteredCapital = 100.125m })
+        );
+        await Problems.ExpectFieldErrorAsync(
+            "employees",
+            () => anonymous.Enterprises.RegisterAsync(Actors.EnterpriseRequest() with { Employees = -3 })
+        );
     }
 
     [Test]
     public async Task MissingBodyFields_Are400_NotDefaults()
     {
         using var http = TestRun.Http();
-        using var response = await http.PostAsync(new Uri("/api/v1/enterprises", UriKind.Relative), JsonContent.Create(new { uscc = Usccs.Next() }));
+        using var response = await http.PostAsync(
+            new Uri("/api/v1/enterprises", UriKind.Relative),
+            JsonContent.Create(new { uscc = Usccs.Next() })
+        );
         await Problems.ExpectRawAsync(HttpStatusCode.BadRequest, response);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.That(body, Does.Contain("\"establishedOn\"").And.Contain("\"registeredCapital\"").And.Contain("\"divisionCode\""));
+        Assert.That(
+            body,
+            Does.Contain("\"establishedOn\"").And.Contain("\"registeredCapital\"").And.Contain("\"divisionCode\"")
+        );
     }
 
     [Test]
@@ -107,7 +137,10 @@ public sealed class EnterpriseTests
     {
         var bank = await Actors.BankAsync();
         var enterprise = await Actors.EnterpriseAsync();
-        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => bank.Client.Enterprises.GetAsync(enterprise.Created.Id));
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            () => bank.Client.Enterprises.GetAsync(enterprise.Created.Id)
+        );
     }
 
     [Test]
@@ -115,8 +148,14 @@ public sealed class EnterpriseTests
     {
         var department = await Actors.DepartmentAsync();
         var enterprise = await Actors.EnterpriseAsync();
-        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => department.Client.Enterprises.GetAsync(enterprise.Created.Id));
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Enterprises.GetAsync(enterprise.Created.Id));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Forbidden,
+            () => department.Client.Enterprises.GetAsync(enterprise.Created.Id)
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () => TestRun.Anonymous().Enterprises.GetAsync(enterprise.Created.Id)
+        );
     }
 
     [Test]
@@ -125,7 +164,10 @@ public sealed class EnterpriseTests
         var enterprise = await Actors.EnterpriseAsync();
         var @operator = await TestRun.OperatorAsync();
 
-        Assert.That((await @operator.Enterprises.GetAsync(enterprise.Created.Id)).Name, Is.EqualTo(enterprise.Created.Name));
+        Assert.That(
+            (await @operator.Enterprises.GetAsync(enterprise.Created.Id)).Name,
+            Is.EqualTo(enterprise.Created.Name)
+        );
         var found = await @operator.Enterprises.ListAsync(uscc: enterprise.Created.Uscc);
         Assert.That(found.Items.Select(e => e.Id), Is.EqualTo(new[] { enterprise.Created.Id }));
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => enterprise.Client.Enterprises.ListAsync());

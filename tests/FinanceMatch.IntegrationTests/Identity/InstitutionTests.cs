@@ -12,22 +12,32 @@ public sealed class InstitutionTests
         var @operator = await TestRun.OperatorAsync();
         var code = Actors.UniqueCode("bk");
 
-        var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("  Bank of Jiangmen ", code));
+        var created = await @operator.Institutions.CreateAsync(
+            new CreateInstitutionRequest("  Bank of Jiangmen ", code)
+        );
 
         Assert.That(created.Name, Is.EqualTo("Bank of Jiangmen"));
         Assert.That(created.Code, Is.EqualTo(code.ToUpperInvariant()));
         Assert.That(created.ClientId, Does.StartWith("bank_"));
-        var fetched = await @operator.Http.GetStringAsync(new Uri($"/api/v1/institutions/{created.Id}", UriKind.Relative));
+        var fetched = await @operator.Http.GetStringAsync(
+            new Uri($"/api/v1/institutions/{created.Id}", UriKind.Relative)
+        );
         Assert.That(fetched, Does.Not.Contain("clientSecret").And.Not.Contain(created.ClientSecret!));
-        Assert.That(await @operator.Institutions.GetAsync(created.Id), Is.EqualTo(new InstitutionDto(created.Id, created.Name, created.Code, created.CreatedAt)));
+        Assert.That(
+            await @operator.Institutions.GetAsync(created.Id),
+            Is.EqualTo(new InstitutionDto(created.Id, created.Name, created.Code, created.CreatedAt))
+        );
     }
 
     [Test]
     public async Task Create_ReturnsLocationOfTheNewInstitution()
     {
         var @operator = await TestRun.OperatorAsync();
-        using var response = await @operator.Http.PostAsJsonAsync("/api/v1/institutions",
-            new CreateInstitutionRequest("Located Bank", Actors.UniqueCode("LOC")), Client.FinanceMatchJson.Options);
+        using var response = await @operator.Http.PostAsJsonAsync(
+            "/api/v1/institutions",
+            new CreateInstitutionRequest("Located Bank", Actors.UniqueCode("LOC")),
+            Client.FinanceMatchJson.Options
+        );
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var created = await response.Content.ReadFromJsonAsync<CreatedInstitution>(Client.FinanceMatchJson.Options);
@@ -41,8 +51,10 @@ public sealed class InstitutionTests
         var code = Actors.UniqueCode("DUP");
         await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("First", code));
 
-        await Problems.ExpectAsync(HttpStatusCode.Conflict,
-            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Second", code.ToLowerInvariant())));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Conflict,
+            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Second", code.ToLowerInvariant()))
+        );
 
         var all = await @operator.Institutions.ListAsync(pageSize: 500);
         Assert.That(all.Items.Count(i => i.Code == code), Is.EqualTo(1));
@@ -52,8 +64,10 @@ public sealed class InstitutionTests
     public async Task InvalidBody_Is400_NamingEachField()
     {
         var @operator = await TestRun.OperatorAsync();
-        var problem = await Problems.ExpectAsync(HttpStatusCode.BadRequest,
-            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("", "bad code!")));
+        var problem = await Problems.ExpectAsync(
+            HttpStatusCode.BadRequest,
+            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("", "bad code!"))
+        );
 
         var errors = problem.GetProperty("errors");
         Assert.That(errors.TryGetProperty("name", out _), Is.True, errors.ToString());
@@ -63,8 +77,11 @@ public sealed class InstitutionTests
     [Test]
     public async Task Create_WithoutToken_Is401()
     {
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized,
-            () => TestRun.Anonymous().Institutions.CreateAsync(new CreateInstitutionRequest("X", Actors.UniqueCode("X"))));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () =>
+                TestRun.Anonymous().Institutions.CreateAsync(new CreateInstitutionRequest("X", Actors.UniqueCode("X")))
+        );
     }
 
     [Test]
@@ -75,8 +92,10 @@ public sealed class InstitutionTests
         var enterprise = await Actors.EnterpriseAsync();
         foreach (var client in new[] { bank.Client, department.Client, enterprise.Client })
         {
-            await Problems.ExpectAsync(HttpStatusCode.Forbidden,
-                () => client.Institutions.CreateAsync(new CreateInstitutionRequest("X", Actors.UniqueCode("X"))));
+            await Problems.ExpectAsync(
+                HttpStatusCode.Forbidden,
+                () => client.Institutions.CreateAsync(new CreateInstitutionRequest("X", Actors.UniqueCode("X")))
+            );
         }
     }
 
@@ -113,7 +132,9 @@ public sealed class InstitutionTests
     public async Task List_WithPagingThatIsNotANumber_Is400()
     {
         var @operator = await TestRun.OperatorAsync();
-        using var response = await @operator.Http.GetAsync(new Uri("/api/v1/institutions?page=first", UriKind.Relative));
+        using var response = await @operator.Http.GetAsync(
+            new Uri("/api/v1/institutions?page=first", UriKind.Relative)
+        );
         await Problems.ExpectRawAsync(HttpStatusCode.BadRequest, response);
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"page\""));
     }

@@ -14,8 +14,14 @@ public sealed partial class JobDashboardSessionTests
     {
         var cookie = await SessionCookieAsync(await TestRun.OperatorAsync());
 
-        Assert.That(cookie, Does.StartWith("financematch_token=").And.Contain("path=/hangfire").IgnoreCase
-            .And.Contain("httponly").IgnoreCase.And.Contain("samesite=strict").IgnoreCase);
+        Assert.That(
+            cookie,
+            Does.StartWith("financematch_token=")
+                .And.Contain("path=/hangfire")
+                .IgnoreCase.And.Contain("httponly")
+                .IgnoreCase.And.Contain("samesite=strict")
+                .IgnoreCase
+        );
         using var http = TestRun.Http();
         using var api = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
         api.Headers.Add("Cookie", CookiePair(cookie));
@@ -38,13 +44,19 @@ public sealed partial class JobDashboardSessionTests
         using var opened = await http.SendAsync(page);
         var html = await opened.Content.ReadAsStringAsync();
         var token = CsrfToken().Match(html).Groups[1].Value;
-        var antiforgery = opened.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var antiforgery = opened
+            .Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
         Assert.That(token, Is.Not.Empty, "the page carries its antiforgery token");
 
         var forged = await TriggerAsync(http, session, null);
         var genuine = await TriggerAsync(http, $"{session}; {CookiePair(antiforgery)}", token);
 
-        Assert.That(forged, Is.EqualTo(HttpStatusCode.Forbidden), "a cross-site form post carries the cookie but not the token");
+        Assert.That(
+            forged,
+            Is.EqualTo(HttpStatusCode.Forbidden),
+            "a cross-site form post carries the cookie but not the token"
+        );
         Assert.That(genuine, Is.EqualTo(HttpStatusCode.NoContent));
     }
 
@@ -52,7 +64,10 @@ public sealed partial class JobDashboardSessionTests
     public async Task JobDashboardSession_IsOperatorsOnly()
     {
         var bank = await Actors.BankAsync();
-        using var response = await bank.Client.Http.PostAsync(new Uri("/api/v1/auth/job-dashboard-session", UriKind.Relative), null);
+        using var response = await bank.Client.Http.PostAsync(
+            new Uri("/api/v1/auth/job-dashboard-session", UriKind.Relative),
+            null
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(response.Headers.Contains("Set-Cookie"), Is.False);
     }
@@ -64,14 +79,18 @@ public sealed partial class JobDashboardSessionTests
             Content = new FormUrlEncodedContent([new("jobs[]", "expire-unanswered-matches")]),
         };
         post.Headers.Add("Cookie", cookies);
-        if (token is not null) post.Headers.Add("RequestVerificationToken", token);
+        if (token is not null)
+            post.Headers.Add("RequestVerificationToken", token);
         using var response = await http.SendAsync(post);
         return response.StatusCode;
     }
 
     private static async Task<string> SessionCookieAsync(FinanceMatch.Client.FinanceMatchClient @operator)
     {
-        using var response = await @operator.Http.PostAsync(new Uri("/api/v1/auth/job-dashboard-session", UriKind.Relative), null);
+        using var response = await @operator.Http.PostAsync(
+            new Uri("/api/v1/auth/job-dashboard-session", UriKind.Relative),
+            null
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         return response.Headers.GetValues("Set-Cookie").Single();
     }

@@ -16,8 +16,13 @@ public sealed class RotateSecretTests
         Assert.That(rotated.ClientId, Is.EqualTo(bank.Created.ClientId));
         Assert.That(rotated.ClientSecret!, Is.Not.EqualTo(bank.Created.ClientSecret!));
         Assert.That(rotated.ClientSecret!, Has.Length.GreaterThanOrEqualTo(40));
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized,
-            () => TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!)));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () =>
+                TestRun
+                    .Anonymous()
+                    .Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!))
+        );
         var again = await TestRun.SignInAsync(rotated.ClientId, rotated.ClientSecret!);
         Assert.That((await again.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(bank.Created.Id));
     }
@@ -37,6 +42,9 @@ public sealed class RotateSecretTests
     [Test]
     public async Task Rotation_WithoutToken_Is401()
     {
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Auth.RotateSecretAsync(new RotateSecretRequest("whatever-it-was")));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () => TestRun.Anonymous().Auth.RotateSecretAsync(new RotateSecretRequest("whatever-it-was"))
+        );
     }
 }

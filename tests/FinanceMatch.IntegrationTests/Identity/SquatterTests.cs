@@ -13,7 +13,13 @@ namespace FinanceMatch.IntegrationTests.Identity;
 /// </summary>
 public sealed class SquatterTests
 {
-    private static readonly string[] Guarded = ["/api/v1/enterprises/{", "/api/v1/loan-requests", "/api/v1/matches", "/api/v1/consents"];
+    private static readonly string[] Guarded =
+    [
+        "/api/v1/enterprises/{",
+        "/api/v1/loan-requests",
+        "/api/v1/matches",
+        "/api/v1/consents",
+    ];
 
     [Test]
     public async Task UnverifiedClaims_GetNothingAboutTheFirm_AtAnyEndpoint()
@@ -30,21 +36,39 @@ public sealed class SquatterTests
         var consent = (await victim.Client.Consents.ListAsync(victim.Created.Id)).Items.First();
         // A second squatter, on a firm nobody has verified yet.
         var pending = await Actors.PendingEnterpriseAsync();
-        Assert.That((await squatter.Client.Enterprises.GetAsync(squatter.Created.Id)).Verification, Is.EqualTo(EnterpriseVerification.Rejected));
+        Assert.That(
+            (await squatter.Client.Enterprises.GetAsync(squatter.Created.Id)).Verification,
+            Is.EqualTo(EnterpriseVerification.Rejected)
+        );
 
         using var anonymous = TestRun.Http();
-        using var document = JsonDocument.Parse(await anonymous.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        using var document = JsonDocument.Parse(
+            await anonymous.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))
+        );
         var calls = new List<(HttpMethod Method, string Url)>();
-        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject().Where(p => Guarded.Any(g => p.Name.StartsWith(g, StringComparison.Ordinal))))
+        foreach (
+            var path in document
+                .RootElement.GetProperty("paths")
+                .EnumerateObject()
+                .Where(p => Guarded.Any(g => p.Name.StartsWith(g, StringComparison.Ordinal)))
+        )
         foreach (var operation in path.Value.EnumerateObject())
         {
-            if (path.Name == "/api/v1/enterprises/{id}") continue; // its own registration: allowed, and another's is 404 (below)
+            if (path.Name == "/api/v1/enterprises/{id}")
+                continue; // its own registration: allowed, and another's is 404 (below)
             var method = new HttpMethod(operation.Name.ToUpperInvariant());
             foreach (var firmId in new[] { squatter.Created.Id, victim.Created.Id })
             {
-                if (path.Name == "/api/v1/enterprises/{id}/verification" && firmId == squatter.Created.Id) continue; // allowed to try
-                var url = path.Name.Replace("{id}", path.Name.StartsWith("/api/v1/enterprises/", StringComparison.Ordinal) ? firmId.ToString()
-                        : path.Name.StartsWith("/api/v1/matches", StringComparison.Ordinal) ? match.Id.ToString() : loan.Id.ToString(), StringComparison.Ordinal)
+                if (path.Name == "/api/v1/enterprises/{id}/verification" && firmId == squatter.Created.Id)
+                    continue; // allowed to try
+                var url = path
+                    .Name.Replace(
+                        "{id}",
+                        path.Name.StartsWith("/api/v1/enterprises/", StringComparison.Ordinal) ? firmId.ToString()
+                            : path.Name.StartsWith("/api/v1/matches", StringComparison.Ordinal) ? match.Id.ToString()
+                            : loan.Id.ToString(),
+                        StringComparison.Ordinal
+                    )
                     .Replace("{enterpriseId}", firmId.ToString(), StringComparison.Ordinal)
                     .Replace("{consentId}", consent.Id.ToString(), StringComparison.Ordinal);
                 calls.Add((method, url));
@@ -53,24 +77,44 @@ public sealed class SquatterTests
         calls.Add((HttpMethod.Get, $"/api/v1/enterprises/{victim.Created.Id}"));
 
         var failures = new List<string>();
-        foreach (var (role, token) in new[] { ("rejected", await TokenAsync(squatter)), ("pending", await TokenAsync(pending)) })
+        foreach (
+            var (role, token) in new[]
+            {
+                ("rejected", await TokenAsync(squatter)),
+                ("pending", await TokenAsync(pending)),
+            }
+        )
         foreach (var (method, url) in calls.Distinct())
         {
             using var message = new HttpRequestMessage(method, url);
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            if (method != HttpMethod.Get && method != HttpMethod.Delete) message.Content = JsonContent.Create(new { });
+            if (method != HttpMethod.Get && method != HttpMethod.Delete)
+                message.Content = JsonContent.Create(new { });
             using var response = await anonymous.SendAsync(message);
             var body = await response.Content.ReadAsStringAsync();
-            var refused = response.StatusCode == HttpStatusCode.NotFound
-                || (response.StatusCode == HttpStatusCode.Forbidden && body.Contains("/verification-required\"", StringComparison.Ordinal));
+            var refused =
+                response.StatusCode == HttpStatusCode.NotFound
+                || (
+                    response.StatusCode == HttpStatusCode.Forbidden
+                    && body.Contains("/verification-required\"", StringComparison.Ordinal)
+                );
             if (!refused || body.Contains(victim.Created.Uscc, StringComparison.Ordinal))
-                failures.Add($"{role}: {method} {url} → {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+                failures.Add(
+                    $"{role}: {method} {url} → {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}"
+                );
         }
 
         Assert.That(calls, Has.Count.GreaterThanOrEqualTo(20), "every guarded operation was tried");
         Assert.That(failures, Is.Empty, string.Join('\n', failures));
-        Assert.That(await Sql.ScalarAsync<long>("SELECT count(*) FROM financematch.credit_profiles WHERE enterprise_id IN ($1, $2)",
-            squatter.Created.Id, pending.Created.Id), Is.Zero, "no profile is built for a claim nobody proved");
+        Assert.That(
+            await Sql.ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.credit_profiles WHERE enterprise_id IN ($1, $2)",
+                squatter.Created.Id,
+                pending.Created.Id
+            ),
+            Is.Zero,
+            "no profile is built for a claim nobody proved"
+        );
         TestContext.Out.WriteLine($"{calls.Count} operations, each refused to a rejected and a pending claim");
     }
 
@@ -79,18 +123,32 @@ public sealed class SquatterTests
     {
         var firm = await Actors.PendingEnterpriseAsync();
 
-        Assert.That((await firm.Client.Enterprises.GetAsync(firm.Created.Id)).Verification, Is.EqualTo(EnterpriseVerification.Pending));
+        Assert.That(
+            (await firm.Client.Enterprises.GetAsync(firm.Created.Id)).Verification,
+            Is.EqualTo(EnterpriseVerification.Pending)
+        );
         Assert.That((await firm.Client.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(firm.Created.Id));
         var rotated = await firm.Client.Auth.RotateSecretAsync(new RotateSecretRequest(firm.Created.ClientSecret!));
         var signedIn = await TestRun.SignInAsync(rotated.ClientId, rotated.ClientSecret);
-        var problem = await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => signedIn.Profiles.GetAsync(firm.Created.Id));
+        var problem = await Problems.ExpectAsync(
+            HttpStatusCode.Forbidden,
+            () => signedIn.Profiles.GetAsync(firm.Created.Id)
+        );
         Assert.That(problem.GetProperty("type").GetString(), Does.EndWith("/verification-required"));
 
         await Actors.VerifyAsync(signedIn, firm.Created);
 
-        Assert.That((await signedIn.Profiles.GetAsync(firm.Created.Id)).EnterpriseId, Is.EqualTo(firm.Created.Id), "the same token works at once");
+        Assert.That(
+            (await signedIn.Profiles.GetAsync(firm.Created.Id)).EnterpriseId,
+            Is.EqualTo(firm.Created.Id),
+            "the same token works at once"
+        );
     }
 
     private static async Task<string> TokenAsync(Actors.Party<RegisteredEnterprise> firm) =>
-        (await TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(firm.Created.ClientId, firm.Created.ClientSecret!))).AccessToken;
+        (
+            await TestRun
+                .Anonymous()
+                .Auth.GetTokenAsync(new TokenRequest(firm.Created.ClientId, firm.Created.ClientSecret!))
+        ).AccessToken;
 }

@@ -16,8 +16,10 @@ public sealed class BestProductOfEachBankTests
 {
     private static readonly Client.Contracts.GuaranteeType[][] GuaranteeMixes =
     [
-        [Client.Contracts.GuaranteeType.Credit], [Client.Contracts.GuaranteeType.Pledge],
-        [Client.Contracts.GuaranteeType.Credit, Client.Contracts.GuaranteeType.Pledge], [Client.Contracts.GuaranteeType.Mortgage],
+        [Client.Contracts.GuaranteeType.Credit],
+        [Client.Contracts.GuaranteeType.Pledge],
+        [Client.Contracts.GuaranteeType.Credit, Client.Contracts.GuaranteeType.Pledge],
+        [Client.Contracts.GuaranteeType.Mortgage],
         [Client.Contracts.GuaranteeType.Pledge, Client.Contracts.GuaranteeType.Guarantee],
     ];
 
@@ -41,26 +43,56 @@ public sealed class BestProductOfEachBankTests
                 catalogue.Add((bank.Created.Id, request, await PublishedAsync(bank.Client, request)));
             }
         }
-        var ask = Request(band, termMonths: 6 + random.Next(0, 31), guaranteeTypes: [Client.Contracts.GuaranteeType.Credit, Client.Contracts.GuaranteeType.Pledge]);
+        var ask = Request(
+            band,
+            termMonths: 6 + random.Next(0, 31),
+            guaranteeTypes: [Client.Contracts.GuaranteeType.Credit, Client.Contracts.GuaranteeType.Pledge]
+        );
 
         var matched = await MatchedAsync(firm.Client, ask);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var applicant = new Applicant("440604", "C35", profile.Rated, profile.Grade, profile.Score,
-            (today.DayNumber - Actors.EnterpriseRequest().EstablishedOn.DayNumber) / 365.25, profile.Metrics.TaxPaidLast12Months ?? 0,
-            profile.Metrics.InsuredEmployeesLatest, false, null, today);
-        var loanAsk = new LoanAsk(ask.Amount, ask.TermMonths, ask.GuaranteeTypes.Select(g => Enum.Parse<Domain.GuaranteeType>(g.ToString())).ToList(), null);
+        var applicant = new Applicant(
+            "440604",
+            "C35",
+            profile.Rated,
+            profile.Grade,
+            profile.Score,
+            (today.DayNumber - Actors.EnterpriseRequest().EstablishedOn.DayNumber) / 365.25,
+            profile.Metrics.TaxPaidLast12Months ?? 0,
+            profile.Metrics.InsuredEmployeesLatest,
+            false,
+            null,
+            today
+        );
+        var loanAsk = new LoanAsk(
+            ask.Amount,
+            ask.TermMonths,
+            ask.GuaranteeTypes.Select(g => Enum.Parse<Domain.GuaranteeType>(g.ToString())).ToList(),
+            null
+        );
         var expected = catalogue
             .Select(c => (c.Bank, c.Published, Terms: c.Request.ToTerms()))
             .Where(c => MatchRules.Evaluate(c.Terms, loanAsk, applicant).All(r => r.Passed))
             .Select(c => (c.Bank, c.Published, Fit: MatchRules.Fit(c.Terms, loanAsk, applicant).Total))
             .GroupBy(c => c.Bank)
-            .Select(bank => bank.OrderByDescending(c => c.Fit).ThenBy(c => c.Published.MinAnnualRate).ThenBy(c => c.Published.CreatedAt).First())
-            .OrderByDescending(c => c.Fit).ThenBy(c => c.Published.MinAnnualRate).ThenBy(c => c.Published.CreatedAt)
+            .Select(bank =>
+                bank.OrderByDescending(c => c.Fit)
+                    .ThenBy(c => c.Published.MinAnnualRate)
+                    .ThenBy(c => c.Published.CreatedAt)
+                    .First()
+            )
+            .OrderByDescending(c => c.Fit)
+            .ThenBy(c => c.Published.MinAnnualRate)
+            .ThenBy(c => c.Published.CreatedAt)
             .Select(c => (c.Published.Id, c.Fit))
             .ToList();
         Assert.That(expected, Is.Not.Empty, $"seed {seed}: the random catalogue should hold matching products");
-        Assert.That(matched.Matches.OrderBy(m => m.Rank).Select(m => (m.ProductId, m.FitScore)), Is.EqualTo(expected), $"seed {seed}");
+        Assert.That(
+            matched.Matches.OrderBy(m => m.Rank).Select(m => (m.ProductId, m.FitScore)),
+            Is.EqualTo(expected),
+            $"seed {seed}"
+        );
     }
 
     /// <summary>
@@ -77,12 +109,28 @@ public sealed class BestProductOfEachBankTests
         var tax = firm.Metrics.TaxPaidLast12Months ?? 0;
         var grades = ScoringModel.Current.Grades.Select(g => g.Grade).ToArray();
         var eligibility = new EligibilityDto(
-            MinGrade: random.Next(3) == 0 ? null : grades[random.Next(Array.IndexOf(grades, firm.Grade), grades.Length)],
+            MinGrade: random.Next(3) == 0
+                ? null
+                : grades[random.Next(Array.IndexOf(grades, firm.Grade), grades.Length)],
             MinScore: random.Next(3) == 0 || firm.Score is null ? null : random.Next(1, firm.Score.Value + 50),
             MinYearsInOperation: random.Next(3) == 0 ? null : Math.Round(random.NextDouble() * 12, 1),
             MinAnnualTaxPaid: random.Next(3) == 0 ? null : Math.Round(tax * (decimal)random.NextDouble() * 1.1m, 2),
-            ExcludeDishonestDebtors: random.Next(2) == 0);
-        return new ProductRequest($"Random product {random.Next()}", "Generated", minAmount, maxAmount, minTerm, maxTerm, minRate, minRate + 1m,
-            GuaranteeMixes[random.Next(GuaranteeMixes.Length)], ["44"], null, eligibility, ["random"]);
+            ExcludeDishonestDebtors: random.Next(2) == 0
+        );
+        return new ProductRequest(
+            $"Random product {random.Next()}",
+            "Generated",
+            minAmount,
+            maxAmount,
+            minTerm,
+            maxTerm,
+            minRate,
+            minRate + 1m,
+            GuaranteeMixes[random.Next(GuaranteeMixes.Length)],
+            ["44"],
+            null,
+            eligibility,
+            ["random"]
+        );
     }
 }

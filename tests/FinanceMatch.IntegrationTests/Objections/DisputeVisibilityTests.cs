@@ -15,31 +15,77 @@ public sealed class DisputeVisibilityTests
         var firm = await Support.Marketplace.FirmPayingTaxAsync(20_000m);
         var reader = await Actors.BankAsync();
         var bystander = await Actors.BankAsync();
-        await reader.Client.Webhooks.RegisterAsync(new RegisterWebhookRequest(receiver.Url, [WebhookEvent.ObjectionOpened, WebhookEvent.ObjectionResolved],
-            "dispute-secret-0123456789"));
-        await bystander.Client.Webhooks.RegisterAsync(new RegisterWebhookRequest(receiver.Url, [WebhookEvent.ObjectionOpened], "dispute-secret-0123456789"));
-        await firm.Client.Consents.GrantAsync(firm.Created.Id, new GrantConsentRequest(reader.Created.Id, null, [ConsentScope.Profile, ConsentScope.Tax],
-            ConsentPurpose.LoanAssessment, DateTimeOffset.UtcNow.AddDays(30)));
+        await reader.Client.Webhooks.RegisterAsync(
+            new RegisterWebhookRequest(
+                receiver.Url,
+                [WebhookEvent.ObjectionOpened, WebhookEvent.ObjectionResolved],
+                "dispute-secret-0123456789"
+            )
+        );
+        await bystander.Client.Webhooks.RegisterAsync(
+            new RegisterWebhookRequest(receiver.Url, [WebhookEvent.ObjectionOpened], "dispute-secret-0123456789")
+        );
+        await firm.Client.Consents.GrantAsync(
+            firm.Created.Id,
+            new GrantConsentRequest(
+                reader.Created.Id,
+                null,
+                [ConsentScope.Profile, ConsentScope.Tax],
+                ConsentPurpose.LoanAssessment,
+                DateTimeOffset.UtcNow.AddDays(30)
+            )
+        );
         await reader.Client.Consents.GetReportAsync(firm.Created.Id);
 
-        var objection = await firm.Client.Objections.FileAsync(firm.Created.Id, new FileObjectionRequest(FeedType.Tax, Month(2), "Paid in full."));
+        var objection = await firm.Client.Objections.FileAsync(
+            firm.Created.Id,
+            new FileObjectionRequest(FeedType.Tax, Month(2), "Paid in full.")
+        );
 
         var profile = await firm.Client.Profiles.GetAsync(firm.Created.Id);
         Assert.That(profile.Factors.Single(f => f.Code == "taxPaidLast12Months").Disputed, Is.True);
         Assert.That(profile.Factors.Single(f => f.Code == "yearsInOperation").Disputed, Is.False);
         Assert.That(profile.Factors.Single(f => f.Code == "insuredEmployeesLatest").Disputed, Is.False);
         var report = await reader.Client.Consents.GetReportAsync(firm.Created.Id);
-        Assert.That(report.Profile!.Factors.Single(f => f.Code == "taxArrears").Disputed, Is.True, "the bank's report shows it too");
-        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Requests.Any(r => r.Event == "objectionOpened")), TimeSpan.FromSeconds(30), "no objectionOpened");
+        Assert.That(
+            report.Profile!.Factors.Single(f => f.Code == "taxArrears").Disputed,
+            Is.True,
+            "the bank's report shows it too"
+        );
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(receiver.Requests.Any(r => r.Event == "objectionOpened")),
+            TimeSpan.FromSeconds(30),
+            "no objectionOpened"
+        );
         var opened = receiver.Requests.Single(r => r.Event == "objectionOpened");
         var data = JsonDocument.Parse(opened.Body).RootElement.GetProperty("data");
-        Assert.That((data.GetProperty("objectionId").GetGuid(), data.GetProperty("feedType").GetString(), data.GetProperty("recordKey").GetString()),
-            Is.EqualTo((objection.Id, "tax", Month(2))));
+        Assert.That(
+            (
+                data.GetProperty("objectionId").GetGuid(),
+                data.GetProperty("feedType").GetString(),
+                data.GetProperty("recordKey").GetString()
+            ),
+            Is.EqualTo((objection.Id, "tax", Month(2)))
+        );
 
-        await (await TestRun.OperatorAsync()).Objections.ResolveAsync(objection.Id, new ResolveObjectionRequest(ObjectionOutcome.Rejected, "The bureau's record stands."));
+        await (await TestRun.OperatorAsync()).Objections.ResolveAsync(
+            objection.Id,
+            new ResolveObjectionRequest(ObjectionOutcome.Rejected, "The bureau's record stands.")
+        );
 
-        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Requests.Any(r => r.Event == "objectionResolved")), TimeSpan.FromSeconds(30), "no objectionResolved");
-        Assert.That(receiver.Requests.Count(r => r.Event == "objectionOpened"), Is.EqualTo(1), "only the bank that read the record is told");
-        Assert.That((await firm.Client.Profiles.GetAsync(firm.Created.Id)).Factors.Select(f => f.Disputed), Has.All.False);
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(receiver.Requests.Any(r => r.Event == "objectionResolved")),
+            TimeSpan.FromSeconds(30),
+            "no objectionResolved"
+        );
+        Assert.That(
+            receiver.Requests.Count(r => r.Event == "objectionOpened"),
+            Is.EqualTo(1),
+            "only the bank that read the record is told"
+        );
+        Assert.That(
+            (await firm.Client.Profiles.GetAsync(firm.Created.Id)).Factors.Select(f => f.Disputed),
+            Has.All.False
+        );
     }
 }

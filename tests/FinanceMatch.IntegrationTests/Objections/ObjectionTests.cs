@@ -15,24 +15,69 @@ public sealed class ObjectionTests
         var month = Batches.Month(2);
         Assert.That(await DisputedTaxMonthsAsync(bank, firm), Is.Empty);
 
-        var objection = await firm.Client.Objections.FileAsync(firm.Created.Id, new FileObjectionRequest(FeedType.Tax, month, "Paid in full; the bureau lost the receipt"));
+        var objection = await firm.Client.Objections.FileAsync(
+            firm.Created.Id,
+            new FileObjectionRequest(FeedType.Tax, month, "Paid in full; the bureau lost the receipt")
+        );
 
-        Assert.That((objection.Status, objection.Overdue, objection.RecordKey, objection.EnterpriseId), Is.EqualTo((ObjectionStatus.Open, false, month, firm.Created.Id)));
-        Assert.That(await DisputedTaxMonthsAsync(bank, firm), Is.EqualTo(new[] { month }), "only the disputed record, in every report");
-        Assert.That((await firm.Client.Objections.GetAsync(objection.Id)).Reason, Is.EqualTo("Paid in full; the bureau lost the receipt"));
-        Assert.That((await firm.Client.Objections.ListForEnterpriseAsync(firm.Created.Id)).Items.Select(o => o.Id), Is.EqualTo(new[] { objection.Id }));
-        await Problems.ExpectAsync(HttpStatusCode.Conflict, () => firm.Client.Objections.FileAsync(firm.Created.Id,
-            new FileObjectionRequest(FeedType.Tax, month, "Again")));
+        Assert.That(
+            (objection.Status, objection.Overdue, objection.RecordKey, objection.EnterpriseId),
+            Is.EqualTo((ObjectionStatus.Open, false, month, firm.Created.Id))
+        );
+        Assert.That(
+            await DisputedTaxMonthsAsync(bank, firm),
+            Is.EqualTo(new[] { month }),
+            "only the disputed record, in every report"
+        );
+        Assert.That(
+            (await firm.Client.Objections.GetAsync(objection.Id)).Reason,
+            Is.EqualTo("Paid in full; the bureau lost the receipt")
+        );
+        Assert.That(
+            (await firm.Client.Objections.ListForEnterpriseAsync(firm.Created.Id)).Items.Select(o => o.Id),
+            Is.EqualTo(new[] { objection.Id })
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.Conflict,
+            () =>
+                firm.Client.Objections.FileAsync(
+                    firm.Created.Id,
+                    new FileObjectionRequest(FeedType.Tax, month, "Again")
+                )
+        );
 
         var @operator = await TestRun.OperatorAsync();
-        var resolved = await @operator.Objections.ResolveAsync(objection.Id, new ResolveObjectionRequest(ObjectionOutcome.Corrected, "The bureau re-sent the month"));
+        var resolved = await @operator.Objections.ResolveAsync(
+            objection.Id,
+            new ResolveObjectionRequest(ObjectionOutcome.Corrected, "The bureau re-sent the month")
+        );
 
-        Assert.That((resolved.Status, resolved.ResolutionNote, resolved.ResolvedAt is not null), Is.EqualTo((ObjectionStatus.Corrected, "The bureau re-sent the month", true)));
-        Assert.That(await DisputedTaxMonthsAsync(bank, firm), Is.Empty, "a resolved objection no longer marks the record");
-        await Problems.ExpectAsync(HttpStatusCode.Conflict, () => @operator.Objections.ResolveAsync(objection.Id,
-            new ResolveObjectionRequest(ObjectionOutcome.Rejected, "Changed my mind")));
-        var again = await firm.Client.Objections.FileAsync(firm.Created.Id, new FileObjectionRequest(FeedType.Tax, month, "Still wrong"));
-        Assert.That(again.Status, Is.EqualTo(ObjectionStatus.Open), "a record may be disputed again once the last objection is closed");
+        Assert.That(
+            (resolved.Status, resolved.ResolutionNote, resolved.ResolvedAt is not null),
+            Is.EqualTo((ObjectionStatus.Corrected, "The bureau re-sent the month", true))
+        );
+        Assert.That(
+            await DisputedTaxMonthsAsync(bank, firm),
+            Is.Empty,
+            "a resolved objection no longer marks the record"
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.Conflict,
+            () =>
+                @operator.Objections.ResolveAsync(
+                    objection.Id,
+                    new ResolveObjectionRequest(ObjectionOutcome.Rejected, "Changed my mind")
+                )
+        );
+        var again = await firm.Client.Objections.FileAsync(
+            firm.Created.Id,
+            new FileObjectionRequest(FeedType.Tax, month, "Still wrong")
+        );
+        Assert.That(
+            again.Status,
+            Is.EqualTo(ObjectionStatus.Open),
+            "a record may be disputed again once the last objection is closed"
+        );
     }
 
     [Test]
@@ -44,19 +89,43 @@ public sealed class ObjectionTests
         var @operator = await TestRun.OperatorAsync();
         var body = new FileObjectionRequest(FeedType.Tax, Batches.Month(1), "Wrong amount");
 
-        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => stranger.Client.Objections.FileAsync(firm.Created.Id, body));
-        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => @operator.Objections.FileAsync(firm.Created.Id, body));
-        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Objections.FileAsync(firm.Created.Id, body));
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            () => stranger.Client.Objections.FileAsync(firm.Created.Id, body)
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.Forbidden,
+            () => @operator.Objections.FileAsync(firm.Created.Id, body)
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.Forbidden,
+            () => bank.Client.Objections.FileAsync(firm.Created.Id, body)
+        );
         var objection = await firm.Client.Objections.FileAsync(firm.Created.Id, body);
 
         await Problems.ExpectAsync(HttpStatusCode.NotFound, () => stranger.Client.Objections.GetAsync(objection.Id));
-        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => stranger.Client.Objections.ListForEnterpriseAsync(firm.Created.Id));
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            () => stranger.Client.Objections.ListForEnterpriseAsync(firm.Created.Id)
+        );
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Objections.GetAsync(objection.Id));
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => firm.Client.Objections.ListAsync());
-        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => firm.Client.Objections.ResolveAsync(objection.Id,
-            new ResolveObjectionRequest(ObjectionOutcome.Corrected, "I say so")));
-        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => @operator.Objections.ResolveAsync(Guid.NewGuid(),
-            new ResolveObjectionRequest(ObjectionOutcome.Corrected, "No such objection")));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Forbidden,
+            () =>
+                firm.Client.Objections.ResolveAsync(
+                    objection.Id,
+                    new ResolveObjectionRequest(ObjectionOutcome.Corrected, "I say so")
+                )
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            () =>
+                @operator.Objections.ResolveAsync(
+                    Guid.NewGuid(),
+                    new ResolveObjectionRequest(ObjectionOutcome.Corrected, "No such objection")
+                )
+        );
         Assert.That((await @operator.Objections.GetAsync(objection.Id)).Id, Is.EqualTo(objection.Id));
         Assert.That((await @operator.Objections.ListForEnterpriseAsync(firm.Created.Id)).Items, Has.Count.EqualTo(1));
     }
@@ -67,26 +136,77 @@ public sealed class ObjectionTests
         var firm = await FirmPayingTaxAsync(25_000m);
         var id = firm.Created.Id;
 
-        Assert.That(await Problems.ExpectFieldErrorAsync("recordKey", () => firm.Client.Objections.FileAsync(id,
-            new FileObjectionRequest(FeedType.Tax, "June 2025", "Wrong"))), Has.Some.Contains("YYYY-MM"));
-        Assert.That(await Problems.ExpectFieldErrorAsync("recordKey", () => firm.Client.Objections.FileAsync(id,
-            new FileObjectionRequest(FeedType.Utility, Batches.Month(1), "Wrong"))), Has.Some.Contains("electricity"));
-        await Problems.ExpectFieldErrorAsync("reason", () => firm.Client.Objections.FileAsync(id, new FileObjectionRequest(FeedType.Tax, Batches.Month(1), "")));
-        await Problems.ExpectFieldErrorAsync("recordKey", () => firm.Client.Objections.FileAsync(id,
-            new FileObjectionRequest(FeedType.Penalty, new string('x', 101), "Wrong")));
-        await Problems.ExpectAsync(HttpStatusCode.UnprocessableEntity, () => firm.Client.Objections.FileAsync(id,
-            new FileObjectionRequest(FeedType.Tax, "1999-01", "No such month")));
-        await Problems.ExpectAsync(HttpStatusCode.UnprocessableEntity, () => firm.Client.Objections.FileAsync(id,
-            new FileObjectionRequest(FeedType.Penalty, "NO-SUCH-DECISION", "Never fined")));
+        Assert.That(
+            await Problems.ExpectFieldErrorAsync(
+                "recordKey",
+                () => firm.Client.Objections.FileAsync(id, new FileObjectionRequest(FeedType.Tax, "June 2025", "Wrong"))
+            ),
+            Has.Some.Contains("YYYY-MM")
+        );
+        Assert.That(
+            await Problems.ExpectFieldErrorAsync(
+                "recordKey",
+                () =>
+                    firm.Client.Objections.FileAsync(
+                        id,
+                        new FileObjectionRequest(FeedType.Utility, Batches.Month(1), "Wrong")
+                    )
+            ),
+            Has.Some.Contains("electricity")
+        );
+        await Problems.ExpectFieldErrorAsync(
+            "reason",
+            () => firm.Client.Objections.FileAsync(id, new FileObjectionRequest(FeedType.Tax, Batches.Month(1), ""))
+        );
+        await Problems.ExpectFieldErrorAsync(
+            "recordKey",
+            () =>
+                firm.Client.Objections.FileAsync(
+                    id,
+                    new FileObjectionRequest(FeedType.Penalty, new string('x', 101), "Wrong")
+                )
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.UnprocessableEntity,
+            () =>
+                firm.Client.Objections.FileAsync(id, new FileObjectionRequest(FeedType.Tax, "1999-01", "No such month"))
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.UnprocessableEntity,
+            () =>
+                firm.Client.Objections.FileAsync(
+                    id,
+                    new FileObjectionRequest(FeedType.Penalty, "NO-SUCH-DECISION", "Never fined")
+                )
+        );
         using var http = TestRun.Http();
         http.DefaultRequestHeaders.Authorization = firm.Client.Http.DefaultRequestHeaders.Authorization;
-        await Problems.ExpectRawAsync(HttpStatusCode.BadRequest, await http.PostAsync(new Uri($"/api/v1/enterprises/{id}/objections", UriKind.Relative),
-            new StringContent("""{"feedType":"weather","recordKey":"2025-06","reason":"x"}""", System.Text.Encoding.UTF8, "application/json")));
+        await Problems.ExpectRawAsync(
+            HttpStatusCode.BadRequest,
+            await http.PostAsync(
+                new Uri($"/api/v1/enterprises/{id}/objections", UriKind.Relative),
+                new StringContent(
+                    """{"feedType":"weather","recordKey":"2025-06","reason":"x"}""",
+                    System.Text.Encoding.UTF8,
+                    "application/json"
+                )
+            )
+        );
         Assert.That((await firm.Client.Objections.ListForEnterpriseAsync(id)).Items, Is.Empty);
 
-        var objection = await firm.Client.Objections.FileAsync(id, new FileObjectionRequest(FeedType.Tax, Batches.Month(1), "Wrong"));
+        var objection = await firm.Client.Objections.FileAsync(
+            id,
+            new FileObjectionRequest(FeedType.Tax, Batches.Month(1), "Wrong")
+        );
         var @operator = await TestRun.OperatorAsync();
-        await Problems.ExpectFieldErrorAsync("note", () => @operator.Objections.ResolveAsync(objection.Id, new ResolveObjectionRequest(ObjectionOutcome.Rejected, " ")));
+        await Problems.ExpectFieldErrorAsync(
+            "note",
+            () =>
+                @operator.Objections.ResolveAsync(
+                    objection.Id,
+                    new ResolveObjectionRequest(ObjectionOutcome.Rejected, " ")
+                )
+        );
         await Problems.ExpectAsync(HttpStatusCode.BadRequest, () => @operator.Objections.ListAsync(status: "lost"));
         Assert.That((await firm.Client.Objections.GetAsync(objection.Id)).Status, Is.EqualTo(ObjectionStatus.Open));
     }
@@ -95,23 +215,46 @@ public sealed class ObjectionTests
     public async Task ObjectionsOpenPast20Days_AreOverdue_ListedAndCountedInFeedHealth()
     {
         var firm = await FirmPayingTaxAsync(25_000m);
-        var old = await firm.Client.Objections.FileAsync(firm.Created.Id, new FileObjectionRequest(FeedType.Tax, Batches.Month(3), "Old complaint"));
-        var recent = await firm.Client.Objections.FileAsync(firm.Created.Id, new FileObjectionRequest(FeedType.Tax, Batches.Month(4), "New complaint"));
-        await Sql.ExecuteAsync("UPDATE financematch.objections SET created_at = now() - interval '21 days' WHERE id = $1", old.Id);
+        var old = await firm.Client.Objections.FileAsync(
+            firm.Created.Id,
+            new FileObjectionRequest(FeedType.Tax, Batches.Month(3), "Old complaint")
+        );
+        var recent = await firm.Client.Objections.FileAsync(
+            firm.Created.Id,
+            new FileObjectionRequest(FeedType.Tax, Batches.Month(4), "New complaint")
+        );
+        await Sql.ExecuteAsync(
+            "UPDATE financematch.objections SET created_at = now() - interval '21 days' WHERE id = $1",
+            old.Id
+        );
         var @operator = await TestRun.OperatorAsync();
 
         var overdue = await @operator.Objections.ListAsync(overdue: true, pageSize: 500);
 
         Assert.That(overdue.Items.Select(o => o.Id), Does.Contain(old.Id).And.Not.Contain(recent.Id));
-        Assert.That(overdue.Items.All(o => o.Overdue && o.Status == ObjectionStatus.Open), Is.True, "only open objections past 20 days");
+        Assert.That(
+            overdue.Items.All(o => o.Overdue && o.Status == ObjectionStatus.Open),
+            Is.True,
+            "only open objections past 20 days"
+        );
         Assert.That((await firm.Client.Objections.GetAsync(old.Id)).Overdue, Is.True);
-        var feed = (await @operator.Statistics.GetFeedsAsync()).Feeds.Single(f => f.DepartmentId == old.DepartmentId && f.FeedType == FeedType.Tax);
+        var feed = (await @operator.Statistics.GetFeedsAsync()).Feeds.Single(f =>
+            f.DepartmentId == old.DepartmentId && f.FeedType == FeedType.Tax
+        );
         Assert.That((feed.OpenObjections, feed.OverdueObjections), Is.EqualTo((2L, 1L)));
 
-        await @operator.Objections.ResolveAsync(old.Id, new ResolveObjectionRequest(ObjectionOutcome.Rejected, "The record is right"));
+        await @operator.Objections.ResolveAsync(
+            old.Id,
+            new ResolveObjectionRequest(ObjectionOutcome.Rejected, "The record is right")
+        );
 
-        Assert.That((await @operator.Objections.ListAsync(overdue: true, pageSize: 500)).Items.Select(o => o.Id), Does.Not.Contain(old.Id));
-        feed = (await @operator.Statistics.GetFeedsAsync()).Feeds.Single(f => f.DepartmentId == old.DepartmentId && f.FeedType == FeedType.Tax);
+        Assert.That(
+            (await @operator.Objections.ListAsync(overdue: true, pageSize: 500)).Items.Select(o => o.Id),
+            Does.Not.Contain(old.Id)
+        );
+        feed = (await @operator.Statistics.GetFeedsAsync()).Feeds.Single(f =>
+            f.DepartmentId == old.DepartmentId && f.FeedType == FeedType.Tax
+        );
         Assert.That((feed.OpenObjections, feed.OverdueObjections), Is.EqualTo((1L, 0L)));
     }
 
@@ -119,11 +262,25 @@ public sealed class ObjectionTests
     private static async Task<Actors.Party<CreatedInstitution>> ReaderOfAsync(Actors.Party<RegisteredEnterprise> firm)
     {
         var bank = await Actors.BankAsync();
-        await firm.Client.Consents.GrantAsync(firm.Created.Id, new GrantConsentRequest(bank.Created.Id, null, [ConsentScope.Profile, ConsentScope.Tax],
-            ConsentPurpose.LoanAssessment, DateTimeOffset.UtcNow.AddDays(30)));
+        await firm.Client.Consents.GrantAsync(
+            firm.Created.Id,
+            new GrantConsentRequest(
+                bank.Created.Id,
+                null,
+                [ConsentScope.Profile, ConsentScope.Tax],
+                ConsentPurpose.LoanAssessment,
+                DateTimeOffset.UtcNow.AddDays(30)
+            )
+        );
         return bank;
     }
 
-    private static async Task<string[]> DisputedTaxMonthsAsync(Actors.Party<CreatedInstitution> bank, Actors.Party<RegisteredEnterprise> firm) =>
-        (await bank.Client.Consents.GetReportAsync(firm.Created.Id)).Records.Tax!.Where(r => r.Disputed).Select(r => r.RecordKey).ToArray();
+    private static async Task<string[]> DisputedTaxMonthsAsync(
+        Actors.Party<CreatedInstitution> bank,
+        Actors.Party<RegisteredEnterprise> firm
+    ) =>
+        (await bank.Client.Consents.GetReportAsync(firm.Created.Id))
+            .Records.Tax!.Where(r => r.Disputed)
+            .Select(r => r.RecordKey)
+            .ToArray();
 }

@@ -13,18 +13,33 @@ public sealed class DemoDataTests
     public async Task TheDemoLoader_BuildsAWorld_WithAMarketplaceAndItsFunnel()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var api = await WorkerProcess.StartApiAsync(database.ConnectionString, new Dictionary<string, string>());
-        await using var worker = WorkerProcess.Start(database.ConnectionString, new Dictionary<string, string> { ["Profiles__RebuildDelaySeconds"] = "1" });
+        await using var api = await WorkerProcess.StartApiAsync(
+            database.ConnectionString,
+            new Dictionary<string, string>()
+        );
+        await using var worker = WorkerProcess.Start(
+            database.ConnectionString,
+            new Dictionary<string, string> { ["Profiles__RebuildDelaySeconds"] = "1" }
+        );
         var credentials = Path.Combine(Path.GetTempPath(), $"demo-credentials-{Guid.NewGuid():N}.txt");
 
-        var start = new ProcessStartInfo("dotnet",
-            [WorkerProcess.BuiltAssembly("FinanceMatch.DemoData"), api.BaseAddress!.ToString().TrimEnd('/'), FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret, "36"])
+        var start = new ProcessStartInfo(
+            "dotnet",
+            [
+                WorkerProcess.BuiltAssembly("FinanceMatch.DemoData"),
+                api.BaseAddress!.ToString().TrimEnd('/'),
+                FinanceMatchApp.OperatorClientId,
+                FinanceMatchApp.OperatorSecret,
+                "36",
+            ]
+        )
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment["FINANCEMATCH_DEMO_CREDENTIALS"] = credentials;
-        foreach (var (key, value) in FakeLicenceIssuer.Instance.SigningEnvironment(Path.GetTempPath())) start.Environment[key] = value;
+        foreach (var (key, value) in FakeLicenceIssuer.Instance.SigningEnvironment(Path.GetTempPath()))
+            start.Environment[key] = value;
         using var loader = Process.Start(start)!;
         var output = loader.StandardOutput.ReadToEndAsync();
         var errors = loader.StandardError.ReadToEndAsync();
@@ -46,10 +61,16 @@ public sealed class DemoDataTests
         Assert.That(File.ReadAllText(credentials), Does.Contain("bank       DEMO-BOF"));
         File.Delete(credentials);
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
-        var token = await new FinanceMatchClient(http).Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+        var token = await new FinanceMatchClient(http).Auth.GetTokenAsync(
+            new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
+        );
         http.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
         var overview = await new FinanceMatchClient(http).Statistics.GetOverviewAsync();
-        Assert.That(overview.LoanRequests, Is.EqualTo(30), "each of the 30 registered firms (five in six of 36) asked for a loan");
+        Assert.That(
+            overview.LoanRequests,
+            Is.EqualTo(30),
+            "each of the 30 registered firms (five in six of 36) asked for a loan"
+        );
         Assert.That(overview.MatchedRequests, Is.GreaterThan(0));
         Assert.That(overview.ApprovedMatches, Is.GreaterThan(0));
         Assert.That(overview.DisbursedLoans, Is.GreaterThan(0));

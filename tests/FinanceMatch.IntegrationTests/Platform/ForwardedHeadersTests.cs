@@ -13,11 +13,14 @@ public sealed class ForwardedHeadersTests
     [TestCase("10.9.9.9", false)]
     public async Task ForwardedFor_CountsPerRealClient_OnlyBehindAKnownProxy(string knownProxy, bool honoured)
     {
-        await using var api = await WorkerProcess.StartApiAsync(TestRun.Database.ConnectionString, new Dictionary<string, string>
-        {
-            ["ForwardedHeaders__KnownProxies"] = knownProxy,
-            ["RateLimits__AnonymousRequestsPerMinute"] = "3",
-        });
+        await using var api = await WorkerProcess.StartApiAsync(
+            TestRun.Database.ConnectionString,
+            new Dictionary<string, string>
+            {
+                ["ForwardedHeaders__KnownProxies"] = knownProxy,
+                ["RateLimits__AnonymousRequestsPerMinute"] = "3",
+            }
+        );
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
 
         async Task<HttpStatusCode> AsAsync(string client)
@@ -28,9 +31,19 @@ public sealed class ForwardedHeadersTests
             return response.StatusCode;
         }
 
-        for (var i = 0; i < 3; i++) Assert.That(await AsAsync("203.0.113.5"), Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await AsAsync("203.0.113.5"), Is.EqualTo(HttpStatusCode.TooManyRequests), "the fourth request of one client");
-        Assert.That(await AsAsync("203.0.113.6"), Is.EqualTo(honoured ? HttpStatusCode.OK : HttpStatusCode.TooManyRequests),
-            honoured ? "another client behind the proxy has its own allowance" : "from an unknown proxy the header is ignored: all are one address");
+        for (var i = 0; i < 3; i++)
+            Assert.That(await AsAsync("203.0.113.5"), Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(
+            await AsAsync("203.0.113.5"),
+            Is.EqualTo(HttpStatusCode.TooManyRequests),
+            "the fourth request of one client"
+        );
+        Assert.That(
+            await AsAsync("203.0.113.6"),
+            Is.EqualTo(honoured ? HttpStatusCode.OK : HttpStatusCode.TooManyRequests),
+            honoured
+                ? "another client behind the proxy has its own allowance"
+                : "from an unknown proxy the header is ignored: all are one address"
+        );
     }
 }

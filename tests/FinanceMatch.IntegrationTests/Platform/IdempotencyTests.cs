@@ -21,7 +21,11 @@ public sealed class IdempotencyTests
         var first = await anonymous.Enterprises.RegisterAsync(request, key);
         var second = await anonymous.Enterprises.RegisterAsync(request, key);
 
-        Assert.That(second, Is.EqualTo(first with { ClientSecret = null }), "the same firm, its secret shown only the first time");
+        Assert.That(
+            second,
+            Is.EqualTo(first with { ClientSecret = null }),
+            "the same firm, its secret shown only the first time"
+        );
         var @operator = await TestRun.OperatorAsync();
         Assert.That((await @operator.Enterprises.ListAsync(uscc: request.Uscc)).TotalCount, Is.EqualTo(1));
     }
@@ -30,7 +34,10 @@ public sealed class IdempotencyTests
     public async Task Replay_KeepsStatusAndLocation_AndSaysItIsAReplay()
     {
         var @operator = await TestRun.OperatorAsync();
-        var body = JsonSerializer.Serialize(new CreateInstitutionRequest("Replay Bank", Actors.UniqueCode("RP")), Client.FinanceMatchJson.Options);
+        var body = JsonSerializer.Serialize(
+            new CreateInstitutionRequest("Replay Bank", Actors.UniqueCode("RP")),
+            Client.FinanceMatchJson.Options
+        );
         var key = Guid.NewGuid().ToString();
 
         using var first = await PostAsync(@operator.Http, "/api/v1/institutions", body, key);
@@ -41,8 +48,14 @@ public sealed class IdempotencyTests
         Assert.That(second.Headers.GetValues("Idempotent-Replayed"), Is.EqualTo(new[] { "true" }));
         var original = System.Text.Json.Nodes.JsonNode.Parse(await first.Content.ReadAsStringAsync())!.AsObject();
         Assert.That(original.Remove("clientSecret"), Is.True);
-        Assert.That(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(await second.Content.ReadAsStringAsync()), original),
-            Is.True, "the first response without its secret");
+        Assert.That(
+            System.Text.Json.Nodes.JsonNode.DeepEquals(
+                System.Text.Json.Nodes.JsonNode.Parse(await second.Content.ReadAsStringAsync()),
+                original
+            ),
+            Is.True,
+            "the first response without its secret"
+        );
     }
 
     [Test]
@@ -52,8 +65,10 @@ public sealed class IdempotencyTests
         var key = Guid.NewGuid().ToString();
         await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("One", Actors.UniqueCode("K")), key);
 
-        await Problems.ExpectAsync(HttpStatusCode.UnprocessableEntity,
-            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Two", Actors.UniqueCode("K")), key));
+        await Problems.ExpectAsync(
+            HttpStatusCode.UnprocessableEntity,
+            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Two", Actors.UniqueCode("K")), key)
+        );
     }
 
     [Test]
@@ -64,7 +79,10 @@ public sealed class IdempotencyTests
         await InsertClaimAsync($"credential:{Guid.NewGuid()}", key, new string('0', 64), DateTimeOffset.UtcNow);
         var @operator = await TestRun.OperatorAsync();
 
-        var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Scoped", Actors.UniqueCode("S")), key);
+        var created = await @operator.Institutions.CreateAsync(
+            new CreateInstitutionRequest("Scoped", Actors.UniqueCode("S")),
+            key
+        );
 
         Assert.That(created.Name, Is.EqualTo("Scoped"));
     }
@@ -74,10 +92,15 @@ public sealed class IdempotencyTests
     {
         var @operator = await TestRun.OperatorAsync();
         var key = Guid.NewGuid().ToString();
-        await Problems.ExpectAsync(HttpStatusCode.BadRequest,
-            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("", "x"), key));
+        await Problems.ExpectAsync(
+            HttpStatusCode.BadRequest,
+            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("", "x"), key)
+        );
 
-        var created = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Fixed", Actors.UniqueCode("F")), key);
+        var created = await @operator.Institutions.CreateAsync(
+            new CreateInstitutionRequest("Fixed", Actors.UniqueCode("F")),
+            key
+        );
 
         Assert.That(created.Name, Is.EqualTo("Fixed"));
     }
@@ -85,12 +108,19 @@ public sealed class IdempotencyTests
     [Test]
     public async Task RepeatWhileFirstIsInProgress_Is409_AndAnAbandonedClaimIsRetaken()
     {
-        var token = await TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+        var token = await TestRun
+            .Anonymous()
+            .Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
         var @operator = TestRun.WithToken(token.AccessToken);
-        var body = JsonSerializer.Serialize(new CreateInstitutionRequest("In Progress Bank", Actors.UniqueCode("IP")), Client.FinanceMatchJson.Options);
+        var body = JsonSerializer.Serialize(
+            new CreateInstitutionRequest("In Progress Bank", Actors.UniqueCode("IP")),
+            Client.FinanceMatchJson.Options
+        );
         var key = Guid.NewGuid().ToString();
         var scope = $"credential:{CredentialIdOf(token.AccessToken)}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"POST /api/v1/institutions\n{body}")));
+        var hash = Convert.ToHexStringLower(
+            SHA256.HashData(Encoding.UTF8.GetBytes($"POST /api/v1/institutions\n{body}"))
+        );
         await InsertClaimAsync(scope, key, hash, DateTimeOffset.UtcNow);
 
         using var whileRunning = await PostAsync(@operator.Http, "/api/v1/institutions", body, key);
@@ -98,7 +128,11 @@ public sealed class IdempotencyTests
 
         await InsertClaimAsync(scope, key, hash, DateTimeOffset.UtcNow.AddMinutes(-10));
         using var afterCrash = await PostAsync(@operator.Http, "/api/v1/institutions", body, key);
-        Assert.That(afterCrash.StatusCode, Is.EqualTo(HttpStatusCode.Created), await afterCrash.Content.ReadAsStringAsync());
+        Assert.That(
+            afterCrash.StatusCode,
+            Is.EqualTo(HttpStatusCode.Created),
+            await afterCrash.Content.ReadAsStringAsync()
+        );
     }
 
     [Test]
@@ -108,19 +142,27 @@ public sealed class IdempotencyTests
         var request = Actors.EnterpriseRequest();
         var key = Guid.NewGuid().ToString();
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
-        {
-            try
-            {
-                return (await anonymous.Enterprises.RegisterAsync(request, key)).Id.ToString();
-            }
-            catch (Refit.ApiException e)
-            {
-                return e.StatusCode.ToString();
-            }
-        }));
+        var outcomes = await Task.WhenAll(
+            Enumerable
+                .Range(0, 8)
+                .Select(async _ =>
+                {
+                    try
+                    {
+                        return (await anonymous.Enterprises.RegisterAsync(request, key)).Id.ToString();
+                    }
+                    catch (Refit.ApiException e)
+                    {
+                        return e.StatusCode.ToString();
+                    }
+                })
+        );
 
-        Assert.That(outcomes.Where(o => Guid.TryParse(o, out _)).Distinct().Count(), Is.EqualTo(1), string.Join(", ", outcomes));
+        Assert.That(
+            outcomes.Where(o => Guid.TryParse(o, out _)).Distinct().Count(),
+            Is.EqualTo(1),
+            string.Join(", ", outcomes)
+        );
         Assert.That(outcomes.Where(o => !Guid.TryParse(o, out _)), Is.All.EqualTo(nameof(HttpStatusCode.Conflict)));
         var @operator = await TestRun.OperatorAsync();
         Assert.That((await @operator.Enterprises.ListAsync(uscc: request.Uscc)).TotalCount, Is.EqualTo(1));
@@ -130,8 +172,14 @@ public sealed class IdempotencyTests
     public async Task OverlongKey_Is400()
     {
         var @operator = await TestRun.OperatorAsync();
-        await Problems.ExpectFieldErrorAsync("Idempotency-Key",
-            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Long", Actors.UniqueCode("L")), new string('k', 300)));
+        await Problems.ExpectFieldErrorAsync(
+            "Idempotency-Key",
+            () =>
+                @operator.Institutions.CreateAsync(
+                    new CreateInstitutionRequest("Long", Actors.UniqueCode("L")),
+                    new string('k', 300)
+                )
+        );
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string body, string key)
@@ -152,7 +200,9 @@ public sealed class IdempotencyTests
             """
             INSERT INTO financematch.idempotency_keys (caller_scope, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
             ON CONFLICT (caller_scope, key) DO UPDATE SET created_at = excluded.created_at, completed_at = NULL
-            """, connection);
+            """,
+            connection
+        );
         command.Parameters.Add(new() { Value = scope });
         command.Parameters.Add(new() { Value = key });
         command.Parameters.Add(new() { Value = hash });

@@ -19,10 +19,18 @@ public sealed class PlatformTests
         using var live = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
         Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var ready = JsonDocument.Parse(await http.GetStringAsync(new Uri("/health/ready", UriKind.Relative))).RootElement;
+        var ready = JsonDocument
+            .Parse(await http.GetStringAsync(new Uri("/health/ready", UriKind.Relative)))
+            .RootElement;
         Assert.That(ready.GetProperty("status").GetString(), Is.EqualTo("healthy"));
-        Assert.That(ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString(), Is.EqualTo("healthy"));
-        Assert.That(ready.GetProperty("checks").GetProperty("jobStorage").GetProperty("status").GetString(), Is.EqualTo("healthy"));
+        Assert.That(
+            ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString(),
+            Is.EqualTo("healthy")
+        );
+        Assert.That(
+            ready.GetProperty("checks").GetProperty("jobStorage").GetProperty("status").GetString(),
+            Is.EqualTo("healthy")
+        );
     }
 
     /// <summary>
@@ -33,12 +41,18 @@ public sealed class PlatformTests
     public async Task TheApi_StartsInDevelopment_AsScriptsRunShStartsIt()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var api = await WorkerProcess.StartApiAsync(database.ConnectionString,
-            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
+        await using var api = await WorkerProcess.StartApiAsync(
+            database.ConnectionString,
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" }
+        );
 
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
         var token = await new FinanceMatch.Client.FinanceMatchClient(http).Auth.GetTokenAsync(
-            new FinanceMatch.Client.Contracts.TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+            new FinanceMatch.Client.Contracts.TokenRequest(
+                FinanceMatchApp.OperatorClientId,
+                FinanceMatchApp.OperatorSecret
+            )
+        );
         Assert.That(token.AccessToken, Is.Not.Empty);
     }
 
@@ -47,11 +61,19 @@ public sealed class PlatformTests
     {
         using var http = TestRun.Http();
         var served = JsonNode.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
-        var committed = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "openapi", "v1.json")));
+        var committed = JsonNode.Parse(
+            await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "openapi", "v1.json"))
+        );
 
-        Assert.That(JsonNode.DeepEquals(served, committed), Is.True,
-            "openapi/v1.json is out of date: build src/FinanceMatch.Api (outside CI) to regenerate it, then commit it.");
-        Assert.That(served!["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
+        Assert.That(
+            JsonNode.DeepEquals(served, committed),
+            Is.True,
+            "openapi/v1.json is out of date: build src/FinanceMatch.Api (outside CI) to regenerate it, then commit it."
+        );
+        Assert.That(
+            served!["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>(),
+            Is.EqualTo("bearer")
+        );
     }
 
     [Test]
@@ -89,7 +111,8 @@ public sealed class PlatformTests
             await connection.OpenAsync();
             await using var insert = new NpgsqlCommand(
                 "INSERT INTO financematch.idempotency_keys (caller_scope, key, request_hash, created_at) VALUES ('test', $1, 'x', now() - interval '3 days')",
-                connection);
+                connection
+            );
             insert.Parameters.Add(new() { Value = staleKey });
             await insert.ExecuteNonQueryAsync();
         }
@@ -97,14 +120,21 @@ public sealed class PlatformTests
 
         jobs.Enqueue<PurgeExpiredIdempotencyKeys.Job>(job => job.Run(CancellationToken.None));
 
-        await Eventually.HoldsAsync(async () =>
-        {
-            await using var connection = new NpgsqlConnection(TestRun.Database.ConnectionString);
-            await connection.OpenAsync();
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM financematch.idempotency_keys WHERE key = $1", connection);
-            count.Parameters.Add(new() { Value = staleKey });
-            return (long)(await count.ExecuteScalarAsync())! == 0;
-        }, TimeSpan.FromSeconds(20), "the purge job did not run");
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                await using var connection = new NpgsqlConnection(TestRun.Database.ConnectionString);
+                await connection.OpenAsync();
+                await using var count = new NpgsqlCommand(
+                    "SELECT count(*) FROM financematch.idempotency_keys WHERE key = $1",
+                    connection
+                );
+                count.Parameters.Add(new() { Value = staleKey });
+                return (long)(await count.ExecuteScalarAsync())! == 0;
+            },
+            TimeSpan.FromSeconds(20),
+            "the purge job did not run"
+        );
     }
 
     [Test]
@@ -121,11 +151,17 @@ public sealed class PlatformTests
     [TestCase("{\"name\": 12, \"code\": true}", "application/json", HttpStatusCode.BadRequest)]
     [TestCase("name=x", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
     [TestCase("<xml/>", "application/xml", HttpStatusCode.UnsupportedMediaType)]
-    public async Task MalformedBodies_AreProblemResponses_NeverServerErrors(string body, string contentType, HttpStatusCode expected)
+    public async Task MalformedBodies_AreProblemResponses_NeverServerErrors(
+        string body,
+        string contentType,
+        HttpStatusCode expected
+    )
     {
         var @operator = await TestRun.OperatorAsync();
-        using var response = await @operator.Http.PostAsync(new Uri("/api/v1/institutions", UriKind.Relative),
-            new StringContent(body, Encoding.UTF8, contentType));
+        using var response = await @operator.Http.PostAsync(
+            new Uri("/api/v1/institutions", UriKind.Relative),
+            new StringContent(body, Encoding.UTF8, contentType)
+        );
         await Problems.ExpectRawAsync(expected, response);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.That(problem.TryGetProperty("traceId", out _), Is.True);
@@ -135,8 +171,10 @@ public sealed class PlatformTests
     public async Task HugeNumber_IsA400OnItsField()
     {
         using var http = TestRun.Http();
-        using var response = await http.PostAsync(new Uri("/api/v1/enterprises", UriKind.Relative),
-            new StringContent("{\"registeredCapital\": 1e400}", Encoding.UTF8, "application/json"));
+        using var response = await http.PostAsync(
+            new Uri("/api/v1/enterprises", UriKind.Relative),
+            new StringContent("{\"registeredCapital\": 1e400}", Encoding.UTF8, "application/json")
+        );
         await Problems.ExpectRawAsync(HttpStatusCode.BadRequest, response);
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"registeredCapital\""));
     }
@@ -154,7 +192,9 @@ public sealed class PlatformTests
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinanceMatch.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("FinanceMatch.sln not found above the test binaries.");
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinanceMatch.sln")))
+            directory = directory.Parent;
+        return directory?.FullName
+            ?? throw new InvalidOperationException("FinanceMatch.sln not found above the test binaries.");
     }
 }

@@ -22,16 +22,25 @@ public sealed class RateLimitTests
     public async Task StartAsync()
     {
         database = await TestDatabase.CreateAsync();
-        api = await WorkerProcess.StartApiAsync(database.ConnectionString, new Dictionary<string, string>
-        {
-            ["RateLimits__TokenRequestsPerMinute"] = "6",
-            ["RateLimits__ClientBurst"] = "5",
-            ["RateLimits__ClientRequestsPerSecond"] = "1",
-            ["RateLimits__AnonymousRequestsPerMinute"] = "1000",
-        });
-        operatorToken = (await Anonymous().Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret))).AccessToken;
-        var bank = await Client(operatorToken).Institutions.CreateAsync(new CreateInstitutionRequest("Limited Bank", Actors.UniqueCode("BANK")));
-        bankToken = (await Anonymous().Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret!))).AccessToken;
+        api = await WorkerProcess.StartApiAsync(
+            database.ConnectionString,
+            new Dictionary<string, string>
+            {
+                ["RateLimits__TokenRequestsPerMinute"] = "6",
+                ["RateLimits__ClientBurst"] = "5",
+                ["RateLimits__ClientRequestsPerSecond"] = "1",
+                ["RateLimits__AnonymousRequestsPerMinute"] = "1000",
+            }
+        );
+        operatorToken = (
+            await Anonymous()
+                .Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret))
+        ).AccessToken;
+        var bank = await Client(operatorToken)
+            .Institutions.CreateAsync(new CreateInstitutionRequest("Limited Bank", Actors.UniqueCode("BANK")));
+        bankToken = (
+            await Anonymous().Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret!))
+        ).AccessToken;
     }
 
     [OneTimeTearDown]
@@ -46,10 +55,14 @@ public sealed class RateLimitTests
     {
         // Two of the six went on signing in the operator and the bank.
         for (var i = 0; i < 4; i++)
-            await Anonymous().Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+            await Anonymous()
+                .Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
 
         using var http = Http();
-        var refused = await http.PostAsJsonAsync("/api/v1/auth/token", new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+        var refused = await http.PostAsJsonAsync(
+            "/api/v1/auth/token",
+            new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
+        );
 
         await Problems.ExpectRawAsync(HttpStatusCode.TooManyRequests, refused);
         Assert.That(refused.Headers.RetryAfter?.Delta, Is.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60)));
@@ -60,17 +73,26 @@ public sealed class RateLimitTests
     public async Task ASignedInClient_HasItsOwnBucket()
     {
         var bank = Client(bankToken);
-        for (var i = 0; i < 5; i++) await bank.Auth.GetCallerAsync();
+        for (var i = 0; i < 5; i++)
+            await bank.Auth.GetCallerAsync();
 
         using var http = Http(bankToken);
         var refused = await http.GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative));
         await Problems.ExpectRawAsync(HttpStatusCode.TooManyRequests, refused);
         Assert.That(refused.Headers.RetryAfter?.Delta, Is.Not.Null);
 
-        Assert.That((await Client(operatorToken).Auth.GetCallerAsync()).Role, Is.EqualTo(Role.Operator), "another client is not held back");
+        Assert.That(
+            (await Client(operatorToken).Auth.GetCallerAsync()).Role,
+            Is.EqualTo(Role.Operator),
+            "another client is not held back"
+        );
         using var health = Http();
         for (var i = 0; i < 20; i++)
-            Assert.That((await health.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.OK), "health checks are never limited");
+            Assert.That(
+                (await health.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode,
+                Is.EqualTo(HttpStatusCode.OK),
+                "health checks are never limited"
+            );
 
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         Assert.That((await bank.Auth.GetCallerAsync()).Role, Is.EqualTo(Role.Bank), "the bucket refills");
@@ -79,10 +101,12 @@ public sealed class RateLimitTests
     private HttpClient Http(string? token = null)
     {
         var http = new HttpClient { BaseAddress = api.BaseAddress };
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
     }
 
     private FinanceMatchClient Anonymous() => new(Http());
+
     private FinanceMatchClient Client(string token) => new(Http(token));
 }

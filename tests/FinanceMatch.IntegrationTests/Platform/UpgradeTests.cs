@@ -31,8 +31,12 @@ public sealed class UpgradeTests
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
         const string webhookSecret = "legacy-plaintext-webhook-secret";
         const string clientSecret = "legacy-client-secret-in-a-stored-response";
-        await ExecuteAsync(database.ConnectionString, $$"""
-            INSERT INTO financematch.institutions (id, name, code, created_at) VALUES ('{{bank}}', 'Old Bank', 'OLD-{{bank.ToString("N")[..10]}}', now() - interval '30 days');
+        await ExecuteAsync(
+            database.ConnectionString,
+            $$"""
+            INSERT INTO financematch.institutions (id, name, code, created_at) VALUES ('{{bank}}', 'Old Bank', 'OLD-{{bank.ToString(
+                "N"
+            )[..10]}}', now() - interval '30 days');
             INSERT INTO financematch.enterprises (id, uscc, name, legal_representative, division_code, industry_code, established_on, registered_capital,
                 employees, registered_at)
             VALUES ('{{firm}}', '{{Usccs.Next()}}', 'Old Firm', 'Rep', '440604', 'C39', '2015-01-01', 1000000, 10, now() - interval '20 days');
@@ -46,29 +50,73 @@ public sealed class UpgradeTests
             INSERT INTO financematch.idempotency_keys (caller_scope, key, request_hash, created_at, completed_at, status_code, location, response_body)
             VALUES ('anonymous:127.0.0.1', 'old-key', 'hash', now(), now(), 201, '/api/v1/enterprises/{{firm}}',
                 '{"id":"{{firm}}","clientId":"ent_old","clientSecret":"{{clientSecret}}"}');
-            """);
+            """
+        );
 
-        await using var api = await WorkerProcess.StartApiAsync(database.ConnectionString, new Dictionary<string, string>());
+        await using var api = await WorkerProcess.StartApiAsync(
+            database.ConnectionString,
+            new Dictionary<string, string>()
+        );
 
-        Assert.That(await ScalarAsync<string>(database.ConnectionString, "SELECT protected_secret FROM financematch.webhooks"), Does.StartWith("dp1:"));
-        Assert.That(await ScalarAsync<long>(database.ConnectionString,
-            $"SELECT count(*) FROM financematch.idempotency_keys WHERE strpos(response_body::text, '{clientSecret}') > 0"), Is.Zero);
-        Assert.That(await ScalarAsync<string>(database.ConnectionString, $"SELECT verification FROM financematch.enterprises WHERE id = '{firm}'"),
-            Is.EqualTo("Pending"), "a registration that proved nothing starts pending");
-        Assert.That(await ScalarAsync<string>(database.ConnectionString, $"SELECT status FROM financematch.consents WHERE id = '{consent}'"),
-            Is.EqualTo("Revoked"), "what the unproven claim opened is closed");
-        Assert.That(await ScalarAsync<long>(database.ConnectionString,
-            $"SELECT count(*) FROM financematch.report_accesses WHERE enterprise_id = '{firm}' AND hash <> '' AND actor_role = 'Bank'"), Is.EqualTo(2));
-        Assert.That(await ScalarAsync<Guid>(database.ConnectionString,
-            $"SELECT id FROM financematch.report_accesses WHERE enterprise_id = '{firm}' AND position = 1"), Is.EqualTo(first), "numbered in time order");
+        Assert.That(
+            await ScalarAsync<string>(database.ConnectionString, "SELECT protected_secret FROM financematch.webhooks"),
+            Does.StartWith("dp1:")
+        );
+        Assert.That(
+            await ScalarAsync<long>(
+                database.ConnectionString,
+                $"SELECT count(*) FROM financematch.idempotency_keys WHERE strpos(response_body::text, '{clientSecret}') > 0"
+            ),
+            Is.Zero
+        );
+        Assert.That(
+            await ScalarAsync<string>(
+                database.ConnectionString,
+                $"SELECT verification FROM financematch.enterprises WHERE id = '{firm}'"
+            ),
+            Is.EqualTo("Pending"),
+            "a registration that proved nothing starts pending"
+        );
+        Assert.That(
+            await ScalarAsync<string>(
+                database.ConnectionString,
+                $"SELECT status FROM financematch.consents WHERE id = '{consent}'"
+            ),
+            Is.EqualTo("Revoked"),
+            "what the unproven claim opened is closed"
+        );
+        Assert.That(
+            await ScalarAsync<long>(
+                database.ConnectionString,
+                $"SELECT count(*) FROM financematch.report_accesses WHERE enterprise_id = '{firm}' AND hash <> '' AND actor_role = 'Bank'"
+            ),
+            Is.EqualTo(2)
+        );
+        Assert.That(
+            await ScalarAsync<Guid>(
+                database.ConnectionString,
+                $"SELECT id FROM financematch.report_accesses WHERE enterprise_id = '{firm}' AND position = 1"
+            ),
+            Is.EqualTo(first),
+            "numbered in time order"
+        );
 
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
         var anonymous = new FinanceMatchClient(http);
-        var token = await anonymous.Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+        var token = await anonymous.Auth.GetTokenAsync(
+            new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
+        );
         using var signedIn = new HttpClient { BaseAddress = api.BaseAddress };
-        signedIn.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
+        signedIn.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer",
+            token.AccessToken
+        );
         var verification = await new FinanceMatchClient(signedIn).Audit.VerifyReportAccessesAsync();
-        Assert.That((verification.RecordsChecked, verification.Broken.Count), Is.EqualTo((2L, 0)), "the chained old records verify");
+        Assert.That(
+            (verification.RecordsChecked, verification.Broken.Count),
+            Is.EqualTo((2L, 0)),
+            "the chained old records verify"
+        );
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

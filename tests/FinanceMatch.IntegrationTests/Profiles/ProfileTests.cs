@@ -25,18 +25,35 @@ public sealed class ProfileTests
             social.Append(CultureInfo.InvariantCulture, $"{uscc},{Month(m)},{employees},{employees * 1000}\n");
             power.Append(CultureInfo.InvariantCulture, $"{uscc},{Month(m)},electricity,{10_000 + m},{7_000}\n");
         }
-        foreach (var (type, body) in new[] { (FeedType.Tax, tax), (FeedType.SocialSecurity, social), (FeedType.Utility, power) })
+        foreach (
+            var (type, body) in new[]
+            {
+                (FeedType.Tax, tax),
+                (FeedType.SocialSecurity, social),
+                (FeedType.Utility, power),
+            }
+        )
         {
-            var batch = await FinishedAsync(department.Client, (await PushAsync(department.Client, type, body.ToString(), Csv)).Id);
+            var batch = await FinishedAsync(
+                department.Client,
+                (await PushAsync(department.Client, type, body.ToString(), Csv)).Id
+            );
             Assert.That(batch.Status, Is.EqualTo(BatchStatus.Completed), batch.FailureReason);
         }
     }
 
-    private static async Task<ProfileDto> EventuallyAsync(FinanceMatchClient client, Guid enterpriseId, Func<ProfileDto, bool> condition)
+    private static async Task<ProfileDto> EventuallyAsync(
+        FinanceMatchClient client,
+        Guid enterpriseId,
+        Func<ProfileDto, bool> condition
+    )
     {
         ProfileDto? profile = null;
-        await Eventually.HoldsAsync(async () => condition(profile = await client.Profiles.GetAsync(enterpriseId)), TimeSpan.FromSeconds(30),
-            "the profile was not rebuilt");
+        await Eventually.HoldsAsync(
+            async () => condition(profile = await client.Profiles.GetAsync(enterpriseId)),
+            TimeSpan.FromSeconds(30),
+            "the profile was not rebuilt"
+        );
         return profile!;
     }
 
@@ -57,7 +74,10 @@ public sealed class ProfileTests
         Assert.That(profile.Metrics.InsuredEmployeesLatest, Is.EqualTo(50));
         Assert.That(profile.Metrics.InsuredEmployeesTrend, Is.EqualTo(1d));
         Assert.That(profile.Dimensions.Select(d => d.Code), Is.EqualTo(new[] { "basic", "operating", "compliance" }));
-        Assert.That(profile.Factors.Select(f => f.Code), Does.Contain("taxPaidLast12Months").And.Contain("dishonestDebtor"));
+        Assert.That(
+            profile.Factors.Select(f => f.Code),
+            Does.Contain("taxPaidLast12Months").And.Contain("dishonestDebtor")
+        );
         Assert.That(profile.Score, Is.EqualTo(500 + profile.Factors.Sum(f => f.Impact)).Within(profile.Factors.Count));
         Assert.That(profile.ModelVersion, Is.EqualTo("2026.1"));
         Assert.That(await firm.Client.Profiles.GetHistoryAsync(firm.Created.Id), Has.Count.EqualTo(1));
@@ -82,7 +102,11 @@ public sealed class ProfileTests
 
         Assert.That(profile.DataCoverage.TaxMonths, Is.EqualTo(24));
         var history = await firm.Client.Profiles.GetHistoryAsync(firm.Created.Id);
-        Assert.That(history.Select(h => h.Grade), Is.EqualTo(new[] { profile.Grade, null }), "newest first: rated now, unrated at registration");
+        Assert.That(
+            history.Select(h => h.Grade),
+            Is.EqualTo(new[] { profile.Grade, null }),
+            "newest first: rated now, unrated at registration"
+        );
     }
 
     [Test]
@@ -95,8 +119,17 @@ public sealed class ProfileTests
         Assert.That(before.Grade, Is.Not.EqualTo("C"));
 
         var court = await Actors.DepartmentAsync(FeedType.Judicial);
-        await FinishedAsync(court.Client, (await PushAsync(court.Client, FeedType.Judicial,
-            $"{{\"uscc\":\"{uscc}\",\"caseNo\":\"(2026)Yue06Zhi{Guid.NewGuid():N}\",\"filedOn\":\"2026-01-05\",\"kind\":\"dishonestDebtor\",\"amount\":300000}}", Ndjson)).Id);
+        await FinishedAsync(
+            court.Client,
+            (
+                await PushAsync(
+                    court.Client,
+                    FeedType.Judicial,
+                    $"{{\"uscc\":\"{uscc}\",\"caseNo\":\"(2026)Yue06Zhi{Guid.NewGuid():N}\",\"filedOn\":\"2026-01-05\",\"kind\":\"dishonestDebtor\",\"amount\":300000}}",
+                    Ndjson
+                )
+            ).Id
+        );
 
         var after = await EventuallyAsync(firm.Client, firm.Created.Id, p => p.Flags.DishonestDebtor);
         Assert.That(after.Grade, Is.EqualTo("C"));
@@ -127,12 +160,24 @@ public sealed class ProfileTests
         var bank = await Actors.BankAsync();
         var department = await Actors.DepartmentAsync();
 
-        Assert.That((await (await TestRun.OperatorAsync()).Profiles.GetAsync(firm.Created.Id)).EnterpriseId, Is.EqualTo(firm.Created.Id));
+        Assert.That(
+            (await (await TestRun.OperatorAsync()).Profiles.GetAsync(firm.Created.Id)).EnterpriseId,
+            Is.EqualTo(firm.Created.Id)
+        );
         await Problems.ExpectAsync(HttpStatusCode.NotFound, () => other.Client.Profiles.GetAsync(firm.Created.Id));
-        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => other.Client.Profiles.GetHistoryAsync(firm.Created.Id));
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            () => other.Client.Profiles.GetHistoryAsync(firm.Created.Id)
+        );
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Profiles.GetAsync(firm.Created.Id));
-        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => department.Client.Profiles.GetHistoryAsync(firm.Created.Id));
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => TestRun.Anonymous().Profiles.GetAsync(firm.Created.Id));
+        await Problems.ExpectAsync(
+            HttpStatusCode.Forbidden,
+            () => department.Client.Profiles.GetHistoryAsync(firm.Created.Id)
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.Unauthorized,
+            () => TestRun.Anonymous().Profiles.GetAsync(firm.Created.Id)
+        );
     }
 
     [Test]
@@ -142,7 +187,10 @@ public sealed class ProfileTests
         Assert.That(model.Version, Is.EqualTo("2026.1"));
         Assert.That(model.Grades.Select(g => g.Grade), Is.EqualTo(new[] { "AAA", "AA", "A", "BBB", "BB", "B", "C" }));
         Assert.That(model.Dimensions.Sum(d => d.Weight), Is.EqualTo(1).Within(1e-9));
-        Assert.That(model.Dimensions.SelectMany(d => d.Factors).Select(f => f.Direction).Distinct(), Is.EquivalentTo(new[] { "favourable", "unfavourable" }));
+        Assert.That(
+            model.Dimensions.SelectMany(d => d.Factors).Select(f => f.Direction).Distinct(),
+            Is.EquivalentTo(new[] { "favourable", "unfavourable" })
+        );
     }
 
     [Test]
@@ -157,7 +205,11 @@ public sealed class ProfileTests
 
         Assert.That(run.JobId, Is.Not.Empty);
         await EventuallyAsync(firm.Client, firm.Created.Id, p => p.ComputedAt > before.ComputedAt);
-        Assert.That(await firm.Client.Profiles.GetHistoryAsync(firm.Created.Id), Has.Count.EqualTo(1), "an unchanged score leaves no new snapshot");
+        Assert.That(
+            await firm.Client.Profiles.GetHistoryAsync(firm.Created.Id),
+            Has.Count.EqualTo(1),
+            "an unchanged score leaves no new snapshot"
+        );
     }
 }
 
@@ -171,11 +223,15 @@ public sealed class ProfileRebuildCoalescingTests
         const string countDrains = """
             SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%DrainProfileRebuilds%' AND createdat > now() - interval '1 minute'
             """;
-        await Eventually.HoldsAsync(async () => await Sql.ScalarAsync<long>("SELECT count(*) FROM financematch.pending_job_triggers") == 0,
-            TimeSpan.FromSeconds(30), "an earlier drain is still pending");
+        await Eventually.HoldsAsync(
+            async () => await Sql.ScalarAsync<long>("SELECT count(*) FROM financematch.pending_job_triggers") == 0,
+            TimeSpan.FromSeconds(30),
+            "an earlier drain is still pending"
+        );
         var before = await Sql.ScalarAsync<long>(countDrains);
 
-        for (var i = 0; i < 25; i++) await trigger.RequestAsync(CancellationToken.None);
+        for (var i = 0; i < 25; i++)
+            await trigger.RequestAsync(CancellationToken.None);
 
         Assert.That(await Sql.ScalarAsync<long>(countDrains) - before, Is.EqualTo(1));
     }

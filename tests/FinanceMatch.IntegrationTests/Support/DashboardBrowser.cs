@@ -8,7 +8,12 @@ namespace FinanceMatch.IntegrationTests.Support;
 /// </summary>
 public sealed class DashboardBrowser : IAsyncDisposable
 {
-    private static readonly string[] ChromiumPaths = ["/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+    private static readonly string[] ChromiumPaths =
+    [
+        "/usr/lib/chromium/chromium",
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+    ];
 
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
@@ -21,13 +26,22 @@ public sealed class DashboardBrowser : IAsyncDisposable
     public static async Task<DashboardBrowser> StartAsync()
     {
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath(),
-            Headless = true,
-            // Root in a container has no user namespaces for the sandbox; nothing here may reach the network.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
-        });
+        var browser = await playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath(),
+                Headless = true,
+                // Root in a container has no user namespaces for the sandbox; nothing here may reach the network.
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--no-first-run",
+                ],
+            }
+        );
         return new DashboardBrowser(playwright, browser, TestRun.BaseAddress.ToString().TrimEnd('/'));
     }
 
@@ -37,10 +51,24 @@ public sealed class DashboardBrowser : IAsyncDisposable
     /// </summary>
     public async Task<(IPage Page, IReadOnlyList<string> Errors)> OpenAsync()
     {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var page = await browser.NewPageAsync(
+            new BrowserNewPageOptions
+            {
+                ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            }
+        );
         var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") lock (errors) errors.Add($"{message.Text} ({message.Location})"); };
-        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                lock (errors)
+                    errors.Add($"{message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (errors)
+                errors.Add(error);
+        };
         await page.GotoAsync($"{BaseUrl}/dashboard");
         return (page, errors);
     }
@@ -56,7 +84,10 @@ public sealed class DashboardBrowser : IAsyncDisposable
     public static async Task<string> SignInRefusedAsync(IPage page, string clientId, string clientSecret)
     {
         await SubmitSignInAsync(page, clientId, clientSecret);
-        await page.WaitForSelectorAsync("#sign-in-error:not([hidden])", new PageWaitForSelectorOptions { Timeout = 20_000 });
+        await page.WaitForSelectorAsync(
+            "#sign-in-error:not([hidden])",
+            new PageWaitForSelectorOptions { Timeout = 20_000 }
+        );
         return await page.TextContentAsync("#sign-in-error") ?? "";
     }
 
@@ -77,9 +108,12 @@ public sealed class DashboardBrowser : IAsyncDisposable
     }
 
     private static string ChromiumPath() =>
-        Environment.GetEnvironmentVariable("FINANCEMATCH_CHROMIUM") is { Length: > 0 } configured ? configured
-        : ChromiumPaths.FirstOrDefault(File.Exists)
-          ?? throw new InvalidOperationException("Chromium is not installed: scripts/test.sh installs Debian's chromium package, or set FINANCEMATCH_CHROMIUM.");
+        Environment.GetEnvironmentVariable("FINANCEMATCH_CHROMIUM") is { Length: > 0 } configured
+            ? configured
+            : ChromiumPaths.FirstOrDefault(File.Exists)
+                ?? throw new InvalidOperationException(
+                    "Chromium is not installed: scripts/test.sh installs Debian's chromium package, or set FINANCEMATCH_CHROMIUM."
+                );
 
     public async ValueTask DisposeAsync()
     {

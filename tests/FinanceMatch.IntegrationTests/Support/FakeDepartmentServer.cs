@@ -26,19 +26,32 @@ public sealed class FakeDepartmentServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         app = builder.Build();
-        app.MapGet("/dept/records", (HttpContext http) =>
-        {
-            var cursor = http.Request.Query["cursor"].ToString();
-            Requests.Enqueue((cursor.Length == 0 ? null : cursor, http.Request.Query["feedType"], http.Request.Query["limit"], http.Request.Headers["X-Api-Key"]));
-            if (Interlocked.Decrement(ref failuresLeft) >= 0) return Results.StatusCode(503);
-            if (failuresAtCursor.TryGetValue(cursor, out var left) && left > 0)
+        app.MapGet(
+            "/dept/records",
+            (HttpContext http) =>
             {
-                failuresAtCursor[cursor] = left - 1;
-                return Results.StatusCode(500);
+                var cursor = http.Request.Query["cursor"].ToString();
+                Requests.Enqueue(
+                    (
+                        cursor.Length == 0 ? null : cursor,
+                        http.Request.Query["feedType"],
+                        http.Request.Query["limit"],
+                        http.Request.Headers["X-Api-Key"]
+                    )
+                );
+                if (Interlocked.Decrement(ref failuresLeft) >= 0)
+                    return Results.StatusCode(503);
+                if (failuresAtCursor.TryGetValue(cursor, out var left) && left > 0)
+                {
+                    failuresAtCursor[cursor] = left - 1;
+                    return Results.StatusCode(500);
+                }
+                var page = pages.GetValueOrDefault(cursor, (new JsonArray(), null));
+                return Results.Json(
+                    new JsonObject { ["records"] = page.Records.DeepClone(), ["nextCursor"] = page.Next }
+                );
             }
-            var page = pages.GetValueOrDefault(cursor, (new JsonArray(), null));
-            return Results.Json(new JsonObject { ["records"] = page.Records.DeepClone(), ["nextCursor"] = page.Next });
-        });
+        );
     }
 
     public static async Task<FakeDepartmentServer> StartAsync()

@@ -20,7 +20,10 @@ public sealed class FakeLicenceIssuer
     private readonly RsaSecurityKey rsa = new(RSA.Create(2048)) { KeyId = "licence-rsa-1" };
     private readonly ECDsaSecurityKey ec = new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "licence-ec-1" };
     private readonly RsaSecurityKey strangerRsa = new(RSA.Create(2048)) { KeyId = "licence-rsa-1" };
-    private readonly ECDsaSecurityKey strangerEc = new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "licence-ec-1" };
+    private readonly ECDsaSecurityKey strangerEc = new(ECDsa.Create(ECCurve.NamedCurves.nistP256))
+    {
+        KeyId = "licence-ec-1",
+    };
 
     /// <summary>The public keys as a JWKS document.</summary>
     public string Jwks
@@ -29,14 +32,33 @@ public sealed class FakeLicenceIssuer
         {
             var r = rsa.Rsa.ExportParameters(false);
             var e = ec.ECDsa.ExportParameters(false);
-            return JsonSerializer.Serialize(new
-            {
-                keys = new object[]
+            return JsonSerializer.Serialize(
+                new
                 {
-                    new { kty = "RSA", use = "sig", alg = "RS256", kid = rsa.KeyId, n = Base64UrlEncoder.Encode(r.Modulus), e = Base64UrlEncoder.Encode(r.Exponent) },
-                    new { kty = "EC", use = "sig", alg = "ES256", kid = ec.KeyId, crv = "P-256", x = Base64UrlEncoder.Encode(e.Q.X), y = Base64UrlEncoder.Encode(e.Q.Y) },
-                },
-            });
+                    keys = new object[]
+                    {
+                        new
+                        {
+                            kty = "RSA",
+                            use = "sig",
+                            alg = "RS256",
+                            kid = rsa.KeyId,
+                            n = Base64UrlEncoder.Encode(r.Modulus),
+                            e = Base64UrlEncoder.Encode(r.Exponent),
+                        },
+                        new
+                        {
+                            kty = "EC",
+                            use = "sig",
+                            alg = "ES256",
+                            kid = ec.KeyId,
+                            crv = "P-256",
+                            x = Base64UrlEncoder.Encode(e.Q.X),
+                            y = Base64UrlEncoder.Encode(e.Q.Y),
+                        },
+                    },
+                }
+            );
         }
     }
 
@@ -58,20 +80,25 @@ public sealed class FakeLicenceIssuer
         var o = options ?? new Options();
         var issuedAt = o.IssuedAt ?? DateTime.UtcNow;
         SecurityKey key = o.UseEc ? (o.SignWithStranger ? strangerEc : ec) : (o.SignWithStranger ? strangerRsa : rsa);
-        return Handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = o.Issuer,
-            Audience = o.Audience,
-            IssuedAt = issuedAt,
-            NotBefore = issuedAt,
-            Expires = issuedAt + o.Lifetime,
-            Subject = new ClaimsIdentity([
-                new Claim("sub", uscc),
-                new Claim("jti", o.Jti ?? Guid.NewGuid().ToString("N")),
-                new Claim("legalRepresentative", o.LegalRepresentative),
-            ]),
-            SigningCredentials = new SigningCredentials(key, o.UseEc ? SecurityAlgorithms.EcdsaSha256 : SecurityAlgorithms.RsaSha256),
-        });
+        return Handler.CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Issuer = o.Issuer,
+                Audience = o.Audience,
+                IssuedAt = issuedAt,
+                NotBefore = issuedAt,
+                Expires = issuedAt + o.Lifetime,
+                Subject = new ClaimsIdentity([
+                    new Claim("sub", uscc),
+                    new Claim("jti", o.Jti ?? Guid.NewGuid().ToString("N")),
+                    new Claim("legalRepresentative", o.LegalRepresentative),
+                ]),
+                SigningCredentials = new SigningCredentials(
+                    key,
+                    o.UseEc ? SecurityAlgorithms.EcdsaSha256 : SecurityAlgorithms.RsaSha256
+                ),
+            }
+        );
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ public sealed record KnownWorld(
     IReadOnlyList<Actors.Party<RegisteredEnterprise>> Firms,
     IReadOnlyList<LoanRequestDto> Requests,
     decimal ApprovedAmount,
-    decimal DisbursedAmount)
+    decimal DisbursedAmount
+)
 {
     public static async Task<KnownWorld> SeedAsync(string bankName, string productName)
     {
@@ -22,9 +23,15 @@ public sealed record KnownWorld(
         var rival = await Actors.BankAsync();
         var band = Band();
         var product = await PublishedAsync(bank.Client, Marketplace.Product(band, productName));
-        var firms = new[] { await Actors.EnterpriseAsync(), await Actors.EnterpriseAsync(), await Actors.EnterpriseAsync() };
+        var firms = new[]
+        {
+            await Actors.EnterpriseAsync(),
+            await Actors.EnterpriseAsync(),
+            await Actors.EnterpriseAsync(),
+        };
         var requests = new List<LoanRequestDto>();
-        foreach (var firm in firms) requests.Add(await MatchedAsync(firm.Client, Request(band)));
+        foreach (var firm in firms)
+            requests.Add(await MatchedAsync(firm.Client, Request(band)));
         var otherBand = Band();
         await PublishedAsync(rival.Client, Marketplace.Product(otherBand));
         await MatchedAsync((await Actors.EnterpriseAsync()).Client, Request(otherBand));
@@ -36,10 +43,18 @@ public sealed record KnownWorld(
         await bank.Client.Matches.ApproveAsync(disbursed.Id, new ApproveMatchRequest(approved, 4.5m, 24));
         await firms[0].Client.Matches.AcceptAsync(disbursed.Id);
         await bank.Client.Matches.DisburseAsync(disbursed.Id, new DisburseMatchRequest(paidOut, today));
-        await bank.Client.Matches.DeclineAsync(requests[1].Matches.Single().Id, new DeclineMatchRequest("Insufficient history"));
-        await Sql.ExecuteAsync("UPDATE financematch.matches SET first_responded_at = created_at + interval '2 hours' WHERE id = $1", disbursed.Id);
-        await Sql.ExecuteAsync("UPDATE financematch.matches SET first_responded_at = created_at + interval '6 hours' WHERE id = $1",
-            requests[1].Matches.Single().Id);
+        await bank.Client.Matches.DeclineAsync(
+            requests[1].Matches.Single().Id,
+            new DeclineMatchRequest("Insufficient history")
+        );
+        await Sql.ExecuteAsync(
+            "UPDATE financematch.matches SET first_responded_at = created_at + interval '2 hours' WHERE id = $1",
+            disbursed.Id
+        );
+        await Sql.ExecuteAsync(
+            "UPDATE financematch.matches SET first_responded_at = created_at + interval '6 hours' WHERE id = $1",
+            requests[1].Matches.Single().Id
+        );
         return new KnownWorld(bank, product, firms, requests, approved, paidOut);
     }
 }

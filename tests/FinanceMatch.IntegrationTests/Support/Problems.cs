@@ -11,14 +11,22 @@ public static class Problems
     {
         var error = await Assert.CatchAsync<ApiException>(call);
         Assert.That(error!.StatusCode, Is.EqualTo(status), error.Content);
-        Assert.That(error.ContentHeaders?.ContentType?.MediaType, Is.EqualTo("application/problem+json"), error.Content);
+        Assert.That(
+            error.ContentHeaders?.ContentType?.MediaType,
+            Is.EqualTo("application/problem+json"),
+            error.Content
+        );
         var problem = JsonDocument.Parse(error.Content!).RootElement;
         Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo((int)status));
         return problem;
     }
 
     /// <summary>The messages of one field in a 400's (or another status's) <c>errors</c> object.</summary>
-    public static async Task<string[]> ExpectFieldErrorAsync(string field, Func<Task> call, HttpStatusCode status = HttpStatusCode.BadRequest)
+    public static async Task<string[]> ExpectFieldErrorAsync(
+        string field,
+        Func<Task> call,
+        HttpStatusCode status = HttpStatusCode.BadRequest
+    )
     {
         var problem = await ExpectAsync(status, call);
         Assert.That(problem.TryGetProperty("errors", out var errors), Is.True, problem.ToString());

@@ -6,7 +6,8 @@ namespace FinanceMatch.IntegrationTests.Support;
 public static class Sql
 {
     private static NpgsqlDataSource? dataSource;
-    private static NpgsqlDataSource DataSource => dataSource ??= NpgsqlDataSource.Create(TestRun.Database.ConnectionString);
+    private static NpgsqlDataSource DataSource =>
+        dataSource ??= NpgsqlDataSource.Create(TestRun.Database.ConnectionString);
 
     public static Task<T> ScalarAsync<T>(string sql, params object?[] parameters) =>
         Api.Infrastructure.Sql.ScalarAsync<T>(DataSource, sql, CancellationToken.None, parameters);

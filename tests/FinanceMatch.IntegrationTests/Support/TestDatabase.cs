@@ -19,8 +19,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync()
     {
-        var configured = Environment.GetEnvironmentVariable("ConnectionStrings__FinanceMatch")
-            ?? throw new InvalidOperationException("ConnectionStrings__FinanceMatch is not set; run the tests with scripts/test.sh.");
+        var configured =
+            Environment.GetEnvironmentVariable("ConnectionStrings__FinanceMatch")
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings__FinanceMatch is not set; run the tests with scripts/test.sh."
+            );
         var admin = new NpgsqlConnectionStringBuilder(configured) { Database = "postgres", Pooling = false };
         var name = $"financematch_test_{DateTime.UtcNow:yyyyMMddHHmmss}_{Guid.NewGuid().ToString("N")[..8]}";
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))

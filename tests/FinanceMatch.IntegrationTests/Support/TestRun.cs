@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
-
 using FinanceMatch.IntegrationTests.Support;
 
 namespace FinanceMatch.IntegrationTests;
@@ -20,11 +19,17 @@ public sealed class TestRun
     private static Uri? baseAddress;
 
     /// <summary>One connection pool for every client of the run; cookies are never kept between requests.</summary>
-    private static readonly SocketsHttpHandler Connections = new() { UseCookies = false, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) };
+    private static readonly SocketsHttpHandler Connections = new()
+    {
+        UseCookies = false,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+    };
 
     public static FinanceMatchApp App => app ?? throw new InvalidOperationException("The test run has not started.");
-    public static TestDatabase Database => database ?? throw new InvalidOperationException("The test run has not started.");
-    public static Uri BaseAddress => baseAddress ?? throw new InvalidOperationException("The test run has not started.");
+    public static TestDatabase Database =>
+        database ?? throw new InvalidOperationException("The test run has not started.");
+    public static Uri BaseAddress =>
+        baseAddress ?? throw new InvalidOperationException("The test run has not started.");
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -41,8 +46,10 @@ public sealed class TestRun
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (app is not null) await app.DisposeAsync();
-        if (database is not null) await database.DisposeAsync();
+        if (app is not null)
+            await app.DisposeAsync();
+        if (database is not null)
+            await database.DisposeAsync();
     }
 
     /// <summary>Plain HTTP to the app, for what the Refit client cannot say (raw bodies, odd headers).</summary>
@@ -65,5 +72,6 @@ public sealed class TestRun
         return new FinanceMatchClient(http);
     }
 
-    public static Task<FinanceMatchClient> OperatorAsync() => SignInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
+    public static Task<FinanceMatchClient> OperatorAsync() =>
+        SignInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
 }

@@ -14,7 +14,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private int hangsLeft;
     private TimeSpan hang;
 
-    public sealed record Received(string Body, string? Signature, string? EventId, string? Event, string? Attempt, string? ContentType);
+    public sealed record Received(
+        string Body,
+        string? Signature,
+        string? EventId,
+        string? Event,
+        string? Attempt,
+        string? ContentType
+    );
 
     public ConcurrentQueue<Received> Requests { get; } = new();
     public string Url { get; private set; } = "";
@@ -25,16 +32,28 @@ public sealed class WebhookReceiver : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         app = builder.Build();
-        app.MapPost("/hooks/financematch", async (HttpContext http) =>
-        {
-            using var reader = new StreamReader(http.Request.Body);
-            var body = await reader.ReadToEndAsync();
-            var headers = http.Request.Headers;
-            Requests.Enqueue(new Received(body, headers["X-FinanceMatch-Signature"], headers["X-FinanceMatch-Event-Id"], headers["X-FinanceMatch-Event"],
-                headers["X-FinanceMatch-Delivery-Attempt"], http.Request.ContentType));
-            if (Interlocked.Decrement(ref hangsLeft) >= 0) await Task.Delay(hang, http.RequestAborted);
-            return Interlocked.Decrement(ref failuresLeft) >= 0 ? Results.StatusCode(500) : Results.Ok();
-        });
+        app.MapPost(
+            "/hooks/financematch",
+            async (HttpContext http) =>
+            {
+                using var reader = new StreamReader(http.Request.Body);
+                var body = await reader.ReadToEndAsync();
+                var headers = http.Request.Headers;
+                Requests.Enqueue(
+                    new Received(
+                        body,
+                        headers["X-FinanceMatch-Signature"],
+                        headers["X-FinanceMatch-Event-Id"],
+                        headers["X-FinanceMatch-Event"],
+                        headers["X-FinanceMatch-Delivery-Attempt"],
+                        http.Request.ContentType
+                    )
+                );
+                if (Interlocked.Decrement(ref hangsLeft) >= 0)
+                    await Task.Delay(hang, http.RequestAborted);
+                return Interlocked.Decrement(ref failuresLeft) >= 0 ? Results.StatusCode(500) : Results.Ok();
+            }
+        );
     }
 
     /// <summary>The next <paramref name="count"/> requests get no answer for <paramref name="delay"/> (or until the caller goes away).</summary>

@@ -23,35 +23,50 @@ public sealed class WorkerProcess : IAsyncDisposable
         Start(connectionString, "worker", settings);
 
     /// <summary>An API-only process (no workers) on a free loopback port, ready when this returns.</summary>
-    public static async Task<WorkerProcess> StartApiAsync(string connectionString, IReadOnlyDictionary<string, string> settings)
+    public static async Task<WorkerProcess> StartApiAsync(
+        string connectionString,
+        IReadOnlyDictionary<string, string> settings
+    )
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var api = Start(connectionString, "api", new Dictionary<string, string>(settings)
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["Database__MigrateOnStartup"] = "true",
-            ["Bootstrap__OperatorClientId"] = FinanceMatchApp.OperatorClientId,
-            ["Bootstrap__OperatorClientSecret"] = FinanceMatchApp.OperatorSecret,
-        });
+        var api = Start(
+            connectionString,
+            "api",
+            new Dictionary<string, string>(settings)
+            {
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["Database__MigrateOnStartup"] = "true",
+                ["Bootstrap__OperatorClientId"] = FinanceMatchApp.OperatorClientId,
+                ["Bootstrap__OperatorClientSecret"] = FinanceMatchApp.OperatorSecret,
+            }
+        );
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
-        await Eventually.HoldsAsync(async () =>
-        {
-            try
+        await Eventually.HoldsAsync(
+            async () =>
             {
-                return (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(60), () => "the API process did not become ready: " + string.Join('\n', api.Output));
+                try
+                {
+                    return (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(60),
+            () => "the API process did not become ready: " + string.Join('\n', api.Output)
+        );
         return api;
     }
 
-    private static WorkerProcess Start(string connectionString, string role, IReadOnlyDictionary<string, string>? settings)
+    private static WorkerProcess Start(
+        string connectionString,
+        string role,
+        IReadOnlyDictionary<string, string>? settings
+    )
     {
         var start = new ProcessStartInfo("dotnet", [ApiAssembly()])
         {
@@ -74,14 +89,24 @@ public sealed class WorkerProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__FinanceMatch"] = "Information";
         start.Environment["Logging__LogLevel__Hangfire"] = "Information";
-        foreach (var (key, value) in FinanceMatchApp.SharedSettings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        foreach (var (key, value) in FinanceMatchApp.SharedSettings)
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var worker = new WorkerProcess(Process.Start(start)!)
         {
             BaseAddress = settings?.TryGetValue("ASPNETCORE_URLS", out var url) == true ? new Uri(url) : null,
         };
-        worker.process.OutputDataReceived += (_, e) => { if (e.Data is not null) worker.Output.Enqueue(e.Data); };
-        worker.process.ErrorDataReceived += (_, e) => { if (e.Data is not null) worker.Output.Enqueue(e.Data); };
+        worker.process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                worker.Output.Enqueue(e.Data);
+        };
+        worker.process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                worker.Output.Enqueue(e.Data);
+        };
         worker.process.BeginOutputReadLine();
         worker.process.BeginErrorReadLine();
         return worker;
@@ -114,7 +139,8 @@ public sealed class WorkerProcess : IAsyncDisposable
         var framework = testBin.Name;
         var configuration = testBin.Parent!.Name;
         var root = testBin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FinanceMatch.sln"))) root = root.Parent;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FinanceMatch.sln")))
+            root = root.Parent;
         var path = Path.Combine(root!.FullName, "src", project, "bin", configuration, framework, project + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build src/{project} first.", path);
     }

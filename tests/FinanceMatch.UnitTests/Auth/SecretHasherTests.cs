@@ -25,6 +25,10 @@ public sealed class SecretHasherTests
         Assert.That(hasher.Verify(hash, "operator-dev-secret"), Is.True);
         Assert.That(hasher.Verify(hash, "operator-dev-secreT"), Is.False);
         var generated = SecretHasher.NewSecret();
-        Assert.That(hasher.Verify(hasher.HashChosen(generated), generated), Is.True, "credentials issued before generated secrets were hashed with SHA-256");
+        Assert.That(
+            hasher.Verify(hasher.HashChosen(generated), generated),
+            Is.True,
+            "credentials issued before generated secrets were hashed with SHA-256"
+        );
     }
 }

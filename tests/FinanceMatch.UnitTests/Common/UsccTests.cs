@@ -23,9 +23,14 @@ public sealed class UsccTests
         {
             foreach (var replacement in Uscc.Alphabet.Where(c => c != code[position]))
             {
-                var corrupted = string.Concat(code.AsSpan(0, position), replacement.ToString(), code.AsSpan(position + 1));
+                var corrupted = string.Concat(
+                    code.AsSpan(0, position),
+                    replacement.ToString(),
+                    code.AsSpan(position + 1)
+                );
                 tried++;
-                if (Uscc.IsValid(corrupted)) accepted.Add(corrupted);
+                if (Uscc.IsValid(corrupted))
+                    accepted.Add(corrupted);
             }
         }
         Assert.That(tried, Is.EqualTo(18 * 30));
@@ -61,7 +66,9 @@ public sealed class UsccTests
     {
         // Search a 17-character body whose weighted sum is 0 mod 31: its check character is '0', not a 32nd symbol.
         var body = "9144060000000000".ToCharArray();
-        var found = Uscc.Alphabet.Select(last => new string(body) + last).First(first17 => Uscc.CheckCharacter(first17) == '0');
+        var found = Uscc
+            .Alphabet.Select(last => new string(body) + last)
+            .First(first17 => Uscc.CheckCharacter(first17) == '0');
         Assert.That(Uscc.IsValid(found + "0"), Is.True);
     }
 }

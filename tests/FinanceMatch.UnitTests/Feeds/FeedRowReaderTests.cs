@@ -6,16 +6,26 @@ namespace FinanceMatch.UnitTests.Feeds;
 
 public sealed class FeedRowReaderTests
 {
-    private static async Task<List<(int Row, string?[] Values, List<FieldError> Errors)>> ReadAllAsync(BatchFormat format, byte[] body, FeedType type = FeedType.Tax)
+    private static async Task<List<(int Row, string?[] Values, List<FieldError> Errors)>> ReadAllAsync(
+        BatchFormat format,
+        byte[] body,
+        FeedType type = FeedType.Tax
+    )
     {
         var schema = FeedSchema.For(type);
-        await using var reader = await FeedRowReader.OpenAsync(format, new MemoryStream(body), schema, CancellationToken.None);
+        await using var reader = await FeedRowReader.OpenAsync(
+            format,
+            new MemoryStream(body),
+            schema,
+            CancellationToken.None
+        );
         var rows = new List<(int, string?[], List<FieldError>)>();
         while (true)
         {
             var values = new string?[schema.Fields.Count];
             var errors = new List<FieldError>();
-            if (!await reader.ReadAsync(values, errors, CancellationToken.None)) break;
+            if (!await reader.ReadAsync(values, errors, CancellationToken.None))
+                break;
             rows.Add((reader.RowNumber, values, errors));
         }
         return rows;
@@ -26,7 +36,13 @@ public sealed class FeedRowReaderTests
     [Test]
     public async Task Csv_QuotedFieldsWithCommasAndNewlines_AreOneValue()
     {
-        var rows = await ReadAllAsync(BatchFormat.Csv, Utf8("uscc,decisionNo,authority,decidedOn,severity,amount\r\n\"X1\",\"A,1\",\"Line one\nline two\",2026-01-01,minor,1\r\n"), FeedType.Penalty);
+        var rows = await ReadAllAsync(
+            BatchFormat.Csv,
+            Utf8(
+                "uscc,decisionNo,authority,decidedOn,severity,amount\r\n\"X1\",\"A,1\",\"Line one\nline two\",2026-01-01,minor,1\r\n"
+            ),
+            FeedType.Penalty
+        );
         Assert.That(rows, Has.Count.EqualTo(1));
         Assert.That(rows[0].Values[1], Is.EqualTo("A,1"));
         Assert.That(rows[0].Values[3], Is.EqualTo("Line one\nline two"));
@@ -35,7 +51,10 @@ public sealed class FeedRowReaderTests
     [Test]
     public async Task Csv_HeaderIsCaseInsensitive_UnknownColumnsIgnored_RowNumbersSkipTheHeader()
     {
-        var rows = await ReadAllAsync(BatchFormat.Csv, Utf8("\uFEFFUSCC,Extra,Period,TaxPaid,TaxableRevenue\na,zzz,2026-01,1,2\nb,zzz,2026-02,3,4\n"));
+        var rows = await ReadAllAsync(
+            BatchFormat.Csv,
+            Utf8("\uFEFFUSCC,Extra,Period,TaxPaid,TaxableRevenue\na,zzz,2026-01,1,2\nb,zzz,2026-02,3,4\n")
+        );
         Assert.That(rows.Select(r => r.Row), Is.EqualTo(new[] { 1, 2 }));
         Assert.That(rows[1].Values[..4], Is.EqualTo(new[] { "b", "2026-02", "3", "4" }));
     }
@@ -43,7 +62,9 @@ public sealed class FeedRowReaderTests
     [Test]
     public async Task Csv_MissingRequiredColumn_FailsTheBatch()
     {
-        var error = await Assert.ThrowsAsync<FeedFormatException>(() => ReadAllAsync(BatchFormat.Csv, Utf8("uscc,period\na,2026-01\n")));
+        var error = await Assert.ThrowsAsync<FeedFormatException>(() =>
+            ReadAllAsync(BatchFormat.Csv, Utf8("uscc,period\na,2026-01\n"))
+        );
         Assert.That(error!.Message, Does.Contain("taxPaid").And.Contain("taxableRevenue"));
     }
 
@@ -57,7 +78,10 @@ public sealed class FeedRowReaderTests
     [Test]
     public async Task Json_NumbersKeepTheirExactText_WrongTypesAreRowErrors()
     {
-        var rows = await ReadAllAsync(BatchFormat.Json, Utf8("[{\"uscc\":\"a\",\"taxPaid\":12.50,\"taxableRevenue\":true}, 7]"));
+        var rows = await ReadAllAsync(
+            BatchFormat.Json,
+            Utf8("[{\"uscc\":\"a\",\"taxPaid\":12.50,\"taxableRevenue\":true}, 7]")
+        );
         Assert.That(rows[0].Values[2], Is.EqualTo("12.50"));
         Assert.That(rows[0].Errors.Single().Field, Is.EqualTo("taxableRevenue"));
         Assert.That(rows[1].Errors.Single().Message, Does.Contain("object"));

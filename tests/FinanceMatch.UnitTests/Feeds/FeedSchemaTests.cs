@@ -63,7 +63,10 @@ public sealed class FeedSchemaTests
     [TestCase("-3")]
     [TestCase("1e3")]
     public void InsuredEmployees_MustBeAWholeNumber(string value) =>
-        Assert.That(Parse(FeedType.SocialSecurity, Uscc, "2026-10", value, "1").Errors.Single().Field, Is.EqualTo("insuredEmployees"));
+        Assert.That(
+            Parse(FeedType.SocialSecurity, Uscc, "2026-10", value, "1").Errors.Single().Field,
+            Is.EqualTo("insuredEmployees")
+        );
 
     [Test]
     public void Revocation_BeforeDecision_IsRejected()
@@ -84,7 +87,12 @@ public sealed class FeedSchemaTests
     public void UpsertSql_ResolvesDuplicatesLastRowWins_AndScopesPenaltyKeysToTheDepartment()
     {
         var tax = FeedSchema.For(FeedType.Tax).UpsertSql("s");
-        Assert.That(tax, Does.Contain("DISTINCT ON (uscc, period)").And.Contain("row_number DESC").And.Contain("ON CONFLICT (uscc, period)"));
+        Assert.That(
+            tax,
+            Does.Contain("DISTINCT ON (uscc, period)")
+                .And.Contain("row_number DESC")
+                .And.Contain("ON CONFLICT (uscc, period)")
+        );
         var penalty = FeedSchema.For(FeedType.Penalty).UpsertSql("s");
         Assert.That(penalty, Does.Contain("ON CONFLICT (department_id, decision_no)"));
     }

@@ -7,23 +7,70 @@ public sealed class MatchRulesTests
 {
     private static readonly DateOnly Today = new(2026, 11, 24);
 
-    private static ProductTerms Product(Eligibility? eligibility = null, IReadOnlyList<string>? divisions = null,
-        IReadOnlyList<string>? include = null, IReadOnlyList<string>? exclude = null, decimal minRate = 4m) =>
-        new("Tax loan", "", 100_000m, 3_000_000m, 6, 36, minRate, minRate + 2, [GuaranteeType.Credit, GuaranteeType.Pledge],
-            divisions ?? [], include ?? [], exclude ?? [], eligibility ?? new Eligibility(), []);
+    private static ProductTerms Product(
+        Eligibility? eligibility = null,
+        IReadOnlyList<string>? divisions = null,
+        IReadOnlyList<string>? include = null,
+        IReadOnlyList<string>? exclude = null,
+        decimal minRate = 4m
+    ) =>
+        new(
+            "Tax loan",
+            "",
+            100_000m,
+            3_000_000m,
+            6,
+            36,
+            minRate,
+            minRate + 2,
+            [GuaranteeType.Credit, GuaranteeType.Pledge],
+            divisions ?? [],
+            include ?? [],
+            exclude ?? [],
+            eligibility ?? new Eligibility(),
+            []
+        );
 
     private static readonly LoanAsk Ask = new(1_000_000m, 24, [GuaranteeType.Credit], null);
 
-    private static Applicant Firm(string? grade = "A", int? score = 700, double years = 8, decimal tax = 300_000m, int? employees = 40,
-        bool dishonest = false, DateOnly? seriousPenalty = null, string division = "440604", string industry = "C35") =>
-        new(division, industry, grade is not null, grade, score, years, tax, employees, dishonest, seriousPenalty, Today);
+    private static Applicant Firm(
+        string? grade = "A",
+        int? score = 700,
+        double years = 8,
+        decimal tax = 300_000m,
+        int? employees = 40,
+        bool dishonest = false,
+        DateOnly? seriousPenalty = null,
+        string division = "440604",
+        string industry = "C35"
+    ) =>
+        new(
+            division,
+            industry,
+            grade is not null,
+            grade,
+            score,
+            years,
+            tax,
+            employees,
+            dishonest,
+            seriousPenalty,
+            Today
+        );
 
     private static string[] Failed(ProductTerms product, LoanAsk ask, Applicant firm) =>
         MatchRules.Evaluate(product, ask, firm).Where(c => !c.Passed).Select(c => c.Rule).ToArray();
 
     [Test]
     public void EligibleFirm_PassesEveryRule() =>
-        Assert.That(Failed(Product(new Eligibility("BBB", 600, 3, 200_000m, 20, true, 36), ["44"], ["C"], ["C39"]), Ask, Firm()), Is.Empty);
+        Assert.That(
+            Failed(
+                Product(new Eligibility("BBB", 600, 3, 200_000m, 20, true, 36), ["44"], ["C"], ["C39"]),
+                Ask,
+                Firm()
+            ),
+            Is.Empty
+        );
 
     [TestCase(99_999.99, "amount")]
     [TestCase(3_000_000.01, "amount")]
@@ -37,12 +84,18 @@ public sealed class MatchRulesTests
 
     [Test]
     public void NoGuaranteeTypeInCommon_Fails() =>
-        Assert.That(Failed(Product(), Ask with { GuaranteeTypes = [GuaranteeType.Mortgage] }, Firm()), Is.EqualTo(new[] { "guaranteeType" }));
+        Assert.That(
+            Failed(Product(), Ask with { GuaranteeTypes = [GuaranteeType.Mortgage] }, Firm()),
+            Is.EqualTo(new[] { "guaranteeType" })
+        );
 
     [Test]
     public void ProductDearerThanTheFirmAccepts_Fails()
     {
-        Assert.That(Failed(Product(minRate: 4m), Ask with { MaxAnnualRate = 3.99m }, Firm()), Is.EqualTo(new[] { "annualRate" }));
+        Assert.That(
+            Failed(Product(minRate: 4m), Ask with { MaxAnnualRate = 3.99m }, Firm()),
+            Is.EqualTo(new[] { "annualRate" })
+        );
         Assert.That(Failed(Product(minRate: 4m), Ask with { MaxAnnualRate = 4m }, Firm()), Is.Empty);
     }
 
@@ -51,14 +104,23 @@ public sealed class MatchRulesTests
     [TestCase("4407", "440604", false)]
     [TestCase("35", "440604", false)]
     public void DivisionPrefix_MustStartTheFirmsDivision(string prefix, string division, bool passes) =>
-        Assert.That(Failed(Product(divisions: [prefix]), Ask, Firm(division: division)).Contains("division"), Is.EqualTo(!passes));
+        Assert.That(
+            Failed(Product(divisions: [prefix]), Ask, Firm(division: division)).Contains("division"),
+            Is.EqualTo(!passes)
+        );
 
     [Test]
     public void IndustryIncludeAndExclude_ArePrefixes()
     {
         Assert.That(Failed(Product(include: ["C3"]), Ask, Firm(industry: "C35")), Is.Empty);
-        Assert.That(Failed(Product(include: ["F"]), Ask, Firm(industry: "C35")), Is.EqualTo(new[] { "industryInclude" }));
-        Assert.That(Failed(Product(include: ["C"], exclude: ["C35"]), Ask, Firm(industry: "C35")), Is.EqualTo(new[] { "industryExclude" }));
+        Assert.That(
+            Failed(Product(include: ["F"]), Ask, Firm(industry: "C35")),
+            Is.EqualTo(new[] { "industryInclude" })
+        );
+        Assert.That(
+            Failed(Product(include: ["C"], exclude: ["C35"]), Ask, Firm(industry: "C35")),
+            Is.EqualTo(new[] { "industryExclude" })
+        );
     }
 
     [TestCase("A", "A", true)]
@@ -67,7 +129,11 @@ public sealed class MatchRulesTests
     [TestCase(null, "C", false)]
     public void MinGrade_NeedsThatGradeOrBetter_AndARating(string? grade, string minGrade, bool passes)
     {
-        var checks = MatchRules.Evaluate(Product(new Eligibility(MinGrade: minGrade)), Ask, Firm(grade: grade, score: grade is null ? null : 700));
+        var checks = MatchRules.Evaluate(
+            Product(new Eligibility(MinGrade: minGrade)),
+            Ask,
+            Firm(grade: grade, score: grade is null ? null : 700)
+        );
         var rule = checks.Single(c => c.Rule == "minGrade");
         Assert.That(rule.Passed, Is.EqualTo(passes));
         Assert.That(rule.Required, Is.EqualTo($"{minGrade} or better"));
@@ -77,31 +143,52 @@ public sealed class MatchRulesTests
     [Test]
     public void QuantitativeRules_SayWhatIsRequiredAndWhatTheFirmHas()
     {
-        var checks = MatchRules.Evaluate(Product(new Eligibility(MinScore: 800, MinYearsInOperation: 10, MinAnnualTaxPaid: 500_000m,
-            MinInsuredEmployees: 50)), Ask, Firm(score: 700, years: 8, tax: 300_000m, employees: 40));
+        var checks = MatchRules.Evaluate(
+            Product(
+                new Eligibility(
+                    MinScore: 800,
+                    MinYearsInOperation: 10,
+                    MinAnnualTaxPaid: 500_000m,
+                    MinInsuredEmployees: 50
+                )
+            ),
+            Ask,
+            Firm(score: 700, years: 8, tax: 300_000m, employees: 40)
+        );
 
         var failed = checks.Where(c => !c.Passed).ToDictionary(c => c.Rule, c => (c.Required, c.Actual));
-        Assert.That(failed, Is.EquivalentTo(new Dictionary<string, (string, string)>
-        {
-            ["minScore"] = ("at least 800", "700"),
-            ["minYearsInOperation"] = ("at least 10", "8"),
-            ["minAnnualTaxPaid"] = ("at least 500000.00", "300000.00"),
-            ["minInsuredEmployees"] = ("at least 50", "40"),
-        }));
+        Assert.That(
+            failed,
+            Is.EquivalentTo(
+                new Dictionary<string, (string, string)>
+                {
+                    ["minScore"] = ("at least 800", "700"),
+                    ["minYearsInOperation"] = ("at least 10", "8"),
+                    ["minAnnualTaxPaid"] = ("at least 500000.00", "300000.00"),
+                    ["minInsuredEmployees"] = ("at least 50", "40"),
+                }
+            )
+        );
     }
 
     [Test]
     public void DishonestDebtors_AreExcludedByDefault_UnlessTheProductSaysOtherwise()
     {
         Assert.That(Failed(Product(), Ask, Firm(dishonest: true)), Is.EqualTo(new[] { "excludeDishonestDebtors" }));
-        Assert.That(Failed(Product(new Eligibility(ExcludeDishonestDebtors: false)), Ask, Firm(dishonest: true)), Is.Empty);
+        Assert.That(
+            Failed(Product(new Eligibility(ExcludeDishonestDebtors: false)), Ask, Firm(dishonest: true)),
+            Is.Empty
+        );
     }
 
     [Test]
     public void SeriousPenaltyInsideTheWindow_Fails_OutsideIt_Passes()
     {
         var product = Product(new Eligibility(ExcludeSeriousPenaltiesMonths: 24));
-        Assert.That(Failed(product, Ask, Firm(seriousPenalty: Today.AddMonths(-23))), Is.EqualTo(new[] { "excludeSeriousPenaltiesMonths" }));
+        Assert.That(
+            Failed(product, Ask, Firm(seriousPenalty: Today.AddMonths(-23))),
+            Is.EqualTo(new[] { "excludeSeriousPenaltiesMonths" })
+        );
         Assert.That(Failed(product, Ask, Firm(seriousPenalty: Today.AddMonths(-25))), Is.Empty);
         Assert.That(Failed(product, Ask, Firm(seriousPenalty: null)), Is.Empty);
     }

@@ -9,27 +9,73 @@ public sealed class MatchStateMachineTests
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
 
     /// <summary>The matched product version's terms: 1–1,000,000, 6–36 months, 3–6% a year.</summary>
-    private static readonly ProductTerms Terms = new("Tax loan", "", 1m, 1_000_000m, 6, 36, 3m, 6m, [GuaranteeType.Credit], [], [], [], new Eligibility(), []);
+    private static readonly ProductTerms Terms = new(
+        "Tax loan",
+        "",
+        1m,
+        1_000_000m,
+        6,
+        36,
+        3m,
+        6m,
+        [GuaranteeType.Credit],
+        [],
+        [],
+        [],
+        new Eligibility(),
+        []
+    );
     private const decimal Requested = 500_000m;
 
     private static Match Pending() =>
-        Match.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), 1, "Tax loan", Guid.NewGuid(), 1, 80, "[]", "{}", Now);
+        Match.Create(
+            Guid.NewGuid(),
+            Guid.NewGuid(),
+            Guid.NewGuid(),
+            1,
+            "Tax loan",
+            Guid.NewGuid(),
+            1,
+            80,
+            "[]",
+            "{}",
+            Now
+        );
 
     private static Match In(MatchStatus status)
     {
         var match = Pending();
         switch (status)
         {
-            case MatchStatus.Pending: break;
-            case MatchStatus.UnderReview: match.Review(Now); break;
-            case MatchStatus.Approved: match.Review(Now); match.Approve(500_000m, 4m, 24, Terms, Requested, Now); break;
-            case MatchStatus.Accepted: match.Review(Now); match.Approve(500_000m, 4m, 24, Terms, Requested, Now); match.Accept(Now); break;
-            case MatchStatus.Disbursed:
-                match.Review(Now); match.Approve(500_000m, 4m, 24, Terms, Requested, Now); match.Accept(Now); match.Disburse(500_000m, DateOnly.FromDateTime(Now.UtcDateTime), Now);
+            case MatchStatus.Pending:
                 break;
-            case MatchStatus.Declined: match.Decline("no", Now); break;
-            case MatchStatus.Withdrawn: match.Withdraw(Now); break;
-            case MatchStatus.Expired: match.Expire(Now); break;
+            case MatchStatus.UnderReview:
+                match.Review(Now);
+                break;
+            case MatchStatus.Approved:
+                match.Review(Now);
+                match.Approve(500_000m, 4m, 24, Terms, Requested, Now);
+                break;
+            case MatchStatus.Accepted:
+                match.Review(Now);
+                match.Approve(500_000m, 4m, 24, Terms, Requested, Now);
+                match.Accept(Now);
+                break;
+            case MatchStatus.Disbursed:
+                match.Review(Now);
+                match.Approve(500_000m, 4m, 24, Terms, Requested, Now);
+                match.Accept(Now);
+                match.Disburse(500_000m, DateOnly.FromDateTime(Now.UtcDateTime), Now);
+                break;
+            case MatchStatus.Declined:
+                match.Decline("no", Now);
+                break;
+            case MatchStatus.Withdrawn:
+                match.Withdraw(Now);
+                break;
+            case MatchStatus.Expired:
+                match.Expire(Now);
+                break;
         }
         Assert.That(match.Status, Is.EqualTo(status));
         return match;
@@ -38,11 +84,23 @@ public sealed class MatchStateMachineTests
     private static readonly Dictionary<string, (Action<Match> Move, MatchStatus[] From, MatchStatus To)> Moves = new()
     {
         ["review"] = (m => m.Review(Now), [MatchStatus.Pending], MatchStatus.UnderReview),
-        ["approve"] = (m => m.Approve(100m, 4m, 12, Terms, Requested, Now), [MatchStatus.UnderReview], MatchStatus.Approved),
+        ["approve"] = (
+            m => m.Approve(100m, 4m, 12, Terms, Requested, Now),
+            [MatchStatus.UnderReview],
+            MatchStatus.Approved
+        ),
         ["decline"] = (m => m.Decline("no", Now), [MatchStatus.Pending, MatchStatus.UnderReview], MatchStatus.Declined),
         ["accept"] = (m => m.Accept(Now), [MatchStatus.Approved], MatchStatus.Accepted),
-        ["disburse"] = (m => m.Disburse(100m, new DateOnly(2026, 11, 24), Now), [MatchStatus.Accepted], MatchStatus.Disbursed),
-        ["withdraw"] = (m => m.Withdraw(Now), [MatchStatus.Pending, MatchStatus.UnderReview, MatchStatus.Approved], MatchStatus.Withdrawn),
+        ["disburse"] = (
+            m => m.Disburse(100m, new DateOnly(2026, 11, 24), Now),
+            [MatchStatus.Accepted],
+            MatchStatus.Disbursed
+        ),
+        ["withdraw"] = (
+            m => m.Withdraw(Now),
+            [MatchStatus.Pending, MatchStatus.UnderReview, MatchStatus.Approved],
+            MatchStatus.Withdrawn
+        ),
         ["expire"] = (m => m.Expire(Now), [MatchStatus.Pending], MatchStatus.Expired),
     };
 
@@ -98,10 +156,17 @@ public sealed class MatchStateMachineTests
     [TestCase(100_000, 6.01, 24, "rate")]
     [TestCase(100_000, 4, 5, "term")]
     [TestCase(100_000, 4, 37, "term")]
-    public void AnOffer_OutsideTheRequestOrTheProductsTerms_IsRefused(decimal amount, decimal rate, int termMonths, string named)
+    public void AnOffer_OutsideTheRequestOrTheProductsTerms_IsRefused(
+        decimal amount,
+        decimal rate,
+        int termMonths,
+        string named
+    )
     {
         var match = In(MatchStatus.UnderReview);
-        var refused = Assert.Throws<UnprocessableException>(() => match.Approve(amount, rate, termMonths, Terms, Requested, Now));
+        var refused = Assert.Throws<UnprocessableException>(() =>
+            match.Approve(amount, rate, termMonths, Terms, Requested, Now)
+        );
         Assert.That(refused!.Message, Does.Contain(named));
         Assert.That(match.Status, Is.EqualTo(MatchStatus.UnderReview), "a refused offer changes nothing");
     }
@@ -110,7 +175,9 @@ public sealed class MatchStateMachineTests
     public void Disbursing_BeforeTheApproval_IsRefused()
     {
         var match = In(MatchStatus.Accepted);
-        Assert.Throws<UnprocessableException>(() => match.Disburse(100m, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1), Now));
+        Assert.Throws<UnprocessableException>(() =>
+            match.Disburse(100m, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1), Now)
+        );
         Assert.That(match.Status, Is.EqualTo(MatchStatus.Accepted));
     }
 }

@@ -23,7 +23,8 @@ public sealed class ArchitectureTests
         "ProfileBuilder", // a firm's profile rebuilt now (verification)
         "ReportAccessLog", // every read of a firm's data is recorded in its chain
         "ConsentCoverage", // whether a consent covers a read, as SQL
-        "MatchingEngine", "ProductEvaluation", // the rules evaluated for one request (near misses)
+        "MatchingEngine",
+        "ProductEvaluation", // the rules evaluated for one request (near misses)
         "MatchExplanation", // the stored form of a match's reasons and fit
     ];
 
@@ -42,9 +43,18 @@ public sealed class ArchitectureTests
     [Test]
     public void Core_ReferencesNoAspNetAndNoNpgsqlCommands()
     {
-        var result = Types.InAssembly(typeof(FinanceMatchDbContext).Assembly).ShouldNot()
-            .HaveDependencyOnAny("Microsoft.AspNetCore", "Npgsql.NpgsqlCommand", "Npgsql.NpgsqlBatch", "Npgsql.NpgsqlParameter",
-                "Npgsql.NpgsqlConnection", "Npgsql.NpgsqlDataReader", "Npgsql.NpgsqlBinaryImporter")
+        var result = Types
+            .InAssembly(typeof(FinanceMatchDbContext).Assembly)
+            .ShouldNot()
+            .HaveDependencyOnAny(
+                "Microsoft.AspNetCore",
+                "Npgsql.NpgsqlCommand",
+                "Npgsql.NpgsqlBatch",
+                "Npgsql.NpgsqlParameter",
+                "Npgsql.NpgsqlConnection",
+                "Npgsql.NpgsqlDataReader",
+                "Npgsql.NpgsqlBinaryImporter"
+            )
             .GetResult();
 
         Assert.That(result.FailingTypeNames ?? [], Is.Empty);
@@ -54,9 +64,14 @@ public sealed class ArchitectureTests
     public void EveryFeatureFile_DeclaresTheTypeItIsNamedAfter()
     {
         var features = Path.Combine(RepositoryRoot(), "src", "FinanceMatch.Api", "Features");
-        var misnamed = Directory.EnumerateFiles(features, "*.cs", SearchOption.AllDirectories)
-            .Where(file => !Regex.IsMatch(File.ReadAllText(file),
-                $@"\b(class|record|interface|enum|struct)\s+{Regex.Escape(Path.GetFileNameWithoutExtension(file))}\b"))
+        var misnamed = Directory
+            .EnumerateFiles(features, "*.cs", SearchOption.AllDirectories)
+            .Where(file =>
+                !Regex.IsMatch(
+                    File.ReadAllText(file),
+                    $@"\b(class|record|interface|enum|struct)\s+{Regex.Escape(Path.GetFileNameWithoutExtension(file))}\b"
+                )
+            )
             .Select(file => Path.GetRelativePath(features, file))
             .ToList();
 
@@ -69,10 +84,23 @@ public sealed class ArchitectureTests
     {
         var root = RepositoryRoot();
         var embedded = FinanceMatch.Api.Infrastructure.Sql.LoadAll();
-        var files = Directory.EnumerateFiles(Path.Combine(root, "src", "FinanceMatch.Api", "Features"), "*.sql", SearchOption.AllDirectories)
-            .Select(f => $"{Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(f)))}.{Path.GetFileNameWithoutExtension(f)}").ToList();
-        var loaded = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
-            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"Sql\.Load\(""([^""]+)""\)").Select(m => m.Groups[1].Value)).Distinct().ToList();
+        var files = Directory
+            .EnumerateFiles(
+                Path.Combine(root, "src", "FinanceMatch.Api", "Features"),
+                "*.sql",
+                SearchOption.AllDirectories
+            )
+            .Select(f =>
+                $"{Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(f)))}.{Path.GetFileNameWithoutExtension(f)}"
+            )
+            .ToList();
+        var loaded = Directory
+            .EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f =>
+                Regex.Matches(File.ReadAllText(f), @"Sql\.Load\(""([^""]+)""\)").Select(m => m.Groups[1].Value)
+            )
+            .Distinct()
+            .ToList();
 
         Assert.That(files, Is.Not.Empty);
         Assert.That(embedded.Keys, Is.EquivalentTo(files), "each .sql file beside a slice is an embedded resource");
@@ -87,14 +115,18 @@ public sealed class ArchitectureTests
         foreach (var type in module.GetTypes())
         {
             var area = AreaOf(type);
-            if (area is null) continue;
+            if (area is null)
+                continue;
             foreach (var used in TypesUsedBy(type).SelectMany(WithGenericArguments))
             {
                 var usedArea = AreaOf(used);
-                if (usedArea is null || usedArea == area) continue;
+                if (usedArea is null || usedArea == area)
+                    continue;
                 var topLevel = TopLevel(used);
                 if (!IsOfferedToOtherAreas(used, topLevel.Name))
-                    violations.Add($"{area}: {TopLevel(type).Name} uses {usedArea}.{topLevel.Name}{(used.IsNested ? "." + used.Name : "")}");
+                    violations.Add(
+                        $"{area}: {TopLevel(type).Name} uses {usedArea}.{topLevel.Name}{(used.IsNested ? "." + used.Name : "")}"
+                    );
             }
         }
 
@@ -116,7 +148,8 @@ public sealed class ArchitectureTests
 
     private static TypeReference TopLevel(TypeReference type)
     {
-        while (type.DeclaringType is not null) type = type.DeclaringType;
+        while (type.DeclaringType is not null)
+            type = type.DeclaringType;
         return type;
     }
 
@@ -124,30 +157,44 @@ public sealed class ArchitectureTests
     private static string? AreaOf(TypeReference type)
     {
         var ns = TopLevel(type.GetElementType()).Namespace;
-        return ns.StartsWith(FeaturesNamespace, StringComparison.Ordinal) ? ns[FeaturesNamespace.Length..].Split('.')[0] : null;
+        return ns.StartsWith(FeaturesNamespace, StringComparison.Ordinal)
+            ? ns[FeaturesNamespace.Length..].Split('.')[0]
+            : null;
     }
 
     private static IEnumerable<TypeReference> TypesUsedBy(TypeDefinition type)
     {
-        if (type.BaseType is not null) yield return type.BaseType;
-        foreach (var i in type.Interfaces) yield return i.InterfaceType;
-        foreach (var field in type.Fields) yield return field.FieldType;
+        if (type.BaseType is not null)
+            yield return type.BaseType;
+        foreach (var i in type.Interfaces)
+            yield return i.InterfaceType;
+        foreach (var field in type.Fields)
+            yield return field.FieldType;
         foreach (var method in type.Methods)
         {
             yield return method.ReturnType;
-            foreach (var parameter in method.Parameters) yield return parameter.ParameterType;
-            if (!method.HasBody) continue;
-            foreach (var variable in method.Body.Variables) yield return variable.VariableType;
+            foreach (var parameter in method.Parameters)
+                yield return parameter.ParameterType;
+            if (!method.HasBody)
+                continue;
+            foreach (var variable in method.Body.Variables)
+                yield return variable.VariableType;
             foreach (var instruction in method.Body.Instructions)
             {
                 switch (instruction.Operand)
                 {
-                    case TypeReference t: yield return t; break;
+                    case TypeReference t:
+                        yield return t;
+                        break;
                     case MethodReference m:
                         yield return m.DeclaringType;
-                        if (m is GenericInstanceMethod g) foreach (var argument in g.GenericArguments) yield return argument;
+                        if (m is GenericInstanceMethod g)
+                            foreach (var argument in g.GenericArguments)
+                                yield return argument;
                         break;
-                    case FieldReference f: yield return f.DeclaringType; break;
+                    case FieldReference f:
+                        yield return f.DeclaringType;
+                        break;
                 }
             }
         }
@@ -157,13 +204,16 @@ public sealed class ArchitectureTests
     {
         yield return type;
         if (type is GenericInstanceType generic)
-            foreach (var argument in generic.GenericArguments.SelectMany(WithGenericArguments)) yield return argument;
+            foreach (var argument in generic.GenericArguments.SelectMany(WithGenericArguments))
+                yield return argument;
     }
 
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinanceMatch.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (FinanceMatch.sln) was not found.");
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinanceMatch.sln")))
+            directory = directory.Parent;
+        return directory?.FullName
+            ?? throw new InvalidOperationException("The repository root (FinanceMatch.sln) was not found.");
     }
 }

@@ -37,19 +37,26 @@ public sealed class StartupSettingsTests
     [Test]
     public void Production_WithoutADataProtectionKeyRing_StopsNamingTheSetting()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Read("Host=db;Database=financematch", keysDirectory: null));
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            Read("Host=db;Database=financematch", keysDirectory: null)
+        );
         Assert.That(error!.Message, Does.Contain("DataProtection__KeysDirectory"));
     }
 
     private static StartupSettings Read(string connectionString, string? keysDirectory = "/var/lib/financematch/keys")
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:FinanceMatch"] = connectionString,
-                ["DataProtection:KeysDirectory"] = keysDirectory,
-            })
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["ConnectionStrings:FinanceMatch"] = connectionString,
+                    ["DataProtection:KeysDirectory"] = keysDirectory,
+                }
+            )
             .Build();
-        return StartupSettings.Read(configuration, new HostingEnvironment { EnvironmentName = Environments.Production });
+        return StartupSettings.Read(
+            configuration,
+            new HostingEnvironment { EnvironmentName = Environments.Production }
+        );
     }
 }

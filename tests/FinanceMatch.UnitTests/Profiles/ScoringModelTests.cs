@@ -43,25 +43,57 @@ public sealed class ScoringModelTests
     /// </summary>
     private static readonly (string Name, Func<ProfileMetrics, Random, ProfileMetrics> Raise)[] Favourable =
     [
-        ("taxPaid", (m, r) => m with { TaxPaidLast12Months = m.TaxPaidLast12Months + (decimal)(r.NextDouble() * 2_000_000) }),
-        ("taxableRevenue", (m, r) => m with { TaxableRevenueLast12Months = m.TaxableRevenueLast12Months + (decimal)(r.NextDouble() * 20_000_000) }),
+        (
+            "taxPaid",
+            (m, r) => m with { TaxPaidLast12Months = m.TaxPaidLast12Months + (decimal)(r.NextDouble() * 2_000_000) }
+        ),
+        (
+            "taxableRevenue",
+            (m, r) =>
+                m with
+                {
+                    TaxableRevenueLast12Months = m.TaxableRevenueLast12Months + (decimal)(r.NextDouble() * 20_000_000),
+                }
+        ),
         ("insuredEmployees", (m, r) => m with { InsuredEmployeesLatest = m.InsuredEmployeesLatest + r.Next(1, 200) }),
         ("revenueTrend", (m, r) => m with { RevenueTrend = m.RevenueTrend + r.NextDouble() }),
         ("employeesTrend", (m, r) => m with { InsuredEmployeesTrend = m.InsuredEmployeesTrend + r.NextDouble() }),
         ("electricityTrend", (m, r) => m with { ElectricityTrend = m.ElectricityTrend + r.NextDouble() }),
         ("years", (m, r) => m with { YearsInOperation = m.YearsInOperation + r.NextDouble() * 10 }),
-        ("capital", (m, r) => m with { RegisteredCapital = m.RegisteredCapital + (decimal)(r.NextDouble() * 10_000_000) }),
+        (
+            "capital",
+            (m, r) => m with { RegisteredCapital = m.RegisteredCapital + (decimal)(r.NextDouble() * 10_000_000) }
+        ),
     ];
 
     /// <summary>Each unfavourable input raised, all else equal.</summary>
     private static readonly (string Name, Func<ProfileMetrics, Random, ProfileMetrics> Raise)[] Unfavourable =
     [
         ("taxArrears", (m, r) => m with { TaxArrears = m.TaxArrears + (decimal)(r.NextDouble() * 100_000) + 0.01m }),
-        ("socialSecurityArrears", (m, r) => m with { SocialSecurityArrears = m.SocialSecurityArrears + (decimal)(r.NextDouble() * 100_000) + 0.01m }),
-        ("utilityOverdue", (m, r) => m with { UtilityOverdue = m.UtilityOverdue + (decimal)(r.NextDouble() * 50_000) + 0.01m }),
-        ("minorPenalties", (m, r) => m with { MinorPenaltiesLast36Months = m.MinorPenaltiesLast36Months + r.Next(1, 4) }),
-        ("generalPenalties", (m, r) => m with { GeneralPenaltiesLast36Months = m.GeneralPenaltiesLast36Months + r.Next(1, 4) }),
-        ("seriousPenalties", (m, r) => m with { SeriousPenaltiesLast36Months = m.SeriousPenaltiesLast36Months + r.Next(1, 4) }),
+        (
+            "socialSecurityArrears",
+            (m, r) =>
+                m with
+                {
+                    SocialSecurityArrears = m.SocialSecurityArrears + (decimal)(r.NextDouble() * 100_000) + 0.01m,
+                }
+        ),
+        (
+            "utilityOverdue",
+            (m, r) => m with { UtilityOverdue = m.UtilityOverdue + (decimal)(r.NextDouble() * 50_000) + 0.01m }
+        ),
+        (
+            "minorPenalties",
+            (m, r) => m with { MinorPenaltiesLast36Months = m.MinorPenaltiesLast36Months + r.Next(1, 4) }
+        ),
+        (
+            "generalPenalties",
+            (m, r) => m with { GeneralPenaltiesLast36Months = m.GeneralPenaltiesLast36Months + r.Next(1, 4) }
+        ),
+        (
+            "seriousPenalties",
+            (m, r) => m with { SeriousPenaltiesLast36Months = m.SeriousPenaltiesLast36Months + r.Next(1, 4) }
+        ),
         ("enforcement", (m, r) => m with { OpenEnforcementCases = m.OpenEnforcementCases + r.Next(1, 4) }),
         ("dishonestDebtor", (m, r) => m with { OpenDishonestDebtorRecords = m.OpenDishonestDebtorRecords + 1 }),
     ];
@@ -78,7 +110,8 @@ public sealed class ScoringModelTests
             foreach (var (name, raise) in Favourable)
             {
                 var after = Model.Score(raise(firm, random)).Score!.Value;
-                if (after < before) violations.Add($"{name}: {before} → {after} for {firm}");
+                if (after < before)
+                    violations.Add($"{name}: {before} → {after} for {firm}");
             }
         }
         Assert.That(violations, Is.Empty);
@@ -96,7 +129,8 @@ public sealed class ScoringModelTests
             foreach (var (name, raise) in Unfavourable)
             {
                 var after = Model.Score(raise(firm, random)).Score!.Value;
-                if (after > before) violations.Add($"{name}: {before} → {after} for {firm}");
+                if (after > before)
+                    violations.Add($"{name}: {before} → {after} for {firm}");
             }
         }
         Assert.That(violations, Is.Empty);
@@ -110,9 +144,12 @@ public sealed class ScoringModelTests
         {
             var firm = RandomFirm(random, allowDishonest: false) with
             {
-                TaxMonths = 24, OpenDishonestDebtorRecords = 1 + random.Next(3),
+                TaxMonths = 24,
+                OpenDishonestDebtorRecords = 1 + random.Next(3),
                 // even the best firm otherwise
-                TaxPaidLast12Months = 9_000_000, InsuredEmployeesLatest = 900, TaxArrears = 0,
+                TaxPaidLast12Months = 9_000_000,
+                InsuredEmployeesLatest = 900,
+                TaxArrears = 0,
             };
             var result = Model.Score(firm);
             Assert.That(result.Grade, Is.EqualTo("C"), firm.ToString());
@@ -144,7 +181,10 @@ public sealed class ScoringModelTests
             var firm = RandomFirm(random, allowDishonest: false) with { TaxMonths = 6 };
             var result = Model.Score(firm);
             var factorCount = result.Factors.Count;
-            Assert.That(result.Score!.Value, Is.EqualTo(500 + result.Factors.Sum(f => f.Impact)).Within(factorCount / 2 + 1));
+            Assert.That(
+                result.Score!.Value,
+                Is.EqualTo(500 + result.Factors.Sum(f => f.Impact)).Within(factorCount / 2 + 1)
+            );
             Assert.That(result.Score, Is.InRange(0, 1000));
             Assert.That(result.Grade, Is.EqualTo(Model.GradeOf(result.Score!.Value)));
         }
@@ -153,7 +193,14 @@ public sealed class ScoringModelTests
     [Test]
     public void NoDataAtAll_IsNotRated()
     {
-        var result = Model.Score(new ProfileMetrics { Uscc = "X", YearsInOperation = 12, RegisteredCapital = 10_000_000 });
+        var result = Model.Score(
+            new ProfileMetrics
+            {
+                Uscc = "X",
+                YearsInOperation = 12,
+                RegisteredCapital = 10_000_000,
+            }
+        );
         Assert.That(result.Rated, Is.False);
         Assert.That(result.Score, Is.Null);
         Assert.That(result.Grade, Is.Null);
@@ -162,9 +209,20 @@ public sealed class ScoringModelTests
     [Test]
     public void ThinFile_IsRatedOnWhatExists_MissingFactorsAreNeutral()
     {
-        var result = Model.Score(new ProfileMetrics { Uscc = "X", YearsInOperation = 2, RegisteredCapital = 1_000_000, TaxMonths = 2, TaxPaidLast12Months = 20_000 });
+        var result = Model.Score(
+            new ProfileMetrics
+            {
+                Uscc = "X",
+                YearsInOperation = 2,
+                RegisteredCapital = 1_000_000,
+                TaxMonths = 2,
+                TaxPaidLast12Months = 20_000,
+            }
+        );
         Assert.That(result.Rated, Is.True);
-        var missing = result.Factors.Where(f => f.Code is "insuredEmployeesLatest" or "electricityTrend" or "revenueTrend").ToList();
+        var missing = result
+            .Factors.Where(f => f.Code is "insuredEmployeesLatest" or "electricityTrend" or "revenueTrend")
+            .ToList();
         Assert.That(missing, Has.Count.EqualTo(3));
         Assert.That(missing.Select(f => (f.Value, f.Impact)), Has.All.EqualTo(((double?)null, 0)));
     }
@@ -180,7 +238,11 @@ public sealed class ScoringModelTests
             {
                 Assert.That(factor.BandScores, Has.Count.EqualTo(factor.Thresholds.Count + 1), factor.Code);
                 Assert.That(factor.Thresholds, Is.Ordered.Ascending, factor.Code);
-                Assert.That(factor.BandScores, factor.Direction == FactorDirection.Favourable ? Is.Ordered.Ascending : Is.Ordered.Descending, factor.Code);
+                Assert.That(
+                    factor.BandScores,
+                    factor.Direction == FactorDirection.Favourable ? Is.Ordered.Ascending : Is.Ordered.Descending,
+                    factor.Code
+                );
                 Assert.That(factor.BandScores, Has.All.InRange(0d, 1d), factor.Code);
             }
         }

@@ -7,8 +7,12 @@ namespace FinanceMatch.UnitTests.Webhooks;
 
 public sealed class WebhookSafetyTests
 {
-    private static readonly IOptions<WebhookOptions> Production = Options.Create(new WebhookOptions { AllowHttp = false, AllowPrivateNetworks = false });
-    private static readonly IOptions<WebhookOptions> Development = Options.Create(new WebhookOptions { AllowHttp = true, AllowPrivateNetworks = true });
+    private static readonly IOptions<WebhookOptions> Production = Options.Create(
+        new WebhookOptions { AllowHttp = false, AllowPrivateNetworks = false }
+    );
+    private static readonly IOptions<WebhookOptions> Development = Options.Create(
+        new WebhookOptions { AllowHttp = true, AllowPrivateNetworks = true }
+    );
 
     [TestCase(10, 60, true)]
     [TestCase(10, 15, true)]
@@ -17,7 +21,10 @@ public sealed class WebhookSafetyTests
     [TestCase(10, 2, false)]
     [TestCase(0, 60, false)]
     public void ALease_MustOutlastThePostItCovers(int timeoutSeconds, int leaseSeconds, bool accepted) =>
-        Assert.That(new WebhookOptions { TimeoutSeconds = timeoutSeconds, LeaseSeconds = leaseSeconds }.Problem() is null, Is.EqualTo(accepted));
+        Assert.That(
+            new WebhookOptions { TimeoutSeconds = timeoutSeconds, LeaseSeconds = leaseSeconds }.Problem() is null,
+            Is.EqualTo(accepted)
+        );
 
     [TestCase("127.0.0.1")]
     [TestCase("127.8.9.10")]
@@ -41,7 +48,8 @@ public sealed class WebhookSafetyTests
     [TestCase("100.128.0.1")]
     [TestCase("203.0.113.7")]
     [TestCase("2001:4860:4860::8888")]
-    public void PublicAddresses_AreNot(string address) => Assert.That(WebhookAddresses.IsPrivate(IPAddress.Parse(address)), Is.False);
+    public void PublicAddresses_AreNot(string address) =>
+        Assert.That(WebhookAddresses.IsPrivate(IPAddress.Parse(address)), Is.False);
 
     [TestCase("http://hooks.example.com/x", "https")]
     [TestCase("https://127.0.0.1/x", "loopback or private")]
@@ -52,26 +60,47 @@ public sealed class WebhookSafetyTests
     [TestCase("https://169.254.169.254/latest/meta-data", "loopback or private")]
     public void InProduction_OnlyHttpsToThePublicInternet_IsAccepted(string url, string complaint)
     {
-        var result = new RegisterWebhook.BodyValidator(Production).Validate(new RegisterWebhookRequest(url, [WebhookEvent.MatchCreated], "a-long-enough-secret"));
-        Assert.That(result.Errors.Where(e => e.PropertyName == "Url").Select(e => e.ErrorMessage), Has.Some.Contains(complaint));
+        var result = new RegisterWebhook.BodyValidator(Production).Validate(
+            new RegisterWebhookRequest(url, [WebhookEvent.MatchCreated], "a-long-enough-secret")
+        );
+        Assert.That(
+            result.Errors.Where(e => e.PropertyName == "Url").Select(e => e.ErrorMessage),
+            Has.Some.Contains(complaint)
+        );
     }
 
     [Test]
     public void InProduction_AnHttpsUrlOnAPublicHost_IsAccepted_AndInDevelopmentLoopbackHttpToo()
     {
         var secret = "a-long-enough-secret";
-        Assert.That(new RegisterWebhook.BodyValidator(Production)
-            .Validate(new RegisterWebhookRequest("https://hooks.bank.example/financematch", [WebhookEvent.AlertRaised], secret)).IsValid, Is.True);
-        Assert.That(new RegisterWebhook.BodyValidator(Development)
-            .Validate(new RegisterWebhookRequest("http://127.0.0.1:5000/hook", [WebhookEvent.AlertRaised], secret)).IsValid, Is.True);
+        Assert.That(
+            new RegisterWebhook.BodyValidator(Production)
+                .Validate(
+                    new RegisterWebhookRequest(
+                        "https://hooks.bank.example/financematch",
+                        [WebhookEvent.AlertRaised],
+                        secret
+                    )
+                )
+                .IsValid,
+            Is.True
+        );
+        Assert.That(
+            new RegisterWebhook.BodyValidator(Development)
+                .Validate(new RegisterWebhookRequest("http://127.0.0.1:5000/hook", [WebhookEvent.AlertRaised], secret))
+                .IsValid,
+            Is.True
+        );
     }
 
     [Test]
     public void TheRetryWait_DoublesFromTheBase_UpToAnHour()
     {
         var options = new WebhookOptions { RetryBaseMilliseconds = 30_000 };
-        Assert.That(Enumerable.Range(1, 5).Select(options.RetryDelay),
-            Is.EqualTo(new[] { 30, 60, 120, 240, 480 }.Select(s => TimeSpan.FromSeconds(s))));
+        Assert.That(
+            Enumerable.Range(1, 5).Select(options.RetryDelay),
+            Is.EqualTo(new[] { 30, 60, 120, 240, 480 }.Select(s => TimeSpan.FromSeconds(s)))
+        );
         Assert.That(options.RetryDelay(20), Is.EqualTo(TimeSpan.FromHours(1)));
     }
 
@@ -79,7 +108,9 @@ public sealed class WebhookSafetyTests
     public void TheSignature_IsTheHexHmacSha256OfTheRawBody()
     {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
-        Assert.That(DeliverWebhook.Signature("Jefe", "what do ya want for nothing?"u8.ToArray()),
-            Is.EqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+        Assert.That(
+            DeliverWebhook.Signature("Jefe", "what do ya want for nothing?"u8.ToArray()),
+            Is.EqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        );
     }
 }

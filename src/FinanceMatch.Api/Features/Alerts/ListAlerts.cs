@@ -14,7 +14,9 @@ namespace FinanceMatch.Api.Features.Alerts;
 
 public static class ListAlerts
 {
-    public sealed record Query(Caller Caller, DomainKind? Kind, int Page, int PageSize) : IRequest<Paged<AlertDto>>, IPagedQuery;
+    public sealed record Query(Caller Caller, DomainKind? Kind, int Page, int PageSize)
+        : IRequest<Paged<AlertDto>>,
+            IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -31,13 +33,26 @@ public static class ListAlerts
                 var institutionId = query.Caller.SubjectId;
                 alerts = alerts.Where(a => a.InstitutionId == institutionId);
             }
-            if (query.Kind is { } kind) alerts = alerts.Where(a => a.Kind == kind);
-            return await alerts.OrderByDescending(a => a.RaisedAt).ThenBy(a => a.Id)
-                .ToPageAsync(db, query, a => new AlertDto(a.Id, a.EnterpriseId, a.Kind.Map<AlertKind>(), a.Detail, a.RaisedAt), cancellationToken);
+            if (query.Kind is { } kind)
+                alerts = alerts.Where(a => a.Kind == kind);
+            return await alerts
+                .OrderByDescending(a => a.RaisedAt)
+                .ThenBy(a => a.Id)
+                .ToPageAsync(
+                    db,
+                    query,
+                    a => new AlertDto(a.Id, a.EnterpriseId, a.Kind.Map<AlertKind>(), a.Detail, a.RaisedAt),
+                    cancellationToken
+                );
         }
     }
 
-    internal static async Task<Paged<AlertDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? kind = null,
-        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(caller, EnumText.ParseOptional<DomainKind>(kind, "kind"), page, pageSize), ct);
+    internal static async Task<Paged<AlertDto>> Endpoint(
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        string? kind = null,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) => await sender.Send(new Query(caller, EnumText.ParseOptional<DomainKind>(kind, "kind"), page, pageSize), ct);
 }

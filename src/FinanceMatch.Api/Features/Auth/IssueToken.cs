@@ -1,8 +1,8 @@
-using FinanceMatch.Api.Errors;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Errors;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
@@ -37,8 +37,14 @@ public static class IssueToken
     {
         public async ValueTask<TokenResponse> Handle(Command command, CancellationToken ct)
         {
-            var credential = await db.Credentials.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == command.ClientId, ct);
-            if (credential is null || !hasher.Verify(credential.SecretHash, command.ClientSecret) || !credential.IsEnabled)
+            var credential = await db
+                .Credentials.AsNoTracking()
+                .SingleOrDefaultAsync(c => c.ClientId == command.ClientId, ct);
+            if (
+                credential is null
+                || !hasher.Verify(credential.SecretHash, command.ClientSecret)
+                || !credential.IsEnabled
+            )
                 throw new InvalidCredentialsException();
             var (token, expiresIn) = tokens.Issue(credential);
             return new TokenResponse(token, "Bearer", expiresIn);
@@ -49,9 +55,12 @@ public static class IssueToken
     {
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Pragma = "no-cache";
-        if (http.Request.ContentType?.StartsWith(FormContentType, StringComparison.OrdinalIgnoreCase) == true) return await FormAsync(http, sender, ct);
+        if (http.Request.ContentType?.StartsWith(FormContentType, StringComparison.OrdinalIgnoreCase) == true)
+            return await FormAsync(http, sender, ct);
         if (!http.Request.HasJsonContentType())
-            throw new UnsupportedContentTypeException("Send the credentials as application/json, or as application/x-www-form-urlencoded (RFC 6749).");
+            throw new UnsupportedContentTypeException(
+                "Send the credentials as application/json, or as application/x-www-form-urlencoded (RFC 6749)."
+            );
         TokenRequest? body;
         try
         {
@@ -59,7 +68,11 @@ public static class IssueToken
         }
         catch (JsonException json)
         {
-            throw new BadHttpRequestException("The request body could not be read.", StatusCodes.Status400BadRequest, json);
+            throw new BadHttpRequestException(
+                "The request body could not be read.",
+                StatusCodes.Status400BadRequest,
+                json
+            );
         }
         try
         {
@@ -67,8 +80,11 @@ public static class IssueToken
         }
         catch (InvalidCredentialsException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.",
-                detail: "The client id or secret is wrong, or the client is disabled.");
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized.",
+                detail: "The client id or secret is wrong, or the client is disabled."
+            );
         }
     }
 
@@ -81,18 +97,33 @@ public static class IssueToken
         }
         catch (InvalidDataException e)
         {
-            return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", "The form cannot be read: " + e.Message);
+            return OAuthError(
+                StatusCodes.Status400BadRequest,
+                "invalid_request",
+                "The form cannot be read: " + e.Message
+            );
         }
         var grantType = form["grant_type"].ToString();
-        if (grantType.Length == 0) return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", "grant_type is required.");
+        if (grantType.Length == 0)
+            return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", "grant_type is required.");
         if (grantType != "client_credentials")
-            return OAuthError(StatusCodes.Status400BadRequest, "unsupported_grant_type", "Only the client_credentials grant is supported.");
+            return OAuthError(
+                StatusCodes.Status400BadRequest,
+                "unsupported_grant_type",
+                "Only the client_credentials grant is supported."
+            );
         var (clientId, clientSecret, basic) = (form["client_id"].ToString(), form["client_secret"].ToString(), false);
-        if (AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization, out var header)
-            && header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+        if (
+            AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization, out var header)
+            && header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)
+        )
         {
             if (!TryReadBasic(header.Parameter, out clientId, out clientSecret))
-                return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", "The Basic authorization header cannot be read.");
+                return OAuthError(
+                    StatusCodes.Status400BadRequest,
+                    "invalid_request",
+                    "The Basic authorization header cannot be read."
+                );
             basic = true;
         }
         try
@@ -102,7 +133,8 @@ public static class IssueToken
         }
         catch (Exception e) when (e is InvalidCredentialsException or ValidationException)
         {
-            if (basic) http.Response.Headers.WWWAuthenticate = "Basic realm=\"financematch\"";
+            if (basic)
+                http.Response.Headers.WWWAuthenticate = "Basic realm=\"financematch\"";
             return OAuthError(StatusCodes.Status401Unauthorized, "invalid_client", "Client authentication failed.");
         }
     }
@@ -111,20 +143,27 @@ public static class IssueToken
     private static bool TryReadBasic(string? parameter, out string clientId, out string clientSecret)
     {
         (clientId, clientSecret) = ("", "");
-        if (string.IsNullOrEmpty(parameter) || parameter.Length > 1024) return false;
+        if (string.IsNullOrEmpty(parameter) || parameter.Length > 1024)
+            return false;
         var buffer = new byte[parameter.Length];
-        if (!Convert.TryFromBase64String(parameter, buffer, out var written)) return false;
+        if (!Convert.TryFromBase64String(parameter, buffer, out var written))
+            return false;
         var text = Encoding.UTF8.GetString(buffer, 0, written);
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0) return false;
+        if (colon < 0)
+            return false;
         clientId = Uri.UnescapeDataString(text[..colon].Replace('+', ' '));
         clientSecret = Uri.UnescapeDataString(text[(colon + 1)..].Replace('+', ' '));
         return true;
     }
 
     private static IResult OAuthError(int status, string error, string description) =>
-        TypedResults.Problem(statusCode: status, title: error, detail: description,
-            extensions: new Dictionary<string, object?> { ["error"] = error, ["error_description"] = description });
+        TypedResults.Problem(
+            statusCode: status,
+            title: error,
+            detail: description,
+            extensions: new Dictionary<string, object?> { ["error"] = error, ["error_description"] = description }
+        );
 
     private sealed class InvalidCredentialsException : Exception;
 }

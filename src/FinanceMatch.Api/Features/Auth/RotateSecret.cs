@@ -3,11 +3,11 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Identity;
-using Role = FinanceMatch.Core.Identity.Role;
-using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Role = FinanceMatch.Core.Identity.Role;
+using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Auth;
 
@@ -26,34 +26,68 @@ public static class RotateSecret
         public Validator() => RuleFor(c => c.CurrentSecret).NotEmpty().MaximumLength(256);
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, SecretHasher hasher, CredentialStates states, TimeProvider clock)
-        : IRequestHandler<Command, ClientCredentials>
+    public sealed class Handler(
+        FinanceMatchDbContext db,
+        SecretHasher hasher,
+        CredentialStates states,
+        TimeProvider clock
+    ) : IRequestHandler<Command, ClientCredentials>
     {
         private const int MaxRefusalsPerHour = 5;
 
         public async ValueTask<ClientCredentials> Handle(Command command, CancellationToken ct)
         {
-            var credential = await db.Credentials.SingleOrDefaultAsync(c => c.ClientId == command.Caller.ClientId, ct) ?? throw new NotFoundException("The credential no longer exists.");
+            var credential =
+                await db.Credentials.SingleOrDefaultAsync(c => c.ClientId == command.Caller.ClientId, ct)
+                ?? throw new NotFoundException("The credential no longer exists.");
             var now = clock.GetUtcNow();
             await AttemptLimit.RefuseWhenTooManyAsync(
-                db.SecurityEvents.Where(e => e.ClientId == credential.ClientId && e.Kind == SecurityEventKind.SecretRotationRefused),
-                MaxRefusalsPerHour, TimeSpan.FromHours(1), now, "Too many rotations with a wrong current secret in the last hour.", ct);
+                db.SecurityEvents.Where(e =>
+                    e.ClientId == credential.ClientId && e.Kind == SecurityEventKind.SecretRotationRefused
+                ),
+                MaxRefusalsPerHour,
+                TimeSpan.FromHours(1),
+                now,
+                "Too many rotations with a wrong current secret in the last hour.",
+                ct
+            );
             if (!hasher.Verify(credential.SecretHash, command.CurrentSecret))
             {
-                db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SecretRotationRefused, credential, command.Caller.RequiredClientId, "Wrong current secret.", now));
+                db.SecurityEvents.Add(
+                    SecurityEvent.Of(
+                        SecurityEventKind.SecretRotationRefused,
+                        credential,
+                        command.Caller.RequiredClientId,
+                        "Wrong current secret.",
+                        now
+                    )
+                );
                 await db.SaveChangesAsync(CancellationToken.None);
                 throw new WrongSecretException();
             }
             var secret = SecretHasher.NewSecret();
             credential.ReplaceSecret(hasher.HashGenerated(secret), now);
-            db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SecretRotated, credential, command.Caller.RequiredClientId, null, now));
+            db.SecurityEvents.Add(
+                SecurityEvent.Of(
+                    SecurityEventKind.SecretRotated,
+                    credential,
+                    command.Caller.RequiredClientId,
+                    null,
+                    now
+                )
+            );
             await db.SaveChangesAsync(ct);
             states.Forget(credential.Id);
             return new ClientCredentials(credential.ClientId, secret);
         }
     }
 
-    internal static async Task<IResult> Endpoint(RotateSecretRequest body, Caller caller, ISender sender, CancellationToken ct)
+    internal static async Task<IResult> Endpoint(
+        RotateSecretRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         try
         {
@@ -61,8 +95,11 @@ public static class RotateSecret
         }
         catch (WrongSecretException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.",
-                detail: "currentSecret is not this client's secret.");
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized.",
+                detail: "currentSecret is not this client's secret."
+            );
         }
     }
 

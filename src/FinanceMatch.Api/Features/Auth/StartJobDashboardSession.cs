@@ -16,16 +16,22 @@ public static class StartJobDashboardSession
     internal static IResult Endpoint(HttpContext http, IHostEnvironment environment, IOptions<AuthOptions> options)
     {
         var header = http.Request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : "";
         var local = environment.IsDevelopment() || environment.IsEnvironment("Testing");
-        http.Response.Cookies.Append(CookieName, token, new CookieOptions
-        {
-            Path = CookiePath,
-            HttpOnly = true,
-            Secure = !local,
-            SameSite = SameSiteMode.Strict,
-            MaxAge = TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes),
-        });
+        http.Response.Cookies.Append(
+            CookieName,
+            token,
+            new CookieOptions
+            {
+                Path = CookiePath,
+                HttpOnly = true,
+                Secure = !local,
+                SameSite = SameSiteMode.Strict,
+                MaxAge = TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes),
+            }
+        );
         return TypedResults.NoContent();
     }
 }

@@ -22,8 +22,10 @@ internal static class ConsentAccess
     /// <summary>A firm's own consents: the firm itself always; operators may read but not change them.</summary>
     public static void EnsureFirmOrOperator(Caller caller, Guid enterpriseId, bool write)
     {
-        if (caller.IsParty(Role.Enterprise, enterpriseId)) return;
-        if (!write && caller.Is(Role.Operator)) return;
+        if (caller.IsParty(Role.Enterprise, enterpriseId))
+            return;
+        if (!write && caller.Is(Role.Operator))
+            return;
         throw new NotFoundException("No enterprise has this id.");
     }
 }

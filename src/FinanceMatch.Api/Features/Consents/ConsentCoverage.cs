@@ -9,14 +9,18 @@ namespace FinanceMatch.Api.Features.Consents;
 /// </summary>
 internal static class ConsentCoverage
 {
-    private static readonly string CoveredStatuses = string.Join(", ", Match.ConsentCoveredStatuses.Select(s => $"'{s}'"));
+    private static readonly string CoveredStatuses = string.Join(
+        ", ",
+        Match.ConsentCoveredStatuses.Select(s => $"'{s}'")
+    );
 
     /// <summary>A SQL predicate over <c>financematch.consents</c> aliased <c>c</c>; the arguments are SQL parameter placeholders.</summary>
-    public static string InForceFor(string institutionId, string now) => $"""
-        c.status = 'Active' AND c.expires_at > {now}
-        AND (c.institution_id = {institutionId}
-            OR (c.loan_request_id IS NOT NULL AND EXISTS (
-                SELECT 1 FROM financematch.matches m
-                WHERE m.loan_request_id = c.loan_request_id AND m.institution_id = {institutionId} AND m.status IN ({CoveredStatuses}))))
-        """;
+    public static string InForceFor(string institutionId, string now) =>
+        $"""
+            c.status = 'Active' AND c.expires_at > {now}
+            AND (c.institution_id = {institutionId}
+                OR (c.loan_request_id IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM financematch.matches m
+                    WHERE m.loan_request_id = c.loan_request_id AND m.institution_id = {institutionId} AND m.status IN ({CoveredStatuses}))))
+            """;
 }

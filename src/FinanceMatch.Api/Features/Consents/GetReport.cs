@@ -1,19 +1,19 @@
 using System.Data;
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Consents;
 using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using FinanceMatch.Core.Consents;
-using FinanceMatch.Api.Features.Feeds;
-using Role = FinanceMatch.Core.Identity.Role;
 using DomainPurpose = FinanceMatch.Core.Consents.ConsentPurpose;
 using DomainScope = FinanceMatch.Core.Consents.ConsentScope;
+using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Consents;
 
@@ -27,7 +27,8 @@ namespace FinanceMatch.Api.Features.Consents;
 /// </summary>
 public static class GetReport
 {
-    public sealed record Query(Caller Caller, Guid EnterpriseId, Guid? ConsentId, DomainPurpose Purpose) : IRequest<ReportDto>;
+    public sealed record Query(Caller Caller, Guid EnterpriseId, Guid? ConsentId, DomainPurpose Purpose)
+        : IRequest<ReportDto>;
 
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, ReportDto>
     {
@@ -43,36 +44,66 @@ public static class GetReport
 
             // Only a verified registration is the firm: a consent an unproven claim once gave opens nothing. The feeds the firm
             // disputes now come in the same statement: the profile's factors computed from them are shown as disputed.
-            var (uscc, disputed) = await FirmAsync(connection, query.EnterpriseId, ct) ?? throw new NotFoundException("No enterprise has this id.");
-            var access = new ReportAccess { Id = Guid.CreateVersion7(now), EnterpriseId = query.EnterpriseId, AccessedAt = now };
+            var (uscc, disputed) =
+                await FirmAsync(connection, query.EnterpriseId, ct)
+                ?? throw new NotFoundException("No enterprise has this id.");
+            var access = new ReportAccess
+            {
+                Id = Guid.CreateVersion7(now),
+                EnterpriseId = query.EnterpriseId,
+                AccessedAt = now,
+            };
             if (isOperator)
             {
-                (access.ActorRole, access.OperatorClientId, access.Scopes) = (AccessActor.Operator, query.Caller.RequiredClientId, [.. EveryScope]);
+                (access.ActorRole, access.OperatorClientId, access.Scopes) = (
+                    AccessActor.Operator,
+                    query.Caller.RequiredClientId,
+                    [.. EveryScope]
+                );
             }
             else
             {
                 var institutionId = query.Caller.SubjectId;
-                var consent = await InForceConsentAsync(connection, query, institutionId, now, ct)
-                    ?? throw new ForbiddenException($"This institution holds no consent in force from this enterprise for {Wire(query.Purpose)}.");
-                (access.ActorRole, access.InstitutionId, access.ConsentId, access.Scopes, access.Purpose) =
-                    (AccessActor.Bank, institutionId, consent.Id, consent.Scopes, query.Purpose);
+                var consent =
+                    await InForceConsentAsync(connection, query, institutionId, now, ct)
+                    ?? throw new ForbiddenException(
+                        $"This institution holds no consent in force from this enterprise for {Wire(query.Purpose)}."
+                    );
+                (access.ActorRole, access.InstitutionId, access.ConsentId, access.Scopes, access.Purpose) = (
+                    AccessActor.Bank,
+                    institutionId,
+                    consent.Id,
+                    consent.Scopes,
+                    query.Purpose
+                );
             }
             var scopes = access.Scopes.ToHashSet();
 
             ProfileDto? profile = null;
             if (scopes.Contains(DomainScope.Profile))
             {
-                var stored = await db.CreditProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.EnterpriseId == query.EnterpriseId, ct);
+                var stored = await db
+                    .CreditProfiles.AsNoTracking()
+                    .SingleOrDefaultAsync(p => p.EnterpriseId == query.EnterpriseId, ct);
                 profile = stored is null ? null : Profiles.ProfileAccess.ToDto(stored, disputed);
             }
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-24);
             var records = new ReportRecordsDto(
                 scopes.Contains(DomainScope.Tax) ? await ReportRecords.TaxAsync(connection, uscc, since, ct) : null,
-                scopes.Contains(DomainScope.SocialSecurity) ? await ReportRecords.SocialSecurityAsync(connection, uscc, since, ct) : null,
-                scopes.Contains(DomainScope.Utility) ? await ReportRecords.UtilityAsync(connection, uscc, since, ct) : null,
-                scopes.Contains(DomainScope.Penalty) ? await ReportRecords.PenaltiesAsync(connection, uscc, today.AddMonths(-24), ct) : null,
-                scopes.Contains(DomainScope.Judicial) ? await ReportRecords.JudicialAsync(connection, uscc, today.AddMonths(-24), ct) : null);
+                scopes.Contains(DomainScope.SocialSecurity)
+                    ? await ReportRecords.SocialSecurityAsync(connection, uscc, since, ct)
+                    : null,
+                scopes.Contains(DomainScope.Utility)
+                    ? await ReportRecords.UtilityAsync(connection, uscc, since, ct)
+                    : null,
+                scopes.Contains(DomainScope.Penalty)
+                    ? await ReportRecords.PenaltiesAsync(connection, uscc, today.AddMonths(-24), ct)
+                    : null,
+                scopes.Contains(DomainScope.Judicial)
+                    ? await ReportRecords.JudicialAsync(connection, uscc, today.AddMonths(-24), ct)
+                    : null
+            );
 
             await ReportAccessLog.AppendAsync(connection, access, ct);
             await transaction.CommitAsync(ct);
@@ -81,44 +112,81 @@ public static class GetReport
 
         private sealed record InForce(Guid Id, List<DomainScope> Scopes);
 
-        private static async Task<(string Uscc, IReadOnlySet<Core.Feeds.FeedType> Disputed)?> FirmAsync(NpgsqlConnection connection, Guid enterpriseId,
-            CancellationToken ct)
+        private static async Task<(string Uscc, IReadOnlySet<Core.Feeds.FeedType> Disputed)?> FirmAsync(
+            NpgsqlConnection connection,
+            Guid enterpriseId,
+            CancellationToken ct
+        )
         {
-            await using var select = new NpgsqlCommand("""
+            await using var select = new NpgsqlCommand(
+                """
                 SELECT e.uscc, ARRAY(SELECT DISTINCT o.feed_type FROM financematch.objections o WHERE o.enterprise_id = e.id AND o.status = 'Open')
                 FROM financematch.enterprises e WHERE e.id = $1 AND e.verification = 'Verified'
-                """, connection);
+                """,
+                connection
+            );
             select.Parameters.Add(new() { Value = enterpriseId });
             await using var reader = await select.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) return null;
-            return (reader.GetString(0), reader.GetFieldValue<string[]>(1).Select(Enum.Parse<Core.Feeds.FeedType>).ToHashSet());
+            if (!await reader.ReadAsync(ct))
+                return null;
+            return (
+                reader.GetString(0),
+                reader.GetFieldValue<string[]>(1).Select(Enum.Parse<Core.Feeds.FeedType>).ToHashSet()
+            );
         }
 
         /// <summary>The widest consent in force for this institution and purpose (or the one asked for).</summary>
-        private static async Task<InForce?> InForceConsentAsync(NpgsqlConnection connection, Query query, Guid institutionId, DateTimeOffset now,
-            CancellationToken ct)
+        private static async Task<InForce?> InForceConsentAsync(
+            NpgsqlConnection connection,
+            Query query,
+            Guid institutionId,
+            DateTimeOffset now,
+            CancellationToken ct
+        )
         {
             await using var select = new NpgsqlCommand(
                 $"""
-                 SELECT c.id, c.scopes FROM financematch.consents c
-                 WHERE c.enterprise_id = $1 AND c.purpose = $4 AND {ConsentCoverage.InForceFor("$2", "$3")}
-                 {(query.ConsentId is null ? "" : "AND c.id = $5")}
-                 ORDER BY cardinality(c.scopes) DESC, c.created_at DESC LIMIT 1
-                 """, connection);
+                SELECT c.id, c.scopes FROM financematch.consents c
+                WHERE c.enterprise_id = $1 AND c.purpose = $4 AND {ConsentCoverage.InForceFor("$2", "$3")}
+                {(query.ConsentId is null ? "" : "AND c.id = $5")}
+                ORDER BY cardinality(c.scopes) DESC, c.created_at DESC LIMIT 1
+                """,
+                connection
+            );
             select.Parameters.Add(new() { Value = query.EnterpriseId });
             select.Parameters.Add(new() { Value = institutionId });
             select.Parameters.Add(new() { Value = now });
             select.Parameters.Add(new() { Value = query.Purpose.ToString() });
-            if (query.ConsentId is { } consentId) select.Parameters.Add(new() { Value = consentId });
+            if (query.ConsentId is { } consentId)
+                select.Parameters.Add(new() { Value = consentId });
             await using var reader = await select.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) return null;
-            return new InForce(reader.GetGuid(0), reader.GetFieldValue<string[]>(1).Select(Enum.Parse<DomainScope>).ToList());
+            if (!await reader.ReadAsync(ct))
+                return null;
+            return new InForce(
+                reader.GetGuid(0),
+                reader.GetFieldValue<string[]>(1).Select(Enum.Parse<DomainScope>).ToList()
+            );
         }
 
-        private static string Wire(DomainPurpose purpose) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(purpose.ToString());
+        private static string Wire(DomainPurpose purpose) =>
+            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(purpose.ToString());
     }
 
-    internal static async Task<ReportDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct, Guid? consentId = null,
-        string? purpose = null) =>
-        await sender.Send(new Query(caller, id, consentId, EnumText.ParseOptional<DomainPurpose>(purpose, "purpose") ?? DomainPurpose.LoanAssessment), ct);
+    internal static async Task<ReportDto> Endpoint(
+        Guid id,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        Guid? consentId = null,
+        string? purpose = null
+    ) =>
+        await sender.Send(
+            new Query(
+                caller,
+                id,
+                consentId,
+                EnumText.ParseOptional<DomainPurpose>(purpose, "purpose") ?? DomainPurpose.LoanAssessment
+            ),
+            ct
+        );
 }

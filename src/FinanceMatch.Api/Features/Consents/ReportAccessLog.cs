@@ -21,38 +21,70 @@ public static class ReportAccessLog
     public static async Task AppendAsync(NpgsqlConnection connection, ReportAccess access, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command("SELECT pg_advisory_xact_lock(hashtext('financematch.access-chain'), hashtext($1::text))", access.EnterpriseId));
+        batch.BatchCommands.Add(
+            Command(
+                "SELECT pg_advisory_xact_lock(hashtext('financematch.access-chain'), hashtext($1::text))",
+                access.EnterpriseId
+            )
+        );
         // The canonical string after the previous hash (which only the database knows at this point): "|id|accessedAt|…".
         access.PreviousHash = "";
         var rest = CanonicalOf(access);
-        batch.BatchCommands.Add(Command(AppendSql, access.Id, access.EnterpriseId, access.ActorRole.ToString(), (object?)access.InstitutionId ?? DBNull.Value,
-            (object?)access.OperatorClientId ?? DBNull.Value, (object?)access.ConsentId ?? DBNull.Value,
-            access.Scopes.Select(s => s.ToString()).ToArray(), (object?)access.Purpose?.ToString() ?? DBNull.Value, access.AccessedAt,
-            rest, AccessChain.Genesis));
+        batch.BatchCommands.Add(
+            Command(
+                AppendSql,
+                access.Id,
+                access.EnterpriseId,
+                access.ActorRole.ToString(),
+                (object?)access.InstitutionId ?? DBNull.Value,
+                (object?)access.OperatorClientId ?? DBNull.Value,
+                (object?)access.ConsentId ?? DBNull.Value,
+                access.Scopes.Select(s => s.ToString()).ToArray(),
+                (object?)access.Purpose?.ToString() ?? DBNull.Value,
+                access.AccessedAt,
+                rest,
+                AccessChain.Genesis
+            )
+        );
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
-        (access.Position, access.PreviousHash, access.Hash) = (reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
+        (access.Position, access.PreviousHash, access.Hash) = (
+            reader.GetInt32(0),
+            reader.GetString(1),
+            reader.GetString(2)
+        );
     }
 
     /// <summary>The record's canonical string, from its values as the API returns them.</summary>
     public static string CanonicalOf(ReportAccess a) =>
-        AccessChain.Canonical(a.PreviousHash, a.Id, JsonSerializer.Serialize(a.AccessedAt, FinanceMatchJson.Options).Trim('"'), Wire(a.ActorRole),
-            a.InstitutionId, a.ConsentId, a.Purpose is { } purpose ? Wire(purpose) : null, a.Scopes.Select(s => Wire(s)));
+        AccessChain.Canonical(
+            a.PreviousHash,
+            a.Id,
+            JsonSerializer.Serialize(a.AccessedAt, FinanceMatchJson.Options).Trim('"'),
+            Wire(a.ActorRole),
+            a.InstitutionId,
+            a.ConsentId,
+            a.Purpose is { } purpose ? Wire(purpose) : null,
+            a.Scopes.Select(s => Wire(s))
+        );
 
     /// <summary>An enum's wire name (camelCase), as the JSON options write it.</summary>
-    private static string Wire<T>(T value) where T : struct, Enum => WireNames<T>.Of[value];
+    private static string Wire<T>(T value)
+        where T : struct, Enum => WireNames<T>.Of[value];
 
-    private static class WireNames<T> where T : struct, Enum
+    private static class WireNames<T>
+        where T : struct, Enum
     {
-        public static readonly IReadOnlyDictionary<T, string> Of =
-            Enum.GetValues<T>().ToDictionary(v => v, v => JsonSerializer.Serialize(v, FinanceMatchJson.Options).Trim('"'));
+        public static readonly IReadOnlyDictionary<T, string> Of = Enum.GetValues<T>()
+            .ToDictionary(v => v, v => JsonSerializer.Serialize(v, FinanceMatchJson.Options).Trim('"'));
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
+        foreach (var p in parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = p });
         return command;
     }
 }

@@ -12,15 +12,22 @@ internal static class ReportRecords
 {
     private static string Month(DateOnly period) => period.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private static async Task<List<T>> ReadAsync<T>(NpgsqlConnection connection, string sql, string uscc, DateOnly since,
-        Func<NpgsqlDataReader, T> map, CancellationToken ct)
+    private static async Task<List<T>> ReadAsync<T>(
+        NpgsqlConnection connection,
+        string sql,
+        string uscc,
+        DateOnly since,
+        Func<NpgsqlDataReader, T> map,
+        CancellationToken ct
+    )
     {
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new() { Value = uscc });
         command.Parameters.Add(new() { Value = since });
         var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+        while (await reader.ReadAsync(ct))
+            rows.Add(map(reader));
         return rows;
     }
 
@@ -30,54 +37,152 @@ internal static class ReportRecords
 
     private static DateOnly? Date(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
 
-    public static Task<List<TaxRecordDto>> TaxAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
-        $"""
-        SELECT period, tax_paid, taxable_revenue, arrears, tax_credit_rating,
-            {Disputed("Tax", "to_char(r.period, 'YYYY-MM')")}
-        FROM financematch.tax_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
-        """, uscc, since, r =>
-        {
-            var period = Month(r.GetFieldValue<DateOnly>(0));
-            return new TaxRecordDto(period, period, r.GetDecimal(1), r.GetDecimal(2), r.GetDecimal(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetBoolean(5));
-        }, ct);
+    public static Task<List<TaxRecordDto>> TaxAsync(
+        NpgsqlConnection c,
+        string uscc,
+        DateOnly since,
+        CancellationToken ct
+    ) =>
+        ReadAsync(
+            c,
+            $"""
+            SELECT period, tax_paid, taxable_revenue, arrears, tax_credit_rating,
+                {Disputed("Tax", "to_char(r.period, 'YYYY-MM')")}
+            FROM financematch.tax_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
+            """,
+            uscc,
+            since,
+            r =>
+            {
+                var period = Month(r.GetFieldValue<DateOnly>(0));
+                return new TaxRecordDto(
+                    period,
+                    period,
+                    r.GetDecimal(1),
+                    r.GetDecimal(2),
+                    r.GetDecimal(3),
+                    r.IsDBNull(4) ? null : r.GetString(4),
+                    r.GetBoolean(5)
+                );
+            },
+            ct
+        );
 
-    public static Task<List<SocialSecurityRecordDto>> SocialSecurityAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
-        $"""
-        SELECT period, insured_employees, contribution_paid, arrears,
-            {Disputed("SocialSecurity", "to_char(r.period, 'YYYY-MM')")}
-        FROM financematch.social_security_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
-        """, uscc, since, r =>
-        {
-            var period = Month(r.GetFieldValue<DateOnly>(0));
-            return new SocialSecurityRecordDto(period, period, r.GetInt32(1), r.GetDecimal(2), r.GetDecimal(3), r.GetBoolean(4));
-        }, ct);
+    public static Task<List<SocialSecurityRecordDto>> SocialSecurityAsync(
+        NpgsqlConnection c,
+        string uscc,
+        DateOnly since,
+        CancellationToken ct
+    ) =>
+        ReadAsync(
+            c,
+            $"""
+            SELECT period, insured_employees, contribution_paid, arrears,
+                {Disputed("SocialSecurity", "to_char(r.period, 'YYYY-MM')")}
+            FROM financematch.social_security_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
+            """,
+            uscc,
+            since,
+            r =>
+            {
+                var period = Month(r.GetFieldValue<DateOnly>(0));
+                return new SocialSecurityRecordDto(
+                    period,
+                    period,
+                    r.GetInt32(1),
+                    r.GetDecimal(2),
+                    r.GetDecimal(3),
+                    r.GetBoolean(4)
+                );
+            },
+            ct
+        );
 
-    public static Task<List<UtilityRecordDto>> UtilityAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
-        $"""
-        SELECT period, kind, consumption, amount_billed, amount_overdue,
-            {Disputed("Utility", "to_char(r.period, 'YYYY-MM') || '/' || r.kind")}
-        FROM financematch.utility_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC, kind
-        """, uscc, since, r =>
-        {
-            var period = Month(r.GetFieldValue<DateOnly>(0));
-            var kind = r.GetString(1);
-            return new UtilityRecordDto($"{period}/{kind}", period, kind, r.GetDecimal(2), r.GetDecimal(3), r.GetDecimal(4), r.GetBoolean(5));
-        }, ct);
+    public static Task<List<UtilityRecordDto>> UtilityAsync(
+        NpgsqlConnection c,
+        string uscc,
+        DateOnly since,
+        CancellationToken ct
+    ) =>
+        ReadAsync(
+            c,
+            $"""
+            SELECT period, kind, consumption, amount_billed, amount_overdue,
+                {Disputed("Utility", "to_char(r.period, 'YYYY-MM') || '/' || r.kind")}
+            FROM financematch.utility_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC, kind
+            """,
+            uscc,
+            since,
+            r =>
+            {
+                var period = Month(r.GetFieldValue<DateOnly>(0));
+                var kind = r.GetString(1);
+                return new UtilityRecordDto(
+                    $"{period}/{kind}",
+                    period,
+                    kind,
+                    r.GetDecimal(2),
+                    r.GetDecimal(3),
+                    r.GetDecimal(4),
+                    r.GetBoolean(5)
+                );
+            },
+            ct
+        );
 
-    public static Task<List<PenaltyRecordDto>> PenaltiesAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
-        $"""
-        SELECT decision_no, decided_on, authority, severity, amount, revoked_on,
-            {Disputed("Penalty", "r.decision_no")}
-        FROM financematch.penalty_records r WHERE uscc = $1 AND decided_on >= $2 ORDER BY decided_on DESC, decision_no
-        """, uscc, since, r => new PenaltyRecordDto(r.GetString(0), r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetString(3),
-            r.GetDecimal(4), Date(r, 5), r.GetBoolean(6)), ct);
+    public static Task<List<PenaltyRecordDto>> PenaltiesAsync(
+        NpgsqlConnection c,
+        string uscc,
+        DateOnly since,
+        CancellationToken ct
+    ) =>
+        ReadAsync(
+            c,
+            $"""
+            SELECT decision_no, decided_on, authority, severity, amount, revoked_on,
+                {Disputed("Penalty", "r.decision_no")}
+            FROM financematch.penalty_records r WHERE uscc = $1 AND decided_on >= $2 ORDER BY decided_on DESC, decision_no
+            """,
+            uscc,
+            since,
+            r => new PenaltyRecordDto(
+                r.GetString(0),
+                r.GetString(0),
+                r.GetFieldValue<DateOnly>(1),
+                r.GetString(2),
+                r.GetString(3),
+                r.GetDecimal(4),
+                Date(r, 5),
+                r.GetBoolean(6)
+            ),
+            ct
+        );
 
     /// <summary>Court records filed in the window, and older ones still open: an open case matters however old.</summary>
-    public static Task<List<JudicialRecordDto>> JudicialAsync(NpgsqlConnection c, string uscc, DateOnly since, CancellationToken ct) => ReadAsync(c,
-        $"""
-        SELECT case_no, filed_on, kind, amount, closed_on,
-            {Disputed("Judicial", "r.case_no")}
-        FROM financematch.judicial_records r WHERE uscc = $1 AND (filed_on >= $2 OR closed_on IS NULL) ORDER BY filed_on DESC, case_no
-        """, uscc, since, r => new JudicialRecordDto(r.GetString(0), r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetDecimal(3),
-            Date(r, 4), r.GetBoolean(5)), ct);
+    public static Task<List<JudicialRecordDto>> JudicialAsync(
+        NpgsqlConnection c,
+        string uscc,
+        DateOnly since,
+        CancellationToken ct
+    ) =>
+        ReadAsync(
+            c,
+            $"""
+            SELECT case_no, filed_on, kind, amount, closed_on,
+                {Disputed("Judicial", "r.case_no")}
+            FROM financematch.judicial_records r WHERE uscc = $1 AND (filed_on >= $2 OR closed_on IS NULL) ORDER BY filed_on DESC, case_no
+            """,
+            uscc,
+            since,
+            r => new JudicialRecordDto(
+                r.GetString(0),
+                r.GetString(0),
+                r.GetFieldValue<DateOnly>(1),
+                r.GetString(2),
+                r.GetDecimal(3),
+                Date(r, 4),
+                r.GetBoolean(5)
+            ),
+            ct
+        );
 }

@@ -25,15 +25,24 @@ public static class RevokeConsent
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             ConsentAccess.EnsureFirmOrOperator(command.Caller, command.EnterpriseId, write: true);
-            var consent = await db.Consents.SingleOrDefaultAsync(c => c.Id == command.ConsentId && c.EnterpriseId == command.EnterpriseId, cancellationToken)
-                ?? throw new NotFoundException("No consent of this enterprise has this id.");
+            var consent =
+                await db.Consents.SingleOrDefaultAsync(
+                    c => c.Id == command.ConsentId && c.EnterpriseId == command.EnterpriseId,
+                    cancellationToken
+                ) ?? throw new NotFoundException("No consent of this enterprise has this id.");
             consent.Revoke(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }
 
-    internal static async Task<NoContent> Endpoint(Guid id, Guid consentId, Caller caller, ISender sender, CancellationToken ct)
+    internal static async Task<NoContent> Endpoint(
+        Guid id,
+        Guid consentId,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         await sender.Send(new Command(caller, id, consentId), ct);
         return TypedResults.NoContent();

@@ -19,37 +19,67 @@ public static class VerifyAccessChains
         public async ValueTask<AccessChainVerificationDto> Handle(Query query, CancellationToken ct)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+            await using var transaction = await connection.BeginTransactionAsync(
+                System.Data.IsolationLevel.RepeatableRead,
+                ct
+            );
             var heads = new Dictionary<Guid, (int Length, string LastHash)>();
-            await using (var select = new NpgsqlCommand("SELECT enterprise_id, length, last_hash FROM financematch.report_access_chains", connection))
+            await using (
+                var select = new NpgsqlCommand(
+                    "SELECT enterprise_id, length, last_hash FROM financematch.report_access_chains",
+                    connection
+                )
+            )
             await using (var reader = await select.ExecuteReaderAsync(ct))
-                while (await reader.ReadAsync(ct)) heads[reader.GetGuid(0)] = (reader.GetInt32(1), reader.GetString(2));
+                while (await reader.ReadAsync(ct))
+                    heads[reader.GetGuid(0)] = (reader.GetInt32(1), reader.GetString(2));
 
             var broken = new List<BrokenAccessRecordDto>();
-            long records = 0, enterprises = 0;
+            long records = 0,
+                enterprises = 0;
             Guid? current = null;
             var (position, previous, lastId) = (0, AccessChain.Genesis, Guid.Empty);
             void EndChain()
             {
-                if (current is not { } enterprise) return;
+                if (current is not { } enterprise)
+                    return;
                 enterprises++;
-                if (!heads.TryGetValue(enterprise, out var head) || head.Length != position || head.LastHash != previous)
+                if (
+                    !heads.TryGetValue(enterprise, out var head)
+                    || head.Length != position
+                    || head.LastHash != previous
+                )
                     broken.Add(new BrokenAccessRecordDto(enterprise, lastId));
             }
-            await using (var select = new NpgsqlCommand(Infrastructure.Sql.Load("Consents.AccessRecordsInChainOrder"), connection))
+            await using (
+                var select = new NpgsqlCommand(
+                    Infrastructure.Sql.Load("Consents.AccessRecordsInChainOrder"),
+                    connection
+                )
+            )
             await using (var reader = await select.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                 {
                     var access = new ReportAccess
                     {
-                        Id = reader.GetGuid(0), EnterpriseId = reader.GetGuid(1), ActorRole = Enum.Parse<AccessActor>(reader.GetString(2)),
-                        InstitutionId = reader.IsDBNull(3) ? null : reader.GetGuid(3), OperatorClientId = reader.IsDBNull(4) ? null : reader.GetString(4),
+                        Id = reader.GetGuid(0),
+                        EnterpriseId = reader.GetGuid(1),
+                        ActorRole = Enum.Parse<AccessActor>(reader.GetString(2)),
+                        InstitutionId = reader.IsDBNull(3) ? null : reader.GetGuid(3),
+                        OperatorClientId = reader.IsDBNull(4) ? null : reader.GetString(4),
                         ConsentId = reader.IsDBNull(5) ? null : reader.GetGuid(5),
-                        Scopes = reader.GetFieldValue<string[]>(6).Select(Enum.Parse<Core.Consents.ConsentScope>).ToList(),
-                        Purpose = reader.IsDBNull(7) ? null : Enum.Parse<Core.Consents.ConsentPurpose>(reader.GetString(7)),
-                        AccessedAt = reader.GetFieldValue<DateTimeOffset>(8), Position = reader.GetInt32(9),
-                        PreviousHash = reader.GetString(10), Hash = reader.GetString(11),
+                        Scopes = reader
+                            .GetFieldValue<string[]>(6)
+                            .Select(Enum.Parse<Core.Consents.ConsentScope>)
+                            .ToList(),
+                        Purpose = reader.IsDBNull(7)
+                            ? null
+                            : Enum.Parse<Core.Consents.ConsentPurpose>(reader.GetString(7)),
+                        AccessedAt = reader.GetFieldValue<DateTimeOffset>(8),
+                        Position = reader.GetInt32(9),
+                        PreviousHash = reader.GetString(10),
+                        Hash = reader.GetString(11),
                     };
                     if (access.EnterpriseId != current)
                     {
@@ -57,8 +87,11 @@ public static class VerifyAccessChains
                         (current, position, previous) = (access.EnterpriseId, 0, AccessChain.Genesis);
                     }
                     records++;
-                    if (access.Position != position + 1 || access.PreviousHash != previous
-                        || access.Hash != AccessChain.Hash(ReportAccessLog.CanonicalOf(access)))
+                    if (
+                        access.Position != position + 1
+                        || access.PreviousHash != previous
+                        || access.Hash != AccessChain.Hash(ReportAccessLog.CanonicalOf(access))
+                    )
                         broken.Add(new BrokenAccessRecordDto(access.EnterpriseId, access.Id));
                     (position, previous, lastId) = (access.Position, access.Hash, access.Id);
                 }
@@ -68,5 +101,6 @@ public static class VerifyAccessChains
         }
     }
 
-    internal static async Task<AccessChainVerificationDto> Endpoint(ISender sender, CancellationToken ct) => await sender.Send(new Query(), ct);
+    internal static async Task<AccessChainVerificationDto> Endpoint(ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(), ct);
 }

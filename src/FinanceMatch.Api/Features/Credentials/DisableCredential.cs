@@ -3,10 +3,10 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Identity;
-using Role = FinanceMatch.Core.Identity.Role;
-using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Role = FinanceMatch.Core.Identity.Role;
+using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Credentials;
 
@@ -18,7 +18,8 @@ public static class DisableCredential
 {
     public sealed record Command(string ClientId, string ActorClientId) : IRequest<CredentialDto>;
 
-    public sealed class Handler(FinanceMatchDbContext db, CredentialStates states, TimeProvider clock) : IRequestHandler<Command, CredentialDto>
+    public sealed class Handler(FinanceMatchDbContext db, CredentialStates states, TimeProvider clock)
+        : IRequestHandler<Command, CredentialDto>
     {
         public async ValueTask<CredentialDto> Handle(Command command, CancellationToken ct)
         {
@@ -26,13 +27,25 @@ public static class DisableCredential
             var credential = await db.FindByClientIdAsync(command.ClientId, ct);
             if (credential.Role == Role.Operator && credential.IsEnabled)
             {
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('financematch.enabled-operators'))", ct);
-                if (!await db.Credentials.AnyAsync(c => c.Role == Role.Operator && c.DisabledAt == null && c.Id != credential.Id, ct))
-                    throw new ConflictException("This is the last enabled operator; enable or create another before disabling it.");
+                await db.Database.ExecuteSqlRawAsync(
+                    "SELECT pg_advisory_xact_lock(hashtext('financematch.enabled-operators'))",
+                    ct
+                );
+                if (
+                    !await db.Credentials.AnyAsync(
+                        c => c.Role == Role.Operator && c.DisabledAt == null && c.Id != credential.Id,
+                        ct
+                    )
+                )
+                    throw new ConflictException(
+                        "This is the last enabled operator; enable or create another before disabling it."
+                    );
             }
             var now = clock.GetUtcNow();
             if (credential.Disable(now))
-                db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.CredentialDisabled, credential, command.ActorClientId, null, now));
+                db.SecurityEvents.Add(
+                    SecurityEvent.Of(SecurityEventKind.CredentialDisabled, credential, command.ActorClientId, null, now)
+                );
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             states.Forget(credential.Id);
@@ -40,6 +53,10 @@ public static class DisableCredential
         }
     }
 
-    internal static async Task<CredentialDto> Endpoint(string clientId, Caller caller, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(clientId, caller.RequiredClientId), ct);
+    internal static async Task<CredentialDto> Endpoint(
+        string clientId,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(clientId, caller.RequiredClientId), ct);
 }

@@ -10,7 +10,8 @@ public static class GetCredential
 
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, CredentialDto>
     {
-        public async ValueTask<CredentialDto> Handle(Query query, CancellationToken ct) => (await db.FindByClientIdAsync(query.ClientId, ct)).ToDto();
+        public async ValueTask<CredentialDto> Handle(Query query, CancellationToken ct) =>
+            (await db.FindByClientIdAsync(query.ClientId, ct)).ToDto();
     }
 
     internal static async Task<CredentialDto> Endpoint(string clientId, ISender sender, CancellationToken ct) =>

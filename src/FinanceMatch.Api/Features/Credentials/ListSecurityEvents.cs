@@ -14,7 +14,8 @@ namespace FinanceMatch.Api.Features.Credentials;
 public static class ListSecurityEvents
 {
     public sealed record Query(DomainKind? Kind, string? ClientId, Guid? SubjectId, int Page, int PageSize)
-        : IRequest<Paged<SecurityEventDto>>, IPagedQuery;
+        : IRequest<Paged<SecurityEventDto>>,
+            IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -30,15 +31,43 @@ public static class ListSecurityEvents
         public async ValueTask<Paged<SecurityEventDto>> Handle(Query query, CancellationToken ct)
         {
             var events = db.SecurityEvents.AsNoTracking();
-            if (query.Kind is { } kind) events = events.Where(e => e.Kind == kind);
-            if (!string.IsNullOrEmpty(query.ClientId)) events = events.Where(e => e.ClientId == query.ClientId);
-            if (query.SubjectId is { } subject) events = events.Where(e => e.SubjectId == subject);
-            return await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).ToPageAsync(db, query,
-                e => new SecurityEventDto(e.Id, e.OccurredAt, e.Kind.Map<SecurityEventKind>(), e.ClientId, e.SubjectId, e.ActorClientId, e.Detail), ct);
+            if (query.Kind is { } kind)
+                events = events.Where(e => e.Kind == kind);
+            if (!string.IsNullOrEmpty(query.ClientId))
+                events = events.Where(e => e.ClientId == query.ClientId);
+            if (query.SubjectId is { } subject)
+                events = events.Where(e => e.SubjectId == subject);
+            return await events
+                .OrderByDescending(e => e.OccurredAt)
+                .ThenByDescending(e => e.Id)
+                .ToPageAsync(
+                    db,
+                    query,
+                    e => new SecurityEventDto(
+                        e.Id,
+                        e.OccurredAt,
+                        e.Kind.Map<SecurityEventKind>(),
+                        e.ClientId,
+                        e.SubjectId,
+                        e.ActorClientId,
+                        e.Detail
+                    ),
+                    ct
+                );
         }
     }
 
-    internal static async Task<Paged<SecurityEventDto>> Endpoint(ISender sender, CancellationToken ct, string? kind = null, string? clientId = null,
-        Guid? subjectId = null, int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(EnumText.ParseOptional<DomainKind>(kind, "kind"), clientId, subjectId, page, pageSize), ct);
+    internal static async Task<Paged<SecurityEventDto>> Endpoint(
+        ISender sender,
+        CancellationToken ct,
+        string? kind = null,
+        string? clientId = null,
+        Guid? subjectId = null,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) =>
+        await sender.Send(
+            new Query(EnumText.ParseOptional<DomainKind>(kind, "kind"), clientId, subjectId, page, pageSize),
+            ct
+        );
 }

@@ -2,9 +2,9 @@ using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Identity;
+using Mediator;
 using Role = FinanceMatch.Core.Identity.Role;
 using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
-using Mediator;
 
 namespace FinanceMatch.Api.Features.Credentials;
 
@@ -13,8 +13,12 @@ public static class ResetCredential
 {
     public sealed record Command(string ClientId, string ActorClientId) : IRequest<ClientCredentials>;
 
-    public sealed class Handler(FinanceMatchDbContext db, SecretHasher hasher, CredentialStates states, TimeProvider clock)
-        : IRequestHandler<Command, ClientCredentials>
+    public sealed class Handler(
+        FinanceMatchDbContext db,
+        SecretHasher hasher,
+        CredentialStates states,
+        TimeProvider clock
+    ) : IRequestHandler<Command, ClientCredentials>
     {
         public async ValueTask<ClientCredentials> Handle(Command command, CancellationToken ct)
         {
@@ -22,13 +26,19 @@ public static class ResetCredential
             var secret = SecretHasher.NewSecret();
             var now = clock.GetUtcNow();
             credential.ReplaceSecret(hasher.HashGenerated(secret), now);
-            db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SecretReset, credential, command.ActorClientId, null, now));
+            db.SecurityEvents.Add(
+                SecurityEvent.Of(SecurityEventKind.SecretReset, credential, command.ActorClientId, null, now)
+            );
             await db.SaveChangesAsync(ct);
             states.Forget(credential.Id);
             return new ClientCredentials(credential.ClientId, secret);
         }
     }
 
-    internal static async Task<ClientCredentials> Endpoint(string clientId, Caller caller, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(clientId, caller.RequiredClientId), ct);
+    internal static async Task<ClientCredentials> Endpoint(
+        string clientId,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(clientId, caller.RequiredClientId), ct);
 }

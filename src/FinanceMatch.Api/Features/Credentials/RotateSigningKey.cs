@@ -2,9 +2,9 @@ using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Identity;
+using Mediator;
 using Role = FinanceMatch.Core.Identity.Role;
 using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
-using Mediator;
 
 namespace FinanceMatch.Api.Features.Credentials;
 
@@ -16,14 +16,23 @@ public static class RotateSigningKey
 {
     public sealed record Command(string ActorClientId) : IRequest<SigningKeyDto>;
 
-    public sealed class Handler(FinanceMatchDbContext db, SigningKeyProvider keys, TimeProvider clock) : IRequestHandler<Command, SigningKeyDto>
+    public sealed class Handler(FinanceMatchDbContext db, SigningKeyProvider keys, TimeProvider clock)
+        : IRequestHandler<Command, SigningKeyDto>
     {
         public async ValueTask<SigningKeyDto> Handle(Command command, CancellationToken ct)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var key = await keys.RotateAsync(db, ct);
-            db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.SigningKeyRotated, null, null, command.ActorClientId, $"New signing key {key.Kid}.",
-                clock.GetUtcNow()));
+            db.SecurityEvents.Add(
+                SecurityEvent.Of(
+                    SecurityEventKind.SigningKeyRotated,
+                    null,
+                    null,
+                    command.ActorClientId,
+                    $"New signing key {key.Kid}.",
+                    clock.GetUtcNow()
+                )
+            );
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             await keys.ReloadAsync(ct);

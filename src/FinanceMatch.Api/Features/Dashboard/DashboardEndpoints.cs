@@ -13,27 +13,35 @@ public static class DashboardEndpoints
 
     /// <summary>Everything the page loads comes from this origin; no inline script, no framing.</summary>
     private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
-        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+        + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     public static void MapDashboard(this WebApplication app)
     {
         var files = app.Environment.WebRootFileProvider;
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            // The bundle's name does not change between builds: browsers revalidate it (ETag) instead of keeping an old one.
-            OnPrepareResponse = context => SecureHeaders(context.Context.Response.Headers),
-        });
-
-        app.MapGet("/dashboard", (HttpContext context) =>
+        app.UseStaticFiles(
+            new StaticFileOptions
             {
-                var page = files.GetFileInfo($"{Folder}/index.html");
-                if (!page.Exists)
-                    return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The dashboard has not been built",
-                        detail: "Run scripts/build-dashboard.sh (scripts/run.sh does) to bundle it into wwwroot/dashboard.");
-                SecureHeaders(context.Response.Headers);
-                return Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8");
-            })
+                // The bundle's name does not change between builds: browsers revalidate it (ETag) instead of keeping an old one.
+                OnPrepareResponse = context => SecureHeaders(context.Context.Response.Headers),
+            }
+        );
+
+        app.MapGet(
+                "/dashboard",
+                (HttpContext context) =>
+                {
+                    var page = files.GetFileInfo($"{Folder}/index.html");
+                    if (!page.Exists)
+                        return Results.Problem(
+                            statusCode: StatusCodes.Status503ServiceUnavailable,
+                            title: "The dashboard has not been built",
+                            detail: "Run scripts/build-dashboard.sh (scripts/run.sh does) to bundle it into wwwroot/dashboard."
+                        );
+                    SecureHeaders(context.Response.Headers);
+                    return Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8");
+                }
+            )
             .AllowAnonymous()
             .ExcludeFromDescription();
     }

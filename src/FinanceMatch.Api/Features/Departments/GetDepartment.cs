@@ -5,10 +5,10 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Departments;
-using Role = FinanceMatch.Core.Identity.Role;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Departments;
 
@@ -21,7 +21,9 @@ public static class GetDepartment
         public async ValueTask<DepartmentDto> Handle(Query query, CancellationToken ct)
         {
             var visible = query.Caller.Is(Role.Operator) || query.Caller.IsParty(Role.Department, query.Id);
-            var department = visible ? await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == query.Id, ct) : null;
+            var department = visible
+                ? await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == query.Id, ct)
+                : null;
             return ListDepartments.ToDto(department ?? throw new NotFoundException("No department has this id."));
         }
     }

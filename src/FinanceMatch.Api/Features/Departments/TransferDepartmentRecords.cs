@@ -19,31 +19,41 @@ namespace FinanceMatch.Api.Features.Departments;
 /// </summary>
 public static class TransferDepartmentRecords
 {
-    public sealed record Command(Guid FromDepartmentId, Guid ToDepartmentId, string Note, string ActorClientId) : IRequest<RecordTransferDto>;
+    public sealed record Command(Guid FromDepartmentId, Guid ToDepartmentId, string Note, string ActorClientId)
+        : IRequest<RecordTransferDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.ToDepartmentId).NotEmpty().NotEqual(c => c.FromDepartmentId).WithMessage("toDepartmentId must be another department.");
+            RuleFor(c => c.ToDepartmentId)
+                .NotEmpty()
+                .NotEqual(c => c.FromDepartmentId)
+                .WithMessage("toDepartmentId must be another department.");
             RuleFor(c => c.Note).NotEmpty().MaximumLength(2000);
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, RecordTransferDto>
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock)
+        : IRequestHandler<Command, RecordTransferDto>
     {
         public async ValueTask<RecordTransferDto> Handle(Command command, CancellationToken ct)
         {
-            var from = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.FromDepartmentId, ct)
+            var from =
+                await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.FromDepartmentId, ct)
                 ?? throw new NotFoundException("No department has this id.");
-            var to = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.ToDepartmentId, ct)
+            var to =
+                await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.ToDepartmentId, ct)
                 ?? throw UnprocessableException.For("toDepartmentId", "No department has this id.");
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var moved = new Dictionary<string, int>();
             foreach (var schema in FeedSchema.All.Values)
             {
-                await using var update = new NpgsqlCommand($"UPDATE financematch.{schema.Table} SET department_id = $2 WHERE department_id = $1", connection);
+                await using var update = new NpgsqlCommand(
+                    $"UPDATE financematch.{schema.Table} SET department_id = $2 WHERE department_id = $1",
+                    connection
+                );
                 update.Parameters.Add(new() { Value = from.Id });
                 update.Parameters.Add(new() { Value = to.Id });
                 int count;
@@ -53,21 +63,40 @@ public static class TransferDepartmentRecords
                 }
                 catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
                 {
-                    throw new ConflictException($"The successor already holds {schema.FeedType} records with the same keys as this department's.");
+                    throw new ConflictException(
+                        $"The successor already holds {schema.FeedType} records with the same keys as this department's."
+                    );
                 }
                 if (count > 0 && !to.MayPush(schema.FeedType))
-                    throw UnprocessableException.For("toDepartmentId", $"The successor may not push {schema.FeedType} records, which this department supplied.");
+                    throw UnprocessableException.For(
+                        "toDepartmentId",
+                        $"The successor may not push {schema.FeedType} records, which this department supplied."
+                    );
                 moved[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(schema.FeedType.ToString())] = count;
             }
-            db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.RecordsTransferred, null, from.Id, command.ActorClientId,
-                $"To department {to.Id} ({to.Code}): " + string.Join(", ", moved.Select(m => $"{m.Value} {m.Key}")) + $". {command.Note}", clock.GetUtcNow()));
+            db.SecurityEvents.Add(
+                SecurityEvent.Of(
+                    SecurityEventKind.RecordsTransferred,
+                    null,
+                    from.Id,
+                    command.ActorClientId,
+                    $"To department {to.Id} ({to.Code}): "
+                        + string.Join(", ", moved.Select(m => $"{m.Value} {m.Key}"))
+                        + $". {command.Note}",
+                    clock.GetUtcNow()
+                )
+            );
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new RecordTransferDto(from.Id, to.Id, moved);
         }
     }
 
-    internal static async Task<RecordTransferDto> Endpoint(Guid id, TransferRecordsRequest body, Caller caller, ISender sender,
-        CancellationToken ct) =>
-        await sender.Send(new Command(id, body.ToDepartmentId, body.Note, caller.RequiredClientId), ct);
+    internal static async Task<RecordTransferDto> Endpoint(
+        Guid id,
+        TransferRecordsRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(id, body.ToDepartmentId, body.Note, caller.RequiredClientId), ct);
 }

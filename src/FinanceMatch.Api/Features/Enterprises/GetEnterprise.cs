@@ -22,27 +22,50 @@ public static class GetEnterprise
         public async ValueTask<EnterpriseDto> Handle(Query query, CancellationToken ct)
         {
             // Banks see a firm only under a consent of the firm's that is in force; without one the firm does not exist for them.
-            var visible = query.Caller.Is(Role.Operator) || query.Caller.IsParty(Role.Enterprise, query.Id) || await BankHoldsConsentAsync(query, ct);
-            var enterprise = visible ? await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.Id, ct) : null;
+            var visible =
+                query.Caller.Is(Role.Operator)
+                || query.Caller.IsParty(Role.Enterprise, query.Id)
+                || await BankHoldsConsentAsync(query, ct);
+            var enterprise = visible
+                ? await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.Id, ct)
+                : null;
             return ToDto(enterprise ?? throw new NotFoundException("No enterprise has this id."), query.Caller);
         }
 
         private async Task<bool> BankHoldsConsentAsync(Query query, CancellationToken ct)
         {
-            if (!query.Caller.Is(Role.Bank)) return false;
+            if (!query.Caller.Is(Role.Bank))
+                return false;
             var institutionId = query.Caller.SubjectId;
             var now = clock.GetUtcNow();
-            return await db.Database.SqlQueryRaw<bool>(BankHoldsConsentSql, query.Id, institutionId, now).SingleAsync(ct);
+            return await db
+                .Database.SqlQueryRaw<bool>(BankHoldsConsentSql, query.Id, institutionId, now)
+                .SingleAsync(ct);
         }
     }
 
     /// <summary>Who decided a verification is for operators to see; the firm sees its own decision, note included.</summary>
     internal static EnterpriseDto ToDto(Enterprise e, Caller? caller) =>
-        new(e.Id, e.Uscc, e.Name, e.LegalRepresentative, e.DivisionCode, e.IndustryCode, e.EstablishedOn,
-            e.RegisteredCapital, e.Employees, e.RegisteredAt, e.Verification.Map<Client.Contracts.EnterpriseVerification>(), e.VerifiedAt,
-            e.VerificationMethod?.Map<Client.Contracts.VerificationMethod>(), e.VerificationDecidedAt,
-            caller is not null && (caller.Is(Role.Operator) || caller.IsParty(Role.Enterprise, e.Id)) ? e.VerificationNote : null,
-            caller?.Is(Role.Operator) == true ? e.VerificationDecidedBy : null);
+        new(
+            e.Id,
+            e.Uscc,
+            e.Name,
+            e.LegalRepresentative,
+            e.DivisionCode,
+            e.IndustryCode,
+            e.EstablishedOn,
+            e.RegisteredCapital,
+            e.Employees,
+            e.RegisteredAt,
+            e.Verification.Map<Client.Contracts.EnterpriseVerification>(),
+            e.VerifiedAt,
+            e.VerificationMethod?.Map<Client.Contracts.VerificationMethod>(),
+            e.VerificationDecidedAt,
+            caller is not null && (caller.Is(Role.Operator) || caller.IsParty(Role.Enterprise, e.Id))
+                ? e.VerificationNote
+                : null,
+            caller?.Is(Role.Operator) == true ? e.VerificationDecidedBy : null
+        );
 
     internal static async Task<EnterpriseDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
         await sender.Send(new Query(id, caller), ct);

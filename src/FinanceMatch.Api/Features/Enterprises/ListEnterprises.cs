@@ -1,6 +1,6 @@
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
@@ -15,15 +15,18 @@ namespace FinanceMatch.Api.Features.Enterprises;
 public static class ListEnterprises
 {
     public sealed record Query(Caller Caller, string? Uscc, DomainVerification? Verification, int Page, int PageSize)
-        : IRequest<Paged<EnterpriseDto>>, IPagedQuery;
+        : IRequest<Paged<EnterpriseDto>>,
+            IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
         {
             Include(new PageRules());
-            RuleFor(q => q.Uscc).MaximumLength(18)
-                .Must(u => u is null || u.Trim().All(char.IsAsciiLetterOrDigit)).WithMessage("uscc is 18 letters and digits.");
+            RuleFor(q => q.Uscc)
+                .MaximumLength(18)
+                .Must(u => u is null || u.Trim().All(char.IsAsciiLetterOrDigit))
+                .WithMessage("uscc is 18 letters and digits.");
         }
     }
 
@@ -37,13 +40,32 @@ public static class ListEnterprises
                 var uscc = query.Uscc.Trim().ToUpperInvariant();
                 enterprises = enterprises.Where(e => e.Uscc == uscc);
             }
-            if (query.Verification is { } verification) enterprises = enterprises.Where(e => e.Verification == verification);
-            return await enterprises.OrderBy(e => e.RegisteredAt).ThenBy(e => e.Id)
+            if (query.Verification is { } verification)
+                enterprises = enterprises.Where(e => e.Verification == verification);
+            return await enterprises
+                .OrderBy(e => e.RegisteredAt)
+                .ThenBy(e => e.Id)
                 .ToPageAsync(db, query, e => GetEnterprise.ToDto(e, query.Caller), ct);
         }
     }
 
-    internal static async Task<Paged<EnterpriseDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? uscc = null,
-        string? verification = null, int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(caller, uscc, EnumText.ParseOptional<DomainVerification>(verification, "verification"), page, pageSize), ct);
+    internal static async Task<Paged<EnterpriseDto>> Endpoint(
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        string? uscc = null,
+        string? verification = null,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) =>
+        await sender.Send(
+            new Query(
+                caller,
+                uscc,
+                EnumText.ParseOptional<DomainVerification>(verification, "verification"),
+                page,
+                pageSize
+            ),
+            ct
+        );
 }

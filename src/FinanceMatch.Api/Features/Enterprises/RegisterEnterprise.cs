@@ -1,22 +1,30 @@
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Enterprises.Verification;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
-using FinanceMatch.Api.Features.Enterprises.Verification;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Enterprises;
-using Role = FinanceMatch.Core.Identity.Role;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Enterprises;
 
 public static class RegisterEnterprise
 {
-    public sealed record Command(string Uscc, string Name, string LegalRepresentative, string DivisionCode, string IndustryCode,
-        DateOnly EstablishedOn, decimal RegisteredCapital, int? Employees) : IRequest<RegisteredEnterprise>;
+    public sealed record Command(
+        string Uscc,
+        string Name,
+        string LegalRepresentative,
+        string DivisionCode,
+        string IndustryCode,
+        DateOnly EstablishedOn,
+        decimal RegisteredCapital,
+        int? Employees
+    ) : IRequest<RegisteredEnterprise>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -30,8 +38,10 @@ public static class RegisterEnterprise
             RuleFor(c => c.DivisionCode).MustBeDivisionCode();
             RuleFor(c => c.IndustryCode).MustBeIndustryCode();
             RuleFor(c => c.EstablishedOn)
-                .GreaterThanOrEqualTo(EarliestFounding).WithMessage("establishedOn is required and must be a real founding date.")
-                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("establishedOn cannot be in the future.");
+                .GreaterThanOrEqualTo(EarliestFounding)
+                .WithMessage("establishedOn is required and must be a real founding date.")
+                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+                .WithMessage("establishedOn cannot be in the future.");
             RuleFor(c => c.RegisteredCapital).MustBeMoney().GreaterThan(0);
             RuleFor(c => c.Employees).InclusiveBetween(0, 1_000_000);
         }
@@ -47,12 +57,28 @@ public static class RegisterEnterprise
     {
         public async ValueTask<RegisteredEnterprise> Handle(Command c, CancellationToken ct)
         {
-            var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            var ownTransaction = db.Database.CurrentTransaction is null
+                ? await db.Database.BeginTransactionAsync(ct)
+                : null;
             await VerificationDecision.LockUsccAsync(db, c.Uscc, ct);
-            if (await db.Enterprises.AnyAsync(e => e.Uscc == c.Uscc && e.Verification == Core.Enterprises.EnterpriseVerification.Verified, ct))
+            if (
+                await db.Enterprises.AnyAsync(
+                    e => e.Uscc == c.Uscc && e.Verification == Core.Enterprises.EnterpriseVerification.Verified,
+                    ct
+                )
+            )
                 throw new ConflictException("A verified enterprise already holds this USCC.");
-            var enterprise = Enterprise.Register(c.Uscc, c.Name, c.LegalRepresentative, c.DivisionCode, c.IndustryCode,
-                c.EstablishedOn, c.RegisteredCapital, c.Employees, clock.GetUtcNow());
+            var enterprise = Enterprise.Register(
+                c.Uscc,
+                c.Name,
+                c.LegalRepresentative,
+                c.DivisionCode,
+                c.IndustryCode,
+                c.EstablishedOn,
+                c.RegisteredCapital,
+                c.Employees,
+                clock.GetUtcNow()
+            );
             db.Enterprises.Add(enterprise);
             var (credential, secret) = credentials.IssueInto(db, Role.Enterprise, enterprise.Id, actorClientId: null);
             await db.SaveChangesAsync(ct);
@@ -62,16 +88,43 @@ public static class RegisterEnterprise
                 await ownTransaction.DisposeAsync();
             }
             var e = enterprise;
-            return new RegisteredEnterprise(e.Id, e.Uscc, e.Name, e.LegalRepresentative, e.DivisionCode, e.IndustryCode,
-                e.EstablishedOn, e.RegisteredCapital, e.Employees, e.RegisteredAt, e.Verification.Map<Client.Contracts.EnterpriseVerification>(),
-                credential.ClientId, secret);
+            return new RegisteredEnterprise(
+                e.Id,
+                e.Uscc,
+                e.Name,
+                e.LegalRepresentative,
+                e.DivisionCode,
+                e.IndustryCode,
+                e.EstablishedOn,
+                e.RegisteredCapital,
+                e.Employees,
+                e.RegisteredAt,
+                e.Verification.Map<Client.Contracts.EnterpriseVerification>(),
+                credential.ClientId,
+                secret
+            );
         }
     }
 
-    internal static async Task<Created<RegisteredEnterprise>> Endpoint(RegisterEnterpriseRequest body, ISender sender, CancellationToken ct)
+    internal static async Task<Created<RegisteredEnterprise>> Endpoint(
+        RegisterEnterpriseRequest body,
+        ISender sender,
+        CancellationToken ct
+    )
     {
-        var registered = await sender.Send(new Command(Normalise(body.Uscc), body.Name, body.LegalRepresentative,
-            body.DivisionCode, Normalise(body.IndustryCode), body.EstablishedOn, body.RegisteredCapital, body.Employees), ct);
+        var registered = await sender.Send(
+            new Command(
+                Normalise(body.Uscc),
+                body.Name,
+                body.LegalRepresentative,
+                body.DivisionCode,
+                Normalise(body.IndustryCode),
+                body.EstablishedOn,
+                body.RegisteredCapital,
+                body.Employees
+            ),
+            ct
+        );
         return TypedResults.Created($"/api/v1/enterprises/{registered.Id}", registered);
     }
 

@@ -19,10 +19,22 @@ public static class RejectEnterprise
     public sealed class Handler(VerificationDecision decision) : IRequestHandler<Command, EnterpriseDto>
     {
         public async ValueTask<EnterpriseDto> Handle(Command command, CancellationToken ct) =>
-            GetEnterprise.ToDto(await decision.RejectAsync(command.EnterpriseId, command.Caller.RequiredClientId, command.Note.Trim(), ct), command.Caller);
+            GetEnterprise.ToDto(
+                await decision.RejectAsync(
+                    command.EnterpriseId,
+                    command.Caller.RequiredClientId,
+                    command.Note.Trim(),
+                    ct
+                ),
+                command.Caller
+            );
     }
 
-    internal static async Task<EnterpriseDto> Endpoint(Guid id, VerificationDecisionRequest body, Caller caller, ISender sender,
-        CancellationToken ct) =>
-        await sender.Send(new Command(id, caller, body.Note), ct);
+    internal static async Task<EnterpriseDto> Endpoint(
+        Guid id,
+        VerificationDecisionRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(id, caller, body.Note), ct);
 }

@@ -5,12 +5,12 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Identity;
-using Role = FinanceMatch.Core.Identity.Role;
-using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using DomainMethod = FinanceMatch.Core.Enterprises.VerificationMethod;
+using Role = FinanceMatch.Core.Identity.Role;
+using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Enterprises;
 
@@ -20,7 +20,8 @@ namespace FinanceMatch.Api.Features.Enterprises;
 /// </summary>
 public static class SubmitVerification
 {
-    public sealed record Command(Guid EnterpriseId, Caller Caller, VerificationMethod Method, string? Assertion) : IRequest<EnterpriseDto>;
+    public sealed record Command(Guid EnterpriseId, Caller Caller, VerificationMethod Method, string? Assertion)
+        : IRequest<EnterpriseDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -31,18 +32,33 @@ public static class SubmitVerification
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, IEnumerable<IVerificationMethod> methods, VerificationDecision decision,
-        Npgsql.NpgsqlDataSource dataSource, TimeProvider clock) : IRequestHandler<Command, EnterpriseDto>
+    public sealed class Handler(
+        FinanceMatchDbContext db,
+        IEnumerable<IVerificationMethod> methods,
+        VerificationDecision decision,
+        Npgsql.NpgsqlDataSource dataSource,
+        TimeProvider clock
+    ) : IRequestHandler<Command, EnterpriseDto>
     {
         public async ValueTask<EnterpriseDto> Handle(Command command, CancellationToken ct)
         {
-            if (!command.Caller.IsParty(Role.Enterprise, command.EnterpriseId)) throw new NotFoundException("No enterprise has this id.");
-            var method = methods.SingleOrDefault(m => m.Method == command.Method.Map<DomainMethod>() && m.SelfService)
-                ?? throw UnprocessableException.For("method", "A firm verifies itself with businessLicence; operatorReview is an operator's decision.");
+            if (!command.Caller.IsParty(Role.Enterprise, command.EnterpriseId))
+                throw new NotFoundException("No enterprise has this id.");
+            var method =
+                methods.SingleOrDefault(m => m.Method == command.Method.Map<DomainMethod>() && m.SelfService)
+                ?? throw UnprocessableException.For(
+                    "method",
+                    "A firm verifies itself with businessLicence; operatorReview is an operator's decision."
+                );
             // One attempt of a firm at a time (a lock on a connection of its own, across the attempt's transactions), so
             // attempts sent in parallel cannot all slip under the limit.
             await using var attempts = await dataSource.OpenConnectionAsync(ct);
-            await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(hashtext('financematch.verification-attempts'), hashtext($1))", attempts))
+            await using (
+                var take = new Npgsql.NpgsqlCommand(
+                    "SELECT pg_advisory_lock(hashtext('financematch.verification-attempts'), hashtext($1))",
+                    attempts
+                )
+            )
             {
                 take.Parameters.Add(new() { Value = command.EnterpriseId.ToString() });
                 await take.ExecuteNonQueryAsync(ct);
@@ -58,31 +74,56 @@ public static class SubmitVerification
             }
         }
 
-        private async Task<EnterpriseDto> AttemptAsync(Command command, IVerificationMethod method, CancellationToken ct)
+        private async Task<EnterpriseDto> AttemptAsync(
+            Command command,
+            IVerificationMethod method,
+            CancellationToken ct
+        )
         {
             await AttemptLimit.RefuseWhenTooManyAsync(
-                db.SecurityEvents.Where(e => e.SubjectId == command.EnterpriseId && e.Kind == SecurityEventKind.VerificationFailed),
-                VerificationOptions.MaxFailuresPerHour, TimeSpan.FromHours(1), clock.GetUtcNow(),
-                $"More than {VerificationOptions.MaxFailuresPerHour} failed verification attempts in an hour; try again later.", ct);
+                db.SecurityEvents.Where(e =>
+                    e.SubjectId == command.EnterpriseId && e.Kind == SecurityEventKind.VerificationFailed
+                ),
+                VerificationOptions.MaxFailuresPerHour,
+                TimeSpan.FromHours(1),
+                clock.GetUtcNow(),
+                $"More than {VerificationOptions.MaxFailuresPerHour} failed verification attempts in an hour; try again later.",
+                ct
+            );
             var firm = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == command.EnterpriseId, ct);
             var actor = command.Caller.RequiredClientId;
             try
             {
                 var proof = await method.CheckAsync(firm, new VerificationClaim(command.Assertion, actor, null), ct);
-                return GetEnterprise.ToDto(await decision.VerifyAsync(firm.Id, method.Method, proof, actor, ct), command.Caller);
+                return GetEnterprise.ToDto(
+                    await decision.VerifyAsync(firm.Id, method.Method, proof, actor, ct),
+                    command.Caller
+                );
             }
             catch (UnprocessableException refused)
             {
                 db.ChangeTracker.Clear();
-                db.SecurityEvents.Add(SecurityEvent.Of(SecurityEventKind.VerificationFailed, null, firm.Id, actor,
-                    $"{method.Method}: {refused.Message}", clock.GetUtcNow()));
+                db.SecurityEvents.Add(
+                    SecurityEvent.Of(
+                        SecurityEventKind.VerificationFailed,
+                        null,
+                        firm.Id,
+                        actor,
+                        $"{method.Method}: {refused.Message}",
+                        clock.GetUtcNow()
+                    )
+                );
                 await db.SaveChangesAsync(CancellationToken.None);
                 throw;
             }
         }
     }
 
-    internal static async Task<EnterpriseDto> Endpoint(Guid id, SubmitVerificationRequest body, Caller caller, ISender sender,
-        CancellationToken ct) =>
-        await sender.Send(new Command(id, caller, body.Method, body.Assertion), ct);
+    internal static async Task<EnterpriseDto> Endpoint(
+        Guid id,
+        SubmitVerificationRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(id, caller, body.Method, body.Assertion), ct);
 }

@@ -19,20 +19,31 @@ public static class VerifyEnterprise
         public Validator() => RuleFor(c => c.Note).NotEmpty().MaximumLength(2000);
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, OperatorReviewVerification review, VerificationDecision decision)
-        : IRequestHandler<Command, EnterpriseDto>
+    public sealed class Handler(
+        FinanceMatchDbContext db,
+        OperatorReviewVerification review,
+        VerificationDecision decision
+    ) : IRequestHandler<Command, EnterpriseDto>
     {
         public async ValueTask<EnterpriseDto> Handle(Command command, CancellationToken ct)
         {
-            var firm = await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == command.EnterpriseId, ct)
+            var firm =
+                await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == command.EnterpriseId, ct)
                 ?? throw new NotFoundException("No enterprise has this id.");
             var actor = command.Caller.RequiredClientId;
             var proof = await review.CheckAsync(firm, new VerificationClaim(null, actor, command.Note.Trim()), ct);
-            return GetEnterprise.ToDto(await decision.VerifyAsync(firm.Id, review.Method, proof, actor, ct), command.Caller);
+            return GetEnterprise.ToDto(
+                await decision.VerifyAsync(firm.Id, review.Method, proof, actor, ct),
+                command.Caller
+            );
         }
     }
 
-    internal static async Task<EnterpriseDto> Endpoint(Guid id, VerificationDecisionRequest body, Caller caller, ISender sender,
-        CancellationToken ct) =>
-        await sender.Send(new Command(id, caller, body.Note), ct);
+    internal static async Task<EnterpriseDto> Endpoint(
+        Guid id,
+        VerificationDecisionRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(id, caller, body.Note), ct);
 }

@@ -22,10 +22,17 @@ internal sealed class BatchPayloadStream : Stream
         this.reader = reader;
     }
 
-    public static async Task<BatchPayloadStream> OpenAsync(NpgsqlDataSource dataSource, Guid batchId, CancellationToken ct)
+    public static async Task<BatchPayloadStream> OpenAsync(
+        NpgsqlDataSource dataSource,
+        Guid batchId,
+        CancellationToken ct
+    )
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
-        var command = new NpgsqlCommand("SELECT data FROM financematch.feed_batch_chunks WHERE batch_id = $1 ORDER BY sequence", connection);
+        var command = new NpgsqlCommand(
+            "SELECT data FROM financematch.feed_batch_chunks WHERE batch_id = $1 ORDER BY sequence",
+            connection
+        );
         command.Parameters.Add(new() { Value = batchId });
         var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
         return new BatchPayloadStream(connection, command, reader);
@@ -35,7 +42,8 @@ internal sealed class BatchPayloadStream : Stream
     {
         while (offset == chunk.Length)
         {
-            if (!await reader.ReadAsync(cancellationToken)) return 0;
+            if (!await reader.ReadAsync(cancellationToken))
+                return 0;
             chunk = await reader.GetFieldValueAsync<byte[]>(0, cancellationToken);
             offset = 0;
         }
@@ -46,7 +54,9 @@ internal sealed class BatchPayloadStream : Stream
         return count;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override int Read(byte[] buffer, int offset, int count) =>
+        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
@@ -54,10 +64,18 @@ internal sealed class BatchPayloadStream : Stream
     public override bool CanSeek => false;
     public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
-    public override long Position { get => position; set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => position;
+        set => throw new NotSupportedException();
+    }
+
     public override void Flush() { }
+
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
     public override void SetLength(long value) => throw new NotSupportedException();
+
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override async ValueTask DisposeAsync()

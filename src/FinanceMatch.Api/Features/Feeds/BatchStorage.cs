@@ -17,33 +17,58 @@ internal static class BatchStorage
             INSERT INTO financematch.feed_batches (id, department_id, feed_type, format, status, received_at, payload_bytes,
                 total_rows, accepted_rows, rejected_rows, progress, source_id, source_cursor, source_next_cursor)
             VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0, 0, $7, $8, $9)
-            """, connection);
+            """,
+            connection
+        );
         insert.Parameters.Add(new() { Value = batch.Id });
         insert.Parameters.Add(new() { Value = batch.DepartmentId });
         insert.Parameters.Add(new() { Value = batch.FeedType.ToString() });
         insert.Parameters.Add(new() { Value = batch.Format.ToString() });
         insert.Parameters.Add(new() { Value = batch.Status.ToString() });
         insert.Parameters.Add(new() { Value = batch.ReceivedAt });
-        insert.Parameters.Add(new() { Value = (object?)batch.SourceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        insert.Parameters.Add(new() { Value = (object?)batch.SourceCursor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        insert.Parameters.Add(new() { Value = (object?)batch.SourceNextCursor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        insert.Parameters.Add(
+            new() { Value = (object?)batch.SourceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid }
+        );
+        insert.Parameters.Add(
+            new() { Value = (object?)batch.SourceCursor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }
+        );
+        insert.Parameters.Add(
+            new() { Value = (object?)batch.SourceNextCursor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }
+        );
         await insert.ExecuteNonQueryAsync(ct);
     }
 
-    public static async Task InsertChunkAsync(NpgsqlConnection connection, Guid batchId, int sequence, byte[] buffer, int length, CancellationToken ct)
+    public static async Task InsertChunkAsync(
+        NpgsqlConnection connection,
+        Guid batchId,
+        int sequence,
+        byte[] buffer,
+        int length,
+        CancellationToken ct
+    )
     {
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO financematch.feed_batch_chunks (batch_id, sequence, data) VALUES ($1, $2, $3)", connection);
+            "INSERT INTO financematch.feed_batch_chunks (batch_id, sequence, data) VALUES ($1, $2, $3)",
+            connection
+        );
         insert.Parameters.Add(new() { Value = batchId });
         insert.Parameters.Add(new() { Value = sequence });
-        insert.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = buffer.AsMemory(0, length), NpgsqlDbType = NpgsqlDbType.Bytea });
+        insert.Parameters.Add(
+            new NpgsqlParameter<ReadOnlyMemory<byte>>
+            {
+                TypedValue = buffer.AsMemory(0, length),
+                NpgsqlDbType = NpgsqlDbType.Bytea,
+            }
+        );
         await insert.ExecuteNonQueryAsync(ct);
     }
 
     public static async Task UpdatePayloadAsync(NpgsqlConnection connection, FeedBatch batch, CancellationToken ct)
     {
         await using var update = new NpgsqlCommand(
-            "UPDATE financematch.feed_batches SET payload_bytes = $2, payload_sha256 = $3 WHERE id = $1", connection);
+            "UPDATE financematch.feed_batches SET payload_bytes = $2, payload_sha256 = $3 WHERE id = $1",
+            connection
+        );
         update.Parameters.Add(new() { Value = batch.Id });
         update.Parameters.Add(new() { Value = batch.PayloadBytes });
         update.Parameters.Add(new() { Value = batch.PayloadSha256! });
@@ -51,7 +76,12 @@ internal static class BatchStorage
     }
 
     /// <summary>Stores a payload that is already in memory (a pulled page) as one queued batch, committed on its own.</summary>
-    public static async Task StoreAsync(NpgsqlDataSource dataSource, FeedBatch batch, byte[] payload, CancellationToken ct)
+    public static async Task StoreAsync(
+        NpgsqlDataSource dataSource,
+        FeedBatch batch,
+        byte[] payload,
+        CancellationToken ct
+    )
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);

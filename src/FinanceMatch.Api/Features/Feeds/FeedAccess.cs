@@ -7,9 +7,9 @@ using FinanceMatch.Core.Feeds;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Role = FinanceMatch.Core.Identity.Role;
-using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
+using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Feeds;
 

@@ -1,7 +1,7 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
-using FinanceMatch.Client.Contracts;
 using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -10,44 +10,56 @@ public static class FeedEndpoints
     public static void MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
         var feeds = app.MapGroup("/api/v1/feeds").WithTags("Data feeds");
-        feeds.MapPost("/{feedType}/batches", ReceiveBatch.Endpoint)
+        feeds
+            .MapPost("/{feedType}/batches", ReceiveBatch.Endpoint)
             .RequireAuthorization(Policies.Department)
-            .WithSummary("Push a batch of records (departments): application/json array, application/x-ndjson or text/csv; "
-                + "honours Idempotency-Key; up to 1,000,000 rows and 256 MiB")
+            .WithSummary(
+                "Push a batch of records (departments): application/json array, application/x-ndjson or text/csv; "
+                    + "honours Idempotency-Key; up to 1,000,000 rows and 256 MiB"
+            )
             .Accepts<string>("application/json", "application/x-ndjson", "text/csv")
             .Produces<BatchDto>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblems(401, 403, 409, 413, 415, 422);
-        feeds.MapGet("/batches", ListBatches.Endpoint)
+        feeds
+            .MapGet("/batches", ListBatches.Endpoint)
             .RequireAuthorization(Policies.OperatorOrDepartment)
             .WithSummary("The caller's batches, newest first (operators: all), by feedType and status")
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
-        feeds.MapGet("/batches/{id:guid}", GetBatch.Endpoint)
+        feeds
+            .MapGet("/batches/{id:guid}", GetBatch.Endpoint)
             .RequireAuthorization(Policies.OperatorOrDepartment)
             .WithSummary("One batch with its status, counts and progress (the pushing department, operators)")
             .ProducesProblems(401, 403, 404);
-        feeds.MapGet("/batches/{id:guid}/errors", ListBatchErrors.Endpoint)
+        feeds
+            .MapGet("/batches/{id:guid}/errors", ListBatchErrors.Endpoint)
             .RequireAuthorization(Policies.OperatorOrDepartment)
             .WithSummary("The rejected rows of a batch: row number, field and reason")
             .ProducesValidationProblem()
             .ProducesProblems(401, 403, 404);
-    
-        var sources = app.MapGroup("/api/v1/feed-sources").WithTags("Data feeds").RequireAuthorization(Policies.Operator);
-        sources.MapPost("", CreateFeedSource.Endpoint)
+
+        var sources = app.MapGroup("/api/v1/feed-sources")
+            .WithTags("Data feeds")
+            .RequireAuthorization(Policies.Operator);
+        sources
+            .MapPost("", CreateFeedSource.Endpoint)
             .WithIdempotency()
             .WithSummary("Register a department server to pull a feed type from on a cron schedule (operators)")
             .ProducesValidationProblem()
             .ProducesProblems(401, 403, 422);
-        sources.MapGet("", ListFeedSources.Endpoint)
+        sources
+            .MapGet("", ListFeedSources.Endpoint)
             .WithSummary("List pull sources (operators)")
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
-        sources.MapGet("/{id:guid}", GetFeedSource.Endpoint)
+        sources
+            .MapGet("/{id:guid}", GetFeedSource.Endpoint)
             .WithSummary("One pull source with its cursor and last outcome (operators)")
             .Produces<FeedSourceDto>()
             .ProducesProblems(401, 403, 404);
-        sources.MapPost("/{id:guid}/run", RunFeedSource.Endpoint)
+        sources
+            .MapPost("/{id:guid}/run", RunFeedSource.Endpoint)
             .WithSummary("Pull now, outside the schedule (operators)")
             .ProducesProblems(401, 403, 404);
     }

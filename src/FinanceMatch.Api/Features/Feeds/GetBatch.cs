@@ -7,9 +7,9 @@ using FinanceMatch.Core.Feeds;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Role = FinanceMatch.Core.Identity.Role;
-using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
+using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -21,7 +21,10 @@ public static class GetBatch
     {
         public async ValueTask<BatchDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            var batch = await db.FeedBatches.AsNoTracking().VisibleTo(query.Caller).SingleOrDefaultAsync(b => b.Id == query.Id, cancellationToken);
+            var batch = await db
+                .FeedBatches.AsNoTracking()
+                .VisibleTo(query.Caller)
+                .SingleOrDefaultAsync(b => b.Id == query.Id, cancellationToken);
             return (batch ?? throw new NotFoundException("No batch has this id.")).ToDto();
         }
     }

@@ -1,5 +1,5 @@
-using FinanceMatch.Api.Auth;
 using Cronos;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Api.Paging;
@@ -12,8 +12,8 @@ using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -25,10 +25,13 @@ public static class GetFeedSource
     {
         public async ValueTask<FeedSourceDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            var source = await db.FeedSources.AsNoTracking().SingleOrDefaultAsync(s => s.Id == query.Id, cancellationToken);
+            var source = await db
+                .FeedSources.AsNoTracking()
+                .SingleOrDefaultAsync(s => s.Id == query.Id, cancellationToken);
             return (source ?? throw new NotFoundException("No feed source has this id.")).ToDto();
         }
     }
 
-    internal static async Task<FeedSourceDto> Endpoint(Guid id, ISender sender, CancellationToken ct) => await sender.Send(new Query(id), ct);
+    internal static async Task<FeedSourceDto> Endpoint(Guid id, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(id), ct);
 }

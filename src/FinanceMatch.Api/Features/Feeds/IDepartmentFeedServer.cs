@@ -8,5 +8,10 @@ public interface IDepartmentFeedServer
 {
     /// <summary>One page of records after <paramref name="cursor"/>; a null <c>nextCursor</c> means no more for now.</summary>
     [Get("/records")]
-    Task<FeedPage> GetRecordsAsync(string feedType, string? cursor, int limit, CancellationToken cancellationToken = default);
+    Task<FeedPage> GetRecordsAsync(
+        string feedType,
+        string? cursor,
+        int limit,
+        CancellationToken cancellationToken = default
+    );
 }

@@ -7,15 +7,17 @@ using FinanceMatch.Core.Feeds;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Role = FinanceMatch.Core.Identity.Role;
-using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
+using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
 public static class ListBatchErrors
 {
-    public sealed record Query(Guid Id, Caller Caller, int Page, int PageSize) : IRequest<Paged<BatchErrorDto>>, IPagedQuery;
+    public sealed record Query(Guid Id, Caller Caller, int Page, int PageSize)
+        : IRequest<Paged<BatchErrorDto>>,
+            IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -28,14 +30,21 @@ public static class ListBatchErrors
         {
             if (!await db.FeedBatches.VisibleTo(query.Caller).AnyAsync(b => b.Id == query.Id, cancellationToken))
                 throw new NotFoundException("No batch has this id.");
-            return await db.FeedBatchErrors.AsNoTracking()
+            return await db
+                .FeedBatchErrors.AsNoTracking()
                 .Where(e => e.BatchId == query.Id)
-                .OrderBy(e => e.RowNumber).ThenBy(e => e.Ordinal)
+                .OrderBy(e => e.RowNumber)
+                .ThenBy(e => e.Ordinal)
                 .ToPageAsync(db, query, e => new BatchErrorDto(e.RowNumber, e.Field, e.Message), cancellationToken);
         }
     }
 
-    internal static async Task<Paged<BatchErrorDto>> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct,
-        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(id, caller, page, pageSize), ct);
+    internal static async Task<Paged<BatchErrorDto>> Endpoint(
+        Guid id,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) => await sender.Send(new Query(id, caller, page, pageSize), ct);
 }

@@ -1,5 +1,5 @@
-using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
@@ -8,16 +8,17 @@ using FinanceMatch.Core.Feeds;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Role = FinanceMatch.Core.Identity.Role;
-using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
+using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
 public static class ListBatches
 {
     public sealed record Query(Caller Caller, DomainFeedType? FeedType, DomainStatus? Status, int Page, int PageSize)
-        : IRequest<Paged<BatchDto>>, IPagedQuery;
+        : IRequest<Paged<BatchDto>>,
+            IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -29,15 +30,34 @@ public static class ListBatches
         public async ValueTask<Paged<BatchDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var batches = db.FeedBatches.AsNoTracking().VisibleTo(query.Caller);
-            if (query.FeedType is { } feedType) batches = batches.Where(b => b.FeedType == feedType);
-            if (query.Status is { } status) batches = batches.Where(b => b.Status == status);
-            return await batches.OrderByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id)
+            if (query.FeedType is { } feedType)
+                batches = batches.Where(b => b.FeedType == feedType);
+            if (query.Status is { } status)
+                batches = batches.Where(b => b.Status == status);
+            return await batches
+                .OrderByDescending(b => b.ReceivedAt)
+                .ThenByDescending(b => b.Id)
                 .ToPageAsync(db, query, FeedMapping.ToDto, cancellationToken);
         }
     }
 
-    internal static async Task<Paged<BatchDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct,
-        string? feedType = null, string? status = null, int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(caller, EnumText.ParseOptional<DomainFeedType>(feedType, "feedType"),
-            EnumText.ParseOptional<DomainStatus>(status, "status"), page, pageSize), ct);
+    internal static async Task<Paged<BatchDto>> Endpoint(
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        string? feedType = null,
+        string? status = null,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) =>
+        await sender.Send(
+            new Query(
+                caller,
+                EnumText.ParseOptional<DomainFeedType>(feedType, "feedType"),
+                EnumText.ParseOptional<DomainStatus>(status, "status"),
+                page,
+                pageSize
+            ),
+            ct
+        );
 }

@@ -1,5 +1,5 @@
-using FinanceMatch.Api.Auth;
 using Cronos;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Api.Paging;
@@ -12,8 +12,8 @@ using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -29,11 +29,17 @@ public static class ListFeedSources
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<FeedSourceDto>>
     {
         public async ValueTask<Paged<FeedSourceDto>> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.FeedSources.AsNoTracking().OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
+            await db
+                .FeedSources.AsNoTracking()
+                .OrderBy(s => s.CreatedAt)
+                .ThenBy(s => s.Id)
                 .ToPageAsync(db, query, FeedSourceMapping.ToDto, cancellationToken);
     }
 
-    internal static async Task<Paged<FeedSourceDto>> Endpoint(ISender sender, CancellationToken ct,
-        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(page, pageSize), ct);
+    internal static async Task<Paged<FeedSourceDto>> Endpoint(
+        ISender sender,
+        CancellationToken ct,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) => await sender.Send(new Query(page, pageSize), ct);
 }

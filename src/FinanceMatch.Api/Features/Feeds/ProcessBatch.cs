@@ -21,9 +21,13 @@ public static partial class ProcessBatch
 {
     public sealed record Command(Guid BatchId) : IRequest<BatchStatus>;
 
-    public sealed partial class Handler(NpgsqlDataSource dataSource, Profiles.ProfileRebuildTrigger rebuilds, IOptions<FeedOptions> options,
-        TimeProvider clock, ILogger<Handler> logger)
-        : IRequestHandler<Command, BatchStatus>
+    public sealed partial class Handler(
+        NpgsqlDataSource dataSource,
+        Profiles.ProfileRebuildTrigger rebuilds,
+        IOptions<FeedOptions> options,
+        TimeProvider clock,
+        ILogger<Handler> logger
+    ) : IRequestHandler<Command, BatchStatus>
     {
         private const string StagingSchema = "financematch_staging";
 
@@ -37,8 +41,10 @@ public static partial class ProcessBatch
             await Sql.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))", ct, id);
 
             var batch = await LoadAsync(connection, id, ct);
-            if (batch is null) return BatchStatus.Failed;
-            if (batch.Status is BatchStatus.Completed or BatchStatus.CompletedWithErrors or BatchStatus.Failed) return batch.Status;
+            if (batch is null)
+                return BatchStatus.Failed;
+            if (batch.Status is BatchStatus.Completed or BatchStatus.CompletedWithErrors or BatchStatus.Failed)
+                return batch.Status;
 
             var started = Stopwatch.StartNew();
             await MarkStartedAsync(id, ct);
@@ -50,7 +56,9 @@ public static partial class ProcessBatch
             await Sql.ExecuteAsync(connection, schema.StagingTableSql(staging), ct);
 
             var errors = new List<(int Row, int Ordinal, FieldError Error)>();
-            int total = 0, accepted = 0, rejected = 0;
+            int total = 0,
+                accepted = 0,
+                rejected = 0;
             try
             {
                 await using var payload = await BatchPayloadStream.OpenAsync(dataSource, id, ct);
@@ -64,16 +72,19 @@ public static partial class ProcessBatch
                     while (true)
                     {
                         rowErrors.Clear();
-                        if (!await rows.ReadAsync(raw, rowErrors, ct)) break;
+                        if (!await rows.ReadAsync(raw, rowErrors, ct))
+                            break;
                         total++;
-                        if (total > limits.MaxBatchRows) throw new FeedFormatException($"A batch may hold at most {limits.MaxBatchRows:N0} rows.");
+                        if (total > limits.MaxBatchRows)
+                            throw new FeedFormatException($"A batch may hold at most {limits.MaxBatchRows:N0} rows.");
                         if (rowErrors.Count == 0 && schema.TryParseRow(raw, typed, rowErrors, today))
                         {
                             accepted++;
                             // Synchronous, typed writes: the importer buffers and only touches the socket when its buffer is full.
                             copy.StartRow();
                             copy.Write(rows.RowNumber, NpgsqlDbType.Integer);
-                            foreach (var value in typed) WriteValue(copy, value);
+                            foreach (var value in typed)
+                                WriteValue(copy, value);
                         }
                         else
                         {
@@ -81,7 +92,8 @@ public static partial class ProcessBatch
                             for (var i = 0; i < rowErrors.Count && errors.Count < limits.MaxStoredErrors; i++)
                                 errors.Add((rows.RowNumber, i, rowErrors[i]));
                         }
-                        if (total % limits.ProgressEveryRows == 0) await ReportProgressAsync(id, payload.Position, batch.PayloadBytes, total, ct);
+                        if (total % limits.ProgressEveryRows == 0)
+                            await ReportProgressAsync(id, payload.Position, batch.PayloadBytes, total, ct);
                     }
                     await copy.CompleteAsync(ct);
                 }
@@ -107,12 +119,16 @@ public static partial class ProcessBatch
             {
                 await Sql.ExecuteAsync(connection, schema.UpsertSql(staging), ct, batch.DepartmentId, id, now);
                 // The seam to profile rebuilding: every firm this batch touched, committed with the batch itself.
-                await Sql.ExecuteAsync(connection,
+                await Sql.ExecuteAsync(
+                    connection,
                     $"""
-                     INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at)
-                     SELECT DISTINCT uscc, $1 FROM {staging}
-                     ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at
-                     """, ct, now);
+                    INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at)
+                    SELECT DISTINCT uscc, $1 FROM {staging}
+                    ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at
+                    """,
+                    ct,
+                    now
+                );
             }
             var appliedIn = started.ElapsedMilliseconds - parsedIn;
             await Sql.ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
@@ -120,20 +136,45 @@ public static partial class ProcessBatch
             if (batch.SourceId is { } sourceId)
             {
                 // The pull cursor moves in the same transaction that commits the page it fetched: no page lost or repeated.
-                await Sql.ExecuteAsync(connection,
+                await Sql.ExecuteAsync(
+                    connection,
                     "UPDATE financematch.feed_sources SET cursor = COALESCE($2, cursor), last_pulled_at = $3, last_error = NULL WHERE id = $1",
-                    ct, sourceId, (object?)batch.SourceNextCursor ?? DBNull.Value, now);
+                    ct,
+                    sourceId,
+                    (object?)batch.SourceNextCursor ?? DBNull.Value,
+                    now
+                );
             }
             var status = rejected == 0 ? BatchStatus.Completed : BatchStatus.CompletedWithErrors;
-            await Sql.ExecuteAsync(connection,
+            await Sql.ExecuteAsync(
+                connection,
                 """
                 UPDATE financematch.feed_batches
                 SET status = $2, completed_at = $3, total_rows = $4, accepted_rows = $5, rejected_rows = $6, progress = 1, failure_reason = NULL
                 WHERE id = $1
-                """, ct, id, status.ToString(), now, total, accepted, rejected);
+                """,
+                ct,
+                id,
+                status.ToString(),
+                now,
+                total,
+                accepted,
+                rejected
+            );
             await transaction.CommitAsync(ct);
-            if (accepted > 0) await rebuilds.RequestAsync(ct);
-            LogCompleted(logger, id, batch.FeedType, total, accepted, rejected, started.ElapsedMilliseconds, parsedIn, appliedIn);
+            if (accepted > 0)
+                await rebuilds.RequestAsync(ct);
+            LogCompleted(
+                logger,
+                id,
+                batch.FeedType,
+                total,
+                accepted,
+                rejected,
+                started.ElapsedMilliseconds,
+                parsedIn,
+                appliedIn
+            );
             return status;
         }
 
@@ -141,12 +182,23 @@ public static partial class ProcessBatch
         {
             switch (value)
             {
-                case null: copy.WriteNull(); break;
-                case string text: copy.Write(text, NpgsqlDbType.Text); break;
-                case decimal amount: copy.Write(amount, NpgsqlDbType.Numeric); break;
-                case DateOnly date: copy.Write(date, NpgsqlDbType.Date); break;
-                case int count: copy.Write(count, NpgsqlDbType.Integer); break;
-                default: throw new InvalidOperationException($"No COPY mapping for {value.GetType()}.");
+                case null:
+                    copy.WriteNull();
+                    break;
+                case string text:
+                    copy.Write(text, NpgsqlDbType.Text);
+                    break;
+                case decimal amount:
+                    copy.Write(amount, NpgsqlDbType.Numeric);
+                    break;
+                case DateOnly date:
+                    copy.Write(date, NpgsqlDbType.Date);
+                    break;
+                case int count:
+                    copy.Write(count, NpgsqlDbType.Integer);
+                    break;
+                default:
+                    throw new InvalidOperationException($"No COPY mapping for {value.GetType()}.");
             }
         }
 
@@ -156,33 +208,65 @@ public static partial class ProcessBatch
                 """
                 SELECT department_id, feed_type, format, status, payload_bytes, source_id, source_next_cursor
                 FROM financematch.feed_batches WHERE id = $1
-                """, connection);
+                """,
+                connection
+            );
             select.Parameters.Add(new() { Value = id });
             await using var reader = await select.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) return null;
-            return new LoadedBatch(reader.GetGuid(0), Enum.Parse<FeedType>(reader.GetString(1)), Enum.Parse<BatchFormat>(reader.GetString(2)),
-                Enum.Parse<BatchStatus>(reader.GetString(3)), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetGuid(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6));
+            if (!await reader.ReadAsync(ct))
+                return null;
+            return new LoadedBatch(
+                reader.GetGuid(0),
+                Enum.Parse<FeedType>(reader.GetString(1)),
+                Enum.Parse<BatchFormat>(reader.GetString(2)),
+                Enum.Parse<BatchStatus>(reader.GetString(3)),
+                reader.GetInt64(4),
+                reader.IsDBNull(5) ? null : reader.GetGuid(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)
+            );
         }
 
-        private sealed record LoadedBatch(Guid DepartmentId, FeedType FeedType, BatchFormat Format, BatchStatus Status, long PayloadBytes,
-            Guid? SourceId, string? SourceNextCursor);
+        private sealed record LoadedBatch(
+            Guid DepartmentId,
+            FeedType FeedType,
+            BatchFormat Format,
+            BatchStatus Status,
+            long PayloadBytes,
+            Guid? SourceId,
+            string? SourceNextCursor
+        );
 
         // Status and progress are written outside the batch transaction so that readers see them while it runs.
-        private Task MarkStartedAsync(Guid id, CancellationToken ct) => ExecuteOnOwnConnectionAsync(
-            "UPDATE financematch.feed_batches SET status = 'Processing', started_at = COALESCE(started_at, $2), progress = 0 WHERE id = $1",
-            ct, id, clock.GetUtcNow());
+        private Task MarkStartedAsync(Guid id, CancellationToken ct) =>
+            ExecuteOnOwnConnectionAsync(
+                "UPDATE financematch.feed_batches SET status = 'Processing', started_at = COALESCE(started_at, $2), progress = 0 WHERE id = $1",
+                ct,
+                id,
+                clock.GetUtcNow()
+            );
 
-        private Task ReportProgressAsync(Guid id, long position, long size, int rows, CancellationToken ct) => ExecuteOnOwnConnectionAsync(
-            "UPDATE financematch.feed_batches SET progress = $2, total_rows = $3 WHERE id = $1",
-            ct, id, size == 0 ? 0d : Math.Min(0.95, 0.95 * position / size), rows);
+        private Task ReportProgressAsync(Guid id, long position, long size, int rows, CancellationToken ct) =>
+            ExecuteOnOwnConnectionAsync(
+                "UPDATE financematch.feed_batches SET progress = $2, total_rows = $3 WHERE id = $1",
+                ct,
+                id,
+                size == 0 ? 0d : Math.Min(0.95, 0.95 * position / size),
+                rows
+            );
 
-        private Task MarkFailedAsync(Guid id, string reason, int rows, CancellationToken ct) => ExecuteOnOwnConnectionAsync(
-            """
-            UPDATE financematch.feed_batches
-            SET status = 'Failed', failure_reason = $2, completed_at = $3, total_rows = $4, accepted_rows = 0, rejected_rows = 0, progress = 1
-            WHERE id = $1
-            """, ct, id, reason.Length > 2000 ? reason[..2000] : reason, clock.GetUtcNow(), rows);
+        private Task MarkFailedAsync(Guid id, string reason, int rows, CancellationToken ct) =>
+            ExecuteOnOwnConnectionAsync(
+                """
+                UPDATE financematch.feed_batches
+                SET status = 'Failed', failure_reason = $2, completed_at = $3, total_rows = $4, accepted_rows = 0, rejected_rows = 0, progress = 1
+                WHERE id = $1
+                """,
+                ct,
+                id,
+                reason.Length > 2000 ? reason[..2000] : reason,
+                clock.GetUtcNow(),
+                rows
+            );
 
         private async Task ExecuteOnOwnConnectionAsync(string sql, CancellationToken ct, params object[] parameters)
         {
@@ -190,11 +274,19 @@ public static partial class ProcessBatch
             await Sql.ExecuteAsync(connection, sql, ct, parameters);
         }
 
-        private static async Task WriteErrorsAsync(NpgsqlConnection connection, Guid batchId, List<(int Row, int Ordinal, FieldError Error)> errors, CancellationToken ct)
+        private static async Task WriteErrorsAsync(
+            NpgsqlConnection connection,
+            Guid batchId,
+            List<(int Row, int Ordinal, FieldError Error)> errors,
+            CancellationToken ct
+        )
         {
-            if (errors.Count == 0) return;
+            if (errors.Count == 0)
+                return;
             await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY financematch.feed_batch_errors (batch_id, row_number, ordinal, field, message) FROM STDIN (FORMAT BINARY)", ct);
+                "COPY financematch.feed_batch_errors (batch_id, row_number, ordinal, field, message) FROM STDIN (FORMAT BINARY)",
+                ct
+            );
             foreach (var (row, ordinal, error) in errors)
             {
                 await copy.StartRowAsync(ct);
@@ -202,14 +294,30 @@ public static partial class ProcessBatch
                 await copy.WriteAsync(row, NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync(ordinal, NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync(error.Field, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(error.Message.Length > 500 ? error.Message[..500] : error.Message, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(
+                    error.Message.Length > 500 ? error.Message[..500] : error.Message,
+                    NpgsqlDbType.Text,
+                    ct
+                );
             }
             await copy.CompleteAsync(ct);
         }
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} ({FeedType}): {Total} rows, {Accepted} applied, {Rejected} rejected in {Milliseconds} ms (parse and copy {ParseMilliseconds} ms, upsert {UpsertMilliseconds} ms)")]
-        private static partial void LogCompleted(ILogger logger, Guid batchId, FeedType feedType, int total, int accepted, int rejected,
-            long milliseconds, long parseMilliseconds, long upsertMilliseconds);
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "Batch {BatchId} ({FeedType}): {Total} rows, {Accepted} applied, {Rejected} rejected in {Milliseconds} ms (parse and copy {ParseMilliseconds} ms, upsert {UpsertMilliseconds} ms)"
+        )]
+        private static partial void LogCompleted(
+            ILogger logger,
+            Guid batchId,
+            FeedType feedType,
+            int total,
+            int accepted,
+            int rejected,
+            long milliseconds,
+            long parseMilliseconds,
+            long upsertMilliseconds
+        );
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} failed: {Reason}")]
         private static partial void LogFailed(ILogger logger, Guid batchId, string reason);

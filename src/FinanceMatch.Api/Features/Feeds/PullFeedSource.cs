@@ -1,5 +1,5 @@
-using FinanceMatch.Api.Auth;
 using System.Text.Json;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
@@ -30,15 +30,29 @@ public static partial class PullFeedSource
     /// <summary>The department server could not be reached or answered with an error, after in-job retries.</summary>
     public sealed class DepartmentServerException(string message, Exception inner) : Exception(message, inner);
 
-    public sealed partial class Handler(NpgsqlDataSource dataSource, SecretProtector protector, ISender sender, IHttpClientFactory httpClients,
-        IOptions<FeedOptions> options, TimeProvider clock, ILogger<Handler> logger) : IRequestHandler<Command, int>
+    public sealed partial class Handler(
+        NpgsqlDataSource dataSource,
+        SecretProtector protector,
+        ISender sender,
+        IHttpClientFactory httpClients,
+        IOptions<FeedOptions> options,
+        TimeProvider clock,
+        ILogger<Handler> logger
+    ) : IRequestHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
             var id = command.SourceId;
             await using var lockConnection = await dataSource.OpenConnectionAsync(ct);
-            if (!await ScalarAsync<bool>(lockConnection, "SELECT pg_try_advisory_lock(hashtextextended($1::text, 1))", ct, id))
+            if (
+                !await ScalarAsync<bool>(
+                    lockConnection,
+                    "SELECT pg_try_advisory_lock(hashtextextended($1::text, 1))",
+                    ct,
+                    id
+                )
+            )
             {
                 LogBusy(logger, id);
                 return 0;
@@ -49,7 +63,12 @@ public static partial class PullFeedSource
             }
             finally
             {
-                await ScalarAsync<bool>(lockConnection, "SELECT pg_advisory_unlock(hashtextextended($1::text, 1))", CancellationToken.None, id);
+                await ScalarAsync<bool>(
+                    lockConnection,
+                    "SELECT pg_advisory_unlock(hashtextextended($1::text, 1))",
+                    CancellationToken.None,
+                    id
+                );
             }
         }
 
@@ -65,7 +84,8 @@ public static partial class PullFeedSource
             while (pages < MaxPagesPerRun)
             {
                 var source = await LoadAsync(id, ct);
-                if (source is null) return pages;
+                if (source is null)
+                    return pages;
                 var page = await FetchAsync(source, ct);
                 if (page.Records.Count == 0 && page.NextCursor is null)
                 {
@@ -74,21 +94,36 @@ public static partial class PullFeedSource
                 }
                 if (page.NextCursor is not null && page.NextCursor == source.Cursor)
                 {
-                    await RecordOutcomeAsync(id, $"The server returned the same cursor '{source.Cursor}' again; pulling stopped.", ct);
+                    await RecordOutcomeAsync(
+                        id,
+                        $"The server returned the same cursor '{source.Cursor}' again; pulling stopped.",
+                        ct
+                    );
                     break;
                 }
 
-                var batch = FeedBatch.Receive(Guid.CreateVersion7(clock.GetUtcNow()), source.DepartmentId, source.FeedType, DomainFormat.Json, clock.GetUtcNow());
+                var batch = FeedBatch.Receive(
+                    Guid.CreateVersion7(clock.GetUtcNow()),
+                    source.DepartmentId,
+                    source.FeedType,
+                    DomainFormat.Json,
+                    clock.GetUtcNow()
+                );
                 batch.FromSource(id, source.Cursor, page.NextCursor);
                 await BatchStorage.StoreAsync(dataSource, batch, JsonSerializer.SerializeToUtf8Bytes(page.Records), ct);
                 var status = await sender.Send(new ProcessBatch.Command(batch.Id), ct);
                 pages++;
                 if (status == DomainStatus.Failed)
                 {
-                    await RecordOutcomeAsync(id, $"The page at cursor '{source.Cursor}' could not be read (batch {batch.Id}); pulling stopped.", ct);
+                    await RecordOutcomeAsync(
+                        id,
+                        $"The page at cursor '{source.Cursor}' could not be read (batch {batch.Id}); pulling stopped.",
+                        ct
+                    );
                     break;
                 }
-                if (page.NextCursor is null) break;
+                if (page.NextCursor is null)
+                    break;
             }
             LogPulled(logger, id, pages);
             return pages;
@@ -99,7 +134,10 @@ public static partial class PullFeedSource
             var http = httpClients.CreateClient(HttpClientName);
             http.BaseAddress = new Uri(source.BaseUrl);
             if (source.ProtectedApiKey is not null)
-                http.DefaultRequestHeaders.Add("X-Api-Key", protector.Unprotect(SecretPurpose.FeedSourceApiKey, source.ProtectedApiKey));
+                http.DefaultRequestHeaders.Add(
+                    "X-Api-Key",
+                    protector.Unprotect(SecretPurpose.FeedSourceApiKey, source.ProtectedApiKey)
+                );
             var server = RestService.For<IDepartmentFeedServer>(http, FinanceMatchClient.Settings);
             var feedType = JsonNamingPolicy.CamelCase.ConvertName(source.FeedType.ToString());
             var limits = options.Value;
@@ -119,40 +157,69 @@ public static partial class PullFeedSource
                         throw new DepartmentServerException(reason, e);
                     }
                     LogRetry(logger, source.Id, attempt, reason);
-                    await Task.Delay(TimeSpan.FromMilliseconds(limits.PullRetryBaseDelayMilliseconds * Math.Pow(2, attempt - 1)), ct);
+                    await Task.Delay(
+                        TimeSpan.FromMilliseconds(limits.PullRetryBaseDelayMilliseconds * Math.Pow(2, attempt - 1)),
+                        ct
+                    );
                 }
             }
         }
 
-        private static bool IsTransient(Exception e) => e switch
-        {
-            ApiException api => (int)api.StatusCode >= 500 || (int)api.StatusCode == 429 || (int)api.StatusCode == 408,
-            HttpRequestException or TaskCanceledException or JsonException => true,
-            _ => false,
-        };
+        private static bool IsTransient(Exception e) =>
+            e switch
+            {
+                ApiException api => (int)api.StatusCode >= 500
+                    || (int)api.StatusCode == 429
+                    || (int)api.StatusCode == 408,
+                HttpRequestException or TaskCanceledException or JsonException => true,
+                _ => false,
+            };
 
-        private sealed record Source(Guid Id, Guid DepartmentId, DomainFeedType FeedType, string BaseUrl, string? ProtectedApiKey, string? Cursor);
+        private sealed record Source(
+            Guid Id,
+            Guid DepartmentId,
+            DomainFeedType FeedType,
+            string BaseUrl,
+            string? ProtectedApiKey,
+            string? Cursor
+        );
 
         private async Task<Source?> LoadAsync(Guid id, CancellationToken ct)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var select = new NpgsqlCommand(
-                "SELECT department_id, feed_type, base_url, protected_api_key, cursor FROM financematch.feed_sources WHERE id = $1", connection);
+                "SELECT department_id, feed_type, base_url, protected_api_key, cursor FROM financematch.feed_sources WHERE id = $1",
+                connection
+            );
             select.Parameters.Add(new() { Value = id });
             await using var reader = await select.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) return null;
-            return new Source(id, reader.GetGuid(0), Enum.Parse<DomainFeedType>(reader.GetString(1)), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+            if (!await reader.ReadAsync(ct))
+                return null;
+            return new Source(
+                id,
+                reader.GetGuid(0),
+                Enum.Parse<DomainFeedType>(reader.GetString(1)),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)
+            );
         }
 
-        private static async Task<List<Guid>> UnfinishedBatchesAsync(NpgsqlConnection connection, Guid sourceId, CancellationToken ct)
+        private static async Task<List<Guid>> UnfinishedBatchesAsync(
+            NpgsqlConnection connection,
+            Guid sourceId,
+            CancellationToken ct
+        )
         {
             await using var select = new NpgsqlCommand(
-                "SELECT id FROM financematch.feed_batches WHERE source_id = $1 AND status IN ('Queued', 'Processing') ORDER BY received_at", connection);
+                "SELECT id FROM financematch.feed_batches WHERE source_id = $1 AND status IN ('Queued', 'Processing') ORDER BY received_at",
+                connection
+            );
             select.Parameters.Add(new() { Value = sourceId });
             var ids = new List<Guid>();
             await using var reader = await select.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+            while (await reader.ReadAsync(ct))
+                ids.Add(reader.GetGuid(0));
             return ids;
         }
 
@@ -160,27 +227,49 @@ public static partial class PullFeedSource
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var update = new NpgsqlCommand(
-                "UPDATE financematch.feed_sources SET last_pulled_at = $2, last_error = $3 WHERE id = $1", connection);
+                "UPDATE financematch.feed_sources SET last_pulled_at = $2, last_error = $3 WHERE id = $1",
+                connection
+            );
             update.Parameters.Add(new() { Value = id });
             update.Parameters.Add(new() { Value = clock.GetUtcNow() });
-            update.Parameters.Add(new() { Value = error is null ? DBNull.Value : error.Length > 2000 ? error[..2000] : error, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            update.Parameters.Add(
+                new()
+                {
+                    Value =
+                        error is null ? DBNull.Value
+                        : error.Length > 2000 ? error[..2000]
+                        : error,
+                    NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text,
+                }
+            );
             await update.ExecuteNonQueryAsync(ct);
         }
 
-        private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken ct, Guid id)
+        private static async Task<T> ScalarAsync<T>(
+            NpgsqlConnection connection,
+            string sql,
+            CancellationToken ct,
+            Guid id
+        )
         {
             await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.Add(new() { Value = id });
             return (T)(await command.ExecuteScalarAsync(ct))!;
         }
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Feed source {SourceId}: another pull is running; this one stops")]
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "Feed source {SourceId}: another pull is running; this one stops"
+        )]
         private static partial void LogBusy(ILogger logger, Guid sourceId);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Feed source {SourceId}: {Pages} page(s) pulled")]
         private static partial void LogPulled(ILogger logger, Guid sourceId, int pages);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Feed source {SourceId}: attempt {Attempt} failed, retrying: {Reason}")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "Feed source {SourceId}: attempt {Attempt} failed, retrying: {Reason}"
+        )]
         private static partial void LogRetry(ILogger logger, Guid sourceId, int attempt, string reason);
     }
 

@@ -1,7 +1,7 @@
-using FinanceMatch.Api.Errors;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Errors;
 using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Client.Contracts;
@@ -18,26 +18,43 @@ using DomainFormat = FinanceMatch.Core.Feeds.BatchFormat;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
-
 /// <summary>
 /// Streams a pushed batch into PostgreSQL in 1 MiB chunks (memory stays flat whatever its size), records it as queued and
 /// hands it to the ingest queue. The upload is one transaction: a broken connection or an oversize body leaves nothing.
 /// </summary>
 public static class ReceiveBatch
 {
-    public sealed record Command(Guid DepartmentId, DomainFeedType FeedType, DomainFormat Format, Stream Body,
-        string? IdempotencyKey, string CallerScope) : IRequest<Received>;
+    public sealed record Command(
+        Guid DepartmentId,
+        DomainFeedType FeedType,
+        DomainFormat Format,
+        Stream Body,
+        string? IdempotencyKey,
+        string CallerScope
+    ) : IRequest<Received>;
 
     public sealed record Received(BatchDto Batch, bool Replayed, string Location);
 
-    public sealed class Handler(NpgsqlDataSource dataSource, IdempotencyStore idempotency, IBackgroundJobClient jobs,
-        IOptions<FeedOptions> options, IOptions<JsonOptions> json, TimeProvider clock) : IRequestHandler<Command, Received>
+    public sealed class Handler(
+        NpgsqlDataSource dataSource,
+        IdempotencyStore idempotency,
+        IBackgroundJobClient jobs,
+        IOptions<FeedOptions> options,
+        IOptions<JsonOptions> json,
+        TimeProvider clock
+    ) : IRequestHandler<Command, Received>
     {
         public async ValueTask<Received> Handle(Command command, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
             var limits = options.Value;
-            var batch = FeedBatch.Receive(Guid.CreateVersion7(clock.GetUtcNow()), command.DepartmentId, command.FeedType, command.Format, clock.GetUtcNow());
+            var batch = FeedBatch.Receive(
+                Guid.CreateVersion7(clock.GetUtcNow()),
+                command.DepartmentId,
+                command.FeedType,
+                command.Format,
+                clock.GetUtcNow()
+            );
             var location = $"/api/v1/feeds/batches/{batch.Id}";
 
             await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -46,13 +63,15 @@ public static class ReceiveBatch
 
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var buffer = new byte[BatchStorage.ChunkBytes];
-            long bytes = 0, lineBreaks = 0;
+            long bytes = 0,
+                lineBreaks = 0;
             var sequence = 0;
             byte last = 0;
             while (true)
             {
                 var filled = await FillAsync(command.Body, buffer, ct);
-                if (filled == 0) break;
+                if (filled == 0)
+                    break;
                 bytes += filled;
                 if (bytes > limits.MaxBatchBytes)
                     throw new PayloadTooLargeException($"A batch may hold at most {limits.MaxBatchBytes:N0} bytes.");
@@ -62,7 +81,8 @@ public static class ReceiveBatch
                 last = span[^1];
                 await BatchStorage.InsertChunkAsync(connection, batch.Id, sequence++, buffer, filled, ct);
             }
-            if (bytes == 0) throw new FluentValidation.ValidationException([new("body", "The batch is empty.")]);
+            if (bytes == 0)
+                throw new FluentValidation.ValidationException([new("body", "The batch is empty.")]);
 
             // Line-based formats can be counted as they arrive; a JSON array is counted when it is parsed.
             var lines = lineBreaks + (last == (byte)'\n' ? 0 : 1);
@@ -77,12 +97,17 @@ public static class ReceiveBatch
 
             if (command.IdempotencyKey is { } key)
             {
-                var requestHash = Convert.ToHexStringLower(SHA256.HashData(
-                    System.Text.Encoding.UTF8.GetBytes($"POST {command.FeedType} {command.Format}\n{digest}")));
+                var requestHash = Convert.ToHexStringLower(
+                    SHA256.HashData(
+                        System.Text.Encoding.UTF8.GetBytes($"POST {command.FeedType} {command.Format}\n{digest}")
+                    )
+                );
                 switch (await idempotency.ClaimAsync(command.CallerScope, key, requestHash, ct))
                 {
                     case IdempotencyClaim.Mismatch:
-                        throw new UnprocessableException("This Idempotency-Key was already used with a different request.");
+                        throw new UnprocessableException(
+                            "This Idempotency-Key was already used with a different request."
+                        );
                     case IdempotencyClaim.InProgress:
                         throw new ConflictException("A request with this Idempotency-Key is still in progress.");
                     case IdempotencyClaim.Replay replay:
@@ -92,8 +117,15 @@ public static class ReceiveBatch
                 }
                 try
                 {
-                    await idempotency.RecordResponseAsync(connection, command.CallerScope, key, StatusCodes.Status202Accepted, location,
-                        JsonSerializer.Serialize(dto, json.Value.SerializerOptions), ct);
+                    await idempotency.RecordResponseAsync(
+                        connection,
+                        command.CallerScope,
+                        key,
+                        StatusCodes.Status202Accepted,
+                        location,
+                        JsonSerializer.Serialize(dto, json.Value.SerializerOptions),
+                        ct
+                    );
                     await transaction.CommitAsync(ct);
                 }
                 catch
@@ -118,36 +150,65 @@ public static class ReceiveBatch
             while (filled < buffer.Length)
             {
                 var read = await body.ReadAsync(buffer.AsMemory(filled), ct);
-                if (read == 0) break;
+                if (read == 0)
+                    break;
                 filled += read;
             }
             return filled;
         }
     }
 
-    internal static async Task<IResult> Endpoint(string feedType, HttpRequest request, Caller caller, ISender sender,
-        Core.Data.FinanceMatchDbContext db, IOptions<FeedOptions> options, CancellationToken ct)
+    internal static async Task<IResult> Endpoint(
+        string feedType,
+        HttpRequest request,
+        Caller caller,
+        ISender sender,
+        Core.Data.FinanceMatchDbContext db,
+        IOptions<FeedOptions> options,
+        CancellationToken ct
+    )
     {
         var type = FeedMapping.ParseFeedType(feedType);
         var format = FormatOf(request.ContentType);
-        var department = await db.Departments.FindAsync([caller.SubjectId], ct)
+        var department =
+            await db.Departments.FindAsync([caller.SubjectId], ct)
             ?? throw new ForbiddenException("The department no longer exists.");
         if (!department.MayPush(type))
-            throw new ForbiddenException($"This department may push only: {string.Join(", ", department.FeedTypes.Select(f => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.ToString())))}.");
+            throw new ForbiddenException(
+                $"This department may push only: {string.Join(", ", department.FeedTypes.Select(f => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.ToString())))}."
+            );
 
         // Kestrel's default body limit (30 MB) is below the contract's; the handler enforces the contract's own limit.
-        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        if (
+            request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is
+            { IsReadOnly: false } limit
+        )
             limit.MaxRequestBodySize = options.Value.MaxBatchBytes + 1;
-        var received = await sender.Send(new Command(department.Id, type, format, request.Body,
-            IdempotencyFilter.KeyOf(request), IdempotencyFilter.CallerScope(request.HttpContext)), ct);
-        if (received.Replayed) request.HttpContext.Response.Headers[IdempotencyFilter.ReplayedHeaderName] = "true";
+        var received = await sender.Send(
+            new Command(
+                department.Id,
+                type,
+                format,
+                request.Body,
+                IdempotencyFilter.KeyOf(request),
+                IdempotencyFilter.CallerScope(request.HttpContext)
+            ),
+            ct
+        );
+        if (received.Replayed)
+            request.HttpContext.Response.Headers[IdempotencyFilter.ReplayedHeaderName] = "true";
         return TypedResults.Accepted(received.Location, received.Batch);
     }
 
     private static DomainFormat FormatOf(string? contentType)
     {
-        if (contentType is null || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media))
-            throw new UnsupportedContentTypeException("Send the batch as application/json, application/x-ndjson or text/csv.");
+        if (
+            contentType is null
+            || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        )
+            throw new UnsupportedContentTypeException(
+                "Send the batch as application/json, application/x-ndjson or text/csv."
+            );
         var charset = media.Charset.Value;
         if (charset is not null && !string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase))
             throw new UnsupportedContentTypeException($"Batches must be UTF-8 (charset was {charset}).");
@@ -156,7 +217,9 @@ public static class ReceiveBatch
             "application/json" => DomainFormat.Json,
             "application/x-ndjson" or "application/ndjson" => DomainFormat.Ndjson,
             "text/csv" => DomainFormat.Csv,
-            _ => throw new UnsupportedContentTypeException("Send the batch as application/json, application/x-ndjson or text/csv."),
+            _ => throw new UnsupportedContentTypeException(
+                "Send the batch as application/json, application/x-ndjson or text/csv."
+            ),
         };
     }
 }

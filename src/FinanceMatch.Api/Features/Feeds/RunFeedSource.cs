@@ -1,5 +1,5 @@
-using FinanceMatch.Api.Auth;
 using Cronos;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Api.Paging;
@@ -12,8 +12,8 @@ using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -21,11 +21,13 @@ public static class RunFeedSource
 {
     public sealed record Command(Guid Id) : IRequest<FeedSourceRunDto>;
 
-    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs) : IRequestHandler<Command, FeedSourceRunDto>
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs)
+        : IRequestHandler<Command, FeedSourceRunDto>
     {
         public async ValueTask<FeedSourceRunDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!await db.FeedSources.AnyAsync(s => s.Id == command.Id, cancellationToken)) throw new NotFoundException("No feed source has this id.");
+            if (!await db.FeedSources.AnyAsync(s => s.Id == command.Id, cancellationToken))
+                throw new NotFoundException("No feed source has this id.");
             var jobId = jobs.Enqueue<PullFeedSource.Job>(job => job.Run(command.Id, CancellationToken.None));
             return new FeedSourceRunDto(command.Id, jobId);
         }

@@ -1,5 +1,5 @@
-using FinanceMatch.Api.Auth;
 using Cronos;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Api.Paging;
@@ -12,8 +12,8 @@ using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -25,6 +25,7 @@ public static class ScheduleFeedSources
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinanceMatchDbContext>();
         var jobs = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
-        foreach (var source in await db.FeedSources.AsNoTracking().ToListAsync(ct)) jobs.Schedule(source);
+        foreach (var source in await db.FeedSources.AsNoTracking().ToListAsync(ct))
+            jobs.Schedule(source);
     }
 }

@@ -1,11 +1,11 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
-using Role = FinanceMatch.Core.Identity.Role;
 using FinanceMatch.Core.Institutions;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Institutions;
 
@@ -18,8 +18,11 @@ public static class CreateInstitution
         public Validator()
         {
             RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-            RuleFor(c => c.Code).NotEmpty().MaximumLength(32)
-                .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage("Code may hold letters, digits, '-' and '_' only.");
+            RuleFor(c => c.Code)
+                .NotEmpty()
+                .MaximumLength(32)
+                .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$")
+                .WithMessage("Code may hold letters, digits, '-' and '_' only.");
         }
     }
 
@@ -32,12 +35,23 @@ public static class CreateInstitution
             db.Institutions.Add(institution);
             var (credential, secret) = credentials.IssueInto(db, Role.Bank, institution.Id, command.ActorClientId);
             await db.SaveChangesAsync(ct);
-            return new CreatedInstitution(institution.Id, institution.Name, institution.Code, institution.CreatedAt, credential.ClientId, secret);
+            return new CreatedInstitution(
+                institution.Id,
+                institution.Name,
+                institution.Code,
+                institution.CreatedAt,
+                credential.ClientId,
+                secret
+            );
         }
     }
 
-    internal static async Task<Created<CreatedInstitution>> Endpoint(CreateInstitutionRequest body, Caller caller,
-        ISender sender, CancellationToken ct)
+    internal static async Task<Created<CreatedInstitution>> Endpoint(
+        CreateInstitutionRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         var created = await sender.Send(new Command(body.Name, body.Code, caller.RequiredClientId), ct);
         return TypedResults.Created($"/api/v1/institutions/{created.Id}", created);

@@ -17,7 +17,8 @@ public static class GetInstitution
     {
         public async ValueTask<InstitutionDto> Handle(Query query, CancellationToken ct)
         {
-            var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.Id, ct)
+            var institution =
+                await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.Id, ct)
                 ?? throw new NotFoundException("No institution has this id.");
             return ListInstitutions.ToDto(institution);
         }

@@ -1,7 +1,7 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Idempotency;
-using FinanceMatch.Client.Contracts;
 using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
 
 namespace FinanceMatch.Api.Features.Institutions;
 
@@ -10,18 +10,21 @@ public static class InstitutionEndpoints
     public static void MapInstitutionEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/institutions").WithTags("Institutions");
-        group.MapPost("", CreateInstitution.Endpoint)
+        group
+            .MapPost("", CreateInstitution.Endpoint)
             .RequireAuthorization(Policies.Operator)
             .WithIdempotency()
             .WithSummary("Onboard a financial institution (operators); returns its credentials once")
             .ProducesValidationProblem()
             .ProducesProblems(401, 403, 409, 422);
-        group.MapGet("", ListInstitutions.Endpoint)
+        group
+            .MapGet("", ListInstitutions.Endpoint)
             .RequireAuthorization()
             .WithSummary("List institutions (public fields)")
             .ProducesValidationProblem()
             .ProducesProblems(401);
-        group.MapGet("/{id:guid}", GetInstitution.Endpoint)
+        group
+            .MapGet("/{id:guid}", GetInstitution.Endpoint)
             .RequireAuthorization()
             .WithSummary("One institution (public fields)")
             .Produces<InstitutionDto>()

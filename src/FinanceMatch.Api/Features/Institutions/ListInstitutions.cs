@@ -21,12 +21,19 @@ public static class ListInstitutions
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<InstitutionDto>>
     {
         public async ValueTask<Paged<InstitutionDto>> Handle(Query query, CancellationToken ct) =>
-            await db.Institutions.AsNoTracking().OrderBy(i => i.Name).ThenBy(i => i.Id).ToPageAsync(db, query, ToDto, ct);
+            await db
+                .Institutions.AsNoTracking()
+                .OrderBy(i => i.Name)
+                .ThenBy(i => i.Id)
+                .ToPageAsync(db, query, ToDto, ct);
     }
 
     internal static InstitutionDto ToDto(Institution i) => new(i.Id, i.Name, i.Code, i.CreatedAt);
 
-    internal static async Task<Paged<InstitutionDto>> Endpoint(ISender sender, CancellationToken ct,
-        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(page, pageSize), ct);
+    internal static async Task<Paged<InstitutionDto>> Endpoint(
+        ISender sender,
+        CancellationToken ct,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) => await sender.Send(new Query(page, pageSize), ct);
 }

@@ -15,11 +15,17 @@ public static class CancelLoanRequest
     {
         public async ValueTask<LoanRequestDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var request = await LoanRequestAccess.FindOwnAsync(db, command.EnterpriseId, command.LoanRequestId, cancellationToken);
+            var request = await LoanRequestAccess.FindOwnAsync(
+                db,
+                command.EnterpriseId,
+                command.LoanRequestId,
+                cancellationToken
+            );
             var matches = await db.Matches.Where(m => m.LoanRequestId == request.Id).ToListAsync(cancellationToken);
             var now = clock.GetUtcNow();
             request.Cancel(now);
-            foreach (var match in matches.Where(m => m.IsOpen)) match.Withdraw(now);
+            foreach (var match in matches.Where(m => m.IsOpen))
+                match.Withdraw(now);
             await db.SaveChangesAsync(cancellationToken);
             return request.ToDto(matches);
         }

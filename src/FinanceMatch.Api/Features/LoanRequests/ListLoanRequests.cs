@@ -17,7 +17,8 @@ namespace FinanceMatch.Api.Features.LoanRequests;
 public static class ListLoanRequests
 {
     public sealed record Query(Caller Caller, Domain.LoanRequestStatus? Status, int Page, int PageSize)
-        : IRequest<Paged<LoanRequestDto>>, IPagedQuery;
+        : IRequest<Paged<LoanRequestDto>>,
+            IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -34,16 +35,35 @@ public static class ListLoanRequests
                 var enterpriseId = query.Caller.SubjectId;
                 requests = requests.Where(r => r.EnterpriseId == enterpriseId);
             }
-            if (query.Status is { } status) requests = requests.Where(r => r.Status == status);
-            var page = await requests.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).ToPageAsync(db, query, r => r, cancellationToken);
+            if (query.Status is { } status)
+                requests = requests.Where(r => r.Status == status);
+            var page = await requests
+                .OrderByDescending(r => r.CreatedAt)
+                .ThenBy(r => r.Id)
+                .ToPageAsync(db, query, r => r, cancellationToken);
             var ids = page.Items.Select(r => r.Id).ToList();
-            var matches = (await db.Matches.AsNoTracking().Where(m => ids.Contains(m.LoanRequestId)).ToListAsync(cancellationToken))
-                .ToLookup(m => m.LoanRequestId);
-            return new Paged<LoanRequestDto>(page.Items.Select(r => r.ToDto(matches[r.Id])).ToList(), page.Page, page.PageSize, page.TotalCount);
+            var matches = (
+                await db.Matches.AsNoTracking().Where(m => ids.Contains(m.LoanRequestId)).ToListAsync(cancellationToken)
+            ).ToLookup(m => m.LoanRequestId);
+            return new Paged<LoanRequestDto>(
+                page.Items.Select(r => r.ToDto(matches[r.Id])).ToList(),
+                page.Page,
+                page.PageSize,
+                page.TotalCount
+            );
         }
     }
 
-    internal static async Task<Paged<LoanRequestDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? status = null,
-        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(caller, EnumText.ParseOptional<Domain.LoanRequestStatus>(status, "status"), page, pageSize), ct);
+    internal static async Task<Paged<LoanRequestDto>> Endpoint(
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        string? status = null,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) =>
+        await sender.Send(
+            new Query(caller, EnumText.ParseOptional<Domain.LoanRequestStatus>(status, "status"), page, pageSize),
+            ct
+        );
 }

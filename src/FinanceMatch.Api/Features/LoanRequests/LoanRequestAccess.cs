@@ -21,23 +21,50 @@ internal static class LoanRequestAccess
     /// A request as its caller may see it: the firm and operators see it whole; a bank matched to it sees it with its own
     /// match only; anyone else is told it does not exist.
     /// </summary>
-    public static async Task<LoanRequestDto> VisibleAsync(FinanceMatchDbContext db, Guid requestId, Caller caller, CancellationToken ct)
+    public static async Task<LoanRequestDto> VisibleAsync(
+        FinanceMatchDbContext db,
+        Guid requestId,
+        Caller caller,
+        CancellationToken ct
+    )
     {
         var request = await db.LoanRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
-        var matches = request is null ? [] : await db.Matches.AsNoTracking().Where(m => m.LoanRequestId == requestId).VisibleTo(caller).ToListAsync(ct);
-        var visible = request is not null
-            && (caller.Is(Role.Operator) || caller.IsParty(Role.Enterprise, request.EnterpriseId) || (caller.Is(Role.Bank) && matches.Count > 0));
-        return visible ? request!.ToDto(matches, forBank: caller.Is(Role.Bank)) : throw new NotFoundException("No loan request has this id.");
+        var matches = request is null
+            ? []
+            : await db
+                .Matches.AsNoTracking()
+                .Where(m => m.LoanRequestId == requestId)
+                .VisibleTo(caller)
+                .ToListAsync(ct);
+        var visible =
+            request is not null
+            && (
+                caller.Is(Role.Operator)
+                || caller.IsParty(Role.Enterprise, request.EnterpriseId)
+                || (caller.Is(Role.Bank) && matches.Count > 0)
+            );
+        return visible
+            ? request!.ToDto(matches, forBank: caller.Is(Role.Bank))
+            : throw new NotFoundException("No loan request has this id.");
     }
 
     /// <summary>The firm's own request, tracked for a change; anyone else's is not found.</summary>
-    public static async Task<Domain.LoanRequest> FindOwnAsync(FinanceMatchDbContext db, Guid enterpriseId, Guid requestId, CancellationToken ct) =>
+    public static async Task<Domain.LoanRequest> FindOwnAsync(
+        FinanceMatchDbContext db,
+        Guid enterpriseId,
+        Guid requestId,
+        CancellationToken ct
+    ) =>
         await db.LoanRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.EnterpriseId == enterpriseId, ct)
         ?? throw new NotFoundException("This enterprise has no loan request with this id.");
 
     /// <summary>A request the caller may study in full (the firm itself, operators).</summary>
-    public static async Task<Domain.LoanRequest> FindForFirmOrOperatorAsync(FinanceMatchDbContext db, Caller caller, Guid requestId,
-        CancellationToken ct)
+    public static async Task<Domain.LoanRequest> FindForFirmOrOperatorAsync(
+        FinanceMatchDbContext db,
+        Caller caller,
+        Guid requestId,
+        CancellationToken ct
+    )
     {
         var request = await db.LoanRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null || !(caller.Is(Role.Operator) || caller.IsParty(Role.Enterprise, request.EnterpriseId)))

@@ -17,8 +17,23 @@ namespace FinanceMatch.Api.Features.LoanRequests;
 internal static class LoanRequestMapping
 {
     /// <summary>The request with its matches, whole (for the firm and operators) or as a bank may see them.</summary>
-    public static LoanRequestDto ToDto(this Domain.LoanRequest r, IEnumerable<Core.Matching.Match> matches, bool forBank = false) =>
-        new(r.Id, r.EnterpriseId, r.Amount, r.TermMonths, r.Purpose, r.GuaranteeTypes.Select(g => g.Map<GuaranteeType>()).ToList(),
-            r.MaxAnnualRate, r.Status.Map<LoanRequestStatus>(), r.ConsentId, r.CreatedAt, r.MatchedAt,
-            matches.OrderBy(m => m.Rank).Select(m => m.ToDtoFor(forBank)).ToList());
+    public static LoanRequestDto ToDto(
+        this Domain.LoanRequest r,
+        IEnumerable<Core.Matching.Match> matches,
+        bool forBank = false
+    ) =>
+        new(
+            r.Id,
+            r.EnterpriseId,
+            r.Amount,
+            r.TermMonths,
+            r.Purpose,
+            r.GuaranteeTypes.Select(g => g.Map<GuaranteeType>()).ToList(),
+            r.MaxAnnualRate,
+            r.Status.Map<LoanRequestStatus>(),
+            r.ConsentId,
+            r.CreatedAt,
+            r.MatchedAt,
+            matches.OrderBy(m => m.Rank).Select(m => m.ToDtoFor(forBank)).ToList()
+        );
 }

@@ -1,5 +1,5 @@
-using FinanceMatch.Api.Features.Matching;
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Matching;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
@@ -33,37 +33,72 @@ public static class SubmitLoanRequest
             RuleFor(r => r.Amount).MustBeMoney().GreaterThan(0);
             RuleFor(r => r.TermMonths).InclusiveBetween(1, 360);
             RuleFor(r => r.Purpose).NotEmpty().MaximumLength(1000);
-            RuleFor(r => r.GuaranteeTypes).NotEmpty().WithMessage("Name at least one guarantee type the firm can offer.");
+            RuleFor(r => r.GuaranteeTypes)
+                .NotEmpty()
+                .WithMessage("Name at least one guarantee type the firm can offer.");
             RuleForEach(r => r.GuaranteeTypes).IsInEnum();
-            RuleFor(r => r.MaxAnnualRate!.Value).MustBeRate().OverridePropertyName("maxAnnualRate").When(r => r.MaxAnnualRate is not null);
-            RuleFor(r => r.Consent).NotNull().WithMessage("A loan request carries the consent that lets the matched banks read the report.");
-            When(r => r.Consent is not null, () =>
-            {
-                RuleFor(r => r.Consent.Scopes).NotEmpty().WithMessage("Name at least one scope.");
-                RuleForEach(r => r.Consent.Scopes).IsInEnum();
-                RuleFor(r => r.Consent.ExpiresAt)
-                    .Must(e => e > clock.GetUtcNow() && e <= clock.GetUtcNow().AddDays(Consent.MaxDays))
-                    .WithMessage($"expiresAt must be in the future and at most {Consent.MaxDays} days ahead.");
-            });
+            RuleFor(r => r.MaxAnnualRate!.Value)
+                .MustBeRate()
+                .OverridePropertyName("maxAnnualRate")
+                .When(r => r.MaxAnnualRate is not null);
+            RuleFor(r => r.Consent)
+                .NotNull()
+                .WithMessage("A loan request carries the consent that lets the matched banks read the report.");
+            When(
+                r => r.Consent is not null,
+                () =>
+                {
+                    RuleFor(r => r.Consent.Scopes).NotEmpty().WithMessage("Name at least one scope.");
+                    RuleForEach(r => r.Consent.Scopes).IsInEnum();
+                    RuleFor(r => r.Consent.ExpiresAt)
+                        .Must(e => e > clock.GetUtcNow() && e <= clock.GetUtcNow().AddDays(Consent.MaxDays))
+                        .WithMessage($"expiresAt must be in the future and at most {Consent.MaxDays} days ahead.");
+                }
+            );
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, MatchingTrigger matching, TimeProvider clock) : IRequestHandler<Command, LoanRequestDto>
+    public sealed class Handler(FinanceMatchDbContext db, MatchingTrigger matching, TimeProvider clock)
+        : IRequestHandler<Command, LoanRequestDto>
     {
         public async ValueTask<LoanRequestDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var applicant = await db.Enterprises.Where(e => e.Id == command.EnterpriseId)
-                    .Select(e => new { Grade = db.CreditProfiles.Where(p => p.EnterpriseId == e.Id).Select(p => p.Grade).FirstOrDefault() })
+            var applicant =
+                await db
+                    .Enterprises.Where(e => e.Id == command.EnterpriseId)
+                    .Select(e => new
+                    {
+                        Grade = db
+                            .CreditProfiles.Where(p => p.EnterpriseId == e.Id)
+                            .Select(p => p.Grade)
+                            .FirstOrDefault(),
+                    })
                     .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("No enterprise has this id.");
             var body = command.Body;
             var now = clock.GetUtcNow();
             var requestId = Guid.CreateVersion7(now);
-            var consent = Consent.Grant(command.EnterpriseId, null, requestId,
-                body.Consent.Scopes.Select(s => s.Map<Core.Consents.ConsentScope>()), Core.Consents.ConsentPurpose.LoanAssessment,
-                body.Consent.ExpiresAt, now);
-            var request = Domain.LoanRequest.Submit(command.EnterpriseId, body.Amount, body.TermMonths, body.Purpose,
-                body.GuaranteeTypes.Select(g => g.Map<Core.Products.GuaranteeType>()), body.MaxAnnualRate, applicant.Grade, consent.Id, requestId, now);
+            var consent = Consent.Grant(
+                command.EnterpriseId,
+                null,
+                requestId,
+                body.Consent.Scopes.Select(s => s.Map<Core.Consents.ConsentScope>()),
+                Core.Consents.ConsentPurpose.LoanAssessment,
+                body.Consent.ExpiresAt,
+                now
+            );
+            var request = Domain.LoanRequest.Submit(
+                command.EnterpriseId,
+                body.Amount,
+                body.TermMonths,
+                body.Purpose,
+                body.GuaranteeTypes.Select(g => g.Map<Core.Products.GuaranteeType>()),
+                body.MaxAnnualRate,
+                applicant.Grade,
+                consent.Id,
+                requestId,
+                now
+            );
             db.Consents.Add(consent);
             db.LoanRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
@@ -74,8 +109,12 @@ public static class SubmitLoanRequest
         }
     }
 
-    internal static async Task<Created<LoanRequestDto>> Endpoint(Client.Contracts.SubmitLoanRequest body, Caller caller, ISender sender,
-        CancellationToken ct)
+    internal static async Task<Created<LoanRequestDto>> Endpoint(
+        Client.Contracts.SubmitLoanRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         var request = await sender.Send(new Command(caller.SubjectId, body), ct);
         return TypedResults.Created($"/api/v1/loan-requests/{request.Id}", request);

@@ -19,14 +19,20 @@ public static class AcceptMatch
     {
         public async ValueTask<MatchDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var accepted = await db.Matches.SingleOrDefaultAsync(m => m.Id == command.MatchId && m.EnterpriseId == command.EnterpriseId, cancellationToken)
-                ?? throw new NotFoundException("This enterprise has no match with this id.");
+            var accepted =
+                await db.Matches.SingleOrDefaultAsync(
+                    m => m.Id == command.MatchId && m.EnterpriseId == command.EnterpriseId,
+                    cancellationToken
+                ) ?? throw new NotFoundException("This enterprise has no match with this id.");
             var request = await db.LoanRequests.SingleAsync(r => r.Id == accepted.LoanRequestId, cancellationToken);
-            var others = await db.Matches.Where(m => m.LoanRequestId == request.Id && m.Id != accepted.Id).ToListAsync(cancellationToken);
+            var others = await db
+                .Matches.Where(m => m.LoanRequestId == request.Id && m.Id != accepted.Id)
+                .ToListAsync(cancellationToken);
             var now = clock.GetUtcNow();
             accepted.Accept(now);
             request.AcceptOffer();
-            foreach (var other in others.Where(m => m.IsOpen)) other.Withdraw(now);
+            foreach (var other in others.Where(m => m.IsOpen))
+                other.Withdraw(now);
             await db.SaveChangesAsync(cancellationToken);
             return accepted.ToDto();
         }

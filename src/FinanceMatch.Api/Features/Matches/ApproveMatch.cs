@@ -37,9 +37,18 @@ public static class ApproveMatch
         public async ValueTask<MatchDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var match = await MatchAccess.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
-            var terms = (await db.ProductVersions.AsNoTracking()
-                .SingleAsync(v => v.ProductId == match.ProductId && v.Version == match.ProductVersion, cancellationToken)).ReadTerms();
-            var requested = await db.LoanRequests.Where(r => r.Id == match.LoanRequestId).Select(r => r.Amount).SingleAsync(cancellationToken);
+            var terms = (
+                await db
+                    .ProductVersions.AsNoTracking()
+                    .SingleAsync(
+                        v => v.ProductId == match.ProductId && v.Version == match.ProductVersion,
+                        cancellationToken
+                    )
+            ).ReadTerms();
+            var requested = await db
+                .LoanRequests.Where(r => r.Id == match.LoanRequestId)
+                .Select(r => r.Amount)
+                .SingleAsync(cancellationToken);
             var offer = command.Body;
             match.Approve(offer.Amount, offer.AnnualRate, offer.TermMonths, terms, requested, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
@@ -47,6 +56,11 @@ public static class ApproveMatch
         }
     }
 
-    internal static async Task<MatchDto> Endpoint(Guid id, ApproveMatchRequest body, Caller caller, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(caller, id, body), ct);
+    internal static async Task<MatchDto> Endpoint(
+        Guid id,
+        ApproveMatchRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(caller, id, body), ct);
 }

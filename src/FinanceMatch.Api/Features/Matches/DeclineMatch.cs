@@ -33,6 +33,11 @@ public static class DeclineMatch
         }
     }
 
-    internal static async Task<MatchDto> Endpoint(Guid id, DeclineMatchRequest body, Caller caller, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(caller, id, body), ct);
+    internal static async Task<MatchDto> Endpoint(
+        Guid id,
+        DeclineMatchRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(caller, id, body), ct);
 }

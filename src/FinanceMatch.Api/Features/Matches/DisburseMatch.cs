@@ -27,8 +27,10 @@ public static class DisburseMatch
         public BodyValidator(TimeProvider clock)
         {
             RuleFor(b => b.Amount).MustBeMoney().GreaterThan(0);
-            RuleFor(b => b.DisbursedOn).NotEmpty()
-                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("disbursedOn cannot be in the future.");
+            RuleFor(b => b.DisbursedOn)
+                .NotEmpty()
+                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+                .WithMessage("disbursedOn cannot be in the future.");
         }
     }
 
@@ -46,6 +48,11 @@ public static class DisburseMatch
         }
     }
 
-    internal static async Task<MatchDto> Endpoint(Guid id, DisburseMatchRequest body, Caller caller, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(caller, id, body), ct);
+    internal static async Task<MatchDto> Endpoint(
+        Guid id,
+        DisburseMatchRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(caller, id, body), ct);
 }

@@ -1,5 +1,5 @@
-using FinanceMatch.Api.Features.Matching;
 using FinanceMatch.Api.Features.LoanRequests;
+using FinanceMatch.Api.Features.Matching;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Matching;
@@ -20,8 +20,12 @@ public static partial class ExpireUnansweredMatches
 
     public sealed record Command : IRequest<int>;
 
-    public sealed class Handler(FinanceMatchDbContext db, IOptions<MatchingOptions> options, TimeProvider clock, ILogger<Handler> logger)
-        : IRequestHandler<Command, int>
+    public sealed class Handler(
+        FinanceMatchDbContext db,
+        IOptions<MatchingOptions> options,
+        TimeProvider clock,
+        ILogger<Handler> logger
+    ) : IRequestHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -30,10 +34,15 @@ public static partial class ExpireUnansweredMatches
             var expired = 0;
             while (true)
             {
-                var overdue = await db.Matches.Where(m => m.Status == MatchStatus.Pending && m.CreatedAt < cutoff)
-                    .OrderBy(m => m.CreatedAt).Take(ChunkSize).ToListAsync(cancellationToken);
-                if (overdue.Count == 0) break;
-                foreach (var match in overdue) match.Expire(now);
+                var overdue = await db
+                    .Matches.Where(m => m.Status == MatchStatus.Pending && m.CreatedAt < cutoff)
+                    .OrderBy(m => m.CreatedAt)
+                    .Take(ChunkSize)
+                    .ToListAsync(cancellationToken);
+                if (overdue.Count == 0)
+                    break;
+                foreach (var match in overdue)
+                    match.Expire(now);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -45,16 +54,21 @@ public static partial class ExpireUnansweredMatches
                 }
                 db.ChangeTracker.Clear();
             }
-            if (expired > 0) LogExpired(logger, expired);
+            if (expired > 0)
+                LogExpired(logger, expired);
             return expired;
         }
     }
 
     public sealed class Job(ISender sender, ExclusiveRun exclusive)
     {
-        public Task Run(CancellationToken ct) => exclusive.RunAsync(nameof(ExpireUnansweredMatches), ct => sender.Send(new Command(), ct).AsTask(), ct);
+        public Task Run(CancellationToken ct) =>
+            exclusive.RunAsync(nameof(ExpireUnansweredMatches), ct => sender.Send(new Command(), ct).AsTask(), ct);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} matches their banks did not answer in time")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Expired {Count} matches their banks did not answer in time"
+    )]
     private static partial void LogExpired(ILogger logger, int count);
 }

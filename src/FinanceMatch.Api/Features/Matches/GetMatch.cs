@@ -18,8 +18,12 @@ public static class GetMatch
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, MatchDto>
     {
         public async ValueTask<MatchDto> Handle(Query query, CancellationToken cancellationToken) =>
-            (await db.Matches.AsNoTracking().VisibleTo(query.Caller).SingleOrDefaultAsync(m => m.Id == query.MatchId, cancellationToken))?.ToDtoFor(query.Caller)
-            ?? throw new NotFoundException("No match has this id.");
+            (
+                await db
+                    .Matches.AsNoTracking()
+                    .VisibleTo(query.Caller)
+                    .SingleOrDefaultAsync(m => m.Id == query.MatchId, cancellationToken)
+            )?.ToDtoFor(query.Caller) ?? throw new NotFoundException("No match has this id.");
     }
 
     internal static async Task<MatchDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>

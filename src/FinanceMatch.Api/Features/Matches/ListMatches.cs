@@ -1,6 +1,6 @@
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
@@ -15,7 +15,9 @@ namespace FinanceMatch.Api.Features.Matches;
 /// <summary>A bank's inbox (<c>?status=pending</c>), a firm's matches, or all of them for operators; newest first.</summary>
 public static class ListMatches
 {
-    public sealed record Query(Caller Caller, DomainStatus? Status, int Page, int PageSize) : IRequest<Paged<MatchDto>>, IPagedQuery;
+    public sealed record Query(Caller Caller, DomainStatus? Status, int Page, int PageSize)
+        : IRequest<Paged<MatchDto>>,
+            IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -27,13 +29,26 @@ public static class ListMatches
         public async ValueTask<Paged<MatchDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var matches = db.Matches.AsNoTracking().VisibleTo(query.Caller);
-            if (query.Status is { } status) matches = matches.Where(m => m.Status == status);
-            return await matches.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Rank).ThenBy(m => m.Id)
+            if (query.Status is { } status)
+                matches = matches.Where(m => m.Status == status);
+            return await matches
+                .OrderByDescending(m => m.CreatedAt)
+                .ThenBy(m => m.Rank)
+                .ThenBy(m => m.Id)
                 .ToPageAsync(db, query, m => m.ToDtoFor(query.Caller), cancellationToken);
         }
     }
 
-    internal static async Task<Paged<MatchDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? status = null,
-        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(caller, EnumText.ParseOptional<DomainStatus>(status, "status"), page, pageSize), ct);
+    internal static async Task<Paged<MatchDto>> Endpoint(
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        string? status = null,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) =>
+        await sender.Send(
+            new Query(caller, EnumText.ParseOptional<DomainStatus>(status, "status"), page, pageSize),
+            ct
+        );
 }

@@ -18,15 +18,23 @@ internal static class MatchAccess
     /// <summary>The matches a caller may see: a bank its institution's, a firm its own, operators all.</summary>
     public static IQueryable<Match> VisibleTo(this IQueryable<Match> matches, Caller caller)
     {
-        if (caller.Is(Role.Operator)) return matches;
+        if (caller.Is(Role.Operator))
+            return matches;
         var subject = caller.SubjectId;
-        if (caller.Is(Role.Bank)) return matches.Where(m => m.InstitutionId == subject);
-        if (caller.Is(Role.Enterprise)) return matches.Where(m => m.EnterpriseId == subject);
+        if (caller.Is(Role.Bank))
+            return matches.Where(m => m.InstitutionId == subject);
+        if (caller.Is(Role.Enterprise))
+            return matches.Where(m => m.EnterpriseId == subject);
         return matches.Where(_ => false);
     }
 
     /// <summary>A match of the calling bank, tracked for a change; any other is not found.</summary>
-    public static async Task<Match> FindForBankAsync(FinanceMatchDbContext db, Caller caller, Guid matchId, CancellationToken ct)
+    public static async Task<Match> FindForBankAsync(
+        FinanceMatchDbContext db,
+        Caller caller,
+        Guid matchId,
+        CancellationToken ct
+    )
     {
         var institutionId = caller.SubjectId;
         return await db.Matches.SingleOrDefaultAsync(m => m.Id == matchId && m.InstitutionId == institutionId, ct)

@@ -15,10 +15,30 @@ namespace FinanceMatch.Api.Features.Matches;
 internal static class MatchMapping
 {
     public static MatchDto ToDto(this Match m) =>
-        new(m.Id, m.LoanRequestId, m.EnterpriseId, m.ProductId, m.ProductVersion, m.ProductName, m.InstitutionId, m.Rank, m.FitScore,
+        new(
+            m.Id,
+            m.LoanRequestId,
+            m.EnterpriseId,
+            m.ProductId,
+            m.ProductVersion,
+            m.ProductName,
+            m.InstitutionId,
+            m.Rank,
+            m.FitScore,
             JsonSerializer.Deserialize<FitDto>(m.Fit, FinanceMatchJson.Options)!,
-            JsonSerializer.Deserialize<List<RuleCheckDto>>(m.Reasons, FinanceMatchJson.Options)!.Select(r => r with { Passed = r.Passed ?? true }).ToList(),
-            m.Status.Map<MatchStatus>(), m.ApprovedAmount, m.AnnualRate, m.TermMonths, m.DeclineReason, m.DisbursedAmount, m.DisbursedOn,
-            m.CreatedAt, m.FirstRespondedAt, m.UpdatedAt);
-
+            JsonSerializer
+                .Deserialize<List<RuleCheckDto>>(m.Reasons, FinanceMatchJson.Options)!
+                .Select(r => r with { Passed = r.Passed ?? true })
+                .ToList(),
+            m.Status.Map<MatchStatus>(),
+            m.ApprovedAmount,
+            m.AnnualRate,
+            m.TermMonths,
+            m.DeclineReason,
+            m.DisbursedAmount,
+            m.DisbursedOn,
+            m.CreatedAt,
+            m.FirstRespondedAt,
+            m.UpdatedAt
+        );
 }

@@ -1,6 +1,6 @@
+using FinanceMatch.Core.Matching;
 using FinanceMatch.Core.Products;
 using FinanceMatch.Core.Profiles;
-using FinanceMatch.Core.Matching;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -31,12 +31,18 @@ public static class BestProductOfEachBankQuery
             new("division_prefixes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Prefixes(firm.DivisionCode) },
             new("industry_prefixes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Prefixes(firm.IndustryCode) },
             new("grades", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = grades },
-            new("grade_position", NpgsqlDbType.Integer) { Value = firm.Grade is null ? DBNull.Value : Array.IndexOf(grades, firm.Grade) + 1 },
+            new("grade_position", NpgsqlDbType.Integer)
+            {
+                Value = firm.Grade is null ? DBNull.Value : Array.IndexOf(grades, firm.Grade) + 1,
+            },
             new("score", NpgsqlDbType.Integer) { Value = (object?)firm.Score ?? DBNull.Value },
             new("years_in_operation", NpgsqlDbType.Double) { Value = firm.YearsInOperation },
             new("tax_paid", NpgsqlDbType.Numeric) { Value = firm.TaxPaidLast12Months },
             new("tax_paid_double", NpgsqlDbType.Double) { Value = (double)firm.TaxPaidLast12Months },
-            new("insured_employees", NpgsqlDbType.Integer) { Value = (object?)firm.InsuredEmployeesLatest ?? DBNull.Value },
+            new("insured_employees", NpgsqlDbType.Integer)
+            {
+                Value = (object?)firm.InsuredEmployeesLatest ?? DBNull.Value,
+            },
             new("dishonest_debtor", NpgsqlDbType.Boolean) { Value = firm.DishonestDebtor },
             new("penalty_months_passed", NpgsqlDbType.Integer) { Value = LongestPenaltyWindowPassed(firm) },
         ];
@@ -48,9 +54,11 @@ public static class BestProductOfEachBankQuery
     /// <summary>The longest serious-penalty window (in months, up to 1,200) that the firm's latest serious penalty falls outside.</summary>
     public static int LongestPenaltyWindowPassed(Applicant firm)
     {
-        if (firm.LatestSeriousPenaltyOn is not { } latest) return int.MaxValue;
+        if (firm.LatestSeriousPenaltyOn is not { } latest)
+            return int.MaxValue;
         var months = 0;
-        while (months < 1200 && latest < firm.Today.AddMonths(-(months + 1))) months++;
+        while (months < 1200 && latest < firm.Today.AddMonths(-(months + 1)))
+            months++;
         return months;
     }
 }

@@ -21,8 +21,13 @@ namespace FinanceMatch.Api.Features.Matching;
 /// </summary>
 public static partial class MatchWaitingRequests
 {
-    public sealed class Job(IServiceScopeFactory scopes, MatchingTrigger trigger, IBackgroundJobClient jobs, IOptions<MatchingOptions> options,
-        ILogger<Job> logger)
+    public sealed class Job(
+        IServiceScopeFactory scopes,
+        MatchingTrigger trigger,
+        IBackgroundJobClient jobs,
+        IOptions<MatchingOptions> options,
+        ILogger<Job> logger
+    )
     {
         /// <param name="slot">The trigger slot that enqueued this run, freed as it starts; null for a run the sweep enqueued.</param>
         [Queue(JobQueues.Matching)]
@@ -30,7 +35,8 @@ public static partial class MatchWaitingRequests
         public async Task Run(string? slot, CancellationToken ct)
         {
             var started = Stopwatch.GetTimestamp();
-            if (slot is not null) await trigger.FreeAsync(slot, ct);
+            if (slot is not null)
+                await trigger.FreeAsync(slot, ct);
             var failed = new List<Guid>();
             var matched = 0;
             var limit = options.Value.RequestsPerRun;
@@ -41,7 +47,13 @@ public static partial class MatchWaitingRequests
                 await using var scope = scopes.CreateAsyncScope();
                 try
                 {
-                    if (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunMatching.Command(failed), ct) is null) break;
+                    if (
+                        await scope
+                            .ServiceProvider.GetRequiredService<ISender>()
+                            .Send(new RunMatching.Command(failed), ct)
+                        is null
+                    )
+                        break;
                     matched++;
                 }
                 catch (RunMatching.FailedException e)
@@ -50,14 +62,21 @@ public static partial class MatchWaitingRequests
                     LogFailed(logger, e.InnerException, e.LoanRequestId);
                 }
             }
-            if (matched + failed.Count >= limit) jobs.Enqueue<Job>(job => job.Run(null, CancellationToken.None));
+            if (matched + failed.Count >= limit)
+                jobs.Enqueue<Job>(job => job.Run(null, CancellationToken.None));
             LogRun(logger, matched, failed.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Matching loan request {LoanRequestId} failed; it stays waiting for a later run")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Matching loan request {LoanRequestId} failed; it stays waiting for a later run"
+    )]
     private static partial void LogFailed(ILogger logger, Exception? exception, Guid loanRequestId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Matching run: {Matched} requests matched, {Failed} failed, in {Milliseconds:0} ms")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Matching run: {Matched} requests matched, {Failed} failed, in {Milliseconds:0} ms"
+    )]
     private static partial void LogRun(ILogger logger, int matched, int failed, double milliseconds);
 }

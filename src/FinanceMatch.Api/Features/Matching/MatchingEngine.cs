@@ -23,51 +23,93 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
     /// <summary>The firm's registration data, profile and latest serious penalty, in one query.</summary>
     public async Task<Applicant> ApplicantAsync(Guid enterpriseId, CancellationToken ct)
     {
-        var firm = await db.Enterprises.AsNoTracking().Where(e => e.Id == enterpriseId)
+        var firm = await db
+            .Enterprises.AsNoTracking()
+            .Where(e => e.Id == enterpriseId)
             .Select(e => new
             {
                 e.DivisionCode,
                 e.IndustryCode,
                 e.EstablishedOn,
-                Profile = db.CreditProfiles.Where(p => p.EnterpriseId == e.Id)
-                    .Select(p => new { p.Rated, p.Grade, p.Score, p.TaxPaidLast12Months, p.InsuredEmployeesLatest, p.DishonestDebtor })
+                Profile = db
+                    .CreditProfiles.Where(p => p.EnterpriseId == e.Id)
+                    .Select(p => new
+                    {
+                        p.Rated,
+                        p.Grade,
+                        p.Score,
+                        p.TaxPaidLast12Months,
+                        p.InsuredEmployeesLatest,
+                        p.DishonestDebtor,
+                    })
                     .SingleOrDefault(),
-                LatestSeriousPenaltyOn = db.PenaltyRecords.Where(p => p.Uscc == e.Uscc && p.Severity == "serious" && p.RevokedOn == null)
+                LatestSeriousPenaltyOn = db
+                    .PenaltyRecords.Where(p => p.Uscc == e.Uscc && p.Severity == "serious" && p.RevokedOn == null)
                     .Max(p => (DateOnly?)p.DecidedOn),
             })
             .SingleAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var years = (today.DayNumber - firm.EstablishedOn.DayNumber) / 365.25;
         var profile = firm.Profile;
-        return new Applicant(firm.DivisionCode, firm.IndustryCode, profile?.Rated ?? false, profile?.Grade, profile?.Score, years,
-            profile?.TaxPaidLast12Months ?? 0, profile?.InsuredEmployeesLatest, profile?.DishonestDebtor ?? false, firm.LatestSeriousPenaltyOn, today);
+        return new Applicant(
+            firm.DivisionCode,
+            firm.IndustryCode,
+            profile?.Rated ?? false,
+            profile?.Grade,
+            profile?.Score,
+            years,
+            profile?.TaxPaidLast12Months ?? 0,
+            profile?.InsuredEmployeesLatest,
+            profile?.DishonestDebtor ?? false,
+            firm.LatestSeriousPenaltyOn,
+            today
+        );
     }
 
-    public static LoanAsk AskOf(LoanRequest request) => new(request.Amount, request.TermMonths, request.GuaranteeTypes, request.MaxAnnualRate);
+    public static LoanAsk AskOf(LoanRequest request) =>
+        new(request.Amount, request.TermMonths, request.GuaranteeTypes, request.MaxAnnualRate);
 
     /// <summary>The best-fitting matching product of each bank (<see cref="BestProductOfEachBankQuery"/>), checked and explained by <see cref="MatchRules"/>.</summary>
-    public async Task<List<ProductEvaluation>> BestProductOfEachBankAsync(LoanAsk ask, Applicant firm, CancellationToken ct)
+    public async Task<List<ProductEvaluation>> BestProductOfEachBankAsync(
+        LoanAsk ask,
+        Applicant firm,
+        CancellationToken ct
+    )
     {
-        var best = await db.Products.FromSqlRaw(BestProductOfEachBankQuery.Text, BestProductOfEachBankQuery.Parameters(ask, firm))
-            .AsNoTracking().ToListAsync(ct);
+        var best = await db
+            .Products.FromSqlRaw(BestProductOfEachBankQuery.Text, BestProductOfEachBankQuery.Parameters(ask, firm))
+            .AsNoTracking()
+            .ToListAsync(ct);
         return best.Select(p => Evaluate(p, ask, firm)).Where(e => e.Matches).ToList();
     }
 
     /// <summary>Published products failed by one or two rules. SQL drops those failing three or more of the basic rules.</summary>
-    public async Task<List<ProductEvaluation>> NearMissesAsync(LoanAsk ask, Applicant firm, int maxFailures, CancellationToken ct)
+    public async Task<List<ProductEvaluation>> NearMissesAsync(
+        LoanAsk ask,
+        Applicant firm,
+        int maxFailures,
+        CancellationToken ct
+    )
     {
         var guarantees = ask.GuaranteeTypes.ToList();
         var maxRate = ask.MaxAnnualRate;
         var candidates = await Published()
-            .Where(p => (p.MinAmount > ask.Amount || p.MaxAmount < ask.Amount ? 1 : 0)
-                + (p.MinTermMonths > ask.TermMonths || p.MaxTermMonths < ask.TermMonths ? 1 : 0)
-                + (p.GuaranteeTypes.Any(g => guarantees.Contains(g)) ? 0 : 1)
-                + (maxRate != null && p.MinAnnualRate > maxRate ? 1 : 0) <= maxFailures)
+            .Where(p =>
+                (p.MinAmount > ask.Amount || p.MaxAmount < ask.Amount ? 1 : 0)
+                    + (p.MinTermMonths > ask.TermMonths || p.MaxTermMonths < ask.TermMonths ? 1 : 0)
+                    + (p.GuaranteeTypes.Any(g => guarantees.Contains(g)) ? 0 : 1)
+                    + (maxRate != null && p.MinAnnualRate > maxRate ? 1 : 0)
+                <= maxFailures
+            )
             .ToListAsync(ct);
-        return candidates.Select(p => Evaluate(p, ask, firm)).Where(e => e.Failed.Count is > 0 && e.Failed.Count <= maxFailures).ToList();
+        return candidates
+            .Select(p => Evaluate(p, ask, firm))
+            .Where(e => e.Failed.Count is > 0 && e.Failed.Count <= maxFailures)
+            .ToList();
     }
 
-    private IQueryable<Product> Published() => db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.Published);
+    private IQueryable<Product> Published() =>
+        db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.Published);
 
     private static ProductEvaluation Evaluate(Product product, LoanAsk ask, Applicant firm)
     {

@@ -12,7 +12,12 @@ namespace FinanceMatch.Api.Features.Matching;
 /// frees its slot as it starts, before it looks for requests. Under a burst this is a handful of jobs instead of one per
 /// request; an idle platform still matches a request at once.
 /// </summary>
-public sealed class MatchingTrigger(NpgsqlDataSource dataSource, IBackgroundJobClient jobs, IOptions<MatchingOptions> options, TimeProvider clock)
+public sealed class MatchingTrigger(
+    NpgsqlDataSource dataSource,
+    IBackgroundJobClient jobs,
+    IOptions<MatchingOptions> options,
+    TimeProvider clock
+)
 {
     private const string SlotPrefix = "match-waiting-requests:";
 
@@ -28,7 +33,9 @@ public sealed class MatchingTrigger(NpgsqlDataSource dataSource, IBackgroundJobC
             ORDER BY s LIMIT 1
             ON CONFLICT DO NOTHING
             RETURNING name
-            """, connection);
+            """,
+            connection
+        );
         take.Parameters.Add(new() { Value = SlotPrefix });
         take.Parameters.Add(new() { Value = options.Value.QueuedRuns });
         take.Parameters.Add(new() { Value = clock.GetUtcNow() });
@@ -41,7 +48,10 @@ public sealed class MatchingTrigger(NpgsqlDataSource dataSource, IBackgroundJobC
     public async Task FreeAsync(string slot, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var free = new NpgsqlCommand("DELETE FROM financematch.pending_job_triggers WHERE name = $1", connection);
+        await using var free = new NpgsqlCommand(
+            "DELETE FROM financematch.pending_job_triggers WHERE name = $1",
+            connection
+        );
         free.Parameters.Add(new() { Value = slot });
         await free.ExecuteNonQueryAsync(ct);
     }
@@ -54,7 +64,9 @@ public sealed class MatchingTrigger(NpgsqlDataSource dataSource, IBackgroundJobC
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var free = new NpgsqlCommand(
-            "DELETE FROM financematch.pending_job_triggers WHERE starts_with(name, $1) AND requested_at < $2", connection);
+            "DELETE FROM financematch.pending_job_triggers WHERE starts_with(name, $1) AND requested_at < $2",
+            connection
+        );
         free.Parameters.Add(new() { Value = SlotPrefix });
         free.Parameters.Add(new() { Value = before });
         return await free.ExecuteNonQueryAsync(ct);

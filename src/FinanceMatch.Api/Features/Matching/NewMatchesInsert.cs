@@ -13,9 +13,14 @@ public static class NewMatchesInsert
     private static readonly string Text = Infrastructure.Sql.Load("Matching.InsertNewMatches");
 
     /// <summary>Inserts <paramref name="matches"/>, all new and all of one request, on <paramref name="connection"/> (in its transaction, if any).</summary>
-    public static async Task InsertAsync(NpgsqlConnection connection, IReadOnlyList<Match> matches, CancellationToken ct)
+    public static async Task InsertAsync(
+        NpgsqlConnection connection,
+        IReadOnlyList<Match> matches,
+        CancellationToken ct
+    )
     {
-        if (matches.Count == 0) return;
+        if (matches.Count == 0)
+            return;
         var first = matches[0];
         if (matches.Any(m => m.LoanRequestId != first.LoanRequestId || m.Status != MatchStatus.Pending))
             throw new ArgumentException("New matches of one request only.", nameof(matches));
@@ -27,12 +32,30 @@ public static class NewMatchesInsert
         command.Parameters.Add(new() { Value = matches.Select(m => m.Id).ToArray() });
         command.Parameters.Add(new() { Value = matches.Select(m => m.ProductId).ToArray() });
         command.Parameters.Add(new() { Value = matches.Select(m => m.ProductVersion).ToArray() });
-        command.Parameters.Add(new() { Value = matches.Select(m => m.ProductName).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(
+            new()
+            {
+                Value = matches.Select(m => m.ProductName).ToArray(),
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
+            }
+        );
         command.Parameters.Add(new() { Value = matches.Select(m => m.InstitutionId).ToArray() });
         command.Parameters.Add(new() { Value = matches.Select(m => m.Rank).ToArray() });
         command.Parameters.Add(new() { Value = matches.Select(m => m.FitScore).ToArray() });
-        command.Parameters.Add(new() { Value = matches.Select(m => m.Reasons).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = matches.Select(m => m.Fit).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(
+            new()
+            {
+                Value = matches.Select(m => m.Reasons).ToArray(),
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
+            }
+        );
+        command.Parameters.Add(
+            new()
+            {
+                Value = matches.Select(m => m.Fit).ToArray(),
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
+            }
+        );
         await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -21,21 +21,30 @@ public static class RematchStalledRequests
 {
     public sealed record Command : IRequest<int>;
 
-    public sealed class Handler(FinanceMatchDbContext db, MatchingTrigger trigger, IBackgroundJobClient jobs, TimeProvider clock)
-        : IRequestHandler<Command, int>
+    public sealed class Handler(
+        FinanceMatchDbContext db,
+        MatchingTrigger trigger,
+        IBackgroundJobClient jobs,
+        TimeProvider clock
+    ) : IRequestHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             var cutoff = clock.GetUtcNow().AddMinutes(-1);
             await trigger.FreeStaleAsync(cutoff, cancellationToken);
-            var stalled = await db.LoanRequests.CountAsync(r => r.Status == LoanRequestStatus.Matching && r.CreatedAt < cutoff, cancellationToken);
-            if (stalled > 0) jobs.Enqueue<MatchWaitingRequests.Job>(job => job.Run(null, CancellationToken.None));
+            var stalled = await db.LoanRequests.CountAsync(
+                r => r.Status == LoanRequestStatus.Matching && r.CreatedAt < cutoff,
+                cancellationToken
+            );
+            if (stalled > 0)
+                jobs.Enqueue<MatchWaitingRequests.Job>(job => job.Run(null, CancellationToken.None));
             return stalled;
         }
     }
 
     public sealed class Job(ISender sender, ExclusiveRun exclusive)
     {
-        public Task Run(CancellationToken ct) => exclusive.RunAsync(nameof(RematchStalledRequests), ct => sender.Send(new Command(), ct).AsTask(), ct);
+        public Task Run(CancellationToken ct) =>
+            exclusive.RunAsync(nameof(RematchStalledRequests), ct => sender.Send(new Command(), ct).AsTask(), ct);
     }
 }

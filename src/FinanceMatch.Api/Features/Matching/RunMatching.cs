@@ -31,8 +31,14 @@ public static partial class RunMatching
         public Guid LoanRequestId { get; } = loanRequestId;
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, MatchingEngine engine, IOptions<MatchingOptions> options, TimeProvider clock,
-        IBackgroundJobClient jobs, ILogger<Handler> logger) : IRequestHandler<Command, Guid?>
+    public sealed class Handler(
+        FinanceMatchDbContext db,
+        MatchingEngine engine,
+        IOptions<MatchingOptions> options,
+        TimeProvider clock,
+        IBackgroundJobClient jobs,
+        ILogger<Handler> logger
+    ) : IRequestHandler<Command, Guid?>
     {
         public async ValueTask<Guid?> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -40,13 +46,18 @@ public static partial class RunMatching
             var skip = command.Skip.ToArray();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // The id alone first: a request that cannot even be loaded must still be known, to be passed over.
-            var claimed = await db.Database.SqlQuery<Guid>($"""
+            var claimed = await db
+                .Database.SqlQuery<Guid>(
+                    $"""
                     SELECT r.id AS "Value" FROM financematch.loan_requests r
                     WHERE r.status = 'Matching' AND r.id <> ALL ({skip})
                     ORDER BY r.created_at LIMIT 1
                     FOR UPDATE SKIP LOCKED
-                    """).ToListAsync(cancellationToken);
-            if (claimed.Count == 0) return null;
+                    """
+                )
+                .ToListAsync(cancellationToken);
+            if (claimed.Count == 0)
+                return null;
             var id = claimed[0];
             try
             {
@@ -60,32 +71,73 @@ public static partial class RunMatching
             }
         }
 
-        private async Task MatchAsync(LoanRequest request, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, long started,
-            CancellationToken cancellationToken)
+        private async Task MatchAsync(
+            LoanRequest request,
+            Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+            long started,
+            CancellationToken cancellationToken
+        )
         {
             var applicant = await engine.ApplicantAsync(request.EnterpriseId, cancellationToken);
-            var bestOfEachBank = await engine.BestProductOfEachBankAsync(MatchingEngine.AskOf(request), applicant, cancellationToken);
+            var bestOfEachBank = await engine.BestProductOfEachBankAsync(
+                MatchingEngine.AskOf(request),
+                applicant,
+                cancellationToken
+            );
             var ranked = MatchingEngine.Rank(bestOfEachBank, options.Value.MaxMatchesPerRequest);
             var now = clock.GetUtcNow();
             var matches = new List<Match>();
             for (var i = 0; i < ranked.Count; i++)
             {
                 var (product, checks, fit) = (ranked[i].Product, ranked[i].Checks, ranked[i].Fit);
-                matches.Add(Match.Create(request.Id, request.EnterpriseId, product.Id, product.Version, product.Name, product.InstitutionId,
-                    i + 1, fit.Total, MatchExplanation.ReasonsJson(checks), MatchExplanation.FitJson(fit), now));
+                matches.Add(
+                    Match.Create(
+                        request.Id,
+                        request.EnterpriseId,
+                        product.Id,
+                        product.Version,
+                        product.Name,
+                        product.InstitutionId,
+                        i + 1,
+                        fit.Total,
+                        MatchExplanation.ReasonsJson(checks),
+                        MatchExplanation.FitJson(fit),
+                        now
+                    )
+                );
             }
             var events = await WebhookOutbox.AddMatchesCreatedAsync(db, matches, now, cancellationToken);
             request.RecordMatches(ranked.Count, now);
-            await NewMatchesInsert.InsertAsync((NpgsqlConnection)db.Database.GetDbConnection(), matches, cancellationToken);
+            await NewMatchesInsert.InsertAsync(
+                (NpgsqlConnection)db.Database.GetDbConnection(),
+                matches,
+                cancellationToken
+            );
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             // Committed with the matches, one row an event; the deliveries are made outside this transaction. If this
             // process dies before these lines, the sweep expands the events within a minute.
-            foreach (var entry in events) jobs.Enqueue<ExpandWebhookEvent.Job>(job => job.Run(entry.Id, CancellationToken.None));
-            LogMatched(logger, request.Id, bestOfEachBank.Count, ranked.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            foreach (var entry in events)
+                jobs.Enqueue<ExpandWebhookEvent.Job>(job => job.Run(entry.Id, CancellationToken.None));
+            LogMatched(
+                logger,
+                request.Id,
+                bestOfEachBank.Count,
+                ranked.Count,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds
+            );
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Matched loan request {LoanRequestId}: {Banks} banks with a matching product, {Matches} matches made in {Milliseconds:0.0} ms")]
-    private static partial void LogMatched(ILogger logger, Guid loanRequestId, int banks, int matches, double milliseconds);
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Matched loan request {LoanRequestId}: {Banks} banks with a matching product, {Matches} matches made in {Milliseconds:0.0} ms"
+    )]
+    private static partial void LogMatched(
+        ILogger logger,
+        Guid loanRequestId,
+        int banks,
+        int matches,
+        double milliseconds
+    );
 }

@@ -36,40 +36,76 @@ public static class FileObjection
         {
             RuleFor(r => r.FeedType).IsInEnum();
             RuleFor(r => r.RecordKey).NotEmpty().MaximumLength(100);
-            RuleFor(r => r.RecordKey).Must((r, key) => RecordKeys.IsWellFormed(r.FeedType, key))
+            RuleFor(r => r.RecordKey)
+                .Must((r, key) => RecordKeys.IsWellFormed(r.FeedType, key))
                 .WithMessage(r => $"recordKey for {r.FeedType.Wire()} is {RecordKeys.Describe(r.FeedType)}.")
                 .When(r => !string.IsNullOrEmpty(r.RecordKey));
             RuleFor(r => r.Reason).NotEmpty().MaximumLength(2000);
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, ObjectionDto>
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+        : IRequestHandler<Command, ObjectionDto>
     {
         public async ValueTask<ObjectionDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!command.Caller.IsParty(Role.Enterprise, command.EnterpriseId)) throw new NotFoundException("No enterprise has this id.");
-            var uscc = await db.Enterprises.Where(e => e.Id == command.EnterpriseId).Select(e => e.Uscc).SingleOrDefaultAsync(cancellationToken)
+            if (!command.Caller.IsParty(Role.Enterprise, command.EnterpriseId))
+                throw new NotFoundException("No enterprise has this id.");
+            var uscc =
+                await db
+                    .Enterprises.Where(e => e.Id == command.EnterpriseId)
+                    .Select(e => e.Uscc)
+                    .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("No enterprise has this id.");
             var (feedType, key) = (command.Body.FeedType.Map<DomainFeedType>(), command.Body.RecordKey);
-            var departmentId = await RecordKeys.DepartmentOfAsync(db, uscc, feedType, key, cancellationToken)
+            var departmentId =
+                await RecordKeys.DepartmentOfAsync(db, uscc, feedType, key, cancellationToken)
                 ?? throw new UnprocessableException($"The firm has no {command.Body.FeedType.Wire()} record {key}.");
-            if (await db.Objections.AnyAsync(o => o.Uscc == uscc && o.FeedType == feedType && o.RecordKey == key
-                    && o.Status == Domain.ObjectionStatus.Open, cancellationToken))
+            if (
+                await db.Objections.AnyAsync(
+                    o =>
+                        o.Uscc == uscc
+                        && o.FeedType == feedType
+                        && o.RecordKey == key
+                        && o.Status == Domain.ObjectionStatus.Open,
+                    cancellationToken
+                )
+            )
                 throw new ConflictException("An objection to this record is already open.");
             var now = clock.GetUtcNow();
-            var objection = Domain.Objection.Open(command.EnterpriseId, uscc, feedType, key, departmentId, command.Body.Reason.Trim(), now);
+            var objection = Domain.Objection.Open(
+                command.EnterpriseId,
+                uscc,
+                feedType,
+                key,
+                departmentId,
+                command.Body.Reason.Trim(),
+                now
+            );
             db.Objections.Add(objection);
             // Banks that already pulled the record learn that it is disputed, in the same transaction as the objection.
-            var deliveries = await Webhooks.WebhookOutbox.AddObjectionEventAsync(db, objection, Core.Webhooks.WebhookEvent.ObjectionOpened,
-                objection.Id, now, cancellationToken);
+            var deliveries = await Webhooks.WebhookOutbox.AddObjectionEventAsync(
+                db,
+                objection,
+                Core.Webhooks.WebhookEvent.ObjectionOpened,
+                objection.Id,
+                now,
+                cancellationToken
+            );
             await db.SaveChangesAsync(cancellationToken); // a concurrent twin loses on ux_objections_one_open_per_record: 409
-            foreach (var delivery in deliveries) jobs.Enqueue<Webhooks.DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
+            foreach (var delivery in deliveries)
+                jobs.Enqueue<Webhooks.DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
             return objection.ToDto(now);
         }
     }
 
-    internal static async Task<Created<ObjectionDto>> Endpoint(Guid id, FileObjectionRequest body, Caller caller, ISender sender,
-        CancellationToken ct)
+    internal static async Task<Created<ObjectionDto>> Endpoint(
+        Guid id,
+        FileObjectionRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         var objection = await sender.Send(new Command(caller, id, body), ct);
         return TypedResults.Created($"/api/v1/objections/{objection.Id}", objection);

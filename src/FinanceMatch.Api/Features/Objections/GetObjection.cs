@@ -26,7 +26,8 @@ public static class GetObjection
     {
         public async ValueTask<ObjectionDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            var objection = await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken)
+            var objection =
+                await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken)
                 ?? throw new NotFoundException("No objection has this id.");
             objection.EnsureVisibleTo(query.Caller);
             return objection.ToDto(clock.GetUtcNow());

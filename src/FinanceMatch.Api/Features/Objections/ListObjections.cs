@@ -21,15 +21,22 @@ namespace FinanceMatch.Api.Features.Objections;
 public static class ListObjections
 {
     /// <summary>Operators: every objection, or a firm's; the firm itself: its own.</summary>
-    public sealed record Query(Caller Caller, Guid? EnterpriseId, Domain.ObjectionStatus? Status, bool Overdue, int Page, int PageSize)
-        : IRequest<Paged<ObjectionDto>>, IPagedQuery;
+    public sealed record Query(
+        Caller Caller,
+        Guid? EnterpriseId,
+        Domain.ObjectionStatus? Status,
+        bool Overdue,
+        int Page,
+        int PageSize
+    ) : IRequest<Paged<ObjectionDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator() => Include(new PageRules());
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, Paged<ObjectionDto>>
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock)
+        : IRequestHandler<Query, Paged<ObjectionDto>>
     {
         public async ValueTask<Paged<ObjectionDto>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -41,7 +48,8 @@ public static class ListObjections
                 objections = objections.Where(o => o.EnterpriseId == enterpriseId);
             }
             var now = clock.GetUtcNow();
-            if (query.Status is { } status) objections = objections.Where(o => o.Status == status);
+            if (query.Status is { } status)
+                objections = objections.Where(o => o.Status == status);
             if (query.Overdue)
             {
                 var cutoff = Domain.Objection.OverdueCutoff(now);
@@ -54,11 +62,33 @@ public static class ListObjections
         }
     }
 
-    internal static async Task<Paged<ObjectionDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? status = null,
-        bool overdue = false, int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(caller, null, EnumText.ParseOptional<Domain.ObjectionStatus>(status, "status"), overdue, page, pageSize), ct);
+    internal static async Task<Paged<ObjectionDto>> Endpoint(
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        string? status = null,
+        bool overdue = false,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) =>
+        await sender.Send(
+            new Query(
+                caller,
+                null,
+                EnumText.ParseOptional<Domain.ObjectionStatus>(status, "status"),
+                overdue,
+                page,
+                pageSize
+            ),
+            ct
+        );
 
-    internal static async Task<Paged<ObjectionDto>> EnterpriseEndpoint(Guid id, Caller caller, ISender sender, CancellationToken ct,
-        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(caller, id, null, false, page, pageSize), ct);
+    internal static async Task<Paged<ObjectionDto>> EnterpriseEndpoint(
+        Guid id,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) => await sender.Send(new Query(caller, id, null, false, page, pageSize), ct);
 }

@@ -24,6 +24,7 @@ internal static class ObjectionAccess
     /// <summary>An objection is seen by its firm and by operators; to anyone else it does not exist.</summary>
     public static void EnsureVisibleTo(this Domain.Objection o, Caller caller)
     {
-        if (!caller.Is(Role.Operator) && !caller.IsParty(Role.Enterprise, o.EnterpriseId)) throw new NotFoundException("No objection has this id.");
+        if (!caller.Is(Role.Operator) && !caller.IsParty(Role.Enterprise, o.EnterpriseId))
+            throw new NotFoundException("No objection has this id.");
     }
 }

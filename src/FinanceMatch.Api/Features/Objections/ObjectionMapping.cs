@@ -21,6 +21,18 @@ namespace FinanceMatch.Api.Features.Objections;
 internal static class ObjectionMapping
 {
     public static ObjectionDto ToDto(this Domain.Objection o, DateTimeOffset now) =>
-        new(o.Id, o.EnterpriseId, o.Uscc, o.FeedType.Map<FeedType>(), o.RecordKey, o.DepartmentId, o.Reason, o.Status.Map<ObjectionStatus>(),
-            o.IsOverdue(now), o.ResolutionNote, o.CreatedAt, o.ResolvedAt);
+        new(
+            o.Id,
+            o.EnterpriseId,
+            o.Uscc,
+            o.FeedType.Map<FeedType>(),
+            o.RecordKey,
+            o.DepartmentId,
+            o.Reason,
+            o.Status.Map<ObjectionStatus>(),
+            o.IsOverdue(now),
+            o.ResolutionNote,
+            o.CreatedAt,
+            o.ResolvedAt
+        );
 }

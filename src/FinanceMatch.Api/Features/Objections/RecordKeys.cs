@@ -23,47 +23,72 @@ internal static class RecordKeys
 {
     private static readonly string[] UtilityKinds = ["electricity", "water", "gas"];
 
-    public static string Describe(FeedType feedType) => feedType switch
-    {
-        FeedType.Tax or FeedType.SocialSecurity => "the month, YYYY-MM",
-        FeedType.Utility => "the month and kind, YYYY-MM/electricity, water or gas",
-        FeedType.Penalty => "the decisionNo",
-        FeedType.Judicial => "the caseNo",
-        _ => "unknown",
-    };
+    public static string Describe(FeedType feedType) =>
+        feedType switch
+        {
+            FeedType.Tax or FeedType.SocialSecurity => "the month, YYYY-MM",
+            FeedType.Utility => "the month and kind, YYYY-MM/electricity, water or gas",
+            FeedType.Penalty => "the decisionNo",
+            FeedType.Judicial => "the caseNo",
+            _ => "unknown",
+        };
 
-    public static bool IsWellFormed(FeedType feedType, string key) => feedType switch
-    {
-        FeedType.Tax or FeedType.SocialSecurity => Month(key) is not null,
-        FeedType.Utility => key.Split('/') is [var month, var kind] && Month(month) is not null && UtilityKinds.Contains(kind),
-        FeedType.Penalty or FeedType.Judicial => key.Trim() == key && key.Length > 0,
-        _ => false,
-    };
+    public static bool IsWellFormed(FeedType feedType, string key) =>
+        feedType switch
+        {
+            FeedType.Tax or FeedType.SocialSecurity => Month(key) is not null,
+            FeedType.Utility => key.Split('/') is [var month, var kind]
+                && Month(month) is not null
+                && UtilityKinds.Contains(kind),
+            FeedType.Penalty or FeedType.Judicial => key.Trim() == key && key.Length > 0,
+            _ => false,
+        };
 
     private static DateOnly? Month(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : null;
+        DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            ? month
+            : null;
 
     /// <summary>The department whose record of the firm this key names, or null when there is no such record.</summary>
-    public static async Task<Guid?> DepartmentOfAsync(FinanceMatchDbContext db, string uscc, DomainFeedType feedType, string key, CancellationToken ct)
+    public static async Task<Guid?> DepartmentOfAsync(
+        FinanceMatchDbContext db,
+        string uscc,
+        DomainFeedType feedType,
+        string key,
+        CancellationToken ct
+    )
     {
         switch (feedType)
         {
             case DomainFeedType.Tax:
                 var taxMonth = Month(key);
-                return await db.TaxRecords.Where(r => r.Uscc == uscc && r.Period == taxMonth).Select(r => (Guid?)r.DepartmentId).FirstOrDefaultAsync(ct);
+                return await db
+                    .TaxRecords.Where(r => r.Uscc == uscc && r.Period == taxMonth)
+                    .Select(r => (Guid?)r.DepartmentId)
+                    .FirstOrDefaultAsync(ct);
             case DomainFeedType.SocialSecurity:
                 var socialMonth = Month(key);
-                return await db.SocialSecurityRecords.Where(r => r.Uscc == uscc && r.Period == socialMonth)
-                    .Select(r => (Guid?)r.DepartmentId).FirstOrDefaultAsync(ct);
+                return await db
+                    .SocialSecurityRecords.Where(r => r.Uscc == uscc && r.Period == socialMonth)
+                    .Select(r => (Guid?)r.DepartmentId)
+                    .FirstOrDefaultAsync(ct);
             case DomainFeedType.Utility:
                 var parts = key.Split('/');
                 var utilityMonth = Month(parts[0]);
-                return await db.UtilityRecords.Where(r => r.Uscc == uscc && r.Period == utilityMonth && r.Kind == parts[1])
-                    .Select(r => (Guid?)r.DepartmentId).FirstOrDefaultAsync(ct);
+                return await db
+                    .UtilityRecords.Where(r => r.Uscc == uscc && r.Period == utilityMonth && r.Kind == parts[1])
+                    .Select(r => (Guid?)r.DepartmentId)
+                    .FirstOrDefaultAsync(ct);
             case DomainFeedType.Penalty:
-                return await db.PenaltyRecords.Where(r => r.Uscc == uscc && r.DecisionNo == key).Select(r => (Guid?)r.DepartmentId).FirstOrDefaultAsync(ct);
+                return await db
+                    .PenaltyRecords.Where(r => r.Uscc == uscc && r.DecisionNo == key)
+                    .Select(r => (Guid?)r.DepartmentId)
+                    .FirstOrDefaultAsync(ct);
             case DomainFeedType.Judicial:
-                return await db.JudicialRecords.Where(r => r.Uscc == uscc && r.CaseNo == key).Select(r => (Guid?)r.DepartmentId).FirstOrDefaultAsync(ct);
+                return await db
+                    .JudicialRecords.Where(r => r.Uscc == uscc && r.CaseNo == key)
+                    .Select(r => (Guid?)r.DepartmentId)
+                    .FirstOrDefaultAsync(ct);
             default:
                 return null;
         }

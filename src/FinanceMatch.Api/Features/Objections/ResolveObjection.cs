@@ -36,22 +36,41 @@ public static class ResolveObjection
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, ObjectionDto>
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+        : IRequestHandler<Command, ObjectionDto>
     {
         public async ValueTask<ObjectionDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == command.Id, cancellationToken)
+            var objection =
+                await db.Objections.SingleOrDefaultAsync(o => o.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException("No objection has this id.");
             var now = clock.GetUtcNow();
-            objection.Resolve(command.Body.Outcome.Map<Domain.ObjectionStatus>(), command.Body.Note.Trim(), command.Caller.SubjectId, now);
-            var deliveries = await Webhooks.WebhookOutbox.AddObjectionEventAsync(db, objection, Core.Webhooks.WebhookEvent.ObjectionResolved,
-                Guid.CreateVersion7(now), now, cancellationToken);
+            objection.Resolve(
+                command.Body.Outcome.Map<Domain.ObjectionStatus>(),
+                command.Body.Note.Trim(),
+                command.Caller.SubjectId,
+                now
+            );
+            var deliveries = await Webhooks.WebhookOutbox.AddObjectionEventAsync(
+                db,
+                objection,
+                Core.Webhooks.WebhookEvent.ObjectionResolved,
+                Guid.CreateVersion7(now),
+                now,
+                cancellationToken
+            );
             await db.SaveChangesAsync(cancellationToken); // two operators at once: one wins on the row version, the other gets 409
-            foreach (var delivery in deliveries) jobs.Enqueue<Webhooks.DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
+            foreach (var delivery in deliveries)
+                jobs.Enqueue<Webhooks.DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
             return objection.ToDto(now);
         }
     }
 
-    internal static async Task<ObjectionDto> Endpoint(Guid id, ResolveObjectionRequest body, Caller caller, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(caller, id, body), ct);
+    internal static async Task<ObjectionDto> Endpoint(
+        Guid id,
+        ResolveObjectionRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(caller, id, body), ct);
 }

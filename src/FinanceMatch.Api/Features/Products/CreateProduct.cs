@@ -30,7 +30,12 @@ public static class CreateProduct
         }
     }
 
-    internal static async Task<Created<ProductDto>> Endpoint(ProductRequest body, Caller caller, ISender sender, CancellationToken ct)
+    internal static async Task<Created<ProductDto>> Endpoint(
+        ProductRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         var product = await sender.Send(new Command(caller.SubjectId, body), ct);
         return TypedResults.Created($"/api/v1/products/{product.Id}", product);

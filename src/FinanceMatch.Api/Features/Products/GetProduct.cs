@@ -20,8 +20,11 @@ public static class GetProduct
     {
         public async ValueTask<ProductDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == query.ProductId, cancellationToken);
-            if (product is null || !product.IsVisibleTo(query.Caller)) throw new NotFoundException("No product has this id.");
+            var product = await db
+                .Products.AsNoTracking()
+                .SingleOrDefaultAsync(p => p.Id == query.ProductId, cancellationToken);
+            if (product is null || !product.IsVisibleTo(query.Caller))
+                throw new NotFoundException("No product has this id.");
             return product.ToDto();
         }
     }

@@ -15,7 +15,9 @@ namespace FinanceMatch.Api.Features.Products;
 /// <summary>A bank's own products in every state, newest first.</summary>
 public static class ListOwnProducts
 {
-    public sealed record Query(Guid InstitutionId, Domain.ProductStatus? Status, int Page, int PageSize) : IRequest<Paged<ProductDto>>, IPagedQuery;
+    public sealed record Query(Guid InstitutionId, Domain.ProductStatus? Status, int Page, int PageSize)
+        : IRequest<Paged<ProductDto>>,
+            IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -27,12 +29,25 @@ public static class ListOwnProducts
         public async ValueTask<Paged<ProductDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var products = db.Products.AsNoTracking().Where(p => p.InstitutionId == query.InstitutionId);
-            if (query.Status is { } status) products = products.Where(p => p.Status == status);
-            return await products.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).ToPageAsync(db, query, p => p.ToDto(), cancellationToken);
+            if (query.Status is { } status)
+                products = products.Where(p => p.Status == status);
+            return await products
+                .OrderByDescending(p => p.CreatedAt)
+                .ThenBy(p => p.Id)
+                .ToPageAsync(db, query, p => p.ToDto(), cancellationToken);
         }
     }
 
-    internal static async Task<Paged<ProductDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct, string? status = null,
-        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(caller.SubjectId, EnumText.ParseOptional<Domain.ProductStatus>(status, "status"), page, pageSize), ct);
+    internal static async Task<Paged<ProductDto>> Endpoint(
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        string? status = null,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) =>
+        await sender.Send(
+            new Query(caller.SubjectId, EnumText.ParseOptional<Domain.ProductStatus>(status, "status"), page, pageSize),
+            ct
+        );
 }

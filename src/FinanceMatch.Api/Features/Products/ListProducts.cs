@@ -15,8 +15,15 @@ namespace FinanceMatch.Api.Features.Products;
 /// <summary>The public catalogue: published products only, cheapest first, filtered by what a firm would ask.</summary>
 public static class ListProducts
 {
-    public sealed record Query(decimal? Amount, int? TermMonths, Domain.GuaranteeType? GuaranteeType, Guid? InstitutionId, string? Tag,
-        int Page, int PageSize) : IRequest<Paged<ProductDto>>, IPagedQuery;
+    public sealed record Query(
+        decimal? Amount,
+        int? TermMonths,
+        Domain.GuaranteeType? GuaranteeType,
+        Guid? InstitutionId,
+        string? Tag,
+        int Page,
+        int PageSize
+    ) : IRequest<Paged<ProductDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -34,21 +41,47 @@ public static class ListProducts
         public async ValueTask<Paged<ProductDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var products = db.Products.AsNoTracking().Where(p => p.Status == Domain.ProductStatus.Published);
-            if (query.Amount is { } amount) products = products.Where(p => p.MinAmount <= amount && p.MaxAmount >= amount);
-            if (query.TermMonths is { } term) products = products.Where(p => p.MinTermMonths <= term && p.MaxTermMonths >= term);
-            if (query.GuaranteeType is { } guarantee) products = products.Where(p => p.GuaranteeTypes.Contains(guarantee));
-            if (query.InstitutionId is { } institutionId) products = products.Where(p => p.InstitutionId == institutionId);
+            if (query.Amount is { } amount)
+                products = products.Where(p => p.MinAmount <= amount && p.MaxAmount >= amount);
+            if (query.TermMonths is { } term)
+                products = products.Where(p => p.MinTermMonths <= term && p.MaxTermMonths >= term);
+            if (query.GuaranteeType is { } guarantee)
+                products = products.Where(p => p.GuaranteeTypes.Contains(guarantee));
+            if (query.InstitutionId is { } institutionId)
+                products = products.Where(p => p.InstitutionId == institutionId);
             if (!string.IsNullOrWhiteSpace(query.Tag))
             {
                 var tag = query.Tag.Trim();
                 products = products.Where(p => p.Tags.Contains(tag));
             }
-            return await products.OrderBy(p => p.MinAnnualRate).ThenBy(p => p.Id).ToPageAsync(db, query, p => p.ToDto(), cancellationToken);
+            return await products
+                .OrderBy(p => p.MinAnnualRate)
+                .ThenBy(p => p.Id)
+                .ToPageAsync(db, query, p => p.ToDto(), cancellationToken);
         }
     }
 
-    internal static async Task<Paged<ProductDto>> Endpoint(ISender sender, CancellationToken ct, decimal? amount = null, int? termMonths = null,
-        string? guaranteeType = null, Guid? institutionId = null, string? tag = null, int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(amount, termMonths, EnumText.ParseOptional<Domain.GuaranteeType>(guaranteeType, "guaranteeType"),
-            institutionId, tag, page, pageSize), ct);
+    internal static async Task<Paged<ProductDto>> Endpoint(
+        ISender sender,
+        CancellationToken ct,
+        decimal? amount = null,
+        int? termMonths = null,
+        string? guaranteeType = null,
+        Guid? institutionId = null,
+        string? tag = null,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) =>
+        await sender.Send(
+            new Query(
+                amount,
+                termMonths,
+                EnumText.ParseOptional<Domain.GuaranteeType>(guaranteeType, "guaranteeType"),
+                institutionId,
+                tag,
+                page,
+                pageSize
+            ),
+            ct
+        );
 }

@@ -16,10 +16,17 @@ internal static class ProductAccess
 {
     /// <summary>Drafts and withdrawn products exist only for their own bank and operators; published ones for everyone.</summary>
     public static bool IsVisibleTo(this Domain.Product p, Caller caller) =>
-        p.Status == Domain.ProductStatus.Published || caller.Is(Role.Operator) || caller.IsParty(Role.Bank, p.InstitutionId);
+        p.Status == Domain.ProductStatus.Published
+        || caller.Is(Role.Operator)
+        || caller.IsParty(Role.Bank, p.InstitutionId);
 
     /// <summary>A bank's own product, tracked for a change; another bank's is not found.</summary>
-    public static async Task<Core.Products.Product> FindOwnAsync(FinanceMatchDbContext db, Guid institutionId, Guid productId, CancellationToken ct) =>
+    public static async Task<Core.Products.Product> FindOwnAsync(
+        FinanceMatchDbContext db,
+        Guid institutionId,
+        Guid productId,
+        CancellationToken ct
+    ) =>
         await db.Products.SingleOrDefaultAsync(p => p.Id == productId && p.InstitutionId == institutionId, ct)
         ?? throw new NotFoundException("This institution has no product with this id.");
 }

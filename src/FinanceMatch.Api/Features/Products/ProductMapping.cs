@@ -12,24 +12,67 @@ namespace FinanceMatch.Api.Features.Products;
 internal static class ProductMapping
 {
     public static ProductDto ToDto(this Domain.Product p) =>
-        new(p.Id, p.InstitutionId, p.Version, p.Status.Map<ProductStatus>(), p.Name, p.Description, p.MinAmount, p.MaxAmount,
-            p.MinTermMonths, p.MaxTermMonths, p.MinAnnualRate, p.MaxAnnualRate, p.GuaranteeTypes.Select(g => g.Map<GuaranteeType>()).ToList(),
-            p.DivisionPrefixes, new IndustryPrefixes(p.IndustryInclude, p.IndustryExclude),
-            new EligibilityDto(p.MinGrade, p.MinScore, p.MinYearsInOperation, p.MinAnnualTaxPaid, p.MinInsuredEmployees,
-                p.ExcludeDishonestDebtors, p.ExcludeSeriousPenaltiesMonths),
-            p.Tags, p.CreatedAt, p.UpdatedAt, p.PublishedAt);
+        new(
+            p.Id,
+            p.InstitutionId,
+            p.Version,
+            p.Status.Map<ProductStatus>(),
+            p.Name,
+            p.Description,
+            p.MinAmount,
+            p.MaxAmount,
+            p.MinTermMonths,
+            p.MaxTermMonths,
+            p.MinAnnualRate,
+            p.MaxAnnualRate,
+            p.GuaranteeTypes.Select(g => g.Map<GuaranteeType>()).ToList(),
+            p.DivisionPrefixes,
+            new IndustryPrefixes(p.IndustryInclude, p.IndustryExclude),
+            new EligibilityDto(
+                p.MinGrade,
+                p.MinScore,
+                p.MinYearsInOperation,
+                p.MinAnnualTaxPaid,
+                p.MinInsuredEmployees,
+                p.ExcludeDishonestDebtors,
+                p.ExcludeSeriousPenaltiesMonths
+            ),
+            p.Tags,
+            p.CreatedAt,
+            p.UpdatedAt,
+            p.PublishedAt
+        );
 
     public static Domain.ProductTerms ToTerms(this ProductRequest r)
     {
         var e = r.Eligibility ?? new EligibilityDto();
-        return new Domain.ProductTerms(r.Name, r.Description ?? "", r.MinAmount, r.MaxAmount, r.MinTermMonths, r.MaxTermMonths,
-            r.MinAnnualRate, r.MaxAnnualRate, r.GuaranteeTypes.Select(g => g.Map<Domain.GuaranteeType>()).ToList(),
-            r.DivisionPrefixes ?? [], Upper(r.IndustryPrefixes?.Include), Upper(r.IndustryPrefixes?.Exclude),
-            new Domain.Eligibility(e.MinGrade?.Trim().ToUpperInvariant(), e.MinScore, e.MinYearsInOperation, e.MinAnnualTaxPaid,
-                e.MinInsuredEmployees, e.ExcludeDishonestDebtors ?? true, e.ExcludeSeriousPenaltiesMonths),
-            r.Tags ?? []);
+        return new Domain.ProductTerms(
+            r.Name,
+            r.Description ?? "",
+            r.MinAmount,
+            r.MaxAmount,
+            r.MinTermMonths,
+            r.MaxTermMonths,
+            r.MinAnnualRate,
+            r.MaxAnnualRate,
+            r.GuaranteeTypes.Select(g => g.Map<Domain.GuaranteeType>()).ToList(),
+            r.DivisionPrefixes ?? [],
+            Upper(r.IndustryPrefixes?.Include),
+            Upper(r.IndustryPrefixes?.Exclude),
+            new Domain.Eligibility(
+                e.MinGrade?.Trim().ToUpperInvariant(),
+                e.MinScore,
+                e.MinYearsInOperation,
+                e.MinAnnualTaxPaid,
+                e.MinInsuredEmployees,
+                e.ExcludeDishonestDebtors ?? true,
+                e.ExcludeSeriousPenaltiesMonths
+            ),
+            r.Tags ?? []
+        );
     }
 
     /// <summary>Industry codes are upper case (C39); a prefix written c39 means the same.</summary>
-    private static List<string> Upper(IReadOnlyList<string>? prefixes) => prefixes?.Select(p => p.ToUpperInvariant()).ToList() ?? [];
+    private static List<string> Upper(IReadOnlyList<string>? prefixes) =>
+        prefixes?.Select(p => p.ToUpperInvariant()).ToList() ?? [];
 }

@@ -14,7 +14,12 @@ public static class PublishProduct
     {
         public async ValueTask<ProductDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var product = await ProductAccess.FindOwnAsync(db, command.InstitutionId, command.ProductId, cancellationToken);
+            var product = await ProductAccess.FindOwnAsync(
+                db,
+                command.InstitutionId,
+                command.ProductId,
+                cancellationToken
+            );
             product.Publish(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return product.ToDto();

@@ -23,13 +23,23 @@ public static class UpdateProduct
     {
         public async ValueTask<ProductDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var product = await ProductAccess.FindOwnAsync(db, command.InstitutionId, command.ProductId, cancellationToken);
+            var product = await ProductAccess.FindOwnAsync(
+                db,
+                command.InstitutionId,
+                command.ProductId,
+                cancellationToken
+            );
             db.ProductVersions.Add(product.Revise(command.Terms.ToTerms(), clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             return product.ToDto();
         }
     }
 
-    internal static async Task<ProductDto> Endpoint(Guid id, ProductRequest body, Caller caller, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Command(caller.SubjectId, id, body), ct);
+    internal static async Task<ProductDto> Endpoint(
+        Guid id,
+        ProductRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(caller.SubjectId, id, body), ct);
 }

@@ -14,7 +14,12 @@ public static class WithdrawProduct
     {
         public async ValueTask<ProductDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var product = await ProductAccess.FindOwnAsync(db, command.InstitutionId, command.ProductId, cancellationToken);
+            var product = await ProductAccess.FindOwnAsync(
+                db,
+                command.InstitutionId,
+                command.ProductId,
+                cancellationToken
+            );
             product.Withdraw(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return product.ToDto();

@@ -19,7 +19,12 @@ public static class DrainProfileRebuilds
         {
             var ct = cancellationToken;
             await using (var connection = await dataSource.OpenConnectionAsync(ct))
-            await using (var clear = new NpgsqlCommand("DELETE FROM financematch.pending_job_triggers WHERE name = $1", connection))
+            await using (
+                var clear = new NpgsqlCommand(
+                    "DELETE FROM financematch.pending_job_triggers WHERE name = $1",
+                    connection
+                )
+            )
             {
                 clear.Parameters.Add(new() { Value = ProfileRebuildTrigger.Name });
                 await clear.ExecuteNonQueryAsync(ct);
@@ -31,18 +36,24 @@ public static class DrainProfileRebuilds
                 await using var transaction = await connection.BeginTransactionAsync(ct);
                 // Taken and rebuilt in one transaction: a crash puts the requests back.
                 var usccs = new List<string>();
-                await using (var take = new NpgsqlCommand(
-                    """
-                    DELETE FROM financematch.profile_rebuild_requests
-                    WHERE uscc IN (SELECT uscc FROM financematch.profile_rebuild_requests ORDER BY requested_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-                    RETURNING uscc
-                    """, connection))
+                await using (
+                    var take = new NpgsqlCommand(
+                        """
+                        DELETE FROM financematch.profile_rebuild_requests
+                        WHERE uscc IN (SELECT uscc FROM financematch.profile_rebuild_requests ORDER BY requested_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+                        RETURNING uscc
+                        """,
+                        connection
+                    )
+                )
                 {
                     take.Parameters.Add(new() { Value = ChunkSize });
                     await using var reader = await take.ExecuteReaderAsync(ct);
-                    while (await reader.ReadAsync(ct)) usccs.Add(reader.GetString(0));
+                    while (await reader.ReadAsync(ct))
+                        usccs.Add(reader.GetString(0));
                 }
-                if (usccs.Count == 0) return total;
+                if (usccs.Count == 0)
+                    return total;
                 await builder.RebuildAsync(connection, usccs, ct);
                 await transaction.CommitAsync(ct);
                 total += usccs.Count;

@@ -20,8 +20,20 @@ public static class GetProfile
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, ProfileDto>
     {
         public ValueTask<ProfileDto> Handle(Query query, CancellationToken cancellationToken) =>
-            new(ProfileAccess.ReadAsync(db, clock, query.EnterpriseId, query.Caller,
-                async profile => ProfileAccess.ToDto(profile, await ProfileAccess.DisputedFeedsAsync(db, query.EnterpriseId, cancellationToken)), cancellationToken));
+            new(
+                ProfileAccess.ReadAsync(
+                    db,
+                    clock,
+                    query.EnterpriseId,
+                    query.Caller,
+                    async profile =>
+                        ProfileAccess.ToDto(
+                            profile,
+                            await ProfileAccess.DisputedFeedsAsync(db, query.EnterpriseId, cancellationToken)
+                        ),
+                    cancellationToken
+                )
+            );
     }
 
     internal static async Task<ProfileDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>

@@ -1,8 +1,8 @@
-using FinanceMatch.Core.Alerts;
 using System.Diagnostics;
 using System.Text.Json;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client;
+using FinanceMatch.Core.Alerts;
 using FinanceMatch.Core.Profiles;
 using Npgsql;
 using NpgsqlTypes;
@@ -22,27 +22,42 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     /// Rebuilds the profiles of the given USCCs, or of every firm when null: of verified registrations only, so a claim
     /// nobody has proved never has a profile (nor scores, alerts or matches) computed from the firm's data.
     /// </summary>
-    public async Task<int> RebuildAsync(NpgsqlConnection connection, IReadOnlyCollection<string>? usccs, CancellationToken ct)
+    public async Task<int> RebuildAsync(
+        NpgsqlConnection connection,
+        IReadOnlyCollection<string>? usccs,
+        CancellationToken ct
+    )
     {
         var clockStart = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
         // Two drains rebuilding one firm at once would each compare with the same old profile and raise its alerts
         // twice: the second waits here for the first to commit, then reads the data and the profile the first left.
         if (usccs is not null)
-            await Sql.ExecuteAsync(connection, "SELECT 1 FROM financematch.credit_profiles WHERE uscc = ANY($1) ORDER BY uscc FOR NO KEY UPDATE",
-                ct, (object)usccs.ToArray());
+            await Sql.ExecuteAsync(
+                connection,
+                "SELECT 1 FROM financematch.credit_profiles WHERE uscc = ANY($1) ORDER BY uscc FOR NO KEY UPDATE",
+                ct,
+                (object)usccs.ToArray()
+            );
         var metrics = await ReadMetricsAsync(connection, usccs, now, ct);
         var readIn = clockStart.ElapsedMilliseconds;
-        if (metrics.Count == 0) return 0;
+        if (metrics.Count == 0)
+            return 0;
 
         var staging = $"financematch_staging.profiles_{Guid.NewGuid():N}";
-        await Sql.ExecuteAsync(connection, $"""
+        await Sql.ExecuteAsync(
+            connection,
+            $"""
             CREATE UNLOGGED TABLE {staging} (uscc text, enterprise_id uuid, rated boolean, score integer, grade text,
                 tax_months integer, social_security_months integer, utility_months integer, dishonest_debtor boolean,
                 serious_penalty_last36months boolean, tax_arrears boolean, social_security_arrears boolean, utility_overdue boolean,
                 tax_paid_last12months numeric, insured_employees_latest integer, dimensions jsonb, factors jsonb, metrics jsonb)
-            """, ct);
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY {staging} FROM STDIN (FORMAT BINARY)", ct))
+            """,
+            ct
+        );
+        await using (
+            var copy = await connection.BeginBinaryImportAsync($"COPY {staging} FROM STDIN (FORMAT BINARY)", ct)
+        )
         {
             foreach (var (enterpriseId, m) in metrics)
             {
@@ -51,8 +66,14 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                 copy.Write(m.Uscc, NpgsqlDbType.Text);
                 copy.Write(enterpriseId, NpgsqlDbType.Uuid);
                 copy.Write(result.Rated, NpgsqlDbType.Boolean);
-                if (result.Score is { } score) copy.Write(score, NpgsqlDbType.Integer); else copy.WriteNull();
-                if (result.Grade is { } grade) copy.Write(grade, NpgsqlDbType.Text); else copy.WriteNull();
+                if (result.Score is { } score)
+                    copy.Write(score, NpgsqlDbType.Integer);
+                else
+                    copy.WriteNull();
+                if (result.Grade is { } grade)
+                    copy.Write(grade, NpgsqlDbType.Text);
+                else
+                    copy.WriteNull();
                 copy.Write(m.TaxMonths, NpgsqlDbType.Integer);
                 copy.Write(m.SocialSecurityMonths, NpgsqlDbType.Integer);
                 copy.Write(m.UtilityMonths, NpgsqlDbType.Integer);
@@ -62,23 +83,37 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                 copy.Write(m.SocialSecurityArrears > 0, NpgsqlDbType.Boolean);
                 copy.Write(m.UtilityOverdue > 0, NpgsqlDbType.Boolean);
                 copy.Write(m.TaxPaidLast12Months ?? 0m, NpgsqlDbType.Numeric);
-                if (m.InsuredEmployeesLatest is { } employees) copy.Write(employees, NpgsqlDbType.Integer); else copy.WriteNull();
+                if (m.InsuredEmployeesLatest is { } employees)
+                    copy.Write(employees, NpgsqlDbType.Integer);
+                else
+                    copy.WriteNull();
                 copy.Write(JsonSerializer.Serialize(result.Dimensions, FinanceMatchJson.Options), NpgsqlDbType.Jsonb);
                 copy.Write(JsonSerializer.Serialize(result.Factors, FinanceMatchJson.Options), NpgsqlDbType.Jsonb);
-                copy.Write(JsonSerializer.Serialize(m with { Uscc = "" }, FinanceMatchJson.Options), NpgsqlDbType.Jsonb);
+                copy.Write(
+                    JsonSerializer.Serialize(m with { Uscc = "" }, FinanceMatchJson.Options),
+                    NpgsqlDbType.Jsonb
+                );
             }
             await copy.CompleteAsync(ct);
         }
         var scoredIn = clockStart.ElapsedMilliseconds - readIn;
 
-        await Sql.ExecuteAsync(connection, $"""
+        await Sql.ExecuteAsync(
+            connection,
+            $"""
             INSERT INTO financematch.credit_profile_history (uscc, computed_at, score, grade, model_version)
             SELECT s.uscc, $1, s.score, s.grade, $2
             FROM {staging} s LEFT JOIN financematch.credit_profiles p ON p.uscc = s.uscc
             WHERE p.uscc IS NULL OR p.score IS DISTINCT FROM s.score OR p.grade IS DISTINCT FROM s.grade OR p.model_version <> $2
-            """, ct, now, Model.Version);
+            """,
+            ct,
+            now,
+            Model.Version
+        );
         await RaiseAlertsAsync(connection, staging, now, ct);
-        await Sql.ExecuteAsync(connection, $"""
+        await Sql.ExecuteAsync(
+            connection,
+            $"""
             INSERT INTO financematch.credit_profiles (uscc, enterprise_id, rated, score, grade, model_version, computed_at, tax_months,
                 social_security_months, utility_months, dishonest_debtor, serious_penalty_last36months, tax_arrears,
                 social_security_arrears, utility_overdue, tax_paid_last12months, insured_employees_latest, dimensions, factors, metrics)
@@ -95,7 +130,11 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                 social_security_arrears = excluded.social_security_arrears, utility_overdue = excluded.utility_overdue,
                 tax_paid_last12months = excluded.tax_paid_last12months, insured_employees_latest = excluded.insured_employees_latest,
                 dimensions = excluded.dimensions, factors = excluded.factors, metrics = excluded.metrics
-            """, ct, now, Model.Version);
+            """,
+            ct,
+            now,
+            Model.Version
+        );
         await Sql.ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
         LogRebuilt(logger, metrics.Count, clockStart.ElapsedMilliseconds, readIn, scoredIn);
         return metrics.Count;
@@ -108,8 +147,15 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     /// change between two rebuilds, so re-running a rebuild on unchanged data raises nothing again. Each alert's webhook
     /// deliveries are written in the same statement; the sweep sends them.
     /// </summary>
-    private Task RaiseAlertsAsync(NpgsqlConnection connection, string staging, DateTimeOffset now, CancellationToken ct) =>
-        Sql.ExecuteAsync(connection, $"""
+    private Task RaiseAlertsAsync(
+        NpgsqlConnection connection,
+        string staging,
+        DateTimeOffset now,
+        CancellationToken ct
+    ) =>
+        Sql.ExecuteAsync(
+            connection,
+            $"""
             WITH raised AS (
             INSERT INTO financematch.alerts (id, institution_id, enterprise_id, kind, detail, raised_at)
             SELECT gen_random_uuid(), followers.institution_id, s.enterprise_id, cause.kind,
@@ -146,82 +192,99 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
             WHERE cause.detail IS NOT NULL
             RETURNING *)
             {Features.Webhooks.WebhookOutbox.AlertDeliveriesSql("raised")}
-            """, ct, now, AlertRules.GradeLadder(Model), AlertRules.GradeDowngradeNotches, AlertRules.EmployeesDeclineRatio);
+            """,
+            ct,
+            now,
+            AlertRules.GradeLadder(Model),
+            AlertRules.GradeDowngradeNotches,
+            AlertRules.EmployeesDeclineRatio
+        );
 
     /// <summary>Whole calendar months before the current one: the 24, 12 and 6 before it, and penalties of the last 36 months.</summary>
-    public static string MetricsSql(string firmFilter) => $"""
-        WITH firms AS (
-            SELECT e.id AS enterprise_id, e.uscc, e.established_on, e.registered_capital
-            FROM financematch.enterprises e WHERE e.verification = 'Verified' {firmFilter}
-        ), tax AS (
-            SELECT t.uscc, count(*) AS months,
-                sum(t.tax_paid) FILTER (WHERE t.period >= $3) AS paid12,
-                sum(t.taxable_revenue) FILTER (WHERE t.period >= $3) AS revenue12,
-                sum(t.taxable_revenue) FILTER (WHERE t.period >= $2) AS revenue_last6,
-                sum(t.taxable_revenue) FILTER (WHERE t.period >= $3 AND t.period < $2) AS revenue_prev6,
-                (array_agg(t.arrears ORDER BY t.period DESC))[1] AS arrears
-            FROM financematch.tax_records t JOIN firms f ON f.uscc = t.uscc
-            WHERE t.period >= $4 AND t.period < $1
-            GROUP BY t.uscc
-        ), ss AS (
-            SELECT s.uscc, count(*) AS months, max(s.period) AS latest_period,
-                (array_agg(s.insured_employees ORDER BY s.period DESC))[1] AS employees,
-                (array_agg(s.arrears ORDER BY s.period DESC))[1] AS arrears
-            FROM financematch.social_security_records s JOIN firms f ON f.uscc = s.uscc
-            WHERE s.period >= $4 AND s.period < $1
-            GROUP BY s.uscc
-        ), util AS (
-            SELECT u.uscc, count(DISTINCT u.period) AS months, max(u.period) AS latest_period,
-                sum(u.consumption) FILTER (WHERE u.kind = 'electricity' AND u.period >= $2) AS electricity_last6,
-                sum(u.consumption) FILTER (WHERE u.kind = 'electricity' AND u.period >= $3 AND u.period < $2) AS electricity_prev6
-            FROM financematch.utility_records u JOIN firms f ON f.uscc = u.uscc
-            WHERE u.period >= $4 AND u.period < $1
-            GROUP BY u.uscc
-        ), penalties AS (
-            SELECT p.uscc,
-                count(*) FILTER (WHERE p.severity = 'minor') AS minor,
-                count(*) FILTER (WHERE p.severity = 'general') AS general,
-                count(*) FILTER (WHERE p.severity = 'serious') AS serious
-            FROM financematch.penalty_records p JOIN firms f ON f.uscc = p.uscc
-            WHERE p.decided_on >= $5 AND p.revoked_on IS NULL
-            GROUP BY p.uscc
-        ), judicial AS (
-            SELECT j.uscc,
-                count(*) FILTER (WHERE j.kind = 'enforcement') AS enforcement,
-                count(*) FILTER (WHERE j.kind = 'dishonestDebtor') AS dishonest
-            FROM financematch.judicial_records j JOIN firms f ON f.uscc = j.uscc
-            -- an open case stops counting five years after it was filed (征信业管理条例 art. 16): $5 is 36 months back
-            WHERE j.closed_on IS NULL AND j.filed_on >= ($5 - interval '24 months')::date
-            GROUP BY j.uscc
-        )
-        SELECT f.enterprise_id, f.uscc, f.established_on, f.registered_capital,
-            coalesce(tax.months, 0), tax.paid12, tax.revenue12, tax.revenue_last6, tax.revenue_prev6, coalesce(tax.arrears, 0),
-            coalesce(ss.months, 0), ss.employees, ss6.insured_employees, coalesce(ss.arrears, 0),
-            coalesce(util.months, 0), util.electricity_last6, util.electricity_prev6,
-            coalesce((SELECT sum(u.amount_overdue) FROM financematch.utility_records u WHERE u.uscc = f.uscc AND u.period = util.latest_period), 0),
-            coalesce(penalties.minor, 0), coalesce(penalties.general, 0), coalesce(penalties.serious, 0),
-            coalesce(judicial.enforcement, 0), coalesce(judicial.dishonest, 0)
-        FROM firms f
-        LEFT JOIN tax ON tax.uscc = f.uscc
-        LEFT JOIN ss ON ss.uscc = f.uscc
-        LEFT JOIN financematch.social_security_records ss6 ON ss6.uscc = f.uscc AND ss6.period = (ss.latest_period - interval '6 months')::date
-        LEFT JOIN util ON util.uscc = f.uscc
-        LEFT JOIN penalties ON penalties.uscc = f.uscc
-        LEFT JOIN judicial ON judicial.uscc = f.uscc
-        """;
+    public static string MetricsSql(string firmFilter) =>
+        $"""
+            WITH firms AS (
+                SELECT e.id AS enterprise_id, e.uscc, e.established_on, e.registered_capital
+                FROM financematch.enterprises e WHERE e.verification = 'Verified' {firmFilter}
+            ), tax AS (
+                SELECT t.uscc, count(*) AS months,
+                    sum(t.tax_paid) FILTER (WHERE t.period >= $3) AS paid12,
+                    sum(t.taxable_revenue) FILTER (WHERE t.period >= $3) AS revenue12,
+                    sum(t.taxable_revenue) FILTER (WHERE t.period >= $2) AS revenue_last6,
+                    sum(t.taxable_revenue) FILTER (WHERE t.period >= $3 AND t.period < $2) AS revenue_prev6,
+                    (array_agg(t.arrears ORDER BY t.period DESC))[1] AS arrears
+                FROM financematch.tax_records t JOIN firms f ON f.uscc = t.uscc
+                WHERE t.period >= $4 AND t.period < $1
+                GROUP BY t.uscc
+            ), ss AS (
+                SELECT s.uscc, count(*) AS months, max(s.period) AS latest_period,
+                    (array_agg(s.insured_employees ORDER BY s.period DESC))[1] AS employees,
+                    (array_agg(s.arrears ORDER BY s.period DESC))[1] AS arrears
+                FROM financematch.social_security_records s JOIN firms f ON f.uscc = s.uscc
+                WHERE s.period >= $4 AND s.period < $1
+                GROUP BY s.uscc
+            ), util AS (
+                SELECT u.uscc, count(DISTINCT u.period) AS months, max(u.period) AS latest_period,
+                    sum(u.consumption) FILTER (WHERE u.kind = 'electricity' AND u.period >= $2) AS electricity_last6,
+                    sum(u.consumption) FILTER (WHERE u.kind = 'electricity' AND u.period >= $3 AND u.period < $2) AS electricity_prev6
+                FROM financematch.utility_records u JOIN firms f ON f.uscc = u.uscc
+                WHERE u.period >= $4 AND u.period < $1
+                GROUP BY u.uscc
+            ), penalties AS (
+                SELECT p.uscc,
+                    count(*) FILTER (WHERE p.severity = 'minor') AS minor,
+                    count(*) FILTER (WHERE p.severity = 'general') AS general,
+                    count(*) FILTER (WHERE p.severity = 'serious') AS serious
+                FROM financematch.penalty_records p JOIN firms f ON f.uscc = p.uscc
+                WHERE p.decided_on >= $5 AND p.revoked_on IS NULL
+                GROUP BY p.uscc
+            ), judicial AS (
+                SELECT j.uscc,
+                    count(*) FILTER (WHERE j.kind = 'enforcement') AS enforcement,
+                    count(*) FILTER (WHERE j.kind = 'dishonestDebtor') AS dishonest
+                FROM financematch.judicial_records j JOIN firms f ON f.uscc = j.uscc
+                -- an open case stops counting five years after it was filed (征信业管理条例 art. 16): $5 is 36 months back
+                WHERE j.closed_on IS NULL AND j.filed_on >= ($5 - interval '24 months')::date
+                GROUP BY j.uscc
+            )
+            SELECT f.enterprise_id, f.uscc, f.established_on, f.registered_capital,
+                coalesce(tax.months, 0), tax.paid12, tax.revenue12, tax.revenue_last6, tax.revenue_prev6, coalesce(tax.arrears, 0),
+                coalesce(ss.months, 0), ss.employees, ss6.insured_employees, coalesce(ss.arrears, 0),
+                coalesce(util.months, 0), util.electricity_last6, util.electricity_prev6,
+                coalesce((SELECT sum(u.amount_overdue) FROM financematch.utility_records u WHERE u.uscc = f.uscc AND u.period = util.latest_period), 0),
+                coalesce(penalties.minor, 0), coalesce(penalties.general, 0), coalesce(penalties.serious, 0),
+                coalesce(judicial.enforcement, 0), coalesce(judicial.dishonest, 0)
+            FROM firms f
+            LEFT JOIN tax ON tax.uscc = f.uscc
+            LEFT JOIN ss ON ss.uscc = f.uscc
+            LEFT JOIN financematch.social_security_records ss6 ON ss6.uscc = f.uscc AND ss6.period = (ss.latest_period - interval '6 months')::date
+            LEFT JOIN util ON util.uscc = f.uscc
+            LEFT JOIN penalties ON penalties.uscc = f.uscc
+            LEFT JOIN judicial ON judicial.uscc = f.uscc
+            """;
 
-    private static async Task<List<(Guid EnterpriseId, ProfileMetrics Metrics)>> ReadMetricsAsync(NpgsqlConnection connection,
-        IReadOnlyCollection<string>? usccs, DateTimeOffset now, CancellationToken ct)
+    private static async Task<List<(Guid EnterpriseId, ProfileMetrics Metrics)>> ReadMetricsAsync(
+        NpgsqlConnection connection,
+        IReadOnlyCollection<string>? usccs,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var month0 = new DateOnly(today.Year, today.Month, 1);
-        await using var command = new NpgsqlCommand(MetricsSql(usccs is null ? "" : "AND e.uscc = ANY($6)"), connection) { CommandTimeout = 0 };
+        await using var command = new NpgsqlCommand(MetricsSql(usccs is null ? "" : "AND e.uscc = ANY($6)"), connection)
+        {
+            CommandTimeout = 0,
+        };
         command.Parameters.Add(new() { Value = month0 });
         command.Parameters.Add(new() { Value = month0.AddMonths(-6) });
         command.Parameters.Add(new() { Value = month0.AddMonths(-12) });
         command.Parameters.Add(new() { Value = month0.AddMonths(-24) });
         command.Parameters.Add(new() { Value = today.AddMonths(-36) });
-        if (usccs is not null) command.Parameters.Add(new() { Value = usccs.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        if (usccs is not null)
+            command.Parameters.Add(
+                new() { Value = usccs.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }
+            );
         var result = new List<(Guid, ProfileMetrics)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -229,29 +292,34 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
             decimal? Dec(int i) => reader.IsDBNull(i) ? null : reader.GetDecimal(i);
             int? Int(int i) => reader.IsDBNull(i) ? null : reader.GetInt32(i);
             var established = reader.GetFieldValue<DateOnly>(2);
-            result.Add((reader.GetGuid(0), new ProfileMetrics
-            {
-                Uscc = reader.GetString(1).Trim(),
-                YearsInOperation = Math.Max(0, (today.DayNumber - established.DayNumber) / 365.25),
-                RegisteredCapital = reader.GetDecimal(3),
-                TaxMonths = (int)reader.GetInt64(4),
-                TaxPaidLast12Months = Dec(5),
-                TaxableRevenueLast12Months = Dec(6),
-                RevenueTrend = Ratio(Dec(7), Dec(8)),
-                TaxArrears = reader.GetDecimal(9),
-                SocialSecurityMonths = (int)reader.GetInt64(10),
-                InsuredEmployeesLatest = Int(11),
-                InsuredEmployeesTrend = Ratio(Int(11), Int(12)),
-                SocialSecurityArrears = reader.GetDecimal(13),
-                UtilityMonths = (int)reader.GetInt64(14),
-                ElectricityTrend = Ratio(Dec(15), Dec(16)),
-                UtilityOverdue = reader.GetDecimal(17),
-                MinorPenaltiesLast36Months = (int)reader.GetInt64(18),
-                GeneralPenaltiesLast36Months = (int)reader.GetInt64(19),
-                SeriousPenaltiesLast36Months = (int)reader.GetInt64(20),
-                OpenEnforcementCases = (int)reader.GetInt64(21),
-                OpenDishonestDebtorRecords = (int)reader.GetInt64(22),
-            }));
+            result.Add(
+                (
+                    reader.GetGuid(0),
+                    new ProfileMetrics
+                    {
+                        Uscc = reader.GetString(1).Trim(),
+                        YearsInOperation = Math.Max(0, (today.DayNumber - established.DayNumber) / 365.25),
+                        RegisteredCapital = reader.GetDecimal(3),
+                        TaxMonths = (int)reader.GetInt64(4),
+                        TaxPaidLast12Months = Dec(5),
+                        TaxableRevenueLast12Months = Dec(6),
+                        RevenueTrend = Ratio(Dec(7), Dec(8)),
+                        TaxArrears = reader.GetDecimal(9),
+                        SocialSecurityMonths = (int)reader.GetInt64(10),
+                        InsuredEmployeesLatest = Int(11),
+                        InsuredEmployeesTrend = Ratio(Int(11), Int(12)),
+                        SocialSecurityArrears = reader.GetDecimal(13),
+                        UtilityMonths = (int)reader.GetInt64(14),
+                        ElectricityTrend = Ratio(Dec(15), Dec(16)),
+                        UtilityOverdue = reader.GetDecimal(17),
+                        MinorPenaltiesLast36Months = (int)reader.GetInt64(18),
+                        GeneralPenaltiesLast36Months = (int)reader.GetInt64(19),
+                        SeriousPenaltiesLast36Months = (int)reader.GetInt64(20),
+                        OpenEnforcementCases = (int)reader.GetInt64(21),
+                        OpenDishonestDebtorRecords = (int)reader.GetInt64(22),
+                    }
+                )
+            );
         }
         return result;
     }
@@ -259,6 +327,15 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     private static double? Ratio(decimal? recent, decimal? earlier) =>
         recent is { } r && earlier is { } e && e > 0 ? (double)(r / e) : null;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt {Count} credit profiles in {Milliseconds} ms (metrics {MetricsMilliseconds} ms, scoring and copy {ScoringMilliseconds} ms)")]
-    private static partial void LogRebuilt(ILogger logger, int count, long milliseconds, long metricsMilliseconds, long scoringMilliseconds);
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Rebuilt {Count} credit profiles in {Milliseconds} ms (metrics {MetricsMilliseconds} ms, scoring and copy {ScoringMilliseconds} ms)"
+    )]
+    private static partial void LogRebuilt(
+        ILogger logger,
+        int count,
+        long milliseconds,
+        long metricsMilliseconds,
+        long scoringMilliseconds
+    );
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
@@ -10,7 +11,6 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Role = FinanceMatch.Core.Identity.Role;
-using FinanceMatch.Api.Infrastructure;
 
 namespace FinanceMatch.Api.Features.Profiles;
 

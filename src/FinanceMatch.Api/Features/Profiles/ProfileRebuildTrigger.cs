@@ -10,7 +10,12 @@ namespace FinanceMatch.Api.Features.Profiles;
 /// The seam from feeds: a committed batch asks for a rebuild; only the first ask of a burst schedules the drain job.
 /// A recurring drain every minute covers an ask whose scheduling was lost to a crash.
 /// </summary>
-public sealed class ProfileRebuildTrigger(NpgsqlDataSource dataSource, IBackgroundJobClient jobs, IOptions<ProfileOptions> options, TimeProvider clock)
+public sealed class ProfileRebuildTrigger(
+    NpgsqlDataSource dataSource,
+    IBackgroundJobClient jobs,
+    IOptions<ProfileOptions> options,
+    TimeProvider clock
+)
 {
     public const string Name = "drain-profile-rebuilds";
 
@@ -18,10 +23,15 @@ public sealed class ProfileRebuildTrigger(NpgsqlDataSource dataSource, IBackgrou
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO financematch.pending_job_triggers (name, requested_at) VALUES ($1, $2) ON CONFLICT DO NOTHING", connection);
+            "INSERT INTO financematch.pending_job_triggers (name, requested_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            connection
+        );
         insert.Parameters.Add(new() { Value = Name });
         insert.Parameters.Add(new() { Value = clock.GetUtcNow() });
         if (await insert.ExecuteNonQueryAsync(ct) == 1)
-            jobs.Schedule<DrainProfileRebuilds.Job>(job => job.Run(CancellationToken.None), TimeSpan.FromSeconds(options.Value.RebuildDelaySeconds));
+            jobs.Schedule<DrainProfileRebuilds.Job>(
+                job => job.Run(CancellationToken.None),
+                TimeSpan.FromSeconds(options.Value.RebuildDelaySeconds)
+            );
     }
 }

@@ -26,6 +26,7 @@ public static class RebuildAllProfiles
     public sealed class Job(ISender sender, ExclusiveRun exclusive)
     {
         [Queue(JobQueues.Default)]
-        public Task Run(CancellationToken ct) => exclusive.RunAsync(nameof(RebuildAllProfiles), ct => sender.Send(new Command(), ct).AsTask(), ct);
+        public Task Run(CancellationToken ct) =>
+            exclusive.RunAsync(nameof(RebuildAllProfiles), ct => sender.Send(new Command(), ct).AsTask(), ct);
     }
 }

@@ -16,5 +16,8 @@ namespace FinanceMatch.Api.Features.Profiles;
 public static class RecomputeProfiles
 {
     internal static Accepted<RecomputeDto> Endpoint(IBackgroundJobClient jobs) =>
-        TypedResults.Accepted((string?)null, new RecomputeDto(jobs.Enqueue<RebuildAllProfiles.Job>(job => job.Run(CancellationToken.None))));
+        TypedResults.Accepted(
+            (string?)null,
+            new RecomputeDto(jobs.Enqueue<RebuildAllProfiles.Job>(job => job.Run(CancellationToken.None)))
+        );
 }

@@ -23,24 +23,54 @@ public static partial class ApplyRetention
 
     public sealed record RetentionResult(int Penalties, int JudicialRecords, int PayloadChunks, int WebhookPayloads);
 
-    public sealed class Handler(NpgsqlDataSource dataSource, IOptions<FeedOptions> feeds, IOptions<WebhookOptions> webhooks, TimeProvider clock,
-        ILogger<Handler> logger) : IRequestHandler<Command, RetentionResult>
+    public sealed class Handler(
+        NpgsqlDataSource dataSource,
+        IOptions<FeedOptions> feeds,
+        IOptions<WebhookOptions> webhooks,
+        TimeProvider clock,
+        ILogger<Handler> logger
+    ) : IRequestHandler<Command, RetentionResult>
     {
         public async ValueTask<RetentionResult> Handle(Command command, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
             var adverseCutoff = DateOnly.FromDateTime(now.UtcDateTime).AddYears(-AdverseRecordYears);
-            var penalties = await ExecuteAsync("DELETE FROM financematch.penalty_records WHERE coalesce(revoked_on, decided_on) < $1", adverseCutoff, ct);
-            var judicial = await ExecuteAsync("DELETE FROM financematch.judicial_records WHERE coalesce(closed_on, filed_on) < $1", adverseCutoff, ct);
-            var chunks = await ExecuteAsync("""
+            var penalties = await ExecuteAsync(
+                "DELETE FROM financematch.penalty_records WHERE coalesce(revoked_on, decided_on) < $1",
+                adverseCutoff,
+                ct
+            );
+            var judicial = await ExecuteAsync(
+                "DELETE FROM financematch.judicial_records WHERE coalesce(closed_on, filed_on) < $1",
+                adverseCutoff,
+                ct
+            );
+            var chunks = await ExecuteAsync(
+                """
                 DELETE FROM financematch.feed_batch_chunks c USING financematch.feed_batches b
                 WHERE b.id = c.batch_id AND b.received_at < $1 AND b.status IN ('Completed', 'CompletedWithErrors', 'Failed')
-                """, now.AddDays(-feeds.Value.PayloadRetentionDays), ct);
-            var bodies = await ExecuteAsync("""
+                """,
+                now.AddDays(-feeds.Value.PayloadRetentionDays),
+                ct
+            );
+            var bodies = await ExecuteAsync(
+                """
                 UPDATE financematch.webhook_deliveries SET payload = ''
                 WHERE created_at < $1 AND status IN ('Delivered', 'Failed') AND payload <> ''
-                """, now.AddDays(-webhooks.Value.PayloadRetentionDays), ct);
-            LogApplied(logger, penalties, judicial, adverseCutoff, chunks, feeds.Value.PayloadRetentionDays, bodies, webhooks.Value.PayloadRetentionDays);
+                """,
+                now.AddDays(-webhooks.Value.PayloadRetentionDays),
+                ct
+            );
+            LogApplied(
+                logger,
+                penalties,
+                judicial,
+                adverseCutoff,
+                chunks,
+                feeds.Value.PayloadRetentionDays,
+                bodies,
+                webhooks.Value.PayloadRetentionDays
+            );
             return new RetentionResult(penalties, judicial, chunks, bodies);
         }
 
@@ -54,10 +84,23 @@ public static partial class ApplyRetention
 
     public sealed class Job(ISender sender, ExclusiveRun exclusive)
     {
-        public Task Run(CancellationToken ct) => exclusive.RunAsync(RecurringJobId, token => sender.Send(new Command(), token).AsTask(), ct);
+        public Task Run(CancellationToken ct) =>
+            exclusive.RunAsync(RecurringJobId, token => sender.Send(new Command(), token).AsTask(), ct);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Penalties} penalties and {Judicial} court records that ended before {Cutoff}, "
-        + "{Chunks} payload chunks of batches older than {PayloadDays} days, and emptied {Bodies} webhook bodies older than {WebhookDays} days")]
-    private static partial void LogApplied(ILogger logger, int penalties, int judicial, DateOnly cutoff, int chunks, int payloadDays, int bodies, int webhookDays);
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Retention: deleted {Penalties} penalties and {Judicial} court records that ended before {Cutoff}, "
+            + "{Chunks} payload chunks of batches older than {PayloadDays} days, and emptied {Bodies} webhook bodies older than {WebhookDays} days"
+    )]
+    private static partial void LogApplied(
+        ILogger logger,
+        int penalties,
+        int judicial,
+        DateOnly cutoff,
+        int chunks,
+        int payloadDays,
+        int bodies,
+        int webhookDays
+    );
 }

@@ -27,41 +27,69 @@ public static class GetFeedStats
     {
         public async ValueTask<FeedStatsDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).ThenBy(d => d.Id).ToListAsync(cancellationToken);
-            var batches = (await db.FeedBatches.AsNoTracking()
-                .GroupBy(b => new { b.DepartmentId, b.FeedType })
-                .Select(g => new
-                {
-                    g.Key.DepartmentId,
-                    g.Key.FeedType,
-                    Batches = g.LongCount(),
-                    Failed = g.LongCount(b => b.Status == Core.Feeds.BatchStatus.Failed),
-                    Accepted = g.Sum(b => (long)b.AcceptedRows),
-                    Rejected = g.Sum(b => (long)b.RejectedRows),
-                    Last = g.Max(b => (DateTimeOffset?)b.ReceivedAt),
-                })
-                .ToListAsync(cancellationToken))
-                .ToDictionary(b => (b.DepartmentId, b.FeedType));
+            var departments = await db
+                .Departments.AsNoTracking()
+                .OrderBy(d => d.Name)
+                .ThenBy(d => d.Id)
+                .ToListAsync(cancellationToken);
+            var batches = (
+                await db
+                    .FeedBatches.AsNoTracking()
+                    .GroupBy(b => new { b.DepartmentId, b.FeedType })
+                    .Select(g => new
+                    {
+                        g.Key.DepartmentId,
+                        g.Key.FeedType,
+                        Batches = g.LongCount(),
+                        Failed = g.LongCount(b => b.Status == Core.Feeds.BatchStatus.Failed),
+                        Accepted = g.Sum(b => (long)b.AcceptedRows),
+                        Rejected = g.Sum(b => (long)b.RejectedRows),
+                        Last = g.Max(b => (DateTimeOffset?)b.ReceivedAt),
+                    })
+                    .ToListAsync(cancellationToken)
+            ).ToDictionary(b => (b.DepartmentId, b.FeedType));
             var overdueSince = Core.Objections.Objection.OverdueCutoff(clock.GetUtcNow());
-            var objections = (await db.Objections.AsNoTracking()
-                .Where(o => o.Status == Core.Objections.ObjectionStatus.Open)
-                .GroupBy(o => new { o.DepartmentId, o.FeedType })
-                .Select(g => new { g.Key.DepartmentId, g.Key.FeedType, Open = g.LongCount(), Overdue = g.LongCount(o => o.CreatedAt <= overdueSince) })
-                .ToListAsync(cancellationToken))
-                .ToDictionary(o => (o.DepartmentId, o.FeedType));
+            var objections = (
+                await db
+                    .Objections.AsNoTracking()
+                    .Where(o => o.Status == Core.Objections.ObjectionStatus.Open)
+                    .GroupBy(o => new { o.DepartmentId, o.FeedType })
+                    .Select(g => new
+                    {
+                        g.Key.DepartmentId,
+                        g.Key.FeedType,
+                        Open = g.LongCount(),
+                        Overdue = g.LongCount(o => o.CreatedAt <= overdueSince),
+                    })
+                    .ToListAsync(cancellationToken)
+            ).ToDictionary(o => (o.DepartmentId, o.FeedType));
             var quietSince = clock.GetUtcNow().AddDays(-QuietAfterDays);
             var feeds = departments
-                .SelectMany(d => d.FeedTypes.Select(feedType =>
-                {
-                    var seen = batches.GetValueOrDefault((d.Id, feedType));
-                    var disputed = objections.GetValueOrDefault((d.Id, feedType));
-                    return new FeedHealthDto(d.Id, d.Name, feedType.Map<FeedType>(), seen?.Batches ?? 0, seen?.Failed ?? 0, seen?.Accepted ?? 0,
-                        seen?.Rejected ?? 0, seen?.Last, seen?.Last is not { } last || last < quietSince, disputed?.Open ?? 0, disputed?.Overdue ?? 0);
-                }))
+                .SelectMany(d =>
+                    d.FeedTypes.Select(feedType =>
+                    {
+                        var seen = batches.GetValueOrDefault((d.Id, feedType));
+                        var disputed = objections.GetValueOrDefault((d.Id, feedType));
+                        return new FeedHealthDto(
+                            d.Id,
+                            d.Name,
+                            feedType.Map<FeedType>(),
+                            seen?.Batches ?? 0,
+                            seen?.Failed ?? 0,
+                            seen?.Accepted ?? 0,
+                            seen?.Rejected ?? 0,
+                            seen?.Last,
+                            seen?.Last is not { } last || last < quietSince,
+                            disputed?.Open ?? 0,
+                            disputed?.Overdue ?? 0
+                        );
+                    })
+                )
                 .ToList();
             return new FeedStatsDto(QuietAfterDays, feeds);
         }
     }
 
-    internal static async Task<FeedStatsDto> Endpoint(ISender sender, CancellationToken ct) => await sender.Send(new Query(), ct);
+    internal static async Task<FeedStatsDto> Endpoint(ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(), ct);
 }

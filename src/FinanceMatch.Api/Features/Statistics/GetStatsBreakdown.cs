@@ -18,24 +18,60 @@ public static class GetStatsBreakdown
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator(TimeProvider clock) => RuleFor(q => q.Period).SetValidator(new StatsPeriodRules(clock)).OverridePropertyName("");
+        public Validator(TimeProvider clock) =>
+            RuleFor(q => q.Period).SetValidator(new StatsPeriodRules(clock)).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource dataSource, StatisticsRollups rollups) : IRequestHandler<Query, StatsBreakdownDto>
+    public sealed class Handler(NpgsqlDataSource dataSource, StatisticsRollups rollups)
+        : IRequestHandler<Query, StatsBreakdownDto>
     {
         public async ValueTask<StatsBreakdownDto> Handle(Query query, CancellationToken cancellationToken)
         {
             var scope = StatsPeriod.ScopeOf(query.Caller);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await rollups.CatchUpAsync(connection, cancellationToken);
-            var rows = await MatchmakingFigures.ComputeAsync(connection, query.By, query.Period, scope, cancellationToken);
-            return new StatsBreakdownDto(query.By, query.Period.From, query.Period.To, scope,
-                rows.Select(r => new StatsRowDto(r.Key, r.Label, r.LoanRequests, r.RequestedAmount, r.MatchedRequests, r.Matches, r.ApprovedMatches,
-                    r.ApprovedAmount, r.DisbursedLoans, r.DisbursedAmount, r.ApprovalRate, r.MedianHoursToFirstResponse)).ToList());
+            var rows = await MatchmakingFigures.ComputeAsync(
+                connection,
+                query.By,
+                query.Period,
+                scope,
+                cancellationToken
+            );
+            return new StatsBreakdownDto(
+                query.By,
+                query.Period.From,
+                query.Period.To,
+                scope,
+                rows.Select(r => new StatsRowDto(
+                        r.Key,
+                        r.Label,
+                        r.LoanRequests,
+                        r.RequestedAmount,
+                        r.MatchedRequests,
+                        r.Matches,
+                        r.ApprovedMatches,
+                        r.ApprovedAmount,
+                        r.DisbursedLoans,
+                        r.DisbursedAmount,
+                        r.ApprovalRate,
+                        r.MedianHoursToFirstResponse
+                    ))
+                    .ToList()
+            );
         }
     }
 
-    internal static async Task<StatsBreakdownDto> Endpoint(Caller caller, ISender sender, TimeProvider clock, CancellationToken ct,
-        string? by = null, DateOnly? from = null, DateOnly? to = null) =>
-        await sender.Send(new Query(caller, EnumText.Parse<StatsDimension>(by, "by"), StatsPeriod.Of(from, to, clock)), ct);
+    internal static async Task<StatsBreakdownDto> Endpoint(
+        Caller caller,
+        ISender sender,
+        TimeProvider clock,
+        CancellationToken ct,
+        string? by = null,
+        DateOnly? from = null,
+        DateOnly? to = null
+    ) =>
+        await sender.Send(
+            new Query(caller, EnumText.Parse<StatsDimension>(by, "by"), StatsPeriod.Of(from, to, clock)),
+            ct
+        );
 }

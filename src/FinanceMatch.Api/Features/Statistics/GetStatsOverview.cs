@@ -18,10 +18,12 @@ public static class GetStatsOverview
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator(TimeProvider clock) => RuleFor(q => q.Period).SetValidator(new StatsPeriodRules(clock)).OverridePropertyName("");
+        public Validator(TimeProvider clock) =>
+            RuleFor(q => q.Period).SetValidator(new StatsPeriodRules(clock)).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource dataSource, StatisticsRollups rollups) : IRequestHandler<Query, StatsOverviewDto>
+    public sealed class Handler(NpgsqlDataSource dataSource, StatisticsRollups rollups)
+        : IRequestHandler<Query, StatsOverviewDto>
     {
         public async ValueTask<StatsOverviewDto> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -32,7 +34,8 @@ public static class GetStatsOverview
             await rollups.CatchUpAsync(connection, ct);
             await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             var flow = (await MatchmakingFigures.ComputeAsync(connection, null, period, scope, ct)).SingleOrDefault();
-            await using var stock = new NpgsqlCommand("""
+            await using var stock = new NpgsqlCommand(
+                """
                 SELECT
                     CASE WHEN $2::uuid IS NULL THEN (SELECT count(*) FROM financematch.enterprises WHERE registered_at < $1 AND verification = 'Verified')
                         ELSE (SELECT count(DISTINCT m.enterprise_id) FROM financematch.matches m WHERE m.institution_id = $2 AND m.created_at < $1) END,
@@ -42,18 +45,43 @@ public static class GetStatsOverview
                             WHERE m.institution_id = $2 AND m.created_at < $1 AND p.rated) END,
                     (SELECT count(*) FROM financematch.institutions WHERE created_at < $1 AND ($2::uuid IS NULL OR id = $2)),
                     (SELECT count(*) FROM financematch.products WHERE status = 'Published' AND published_at < $1 AND ($2::uuid IS NULL OR institution_id = $2))
-                """, connection);
+                """,
+                connection
+            );
             stock.Parameters.Add(new() { Value = period.End });
-            stock.Parameters.Add(new() { Value = scope is { } s ? s : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+            stock.Parameters.Add(
+                new() { Value = scope is { } s ? s : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid }
+            );
             await using var reader = await stock.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
-            return new StatsOverviewDto(period.From, period.To, scope, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
-                flow?.LoanRequests ?? 0, flow?.RequestedAmount ?? 0, flow?.MatchedRequests ?? 0, flow?.Matches ?? 0, flow?.ApprovedMatches ?? 0,
-                flow?.ApprovedAmount ?? 0, flow?.DisbursedLoans ?? 0, flow?.DisbursedAmount ?? 0, flow?.ApprovalRate, flow?.MedianHoursToFirstResponse);
+            return new StatsOverviewDto(
+                period.From,
+                period.To,
+                scope,
+                reader.GetInt64(0),
+                reader.GetInt64(1),
+                reader.GetInt64(2),
+                reader.GetInt64(3),
+                flow?.LoanRequests ?? 0,
+                flow?.RequestedAmount ?? 0,
+                flow?.MatchedRequests ?? 0,
+                flow?.Matches ?? 0,
+                flow?.ApprovedMatches ?? 0,
+                flow?.ApprovedAmount ?? 0,
+                flow?.DisbursedLoans ?? 0,
+                flow?.DisbursedAmount ?? 0,
+                flow?.ApprovalRate,
+                flow?.MedianHoursToFirstResponse
+            );
         }
     }
 
-    internal static async Task<StatsOverviewDto> Endpoint(Caller caller, ISender sender, TimeProvider clock, CancellationToken ct,
-        DateOnly? from = null, DateOnly? to = null) =>
-        await sender.Send(new Query(caller, StatsPeriod.Of(from, to, clock)), ct);
+    internal static async Task<StatsOverviewDto> Endpoint(
+        Caller caller,
+        ISender sender,
+        TimeProvider clock,
+        CancellationToken ct,
+        DateOnly? from = null,
+        DateOnly? to = null
+    ) => await sender.Send(new Query(caller, StatsPeriod.Of(from, to, clock)), ct);
 }

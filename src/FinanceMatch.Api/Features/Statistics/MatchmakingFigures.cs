@@ -14,36 +14,57 @@ namespace FinanceMatch.Api.Features.Statistics;
 /// </summary>
 public static class MatchmakingFigures
 {
-    public sealed record Row(string Key, string Label, long LoanRequests, decimal RequestedAmount, long MatchedRequests, long Matches,
-        long ApprovedMatches, decimal ApprovedAmount, long DisbursedLoans, decimal DisbursedAmount, double? ApprovalRate,
-        double? MedianHoursToFirstResponse);
+    public sealed record Row(
+        string Key,
+        string Label,
+        long LoanRequests,
+        decimal RequestedAmount,
+        long MatchedRequests,
+        long Matches,
+        long ApprovedMatches,
+        decimal ApprovedAmount,
+        long DisbursedLoans,
+        decimal DisbursedAmount,
+        double? ApprovalRate,
+        double? MedianHoursToFirstResponse
+    );
 
     /// <summary>Which rollup rows answer a grouping, and the key and label of each (over rollup rows <c>s</c>).</summary>
-    private static (string Dimension, string Key, string Label) Source(StatsDimension? by) => by switch
-    {
-        null => ("all", "s.key", "s.label"),
-        StatsDimension.Month => ("all", "to_char(s.day, 'YYYY-MM')", "to_char(s.day, 'YYYY-MM')"),
-        // An institution's own rows are its row of the platform's breakdown, under its name as it is now.
-        StatsDimension.Institution => ("all", "s.scope::text", "coalesce((SELECT i.name FROM financematch.institutions i WHERE i.id = s.scope), s.scope::text)"),
-        StatsDimension.Product => ("product", "s.key", "s.label"),
-        StatsDimension.Division => ("division", "s.key", "s.label"),
-        StatsDimension.Industry => ("industry", "s.key", "s.label"),
-        StatsDimension.Grade => ("grade", "s.key", "s.label"),
-        _ => throw new ArgumentOutOfRangeException(nameof(by)),
-    };
+    private static (string Dimension, string Key, string Label) Source(StatsDimension? by) =>
+        by switch
+        {
+            null => ("all", "s.key", "s.label"),
+            StatsDimension.Month => ("all", "to_char(s.day, 'YYYY-MM')", "to_char(s.day, 'YYYY-MM')"),
+            // An institution's own rows are its row of the platform's breakdown, under its name as it is now.
+            StatsDimension.Institution => (
+                "all",
+                "s.scope::text",
+                "coalesce((SELECT i.name FROM financematch.institutions i WHERE i.id = s.scope), s.scope::text)"
+            ),
+            StatsDimension.Product => ("product", "s.key", "s.label"),
+            StatsDimension.Division => ("division", "s.key", "s.label"),
+            StatsDimension.Industry => ("industry", "s.key", "s.label"),
+            StatsDimension.Grade => ("grade", "s.key", "s.label"),
+            _ => throw new ArgumentOutOfRangeException(nameof(by)),
+        };
 
-    public static async Task<List<Row>> ComputeAsync(NpgsqlConnection connection, StatsDimension? by, StatsPeriod period, Guid? institutionId,
-        CancellationToken ct)
+    public static async Task<List<Row>> ComputeAsync(
+        NpgsqlConnection connection,
+        StatsDimension? by,
+        StatsPeriod period,
+        Guid? institutionId,
+        CancellationToken ct
+    )
     {
         var (dimension, key, label) = Source(by);
         // The platform's per-institution and per-product rows are the institutions' own; everything else has rows of its own.
         var everyInstitution = institutionId is null && by is StatsDimension.Institution or StatsDimension.Product;
-        var scope = everyInstitution
-            ? $"s.scope <> '{StatisticsRollups.Platform}'::uuid"
-            : "s.scope = $4";
-        var columns = $"{key}, {label}, s.loan_requests, s.requested_amount, s.matched_requests, s.matches, s.approved_matches, s.approved_amount, "
+        var scope = everyInstitution ? $"s.scope <> '{StatisticsRollups.Platform}'::uuid" : "s.scope = $4";
+        var columns =
+            $"{key}, {label}, s.loan_requests, s.requested_amount, s.matched_requests, s.matches, s.approved_matches, s.approved_amount, "
             + "s.disbursed_loans, s.disbursed_amount, s.decided_matches, array_send(s.response_tenths), array_send(s.response_counts)";
-        await using var command = new NpgsqlCommand($"""
+        await using var command = new NpgsqlCommand(
+            $"""
             WITH bounds AS (
                 SELECT coalesce($2::date, (SELECT min(day) FROM financematch.stats_rollups WHERE span = 'day')) AS first_day, $3::date AS last_day
             ), whole_months AS (
@@ -69,9 +90,13 @@ public static class MatchmakingFigures
             SELECT {columns}
             FROM financematch.stats_rollups s
             WHERE {scope} AND s.dimension = $1 AND s.span = 'day' AND s.day = ANY (ARRAY(SELECT day FROM loose_days))
-            """, connection);
+            """,
+            connection
+        );
         command.Parameters.Add(new() { Value = dimension });
-        command.Parameters.Add(new() { Value = period.From is { } from ? from : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
+        command.Parameters.Add(
+            new() { Value = period.From is { } from ? from : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date }
+        );
         command.Parameters.Add(new() { Value = period.To, NpgsqlDbType = NpgsqlDbType.Date });
         command.Parameters.Add(new() { Value = institutionId ?? StatisticsRollups.Platform });
         var groups = new SortedDictionary<string, Group>(StringComparer.Ordinal);
@@ -79,7 +104,8 @@ public static class MatchmakingFigures
             while (await reader.ReadAsync(ct))
             {
                 var groupKey = reader.GetString(0);
-                if (!groups.TryGetValue(groupKey, out var group)) groups.Add(groupKey, group = new Group(reader.GetString(1)));
+                if (!groups.TryGetValue(groupKey, out var group))
+                    groups.Add(groupKey, group = new Group(reader.GetString(1)));
                 group.Add(reader);
             }
         return groups.Select(g => g.Value.ToRow(g.Key)).ToList();
@@ -89,8 +115,15 @@ public static class MatchmakingFigures
     private sealed class Group(string label)
     {
         private readonly ResponseHistogram responses = new();
-        private long loanRequests, matchedRequests, matches, approved, disbursed, decided;
-        private decimal requestedAmount, approvedAmount, disbursedAmount;
+        private long loanRequests,
+            matchedRequests,
+            matches,
+            approved,
+            disbursed,
+            decided;
+        private decimal requestedAmount,
+            approvedAmount,
+            disbursedAmount;
 
         public void Add(NpgsqlDataReader reader)
         {
@@ -103,12 +136,27 @@ public static class MatchmakingFigures
             disbursed += reader.GetInt64(8);
             disbursedAmount += reader.GetDecimal(9);
             decided += reader.GetInt64(10);
-            responses.Add(PostgresIntArray.Read(reader.GetFieldValue<byte[]>(11)), PostgresIntArray.Read(reader.GetFieldValue<byte[]>(12)));
+            responses.Add(
+                PostgresIntArray.Read(reader.GetFieldValue<byte[]>(11)),
+                PostgresIntArray.Read(reader.GetFieldValue<byte[]>(12))
+            );
         }
 
-        public Row ToRow(string key) => new(key, label, loanRequests, requestedAmount, matchedRequests, matches, approved, approvedAmount,
-            disbursed, disbursedAmount, decided == 0 ? null : Math.Round((double)approved / decided, 4),
-            responses.MedianTenths() is { } tenths ? Math.Round(tenths / 10, 2) : null);
+        public Row ToRow(string key) =>
+            new(
+                key,
+                label,
+                loanRequests,
+                requestedAmount,
+                matchedRequests,
+                matches,
+                approved,
+                approvedAmount,
+                disbursed,
+                disbursedAmount,
+                decided == 0 ? null : Math.Round((double)approved / decided, 4),
+                responses.MedianTenths() is { } tenths ? Math.Round(tenths / 10, 2) : null
+            );
     }
 }
 
@@ -129,7 +177,8 @@ public sealed class ResponseHistogram
             var time = tenths[i];
             // First responses are stamped by the database's clock after the match was made, so no time is negative.
             ArgumentOutOfRangeException.ThrowIfNegative(time);
-            if (time >= counts.Length) Array.Resize(ref counts, Math.Max(time + 1, counts.Length * 2));
+            if (time >= counts.Length)
+                Array.Resize(ref counts, Math.Max(time + 1, counts.Length * 2));
             counts[time] += responses[i];
             total += responses[i];
         }
@@ -138,15 +187,18 @@ public sealed class ResponseHistogram
     /// <summary>The middle response time, or the mean of the two middle ones; null without responses.</summary>
     public double? MedianTenths()
     {
-        if (total == 0) return null;
+        if (total == 0)
+            return null;
         var (lowerRank, upperRank) = ((total + 1) / 2, total / 2 + 1);
         int? lower = null;
         long seen = 0;
         for (var time = 0; time < counts.Length; time++)
         {
             seen += counts[time];
-            if (lower is null && seen >= lowerRank) lower = time;
-            if (seen >= upperRank) return (lower!.Value + time) / 2.0;
+            if (lower is null && seen >= lowerRank)
+                lower = time;
+            if (seen >= upperRank)
+                return (lower!.Value + time) / 2.0;
         }
         throw new InvalidOperationException("Unreachable: the upper middle rank is at most the total.");
     }
@@ -163,8 +215,10 @@ public static class PostgresIntArray
     {
         var data = sent.AsSpan();
         var dimensions = BinaryPrimitives.ReadInt32BigEndian(data);
-        if (dimensions == 0) return [];
-        if (dimensions != 1) throw new FormatException($"A one-dimensional array was expected, not {dimensions} dimensions.");
+        if (dimensions == 0)
+            return [];
+        if (dimensions != 1)
+            throw new FormatException($"A one-dimensional array was expected, not {dimensions} dimensions.");
         // Then: has-nulls flag, element type, the dimension's length and lower bound; then each element's length and value.
         var length = BinaryPrimitives.ReadInt32BigEndian(data[12..]);
         var values = new int[length];

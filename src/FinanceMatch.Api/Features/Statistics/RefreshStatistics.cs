@@ -22,9 +22,15 @@ public static class RefreshStatistics
         public async ValueTask<StatsRefreshDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var refreshed = await rollups.RefreshAsync(cancellationToken);
-            return new StatsRefreshDto(refreshed.Days, refreshed.Months, refreshed.Rows, Math.Round(refreshed.Milliseconds, 1));
+            return new StatsRefreshDto(
+                refreshed.Days,
+                refreshed.Months,
+                refreshed.Rows,
+                Math.Round(refreshed.Milliseconds, 1)
+            );
         }
     }
 
-    internal static async Task<StatsRefreshDto> Endpoint(ISender sender, CancellationToken ct) => await sender.Send(new Command(), ct);
+    internal static async Task<StatsRefreshDto> Endpoint(ISender sender, CancellationToken ct) =>
+        await sender.Send(new Command(), ct);
 }

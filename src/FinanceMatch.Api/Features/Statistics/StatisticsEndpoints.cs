@@ -17,23 +17,35 @@ public static class StatisticsEndpoints
     public static void MapStatisticsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/stats").WithTags("Statistics");
-        group.MapGet("/overview", GetStatsOverview.Endpoint)
+        group
+            .MapGet("/overview", GetStatsOverview.Endpoint)
             .RequireAuthorization(Policies.OperatorOrBank)
-            .WithSummary("Matchmaking figures over the loan requests posted in a period, dates inclusive (operators: all; a bank: its own)")
+            .WithSummary(
+                "Matchmaking figures over the loan requests posted in a period, dates inclusive (operators: all; a bank: its own)"
+            )
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
-        group.MapGet("/breakdown", GetStatsBreakdown.Endpoint)
+        group
+            .MapGet("/breakdown", GetStatsBreakdown.Endpoint)
             .RequireAuthorization(Policies.OperatorOrBank)
-            .WithSummary("The same figures per institution, product, division, industry, grade or month (operators: all; a bank: its own)")
+            .WithSummary(
+                "The same figures per institution, product, division, industry, grade or month (operators: all; a bank: its own)"
+            )
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
-        group.MapPost("/refresh", RefreshStatistics.Endpoint)
+        group
+            .MapPost("/refresh", RefreshStatistics.Endpoint)
             .RequireAuthorization(Policies.Operator)
-            .WithSummary("Brings the pre-aggregated figures up to date now, months included (operators); otherwise a job does so every minute")
+            .WithSummary(
+                "Brings the pre-aggregated figures up to date now, months included (operators); otherwise a job does so every minute"
+            )
             .ProducesProblems(401, 403);
-        group.MapGet("/feeds", GetFeedStats.Endpoint)
+        group
+            .MapGet("/feeds", GetFeedStats.Endpoint)
             .RequireAuthorization(Policies.Operator)
-            .WithSummary("Feed health per department and feed type: batches, rows accepted and rejected, last batch, quiet feeds (operators)")
+            .WithSummary(
+                "Feed health per department and feed type: batches, rows accepted and rejected, last batch, quiet feeds (operators)"
+            )
             .ProducesProblems(401, 403);
     }
 }

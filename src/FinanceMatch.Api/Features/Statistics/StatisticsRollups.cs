@@ -15,7 +15,11 @@ namespace FinanceMatch.Api.Features.Statistics;
 /// Rows are per scope (the platform, or one institution and its own matches), dimension and key; the platform's per-bank and
 /// per-product figures are the institutions' own rows, since a request has at most one match per bank.
 /// </summary>
-public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<StatisticsRollups> logger)
+public sealed partial class StatisticsRollups(
+    NpgsqlDataSource dataSource,
+    TimeProvider clock,
+    ILogger<StatisticsRollups> logger
+)
 {
     /// <summary>The scope of the platform's own rows.</summary>
     public static readonly Guid Platform = Guid.Empty;
@@ -28,7 +32,6 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         (span, day, scope, dimension, key, label, loan_requests, requested_amount, matched_requests, matches, approved_matches,
             approved_amount, disbursed_loans, disbursed_amount, decided_matches, response_tenths, response_counts)
         """;
-
 
     /// <summary>
     /// Every rollup kept: the platform's (every request) and each institution's (the requests matched to it); keys and
@@ -56,7 +59,12 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         var started = Stopwatch.GetTimestamp();
         var days = await RefreshDaysAsync(ct);
         var months = await RollUpMonthsAsync(ct);
-        return new Refreshed(days.Days, months.Months, days.Rows + months.Rows, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new Refreshed(
+            days.Days,
+            months.Months,
+            days.Rows + months.Rows,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds
+        );
     }
 
     /// <summary>
@@ -65,10 +73,14 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
     /// </summary>
     public async Task CatchUpAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM financematch.stats_stale_days)", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM financematch.stats_stale_days)",
+            connection
+        );
         // A reader waits for a refresh in progress no longer than a statement may run; past that it gets a 503 with
         // Retry-After (a rebuild after a bulk load or an upgrade), never figures that leave out what was written.
-        if ((bool)(await command.ExecuteScalarAsync(ct))!) await RefreshDaysAsync(ct, waitForOthers: false);
+        if ((bool)(await command.ExecuteScalarAsync(ct))!)
+            await RefreshDaysAsync(ct, waitForOthers: false);
     }
 
     /// <summary>Recomputes the day rows of every logged day, in one transaction; a concurrent refresh waits for this one.</summary>
@@ -81,12 +93,19 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         // Taken and recomputed in one transaction: every later statement sees at least what these marks stood for, and a
         // write committed after this DELETE leaves its mark for the next refresh.
         var days = await TakeAsync(connection, "DELETE FROM financematch.stats_stale_days RETURNING day", null, ct);
-        if (days.Count == 0) return new Refreshed(0, 0, 0, 0);
+        if (days.Count == 0)
+            return new Refreshed(0, 0, 0, 0);
 
-        await ExecuteAsync(connection, "DELETE FROM financematch.stats_rollups WHERE span = 'day' AND day = ANY($1)", ct, days.ToArray());
+        await ExecuteAsync(
+            connection,
+            "DELETE FROM financematch.stats_rollups WHERE span = 'day' AND day = ANY($1)",
+            ct,
+            days.ToArray()
+        );
         // The day's requests, firms and matches are joined once into a temporary table, and every rollup groups that:
         // joining them again for each of the nine rollups was most of a refresh.
-        await using (var create = new NpgsqlCommand(CreateFactsSql, connection)) await create.ExecuteNonQueryAsync(ct);
+        await using (var create = new NpgsqlCommand(CreateFactsSql, connection))
+            await create.ExecuteNonQueryAsync(ct);
         long rows = 0;
         foreach (var chunk in days.Chunk(DaysPerChunk))
         {
@@ -101,8 +120,15 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
                 {
                     var command = new NpgsqlBatchCommand(FactsSql);
                     command.Parameters.Add(new() { Value = day, NpgsqlDbType = NpgsqlDbType.Date });
-                    command.Parameters.Add(new() { Value = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
-                    command.Parameters.Add(new() { Value = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
+                    command.Parameters.Add(
+                        new() { Value = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) }
+                    );
+                    command.Parameters.Add(
+                        new()
+                        {
+                            Value = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                        }
+                    );
                     batch.BatchCommands.Add(command);
                 }
                 var facts = await batch.ExecuteNonQueryAsync(ct);
@@ -114,15 +140,26 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
                 await using var command = new NpgsqlCommand(RollupSql(rollup), connection) { CommandTimeout = 0 };
                 var written = await command.ExecuteNonQueryAsync(ct);
                 rows += written;
-                LogRollup(logger, rollup.Dimension, rollup.PerInstitution ? "each institution" : "the platform", chunk.Length, written,
-                    Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+                LogRollup(
+                    logger,
+                    rollup.Dimension,
+                    rollup.PerInstitution ? "each institution" : "the platform",
+                    chunk.Length,
+                    written,
+                    Stopwatch.GetElapsedTime(one).TotalMilliseconds
+                );
             }
         }
-        await ExecuteAsync(connection, """
+        await ExecuteAsync(
+            connection,
+            """
             INSERT INTO financematch.stats_stale_months (month)
             SELECT DISTINCT date_trunc('month', d::timestamp)::date FROM unnest($1::date[]) AS d
             ON CONFLICT DO NOTHING
-            """, ct, days.ToArray());
+            """,
+            ct,
+            days.ToArray()
+        );
         await transaction.CommitAsync(ct);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogDays(logger, days.Count, days[0], days[^1], rows, elapsed);
@@ -140,10 +177,20 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await LockAsync(connection, waitForOthers: true, ct);
         var now = clock.GetUtcNow();
-        var months = await TakeAsync(connection, "DELETE FROM financematch.stats_stale_months WHERE month < $1 RETURNING month",
-            new DateOnly(now.Year, now.Month, 1), ct);
-        if (months.Count == 0) return new Refreshed(0, 0, 0, 0);
-        await ExecuteAsync(connection, "DELETE FROM financematch.stats_rollups WHERE span = 'month' AND day = ANY($1)", ct, months.ToArray());
+        var months = await TakeAsync(
+            connection,
+            "DELETE FROM financematch.stats_stale_months WHERE month < $1 RETURNING month",
+            new DateOnly(now.Year, now.Month, 1),
+            ct
+        );
+        if (months.Count == 0)
+            return new Refreshed(0, 0, 0, 0);
+        await ExecuteAsync(
+            connection,
+            "DELETE FROM financematch.stats_rollups WHERE span = 'month' AND day = ANY($1)",
+            ct,
+            months.ToArray()
+        );
         var rows = await ExecuteAsync(connection, MonthSql, ct, months.ToArray());
         await transaction.CommitAsync(ct);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -152,24 +199,40 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
     }
 
     /// <summary>Deletes what a log holds and returns its dates, distinct and in order.</summary>
-    private static async Task<List<DateOnly>> TakeAsync(NpgsqlConnection connection, string deleteReturning, DateOnly? before, CancellationToken ct)
+    private static async Task<List<DateOnly>> TakeAsync(
+        NpgsqlConnection connection,
+        string deleteReturning,
+        DateOnly? before,
+        CancellationToken ct
+    )
     {
         await using var take = new NpgsqlCommand(deleteReturning, connection);
-        if (before is { } value) take.Parameters.Add(new() { Value = value });
+        if (before is { } value)
+            take.Parameters.Add(new() { Value = value });
         var dates = new SortedSet<DateOnly>();
         await using var reader = await take.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) dates.Add(reader.GetFieldValue<DateOnly>(0));
+        while (await reader.ReadAsync(ct))
+            dates.Add(reader.GetFieldValue<DateOnly>(0));
         return [.. dates];
     }
 
     private static async Task LockAsync(NpgsqlConnection connection, bool waitForOthers, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('financematch.stats_rollups', 0))", connection);
-        if (waitForOthers) command.CommandTimeout = 0;
+        await using var command = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock(hashtextextended('financematch.stats_rollups', 0))",
+            connection
+        );
+        if (waitForOthers)
+            command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, DateOnly[] days)
+    private static async Task<int> ExecuteAsync(
+        NpgsqlConnection connection,
+        string sql,
+        CancellationToken ct,
+        DateOnly[] days
+    )
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         command.Parameters.Add(new() { Value = days, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
@@ -271,18 +334,45 @@ public sealed partial class StatisticsRollups(NpgsqlDataSource dataSource, TimeP
         public const string RecurringJobId = "refresh-statistics";
 
         [Queue(JobQueues.Default)]
-        public Task Run(CancellationToken ct) => exclusive.RunAsync(nameof(StatisticsRollups), rollups.RefreshAsync, ct);
+        public Task Run(CancellationToken ct) =>
+            exclusive.RunAsync(nameof(StatisticsRollups), rollups.RefreshAsync, ct);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics facts gathered for {Days} days: {Facts} rows in {Milliseconds:0} ms")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Statistics facts gathered for {Days} days: {Facts} rows in {Milliseconds:0} ms"
+    )]
     private static partial void LogFacts(ILogger logger, int days, int facts, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rollup {Dimension} of {Scope}: {Days} days, {Rows} rows in {Milliseconds:0} ms")]
-    private static partial void LogRollup(ILogger logger, string dimension, string scope, int days, int rows, double milliseconds);
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Statistics rollup {Dimension} of {Scope}: {Days} days, {Rows} rows in {Milliseconds:0} ms"
+    )]
+    private static partial void LogRollup(
+        ILogger logger,
+        string dimension,
+        string scope,
+        int days,
+        int rows,
+        double milliseconds
+    );
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics refreshed {Days} days ({First} to {Last}): {Rows} rows in {Milliseconds:0} ms")]
-    private static partial void LogDays(ILogger logger, int days, DateOnly first, DateOnly last, long rows, double milliseconds);
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Statistics refreshed {Days} days ({First} to {Last}): {Rows} rows in {Milliseconds:0} ms"
+    )]
+    private static partial void LogDays(
+        ILogger logger,
+        int days,
+        DateOnly first,
+        DateOnly last,
+        long rows,
+        double milliseconds
+    );
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rolled up {Months} months: {Rows} rows in {Milliseconds:0} ms")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Statistics rolled up {Months} months: {Rows} rows in {Milliseconds:0} ms"
+    )]
     private static partial void LogMonths(ILogger logger, int months, int rows, double milliseconds);
 }

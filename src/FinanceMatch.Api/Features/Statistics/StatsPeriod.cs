@@ -36,11 +36,18 @@ public sealed class StatsPeriodRules : AbstractValidator<StatsPeriod>
     {
         DateOnly Latest() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(1);
         RuleFor(p => p.From)
-            .Must(from => from is null || from >= Earliest).WithMessage("from must not be before 2000-01-01.")
-            .Must(from => from is null || from <= Latest()).WithMessage("from must not be more than a year after today.");
+            .Must(from => from is null || from >= Earliest)
+            .WithMessage("from must not be before 2000-01-01.")
+            .Must(from => from is null || from <= Latest())
+            .WithMessage("from must not be more than a year after today.");
         RuleFor(p => p.To)
-            .GreaterThanOrEqualTo(Earliest).WithMessage("to must not be before 2000-01-01.")
-            .Must(to => to <= Latest()).WithMessage("to must not be more than a year after today.");
-        RuleFor(p => p.To).GreaterThanOrEqualTo(p => p.From!.Value).When(p => p.From is not null).WithMessage("to must not be before from.");
+            .GreaterThanOrEqualTo(Earliest)
+            .WithMessage("to must not be before 2000-01-01.")
+            .Must(to => to <= Latest())
+            .WithMessage("to must not be more than a year after today.");
+        RuleFor(p => p.To)
+            .GreaterThanOrEqualTo(p => p.From!.Value)
+            .When(p => p.From is not null)
+            .WithMessage("to must not be before from.");
     }
 }

@@ -1,7 +1,7 @@
-using FinanceMatch.Api.Auth;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Webhooks;
@@ -25,40 +25,66 @@ public static partial class DeliverWebhook
 
     public sealed record Command(Guid DeliveryId) : IRequest<DeliveryStatus?>;
 
-    public sealed partial class Handler(FinanceMatchDbContext db, SecretProtector protector, IHttpClientFactory httpClients, IBackgroundJobClient jobs,
-        IOptions<WebhookOptions> options, TimeProvider clock, ILogger<Handler> logger) : IRequestHandler<Command, DeliveryStatus?>
+    public sealed partial class Handler(
+        FinanceMatchDbContext db,
+        SecretProtector protector,
+        IHttpClientFactory httpClients,
+        IBackgroundJobClient jobs,
+        IOptions<WebhookOptions> options,
+        TimeProvider clock,
+        ILogger<Handler> logger
+    ) : IRequestHandler<Command, DeliveryStatus?>
     {
         public async ValueTask<DeliveryStatus?> Handle(Command command, CancellationToken cancellationToken)
         {
             var settings = options.Value;
             var now = clock.GetUtcNow();
             var leaseUntil = now.AddSeconds(settings.LeaseSeconds);
-            var taken = await db.WebhookDeliveries
-                .Where(d => d.Id == command.DeliveryId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now
-                    && (d.LeaseUntil == null || d.LeaseUntil < now))
+            var taken = await db
+                .WebhookDeliveries.Where(d =>
+                    d.Id == command.DeliveryId
+                    && d.Status == DeliveryStatus.Pending
+                    && d.NextAttemptAt <= now
+                    && (d.LeaseUntil == null || d.LeaseUntil < now)
+                )
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken);
             if (taken == 0)
             {
                 // Delivered, failed, or another worker holds it: nothing to do. Not yet due: Hangfire schedules to the
                 // second and may wake a job early, so it is scheduled again, safely after the due time.
-                var due = await db.WebhookDeliveries.AsNoTracking()
-                    .Where(d => d.Id == command.DeliveryId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt > now)
-                    .Select(d => (DateTimeOffset?)d.NextAttemptAt).SingleOrDefaultAsync(cancellationToken);
-                if (due is { } later) jobs.Schedule<Job>(job => job.Run(command.DeliveryId, CancellationToken.None), later.AddSeconds(1));
+                var due = await db
+                    .WebhookDeliveries.AsNoTracking()
+                    .Where(d =>
+                        d.Id == command.DeliveryId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt > now
+                    )
+                    .Select(d => (DateTimeOffset?)d.NextAttemptAt)
+                    .SingleOrDefaultAsync(cancellationToken);
+                if (due is { } later)
+                    jobs.Schedule<Job>(job => job.Run(command.DeliveryId, CancellationToken.None), later.AddSeconds(1));
                 return null;
             }
 
             var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == command.DeliveryId, cancellationToken);
-            var webhook = await db.Webhooks.AsNoTracking().SingleOrDefaultAsync(w => w.Id == delivery.WebhookId, cancellationToken);
-            if (webhook is null) return null; // deleted meanwhile; its deliveries go with it
+            var webhook = await db
+                .Webhooks.AsNoTracking()
+                .SingleOrDefaultAsync(w => w.Id == delivery.WebhookId, cancellationToken);
+            if (webhook is null)
+                return null; // deleted meanwhile; its deliveries go with it
 
             var attempt = delivery.Attempts + 1;
             var (statusCode, error, milliseconds) = await PostAsync(webhook, delivery, attempt, cancellationToken);
             var finished = clock.GetUtcNow();
-            db.WebhookDeliveryAttempts.Add(new WebhookDeliveryAttempt
-            {
-                DeliveryId = delivery.Id, Attempt = attempt, StatusCode = statusCode, Error = error, StartedAt = now, DurationMilliseconds = milliseconds,
-            });
+            db.WebhookDeliveryAttempts.Add(
+                new WebhookDeliveryAttempt
+                {
+                    DeliveryId = delivery.Id,
+                    Attempt = attempt,
+                    StatusCode = statusCode,
+                    Error = error,
+                    StartedAt = now,
+                    DurationMilliseconds = milliseconds,
+                }
+            );
             delivery.Attempts = attempt;
             delivery.LastStatusCode = statusCode;
             delivery.LastError = error;
@@ -83,23 +109,46 @@ public static partial class DeliverWebhook
             return delivery.Status;
         }
 
-        private async Task<(int? StatusCode, string? Error, int Milliseconds)> PostAsync(Webhook webhook, WebhookDelivery delivery, int attempt,
-            CancellationToken ct)
+        private async Task<(int? StatusCode, string? Error, int Milliseconds)> PostAsync(
+            Webhook webhook,
+            WebhookDelivery delivery,
+            int attempt,
+            CancellationToken ct
+        )
         {
             var body = Encoding.UTF8.GetBytes(delivery.Payload);
-            using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
+            {
+                Content = new ByteArrayContent(body),
+            };
             request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
-            request.Headers.Add(SignatureHeader, Signature(protector.Unprotect(SecretPurpose.WebhookSecret, webhook.ProtectedSecret), body));
-            request.Headers.Add("X-FinanceMatch-Event", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(delivery.EventType.ToString()));
+            request.Headers.Add(
+                SignatureHeader,
+                Signature(protector.Unprotect(SecretPurpose.WebhookSecret, webhook.ProtectedSecret), body)
+            );
+            request.Headers.Add(
+                "X-FinanceMatch-Event",
+                System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(delivery.EventType.ToString())
+            );
             request.Headers.Add("X-FinanceMatch-Event-Id", delivery.EventId.ToString());
-            request.Headers.Add("X-FinanceMatch-Delivery-Attempt", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add(
+                "X-FinanceMatch-Delivery-Attempt",
+                attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            );
             var started = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-                return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}", Elapsed(started));
+                using var response = await httpClients
+                    .CreateClient(HttpClientName)
+                    .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+                return (
+                    (int)response.StatusCode,
+                    response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}",
+                    Elapsed(started)
+                );
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
+            catch (Exception e)
+                when (e is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
             {
                 var message = e is TaskCanceledException ? "timed out" : e.Message;
                 return (null, message.Length > 500 ? message[..500] : message, Elapsed(started));
@@ -108,8 +157,18 @@ public static partial class DeliverWebhook
 
         private static int Elapsed(long started) => (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} attempt {Attempt}: {StatusCode} {Error} → {Status}")]
-        private static partial void LogAttempt(ILogger logger, Guid deliveryId, int attempt, int? statusCode, string? error, DeliveryStatus status);
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "Webhook delivery {DeliveryId} attempt {Attempt}: {StatusCode} {Error} → {Status}"
+        )]
+        private static partial void LogAttempt(
+            ILogger logger,
+            Guid deliveryId,
+            int attempt,
+            int? statusCode,
+            string? error,
+            DeliveryStatus status
+        );
     }
 
     /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of the raw body with the webhook's secret.</summary>

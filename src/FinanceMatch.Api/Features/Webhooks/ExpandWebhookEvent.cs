@@ -16,23 +16,36 @@ public static class ExpandWebhookEvent
 {
     public sealed record Command(Guid EntryId) : IRequest<int>;
 
-    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, int>
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+        : IRequestHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var entry = await db.WebhookOutbox.FromSql($"SELECT * FROM financematch.webhook_outbox WHERE id = {command.EntryId} FOR UPDATE")
+            var entry = await db
+                .WebhookOutbox.FromSql(
+                    $"SELECT * FROM financematch.webhook_outbox WHERE id = {command.EntryId} FOR UPDATE"
+                )
                 .SingleOrDefaultAsync(ct);
-            if (entry is null || entry.ExpandedAt is not null) return 0;
+            if (entry is null || entry.ExpandedAt is not null)
+                return 0;
             var now = clock.GetUtcNow();
-            var webhooks = await db.Webhooks.AsNoTracking()
-                .Where(w => w.InstitutionId == entry.InstitutionId && w.Events.Contains(entry.EventType)).Select(w => w.Id).ToListAsync(ct);
-            var deliveries = webhooks.Select(w => WebhookOutbox.Pending(w, entry.InstitutionId, entry.Id, entry.EventType, entry.Payload, now)).ToList();
+            var webhooks = await db
+                .Webhooks.AsNoTracking()
+                .Where(w => w.InstitutionId == entry.InstitutionId && w.Events.Contains(entry.EventType))
+                .Select(w => w.Id)
+                .ToListAsync(ct);
+            var deliveries = webhooks
+                .Select(w =>
+                    WebhookOutbox.Pending(w, entry.InstitutionId, entry.Id, entry.EventType, entry.Payload, now)
+                )
+                .ToList();
             db.WebhookDeliveries.AddRange(deliveries);
             entry.ExpandedAt = now;
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            foreach (var delivery in deliveries) jobs.Enqueue<DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
+            foreach (var delivery in deliveries)
+                jobs.Enqueue<DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
             return deliveries.Count;
         }
     }

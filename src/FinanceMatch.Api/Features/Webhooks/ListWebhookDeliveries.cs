@@ -16,7 +16,9 @@ namespace FinanceMatch.Api.Features.Webhooks;
 
 public static class ListWebhookDeliveries
 {
-    public sealed record Query(Caller Caller, Guid WebhookId, int Page, int PageSize) : IRequest<Paged<WebhookDeliveryDto>>, IPagedQuery;
+    public sealed record Query(Caller Caller, Guid WebhookId, int Page, int PageSize)
+        : IRequest<Paged<WebhookDeliveryDto>>,
+            IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -28,21 +30,56 @@ public static class ListWebhookDeliveries
         public async ValueTask<Paged<WebhookDeliveryDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var webhook = await db.OwnAsync(query.Caller, query.WebhookId, cancellationToken);
-            var page = await db.WebhookDeliveries.AsNoTracking().Where(d => d.WebhookId == webhook.Id)
-                .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
+            var page = await db
+                .WebhookDeliveries.AsNoTracking()
+                .Where(d => d.WebhookId == webhook.Id)
+                .OrderByDescending(d => d.CreatedAt)
+                .ThenByDescending(d => d.Id)
                 .ToPageAsync(db, query, d => d, cancellationToken);
             var ids = page.Items.Select(d => d.Id).ToList();
-            var attempts = (await db.WebhookDeliveryAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).OrderBy(a => a.Attempt)
-                .ToListAsync(cancellationToken)).ToLookup(a => a.DeliveryId);
-            return new Paged<WebhookDeliveryDto>(page.Items.Select(d => new WebhookDeliveryDto(d.Id, d.EventId, d.EventType.Map<WebhookEvent>(),
-                    d.Status.Map<DeliveryStatus>(), d.Attempts, d.LastStatusCode, d.LastError, d.CreatedAt,
-                    d.Status == Domain.DeliveryStatus.Pending ? d.NextAttemptAt : null, d.DeliveredAt,
-                    attempts[d.Id].Select(a => new WebhookAttemptDto(a.Attempt, a.StatusCode, a.Error, a.StartedAt, a.DurationMilliseconds)).ToList()))
-                .ToList(), page.Page, page.PageSize, page.TotalCount);
+            var attempts = (
+                await db
+                    .WebhookDeliveryAttempts.AsNoTracking()
+                    .Where(a => ids.Contains(a.DeliveryId))
+                    .OrderBy(a => a.Attempt)
+                    .ToListAsync(cancellationToken)
+            ).ToLookup(a => a.DeliveryId);
+            return new Paged<WebhookDeliveryDto>(
+                page.Items.Select(d => new WebhookDeliveryDto(
+                        d.Id,
+                        d.EventId,
+                        d.EventType.Map<WebhookEvent>(),
+                        d.Status.Map<DeliveryStatus>(),
+                        d.Attempts,
+                        d.LastStatusCode,
+                        d.LastError,
+                        d.CreatedAt,
+                        d.Status == Domain.DeliveryStatus.Pending ? d.NextAttemptAt : null,
+                        d.DeliveredAt,
+                        attempts[d.Id]
+                            .Select(a => new WebhookAttemptDto(
+                                a.Attempt,
+                                a.StatusCode,
+                                a.Error,
+                                a.StartedAt,
+                                a.DurationMilliseconds
+                            ))
+                            .ToList()
+                    ))
+                    .ToList(),
+                page.Page,
+                page.PageSize,
+                page.TotalCount
+            );
         }
     }
 
-    internal static async Task<Paged<WebhookDeliveryDto>> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct,
-        int page = 1, int pageSize = PageRules.DefaultPageSize) =>
-        await sender.Send(new Query(caller, id, page, pageSize), ct);
+    internal static async Task<Paged<WebhookDeliveryDto>> Endpoint(
+        Guid id,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        int page = 1,
+        int pageSize = PageRules.DefaultPageSize
+    ) => await sender.Send(new Query(caller, id, page, pageSize), ct);
 }

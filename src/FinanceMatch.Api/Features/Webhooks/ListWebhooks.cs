@@ -21,8 +21,15 @@ public static class ListWebhooks
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, List<WebhookDto>>
     {
         public async ValueTask<List<WebhookDto>> Handle(Query query, CancellationToken cancellationToken) =>
-            (await db.Webhooks.AsNoTracking().Where(w => w.InstitutionId == query.InstitutionId).OrderBy(w => w.CreatedAt).ToListAsync(cancellationToken))
-            .Select(w => w.ToDto()).ToList();
+            (
+                await db
+                    .Webhooks.AsNoTracking()
+                    .Where(w => w.InstitutionId == query.InstitutionId)
+                    .OrderBy(w => w.CreatedAt)
+                    .ToListAsync(cancellationToken)
+            )
+                .Select(w => w.ToDto())
+                .ToList();
     }
 
     internal static async Task<List<WebhookDto>> Endpoint(Caller caller, ISender sender, CancellationToken ct) =>

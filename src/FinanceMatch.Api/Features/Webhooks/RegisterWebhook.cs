@@ -20,7 +20,8 @@ public static class RegisterWebhook
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(IOptions<WebhookOptions> options) => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator(options));
+        public Validator(IOptions<WebhookOptions> options) =>
+            RuleFor(c => c.Body).MustBeValidBody(new BodyValidator(options));
     }
 
     public sealed class BodyValidator : AbstractValidator<RegisterWebhookRequest>
@@ -29,8 +30,13 @@ public static class RegisterWebhook
         public BodyValidator(IOptions<WebhookOptions> webhookOptions)
         {
             var options = webhookOptions.Value;
-            RuleFor(r => r.Url).NotEmpty().MaximumLength(2000)
-                .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            RuleFor(r => r.Url)
+                .NotEmpty()
+                .MaximumLength(2000)
+                .Must(url =>
+                    Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                    && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                )
                 .WithMessage("url must be an absolute https URL.")
                 .Must(url => options.AllowHttp == true || new Uri(url).Scheme == Uri.UriSchemeHttps)
                 .WithMessage("url must use https.")
@@ -41,26 +47,37 @@ public static class RegisterWebhook
                 .Must(url => string.IsNullOrEmpty(new Uri(url).UserInfo))
                 .WithMessage("url must not carry credentials; the signature authenticates the platform.")
                 .When(r => Uri.TryCreate(r.Url, UriKind.Absolute, out _), ApplyConditionTo.CurrentValidator);
-            RuleFor(r => r.Events).NotEmpty().WithMessage("Name at least one event: matchCreated, alertRaised, objectionOpened, objectionResolved.");
+            RuleFor(r => r.Events)
+                .NotEmpty()
+                .WithMessage("Name at least one event: matchCreated, alertRaised, objectionOpened, objectionResolved.");
             RuleForEach(r => r.Events).IsInEnum();
             RuleFor(r => r.Secret).NotEmpty().Length(16, 200).WithMessage("secret must be 16 to 200 characters.");
         }
 
         private static bool PointsInside(Uri uri) =>
-            uri.IsLoopback || uri.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+            uri.IsLoopback
+            || uri.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && WebhookAddresses.IsPrivate(address));
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, SecretProtector protector, TimeProvider clock) : IRequestHandler<Command, WebhookDto>
+    public sealed class Handler(FinanceMatchDbContext db, SecretProtector protector, TimeProvider clock)
+        : IRequestHandler<Command, WebhookDto>
     {
         public async ValueTask<WebhookDto> Handle(Command command, CancellationToken cancellationToken)
         {
             // One registration of a bank at a time, so two at once cannot both be the tenth.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('financematch.webhooks'), hashtext({command.InstitutionId.ToString()}))",
-                cancellationToken);
-            if (await db.Webhooks.CountAsync(w => w.InstitutionId == command.InstitutionId, cancellationToken) >= WebhookOptions.MaxPerInstitution)
-                throw new ConflictException($"A bank may register at most {WebhookOptions.MaxPerInstitution} webhooks; delete one first.");
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT pg_advisory_xact_lock(hashtext('financematch.webhooks'), hashtext({command.InstitutionId.ToString()}))",
+                cancellationToken
+            );
+            if (
+                await db.Webhooks.CountAsync(w => w.InstitutionId == command.InstitutionId, cancellationToken)
+                >= WebhookOptions.MaxPerInstitution
+            )
+                throw new ConflictException(
+                    $"A bank may register at most {WebhookOptions.MaxPerInstitution} webhooks; delete one first."
+                );
             var webhook = new Domain.Webhook
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
@@ -77,7 +94,12 @@ public static class RegisterWebhook
         }
     }
 
-    internal static async Task<Created<WebhookDto>> Endpoint(RegisterWebhookRequest body, Caller caller, ISender sender, CancellationToken ct)
+    internal static async Task<Created<WebhookDto>> Endpoint(
+        RegisterWebhookRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         var webhook = await sender.Send(new Command(caller.SubjectId, body), ct);
         return TypedResults.Created($"/api/v1/webhooks/{webhook.Id}", webhook);

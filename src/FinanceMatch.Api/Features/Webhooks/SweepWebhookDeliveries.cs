@@ -1,7 +1,7 @@
-using FinanceMatch.Api.Auth;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Webhooks;
@@ -24,26 +24,43 @@ public static class SweepWebhookDeliveries
 
     public sealed record Command : IRequest<int>;
 
-    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IRequestHandler<Command, int>
+    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+        : IRequestHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var due = await db.WebhookDeliveries.AsNoTracking()
-                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
-                .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(1000).ToListAsync(cancellationToken);
-            foreach (var id in due) jobs.Enqueue<DeliverWebhook.Job>(job => job.Run(id, CancellationToken.None));
+            var due = await db
+                .WebhookDeliveries.AsNoTracking()
+                .Where(d =>
+                    d.Status == DeliveryStatus.Pending
+                    && d.NextAttemptAt <= now
+                    && (d.LeaseUntil == null || d.LeaseUntil < now)
+                )
+                .OrderBy(d => d.NextAttemptAt)
+                .Select(d => d.Id)
+                .Take(1000)
+                .ToListAsync(cancellationToken);
+            foreach (var id in due)
+                jobs.Enqueue<DeliverWebhook.Job>(job => job.Run(id, CancellationToken.None));
             // Events whose expansion never ran (the process died after the commit that made them).
             var stranded = now.AddSeconds(-30);
-            var unexpanded = await db.WebhookOutbox.AsNoTracking().Where(e => e.ExpandedAt == null && e.OccurredAt < stranded)
-                .OrderBy(e => e.OccurredAt).Select(e => e.Id).Take(1000).ToListAsync(cancellationToken);
-            foreach (var id in unexpanded) jobs.Enqueue<ExpandWebhookEvent.Job>(job => job.Run(id, CancellationToken.None));
+            var unexpanded = await db
+                .WebhookOutbox.AsNoTracking()
+                .Where(e => e.ExpandedAt == null && e.OccurredAt < stranded)
+                .OrderBy(e => e.OccurredAt)
+                .Select(e => e.Id)
+                .Take(1000)
+                .ToListAsync(cancellationToken);
+            foreach (var id in unexpanded)
+                jobs.Enqueue<ExpandWebhookEvent.Job>(job => job.Run(id, CancellationToken.None));
             return due.Count + unexpanded.Count;
         }
     }
 
     public sealed class Job(ISender sender, ExclusiveRun exclusive)
     {
-        public Task Run(CancellationToken ct) => exclusive.RunAsync(nameof(SweepWebhookDeliveries), ct => sender.Send(new Command(), ct).AsTask(), ct);
+        public Task Run(CancellationToken ct) =>
+            exclusive.RunAsync(nameof(SweepWebhookDeliveries), ct => sender.Send(new Command(), ct).AsTask(), ct);
     }
 }

@@ -18,7 +18,12 @@ namespace FinanceMatch.Api.Features.Webhooks;
 internal static class WebhookAccess
 {
     /// <summary>A bank's own webhook; another bank's does not exist for it.</summary>
-    public static async Task<Domain.Webhook> OwnAsync(this FinanceMatchDbContext db, Caller caller, Guid id, CancellationToken ct)
+    public static async Task<Domain.Webhook> OwnAsync(
+        this FinanceMatchDbContext db,
+        Caller caller,
+        Guid id,
+        CancellationToken ct
+    )
     {
         var institutionId = caller.SubjectId;
         return await db.Webhooks.SingleOrDefaultAsync(w => w.Id == id && w.InstitutionId == institutionId, ct)

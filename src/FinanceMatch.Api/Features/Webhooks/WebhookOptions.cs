@@ -14,8 +14,10 @@ public sealed class WebhookOptions
 
     /// <summary>Attempts before a delivery is given up as failed.</summary>
     public int MaxAttempts { get; set; } = 8;
+
     /// <summary>How long the body of a delivered or failed delivery is kept; the delivery log (attempts, codes) stays.</summary>
     public int PayloadRetentionDays { get; set; } = 30;
+
     /// <summary>The most webhooks one bank may register.</summary>
     public const int MaxPerInstitution = 10;
 
@@ -34,9 +36,12 @@ public sealed class WebhookOptions
     /// <summary>What is wrong with these settings, or null: a lease that can run out while its worker still waits for the POST.</summary>
     public string? Problem() =>
         TimeoutSeconds <= 0 ? "the timeout must be positive"
-        : LeaseSeconds < TimeoutSeconds + LeaseMarginSeconds ? $"the lease ({LeaseSeconds} s) must exceed the timeout ({TimeoutSeconds} s) by {LeaseMarginSeconds} s"
+        : LeaseSeconds < TimeoutSeconds + LeaseMarginSeconds
+            ? $"the lease ({LeaseSeconds} s) must exceed the timeout ({TimeoutSeconds} s) by {LeaseMarginSeconds} s"
         : null;
 
     public TimeSpan RetryDelay(int failedAttempts) =>
-        TimeSpan.FromMilliseconds(Math.Min(3_600_000d, RetryBaseMilliseconds * Math.Pow(2, Math.Max(0, failedAttempts - 1))));
+        TimeSpan.FromMilliseconds(
+            Math.Min(3_600_000d, RetryBaseMilliseconds * Math.Pow(2, Math.Max(0, failedAttempts - 1)))
+        );
 }

@@ -22,22 +22,35 @@ public static class WebhookOutbox
     /// Adds one <c>matchCreated</c> outbox entry for each match whose bank has a webhook for it (the bank's webhooks are
     /// looked up once; the deliveries are made by <see cref="ExpandWebhookEvent"/>); returns them for enqueueing after commit.
     /// </summary>
-    public static async Task<List<WebhookOutboxEntry>> AddMatchesCreatedAsync(FinanceMatchDbContext db, IReadOnlyList<Match> matches, DateTimeOffset now,
-        CancellationToken ct)
+    public static async Task<List<WebhookOutboxEntry>> AddMatchesCreatedAsync(
+        FinanceMatchDbContext db,
+        IReadOnlyList<Match> matches,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
-        if (matches.Count == 0) return [];
+        if (matches.Count == 0)
+            return [];
         var institutions = matches.Select(m => m.InstitutionId).Distinct().ToList();
-        var listening = (await db.Webhooks.AsNoTracking()
-            .Where(w => institutions.Contains(w.InstitutionId) && w.Events.Contains(WebhookEvent.MatchCreated))
-            .Select(w => w.InstitutionId).Distinct().ToListAsync(ct)).ToHashSet();
-        var entries = matches.Where(m => listening.Contains(m.InstitutionId)).Select(m => new WebhookOutboxEntry
-        {
-            Id = m.Id,
-            InstitutionId = m.InstitutionId,
-            EventType = WebhookEvent.MatchCreated,
-            Payload = Body(m.Id, "matchCreated", now, MatchEvent(m)),
-            OccurredAt = now,
-        }).ToList();
+        var listening = (
+            await db
+                .Webhooks.AsNoTracking()
+                .Where(w => institutions.Contains(w.InstitutionId) && w.Events.Contains(WebhookEvent.MatchCreated))
+                .Select(w => w.InstitutionId)
+                .Distinct()
+                .ToListAsync(ct)
+        ).ToHashSet();
+        var entries = matches
+            .Where(m => listening.Contains(m.InstitutionId))
+            .Select(m => new WebhookOutboxEntry
+            {
+                Id = m.Id,
+                InstitutionId = m.InstitutionId,
+                EventType = WebhookEvent.MatchCreated,
+                Payload = Body(m.Id, "matchCreated", now, MatchEvent(m)),
+                OccurredAt = now,
+            })
+            .ToList();
         db.WebhookOutbox.AddRange(entries);
         return entries;
     }
@@ -47,73 +60,118 @@ public static class WebhookOutbox
     /// bank that has read a report of the firm holding the disputed feed: a bank that pulled the record learns that it is
     /// disputed, and later how the dispute ended. Returns the deliveries for enqueueing after commit.
     /// </summary>
-    public static async Task<List<WebhookDelivery>> AddObjectionEventAsync(FinanceMatchDbContext db, Core.Objections.Objection objection,
-        WebhookEvent type, Guid eventId, DateTimeOffset now, CancellationToken ct)
+    public static async Task<List<WebhookDelivery>> AddObjectionEventAsync(
+        FinanceMatchDbContext db,
+        Core.Objections.Objection objection,
+        WebhookEvent type,
+        Guid eventId,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         var scope = Enum.Parse<Core.Consents.ConsentScope>(objection.FeedType.ToString());
-        var readers = await db.ReportAccesses.AsNoTracking()
-            .Where(a => a.EnterpriseId == objection.EnterpriseId && a.InstitutionId != null && a.Scopes.Contains(scope) && a.AccessedAt <= now)
-            .Select(a => a.InstitutionId!.Value).Distinct().ToListAsync(ct);
-        if (readers.Count == 0) return [];
-        var webhooks = await db.Webhooks.AsNoTracking().Where(w => readers.Contains(w.InstitutionId) && w.Events.Contains(type))
-            .Select(w => new { w.Id, w.InstitutionId }).ToListAsync(ct);
+        var readers = await db
+            .ReportAccesses.AsNoTracking()
+            .Where(a =>
+                a.EnterpriseId == objection.EnterpriseId
+                && a.InstitutionId != null
+                && a.Scopes.Contains(scope)
+                && a.AccessedAt <= now
+            )
+            .Select(a => a.InstitutionId!.Value)
+            .Distinct()
+            .ToListAsync(ct);
+        if (readers.Count == 0)
+            return [];
+        var webhooks = await db
+            .Webhooks.AsNoTracking()
+            .Where(w => readers.Contains(w.InstitutionId) && w.Events.Contains(type))
+            .Select(w => new { w.Id, w.InstitutionId })
+            .ToListAsync(ct);
         var data = new JsonObject
         {
             ["objectionId"] = objection.Id,
             ["enterpriseId"] = objection.EnterpriseId,
-            ["feedType"] = JsonSerializer.SerializeToNode(objection.FeedType.Map<Client.Contracts.FeedType>(), FinanceMatchJson.Options),
+            ["feedType"] = JsonSerializer.SerializeToNode(
+                objection.FeedType.Map<Client.Contracts.FeedType>(),
+                FinanceMatchJson.Options
+            ),
             ["recordKey"] = objection.RecordKey,
-            ["status"] = JsonSerializer.SerializeToNode(objection.Status.Map<Client.Contracts.ObjectionStatus>(), FinanceMatchJson.Options),
+            ["status"] = JsonSerializer.SerializeToNode(
+                objection.Status.Map<Client.Contracts.ObjectionStatus>(),
+                FinanceMatchJson.Options
+            ),
         };
         var wire = JsonNamingPolicy.CamelCase.ConvertName(type.ToString());
-        var deliveries = webhooks.Select(w => Pending(w.Id, w.InstitutionId, eventId, type, Body(eventId, wire, now, data.DeepClone()), now)).ToList();
+        var deliveries = webhooks
+            .Select(w => Pending(w.Id, w.InstitutionId, eventId, type, Body(eventId, wire, now, data.DeepClone()), now))
+            .ToList();
         db.WebhookDeliveries.AddRange(deliveries);
         return deliveries;
     }
 
     /// <summary>What a bank learns of a new match: which request, product and firm, its place and state; no rule values.</summary>
-    public static JsonObject MatchEvent(Match m) => new()
-    {
-        ["id"] = m.Id,
-        ["loanRequestId"] = m.LoanRequestId,
-        ["enterpriseId"] = m.EnterpriseId,
-        ["productId"] = m.ProductId,
-        ["productVersion"] = m.ProductVersion,
-        ["productName"] = m.ProductName,
-        ["institutionId"] = m.InstitutionId,
-        ["rank"] = m.Rank,
-        ["status"] = JsonSerializer.SerializeToNode(m.Status.Map<Client.Contracts.MatchStatus>(), FinanceMatchJson.Options),
-        ["createdAt"] = m.CreatedAt,
-    };
+    public static JsonObject MatchEvent(Match m) =>
+        new()
+        {
+            ["id"] = m.Id,
+            ["loanRequestId"] = m.LoanRequestId,
+            ["enterpriseId"] = m.EnterpriseId,
+            ["productId"] = m.ProductId,
+            ["productVersion"] = m.ProductVersion,
+            ["productName"] = m.ProductName,
+            ["institutionId"] = m.InstitutionId,
+            ["rank"] = m.Rank,
+            ["status"] = JsonSerializer.SerializeToNode(
+                m.Status.Map<Client.Contracts.MatchStatus>(),
+                FinanceMatchJson.Options
+            ),
+            ["createdAt"] = m.CreatedAt,
+        };
 
     public static string Body(Guid eventId, string type, DateTimeOffset occurredAt, JsonNode? data) =>
-        new JsonObject { ["id"] = eventId, ["type"] = type, ["occurredAt"] = occurredAt, ["data"] = data }.ToJsonString(FinanceMatchJson.Options);
+        new JsonObject
+        {
+            ["id"] = eventId,
+            ["type"] = type,
+            ["occurredAt"] = occurredAt,
+            ["data"] = data,
+        }.ToJsonString(FinanceMatchJson.Options);
 
-    internal static WebhookDelivery Pending(Guid webhookId, Guid institutionId, Guid eventId, WebhookEvent type, string payload, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        WebhookId = webhookId,
-        InstitutionId = institutionId,
-        EventId = eventId,
-        EventType = type,
-        Payload = payload,
-        Status = DeliveryStatus.Pending,
-        NextAttemptAt = now,
-        CreatedAt = now,
-    };
+    internal static WebhookDelivery Pending(
+        Guid webhookId,
+        Guid institutionId,
+        Guid eventId,
+        WebhookEvent type,
+        string payload,
+        DateTimeOffset now
+    ) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(now),
+            WebhookId = webhookId,
+            InstitutionId = institutionId,
+            EventId = eventId,
+            EventType = type,
+            Payload = payload,
+            Status = DeliveryStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
 
     /// <summary>
     /// The SQL that adds an <c>alertRaised</c> delivery for each alert in <paramref name="raisedAlerts"/> (a CTE of inserted
     /// alerts) and each webhook of its bank; the body has the same shape as <see cref="Body"/>.
     /// </summary>
-    public static string AlertDeliveriesSql(string raisedAlerts) => $"""
-        INSERT INTO financematch.webhook_deliveries (id, webhook_id, institution_id, event_id, event_type, payload, status, attempts,
-            next_attempt_at, created_at)
-        SELECT gen_random_uuid(), w.id, a.institution_id, a.id, 'AlertRaised',
-            jsonb_build_object('id', a.id, 'type', 'alertRaised', 'occurredAt', a.raised_at, 'data', jsonb_build_object(
-                'id', a.id, 'enterpriseId', a.enterprise_id, 'kind', lower(left(a.kind, 1)) || substr(a.kind, 2), 'raisedAt', a.raised_at))::text,
-            'Pending', 0, a.raised_at, a.raised_at
-        FROM {raisedAlerts} a
-        JOIN financematch.webhooks w ON w.institution_id = a.institution_id AND 'AlertRaised' = ANY (w.events)
-        """;
+    public static string AlertDeliveriesSql(string raisedAlerts) =>
+        $"""
+            INSERT INTO financematch.webhook_deliveries (id, webhook_id, institution_id, event_id, event_type, payload, status, attempts,
+                next_attempt_at, created_at)
+            SELECT gen_random_uuid(), w.id, a.institution_id, a.id, 'AlertRaised',
+                jsonb_build_object('id', a.id, 'type', 'alertRaised', 'occurredAt', a.raised_at, 'data', jsonb_build_object(
+                    'id', a.id, 'enterpriseId', a.enterprise_id, 'kind', lower(left(a.kind, 1)) || substr(a.kind, 2), 'raisedAt', a.raised_at))::text,
+                'Pending', 0, a.raised_at, a.raised_at
+            FROM {raisedAlerts} a
+            JOIN financematch.webhooks w ON w.institution_id = a.institution_id AND 'AlertRaised' = ANY (w.events)
+            """;
 }

@@ -9,7 +9,8 @@ public sealed class CsvFeedRowReader : FeedRowReader
     private readonly CsvDataReader csv;
     private readonly int[] columnOfField;
 
-    private CsvFeedRowReader(CsvDataReader csv, FeedSchema schema, int[] columnOfField) : base(schema)
+    private CsvFeedRowReader(CsvDataReader csv, FeedSchema schema, int[] columnOfField)
+        : base(schema)
     {
         this.csv = csv;
         this.columnOfField = columnOfField;
@@ -21,17 +22,26 @@ public sealed class CsvFeedRowReader : FeedRowReader
         CsvDataReader csv;
         try
         {
-            csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions
-            {
-                HasHeaders = true,
-                Delimiter = ',',
-                HeaderComparer = StringComparer.OrdinalIgnoreCase,
-                BufferSize = 1 << 16,
-            }, ct);
+            csv = await CsvDataReader.CreateAsync(
+                text,
+                new CsvDataReaderOptions
+                {
+                    HasHeaders = true,
+                    Delimiter = ',',
+                    HeaderComparer = StringComparer.OrdinalIgnoreCase,
+                    BufferSize = 1 << 16,
+                },
+                ct
+            );
         }
         catch (Exception e) when (e is DecoderFallbackException or CsvFormatException)
         {
-            throw new FeedFormatException(e is DecoderFallbackException ? "The CSV is not valid UTF-8." : $"The CSV header cannot be read: {e.Message}", e);
+            throw new FeedFormatException(
+                e is DecoderFallbackException
+                    ? "The CSV is not valid UTF-8."
+                    : $"The CSV header cannot be read: {e.Message}",
+                e
+            );
         }
 
         var columns = new int[schema.Fields.Count];
@@ -39,10 +49,13 @@ public sealed class CsvFeedRowReader : FeedRowReader
         for (var i = 0; i < schema.Fields.Count; i++)
         {
             columns[i] = csv.GetOrdinalOrDefault(schema.Fields[i].Name);
-            if (columns[i] < 0 && schema.Fields[i].Required) missing.Add(schema.Fields[i].Name);
+            if (columns[i] < 0 && schema.Fields[i].Required)
+                missing.Add(schema.Fields[i].Name);
         }
-        if (csv.FieldCount == 0) throw new FeedFormatException("The CSV has no header row.");
-        if (missing.Count > 0) throw new FeedFormatException($"The CSV is missing required column(s): {string.Join(", ", missing)}.");
+        if (csv.FieldCount == 0)
+            throw new FeedFormatException("The CSV has no header row.");
+        if (missing.Count > 0)
+            throw new FeedFormatException($"The CSV is missing required column(s): {string.Join(", ", missing)}.");
         return new CsvFeedRowReader(csv, schema, columns);
     }
 
@@ -50,7 +63,8 @@ public sealed class CsvFeedRowReader : FeedRowReader
     {
         try
         {
-            if (!await csv.ReadAsync(ct)) return false;
+            if (!await csv.ReadAsync(ct))
+                return false;
         }
         catch (DecoderFallbackException e)
         {
@@ -80,7 +94,8 @@ internal static class CsvDataReaderExtensions
     {
         for (var i = 0; i < csv.FieldCount; i++)
         {
-            if (string.Equals(csv.GetName(i).Trim(), name, StringComparison.OrdinalIgnoreCase)) return i;
+            if (string.Equals(csv.GetName(i).Trim(), name, StringComparison.OrdinalIgnoreCase))
+                return i;
         }
         return -1;
     }

@@ -11,7 +11,10 @@ public sealed class FeedFormatException(string message, Exception? inner = null)
 /// </summary>
 public abstract class FeedRowReader : IAsyncDisposable
 {
-    protected static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    protected static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true
+    );
 
     protected FeedRowReader(FeedSchema schema) => Schema = schema;
 
@@ -28,10 +31,16 @@ public abstract class FeedRowReader : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
-    public static async Task<FeedRowReader> OpenAsync(BatchFormat format, Stream body, FeedSchema schema, CancellationToken ct) => format switch
-    {
-        BatchFormat.Csv => await CsvFeedRowReader.OpenAsync(body, schema, ct),
-        BatchFormat.Ndjson => new NdjsonFeedRowReader(body, schema),
-        _ => new JsonArrayFeedRowReader(body, schema),
-    };
+    public static async Task<FeedRowReader> OpenAsync(
+        BatchFormat format,
+        Stream body,
+        FeedSchema schema,
+        CancellationToken ct
+    ) =>
+        format switch
+        {
+            BatchFormat.Csv => await CsvFeedRowReader.OpenAsync(body, schema, ct),
+            BatchFormat.Ndjson => new NdjsonFeedRowReader(body, schema),
+            _ => new JsonArrayFeedRowReader(body, schema),
+        };
 }

@@ -17,7 +17,8 @@ internal static class JsonRow
         foreach (var property in element.EnumerateObject())
         {
             var index = schema.IndexOf(property.Name);
-            if (index < 0) continue;
+            if (index < 0)
+                continue;
             switch (property.Value.ValueKind)
             {
                 case JsonValueKind.String:
@@ -30,7 +31,9 @@ internal static class JsonRow
                     values[index] = null;
                     break;
                 default:
-                    rowErrors.Add(new(schema.Fields[index].Name, $"{schema.Fields[index].Name} must be a string or a number."));
+                    rowErrors.Add(
+                        new(schema.Fields[index].Name, $"{schema.Fields[index].Name} must be a string or a number.")
+                    );
                     break;
             }
         }
@@ -44,16 +47,22 @@ public sealed class JsonArrayFeedRowReader(Stream body, FeedSchema schema) : Fee
 
     public override async ValueTask<bool> ReadAsync(string?[] values, List<FieldError> rowErrors, CancellationToken ct)
     {
-        elements ??= JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, cancellationToken: ct).GetAsyncEnumerator(ct);
+        elements ??= JsonSerializer
+            .DeserializeAsyncEnumerable<JsonElement>(body, cancellationToken: ct)
+            .GetAsyncEnumerator(ct);
         try
         {
-            if (!await elements.MoveNextAsync()) return false;
+            if (!await elements.MoveNextAsync())
+                return false;
         }
         catch (JsonException e)
         {
-            throw new FeedFormatException(RowNumber == 0
-                ? "The body is not a JSON array of records."
-                : $"The JSON is malformed after record {RowNumber}: {e.Message}", e);
+            throw new FeedFormatException(
+                RowNumber == 0
+                    ? "The body is not a JSON array of records."
+                    : $"The JSON is malformed after record {RowNumber}: {e.Message}",
+                e
+            );
         }
         catch (DecoderFallbackException e)
         {
@@ -70,7 +79,12 @@ public sealed class JsonArrayFeedRowReader(Stream body, FeedSchema schema) : Fee
 /// <summary>One JSON object per line; a line that is not JSON rejects that row only. Blank lines are skipped.</summary>
 public sealed class NdjsonFeedRowReader(Stream body, FeedSchema schema) : FeedRowReader(schema)
 {
-    private readonly StreamReader lines = new(body, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+    private readonly StreamReader lines = new(
+        body,
+        StrictUtf8,
+        detectEncodingFromByteOrderMarks: true,
+        bufferSize: 1 << 16
+    );
 
     public override async ValueTask<bool> ReadAsync(string?[] values, List<FieldError> rowErrors, CancellationToken ct)
     {
@@ -80,9 +94,9 @@ public sealed class NdjsonFeedRowReader(Stream body, FeedSchema schema) : FeedRo
             do
             {
                 line = await lines.ReadLineAsync(ct);
-                if (line is null) return false;
-            }
-            while (string.IsNullOrWhiteSpace(line));
+                if (line is null)
+                    return false;
+            } while (string.IsNullOrWhiteSpace(line));
         }
         catch (DecoderFallbackException e)
         {

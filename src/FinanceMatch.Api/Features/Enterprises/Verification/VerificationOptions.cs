@@ -6,6 +6,7 @@ namespace FinanceMatch.Api.Features.Enterprises.Verification;
 public sealed class VerificationOptions
 {
     public const string Section = "Verification";
+
     /// <summary>The audience a licence assertion must name.</summary>
     public const string Audience = "financematch";
     public static readonly TimeSpan MaxAssertionLifetime = TimeSpan.FromMinutes(10);
@@ -27,14 +28,19 @@ public sealed class VerificationOptions
     /// <summary>A start-up check: a half configuration or an unreadable key set stops the process with the setting's name.</summary>
     public string? Problem()
     {
-        if (string.IsNullOrWhiteSpace(LicenceIssuer) && string.IsNullOrWhiteSpace(LicenceIssuerKeys)) return null;
-        if (string.IsNullOrWhiteSpace(LicenceIssuer)) return "Verification__LicenceIssuerKeys is set but Verification__LicenceIssuer is not.";
-        if (string.IsNullOrWhiteSpace(LicenceIssuerKeys)) return "Verification__LicenceIssuer is set but Verification__LicenceIssuerKeys is not.";
+        if (string.IsNullOrWhiteSpace(LicenceIssuer) && string.IsNullOrWhiteSpace(LicenceIssuerKeys))
+            return null;
+        if (string.IsNullOrWhiteSpace(LicenceIssuer))
+            return "Verification__LicenceIssuerKeys is set but Verification__LicenceIssuer is not.";
+        if (string.IsNullOrWhiteSpace(LicenceIssuerKeys))
+            return "Verification__LicenceIssuer is set but Verification__LicenceIssuerKeys is not.";
         try
         {
             return Keys is { Keys.Count: > 0 } ? null : "Verification__LicenceIssuerKeys holds no keys.";
         }
-        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        catch (Exception e)
+            when (e is ArgumentException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException
+            )
         {
             return $"Verification__LicenceIssuerKeys is neither a JWKS document nor a readable file holding one ({e.Message}).";
         }
@@ -42,7 +48,8 @@ public sealed class VerificationOptions
 
     private static JsonWebKeySet? Parse(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
         var json = value.TrimStart().StartsWith('{') ? value : File.ReadAllText(value);
         return new JsonWebKeySet(json);
     }
