@@ -6,7 +6,6 @@ using FinanceMatch.Api.Features.Matching;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
-using FinanceMatch.Core.Matching;
 using FinanceMatch.Core.Profiles;
 using Npgsql;
 

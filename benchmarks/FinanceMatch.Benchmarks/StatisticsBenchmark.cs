@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
 
 namespace FinanceMatch.Benchmarks;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using FinanceMatch.Core.Identity;
 
 namespace FinanceMatch.Api.Auth;
 

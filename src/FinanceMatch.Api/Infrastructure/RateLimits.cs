@@ -3,7 +3,6 @@ using System.Net;
 using System.Threading.RateLimiting;
 using FinanceMatch.Api.Auth;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace FinanceMatch.Api.Infrastructure;
 

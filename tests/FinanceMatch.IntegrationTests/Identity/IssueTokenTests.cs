@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.IntegrationTests.Support;
 

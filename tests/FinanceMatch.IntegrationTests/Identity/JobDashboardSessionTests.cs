@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using FinanceMatch.Client.Contracts;
 using FinanceMatch.IntegrationTests.Support;
 
 namespace FinanceMatch.IntegrationTests.Identity;

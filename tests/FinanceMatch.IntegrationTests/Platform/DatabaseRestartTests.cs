@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using FinanceMatch.Client.Contracts;
 using FinanceMatch.IntegrationTests.Support;
 using Npgsql;
 

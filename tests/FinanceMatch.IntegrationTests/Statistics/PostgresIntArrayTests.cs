@@ -1,5 +1,4 @@
 using FinanceMatch.Api.Features.Statistics;
-using FinanceMatch.IntegrationTests.Support;
 using Npgsql;
 
 namespace FinanceMatch.IntegrationTests.Statistics;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using FinanceMatch.Core.Data;
 using Mono.Cecil;
-using Mono.Cecil.Cil;
 using NetArchTest.Rules;
 
 namespace FinanceMatch.UnitTests.Platform;

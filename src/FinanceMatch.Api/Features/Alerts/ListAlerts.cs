@@ -1,5 +1,4 @@
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;

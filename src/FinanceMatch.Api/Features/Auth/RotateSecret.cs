@@ -6,7 +6,6 @@ using FinanceMatch.Core.Identity;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Role = FinanceMatch.Core.Identity.Role;
 using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Auth;

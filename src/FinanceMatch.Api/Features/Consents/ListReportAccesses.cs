@@ -1,19 +1,13 @@
 using System.Data;
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Consents;
 using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using DomainPurpose = FinanceMatch.Core.Consents.ConsentPurpose;
-using DomainScope = FinanceMatch.Core.Consents.ConsentScope;
-using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Consents;
 

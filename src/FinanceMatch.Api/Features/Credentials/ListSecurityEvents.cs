@@ -1,4 +1,3 @@
-using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;

@@ -3,7 +3,6 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Identity;
 using Mediator;
-using Role = FinanceMatch.Core.Identity.Role;
 using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Credentials;

@@ -1,11 +1,7 @@
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Infrastructure;
-using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
-using FinanceMatch.Core.Departments;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Role = FinanceMatch.Core.Identity.Role;

@@ -1,6 +1,5 @@
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Common;
 using DomainBatch = FinanceMatch.Core.Feeds.FeedBatch;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
 

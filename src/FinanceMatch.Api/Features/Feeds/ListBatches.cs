@@ -2,15 +2,12 @@ using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
-using FinanceMatch.Core.Feeds;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
 using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
-using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Feeds;
 

@@ -1,19 +1,9 @@
-using Cronos;
-using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Infrastructure;
-using FinanceMatch.Api.Jobs;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
-using FinanceMatch.Core.Feeds;
 using FluentValidation;
-using Hangfire;
 using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
-using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
 
 namespace FinanceMatch.Api.Features.Feeds;
 

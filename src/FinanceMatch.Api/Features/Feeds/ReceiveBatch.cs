@@ -3,7 +3,6 @@ using System.Text.Json;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Errors;
 using FinanceMatch.Api.Idempotency;
-using FinanceMatch.Api.Jobs;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Feeds;
@@ -12,7 +11,6 @@ using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
 using DomainFormat = FinanceMatch.Core.Feeds.BatchFormat;
 

@@ -1,9 +1,6 @@
-using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
-using FinanceMatch.Core.Institutions;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

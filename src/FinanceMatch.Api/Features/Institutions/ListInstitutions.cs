@@ -1,6 +1,5 @@
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Institutions;
 using FluentValidation;

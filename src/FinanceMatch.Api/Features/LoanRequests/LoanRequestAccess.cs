@@ -1,13 +1,10 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Features.Matches;
-using FinanceMatch.Api.Infrastructure;
-using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FluentValidation;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Domain = FinanceMatch.Core.LoanRequests;
 using Role = FinanceMatch.Core.Identity.Role;

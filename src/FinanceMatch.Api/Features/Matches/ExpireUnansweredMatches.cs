@@ -1,9 +1,7 @@
-using FinanceMatch.Api.Features.LoanRequests;
 using FinanceMatch.Api.Features.Matching;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Matching;
-using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,13 +1,9 @@
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Features.Feeds;
-using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using DomainStatus = FinanceMatch.Core.Matching.MatchStatus;
 
 namespace FinanceMatch.Api.Features.Matches;
 

@@ -1,14 +1,9 @@
 using System.Text.Json;
-using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Data;
-using FinanceMatch.Core.Matching;
-using Microsoft.EntityFrameworkCore;
 using Match = FinanceMatch.Core.Matching.Match;
 using MatchStatus = FinanceMatch.Client.Contracts.MatchStatus;
-using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Matches;
 

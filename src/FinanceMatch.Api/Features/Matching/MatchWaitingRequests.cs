@@ -1,15 +1,8 @@
 using System.Diagnostics;
-using FinanceMatch.Api.Features.Matches;
-using FinanceMatch.Api.Features.Webhooks;
 using FinanceMatch.Api.Jobs;
-using FinanceMatch.Core.Data;
-using FinanceMatch.Core.LoanRequests;
-using FinanceMatch.Core.Matching;
 using Hangfire;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace FinanceMatch.Api.Features.Matching;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using FinanceMatch.Api.Features.Matches;
 using FinanceMatch.Api.Features.Webhooks;
-using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.LoanRequests;
 using FinanceMatch.Core.Matching;

@@ -1,9 +1,5 @@
-using System.Globalization;
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Features.Feeds;
-using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Infrastructure;
-using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;

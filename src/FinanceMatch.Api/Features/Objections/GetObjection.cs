@@ -1,20 +1,9 @@
-using System.Globalization;
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Features.Feeds;
-using FinanceMatch.Api.Idempotency;
-using FinanceMatch.Api.Infrastructure;
-using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
-using FluentValidation;
-using Hangfire;
 using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Domain = FinanceMatch.Core.Objections;
-using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
-using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Objections;
 

@@ -1,9 +1,6 @@
-using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;

@@ -1,10 +1,6 @@
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Infrastructure;
-using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
-using FinanceMatch.Core.Profiles;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Domain = FinanceMatch.Core.Products;
 using Role = FinanceMatch.Core.Identity.Role;

@@ -1,11 +1,7 @@
-using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Profiles;
 using FluentValidation;
-using Domain = FinanceMatch.Core.Products;
-using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Products;
 

@@ -1,11 +1,9 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FinanceMatch.Api.Features.Products;
 

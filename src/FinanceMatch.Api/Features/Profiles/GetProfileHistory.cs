@@ -1,15 +1,8 @@
-using System.Text.Json;
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
-using FinanceMatch.Core.Profiles;
-using Hangfire;
 using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Profiles;
 

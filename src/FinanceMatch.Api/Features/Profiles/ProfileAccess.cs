@@ -5,9 +5,6 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Profiles;
-using Hangfire;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Role = FinanceMatch.Core.Identity.Role;
 

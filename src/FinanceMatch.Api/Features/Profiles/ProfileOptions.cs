@@ -1,9 +1,3 @@
-using FinanceMatch.Api.Jobs;
-using Hangfire;
-using Mediator;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace FinanceMatch.Api.Features.Profiles;
 
 public sealed class ProfileOptions

@@ -1,6 +1,4 @@
-using FinanceMatch.Api.Jobs;
 using Hangfire;
-using Mediator;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

@@ -1,7 +1,6 @@
 using FinanceMatch.Api.Jobs;
 using Hangfire;
 using Mediator;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace FinanceMatch.Api.Features.Profiles;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using FinanceMatch.Api.Jobs;
 using Hangfire;
-using Mediator;
 using Npgsql;
 using NpgsqlTypes;
 

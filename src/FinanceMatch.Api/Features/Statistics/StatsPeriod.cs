@@ -1,13 +1,5 @@
-using System.Data;
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Features.Feeds;
-using FinanceMatch.Api.Infrastructure;
-using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Data;
 using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Role = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Statistics;

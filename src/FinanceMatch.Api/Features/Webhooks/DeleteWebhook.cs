@@ -1,16 +1,7 @@
-using System.Net;
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Infrastructure;
-using FinanceMatch.Api.Paging;
-using FinanceMatch.Client.Contracts;
-using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Domain = FinanceMatch.Core.Webhooks;
 
 namespace FinanceMatch.Api.Features.Webhooks;
 

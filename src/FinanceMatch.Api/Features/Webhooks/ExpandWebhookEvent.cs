@@ -1,6 +1,5 @@
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
-using FinanceMatch.Core.Webhooks;
 using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Net;
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
-using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;

@@ -1,14 +1,9 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
-using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Webhooks;
 using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace FinanceMatch.Api.Features.Webhooks;
 

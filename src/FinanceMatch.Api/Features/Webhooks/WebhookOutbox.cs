@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FinanceMatch.Api.Features.Matches;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client;
 using FinanceMatch.Core.Data;
