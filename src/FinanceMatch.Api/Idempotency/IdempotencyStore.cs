@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Infrastructure;
 using Npgsql;
 
 namespace FinanceMatch.Api.Idempotency;
@@ -50,15 +51,15 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
                 return new IdempotencyClaim.Acquired();
         }
 
-        await using var select = new NpgsqlCommand(
+        await using var select = Sql.Command(
+            connection,
             """
             SELECT request_hash, created_at, completed_at, status_code, location, response_body
             FROM financematch.idempotency_keys WHERE caller_scope = $1 AND key = $2
             """,
-            connection
+            scope,
+            key
         );
-        select.Parameters.Add(new() { Value = scope });
-        select.Parameters.Add(new() { Value = key });
         await using var reader = await select.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
             return await ClaimAsync(scope, key, requestHash, ct); // removed meanwhile
@@ -77,17 +78,17 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
         if (now - createdAt < StaleAfter)
             return new IdempotencyClaim.InProgress();
 
-        await using var takeOver = new NpgsqlCommand(
+        await using var takeOver = Sql.Command(
+            connection,
             """
             UPDATE financematch.idempotency_keys SET created_at = $3
             WHERE caller_scope = $1 AND key = $2 AND created_at = $4 AND completed_at IS NULL
             """,
-            connection
+            scope,
+            key,
+            now,
+            createdAt
         );
-        takeOver.Parameters.Add(new() { Value = scope });
-        takeOver.Parameters.Add(new() { Value = key });
-        takeOver.Parameters.Add(new() { Value = now });
-        takeOver.Parameters.Add(new() { Value = createdAt });
         return await takeOver.ExecuteNonQueryAsync(ct) == 1
             ? new IdempotencyClaim.Acquired()
             : new IdempotencyClaim.InProgress();
@@ -104,43 +105,43 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
         CancellationToken ct
     )
     {
-        await using var update = new NpgsqlCommand(
+        await using var update = Sql.Command(
+            connection,
             """
             UPDATE financematch.idempotency_keys
             SET completed_at = $3, status_code = $4, location = $5, response_body = $6::json
             WHERE caller_scope = $1 AND key = $2
             """,
-            connection
+            scope,
+            key,
+            clock.GetUtcNow(),
+            statusCode,
+            (object?)location ?? DBNull.Value,
+            (object?)body ?? DBNull.Value
         );
-        update.Parameters.Add(new() { Value = scope });
-        update.Parameters.Add(new() { Value = key });
-        update.Parameters.Add(new() { Value = clock.GetUtcNow() });
-        update.Parameters.Add(new() { Value = statusCode });
-        update.Parameters.Add(new() { Value = (object?)location ?? DBNull.Value });
-        update.Parameters.Add(new() { Value = (object?)body ?? DBNull.Value });
         await update.ExecuteNonQueryAsync(ct);
     }
 
     public async Task ReleaseAsync(string scope, string key)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using var delete = new NpgsqlCommand(
+        await using var delete = Sql.Command(
+            connection,
             "DELETE FROM financematch.idempotency_keys WHERE caller_scope = $1 AND key = $2 AND completed_at IS NULL",
-            connection
+            scope,
+            key
         );
-        delete.Parameters.Add(new() { Value = scope });
-        delete.Parameters.Add(new() { Value = key });
         await delete.ExecuteNonQueryAsync();
     }
 
     public async Task<int> DeleteExpiredAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var delete = new NpgsqlCommand(
+        await using var delete = Sql.Command(
+            connection,
             "DELETE FROM financematch.idempotency_keys WHERE created_at < $1",
-            connection
+            clock.GetUtcNow() - KeptFor
         );
-        delete.Parameters.Add(new() { Value = clock.GetUtcNow() - KeptFor });
         return await delete.ExecuteNonQueryAsync(ct);
     }
 }

@@ -50,10 +50,13 @@ public static class Sql
         return all;
     }
 
-    /// <summary>A command with positional parameters, no time limit (bulk statements may run long); null is SQL NULL.</summary>
+    /// <summary>
+    /// A command with positional parameters (an <see cref="NpgsqlParameter"/> given as one is taken as it is; null is SQL
+    /// NULL) and the connection's statement time limit.
+    /// </summary>
     public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] parameters)
     {
-        var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
             command.Parameters.Add(
                 parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter ?? DBNull.Value }
@@ -61,6 +64,7 @@ public static class Sql
         return command;
     }
 
+    /// <summary>Runs a statement with no time limit (the bulk paths' statements may run long); returns the rows it touched.</summary>
     public static async Task<int> ExecuteAsync(
         NpgsqlConnection connection,
         string sql,
@@ -69,6 +73,7 @@ public static class Sql
     )
     {
         await using var command = Command(connection, sql, parameters);
+        command.CommandTimeout = 0;
         return await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -115,14 +115,14 @@ public static class GetReport
             CancellationToken ct
         )
         {
-            await using var select = new NpgsqlCommand(
+            await using var select = Sql.Command(
+                connection,
                 """
                 SELECT e.uscc, ARRAY(SELECT DISTINCT o.feed_type FROM financematch.objections o WHERE o.enterprise_id = e.id AND o.status = 'Open')
                 FROM financematch.enterprises e WHERE e.id = $1 AND e.verification = 'Verified'
                 """,
-                connection
+                enterpriseId
             );
-            select.Parameters.Add(new() { Value = enterpriseId });
             await using var reader = await select.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
                 return null;
@@ -141,19 +141,19 @@ public static class GetReport
             CancellationToken ct
         )
         {
-            await using var select = new NpgsqlCommand(
+            await using var select = Sql.Command(
+                connection,
                 $"""
                 SELECT c.id, c.scopes FROM financematch.consents c
                 WHERE c.enterprise_id = $1 AND c.purpose = $4 AND {ConsentCoverage.InForceFor("$2", "$3")}
                 {(query.ConsentId is null ? "" : "AND c.id = $5")}
                 ORDER BY cardinality(c.scopes) DESC, c.created_at DESC LIMIT 1
                 """,
-                connection
+                query.EnterpriseId,
+                institutionId,
+                now,
+                query.Purpose.ToString()
             );
-            select.Parameters.Add(new() { Value = query.EnterpriseId });
-            select.Parameters.Add(new() { Value = institutionId });
-            select.Parameters.Add(new() { Value = now });
-            select.Parameters.Add(new() { Value = query.Purpose.ToString() });
             if (query.ConsentId is { } consentId)
                 select.Parameters.Add(new() { Value = consentId });
             await using var reader = await select.ExecuteReaderAsync(ct);

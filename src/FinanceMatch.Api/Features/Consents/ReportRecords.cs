@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using Npgsql;
 
@@ -21,9 +22,7 @@ internal static class ReportRecords
         CancellationToken ct
     )
     {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new() { Value = uscc });
-        command.Parameters.Add(new() { Value = since });
+        await using var command = Sql.Command(connection, sql, uscc, since);
         var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

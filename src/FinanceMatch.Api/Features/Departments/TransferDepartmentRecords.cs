@@ -1,4 +1,5 @@
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
@@ -50,12 +51,12 @@ public static class TransferDepartmentRecords
             var moved = new Dictionary<string, int>();
             foreach (var schema in FeedSchema.All.Values)
             {
-                await using var update = new NpgsqlCommand(
+                await using var update = Sql.Command(
+                    connection,
                     $"UPDATE financematch.{schema.Table} SET department_id = $2 WHERE department_id = $1",
-                    connection
+                    from.Id,
+                    to.Id
                 );
-                update.Parameters.Add(new() { Value = from.Id });
-                update.Parameters.Add(new() { Value = to.Id });
                 int count;
                 try
                 {

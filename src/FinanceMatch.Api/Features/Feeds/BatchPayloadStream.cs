@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Infrastructure;
 using Npgsql;
 
 namespace FinanceMatch.Api.Features.Feeds;
@@ -29,11 +30,11 @@ internal sealed class BatchPayloadStream : Stream
     )
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
-        var command = new NpgsqlCommand(
+        var command = Sql.Command(
+            connection,
             "SELECT data FROM financematch.feed_batch_chunks WHERE batch_id = $1 ORDER BY sequence",
-            connection
+            batchId
         );
-        command.Parameters.Add(new() { Value = batchId });
         var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
         return new BatchPayloadStream(connection, command, reader);
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Core.Feeds;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,20 +13,20 @@ internal static class BatchStorage
 
     public static async Task InsertBatchAsync(NpgsqlConnection connection, FeedBatch batch, CancellationToken ct)
     {
-        await using var insert = new NpgsqlCommand(
+        await using var insert = Sql.Command(
+            connection,
             """
             INSERT INTO financematch.feed_batches (id, department_id, feed_type, format, status, received_at, payload_bytes,
                 total_rows, accepted_rows, rejected_rows, progress, source_id, source_cursor, source_next_cursor)
             VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0, 0, $7, $8, $9)
             """,
-            connection
+            batch.Id,
+            batch.DepartmentId,
+            batch.FeedType.ToString(),
+            batch.Format.ToString(),
+            batch.Status.ToString(),
+            batch.ReceivedAt
         );
-        insert.Parameters.Add(new() { Value = batch.Id });
-        insert.Parameters.Add(new() { Value = batch.DepartmentId });
-        insert.Parameters.Add(new() { Value = batch.FeedType.ToString() });
-        insert.Parameters.Add(new() { Value = batch.Format.ToString() });
-        insert.Parameters.Add(new() { Value = batch.Status.ToString() });
-        insert.Parameters.Add(new() { Value = batch.ReceivedAt });
         insert.Parameters.Add(
             new() { Value = (object?)batch.SourceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid }
         );
@@ -47,12 +48,12 @@ internal static class BatchStorage
         CancellationToken ct
     )
     {
-        await using var insert = new NpgsqlCommand(
+        await using var insert = Sql.Command(
+            connection,
             "INSERT INTO financematch.feed_batch_chunks (batch_id, sequence, data) VALUES ($1, $2, $3)",
-            connection
+            batchId,
+            sequence
         );
-        insert.Parameters.Add(new() { Value = batchId });
-        insert.Parameters.Add(new() { Value = sequence });
         insert.Parameters.Add(
             new NpgsqlParameter<ReadOnlyMemory<byte>>
             {
@@ -65,13 +66,13 @@ internal static class BatchStorage
 
     public static async Task UpdatePayloadAsync(NpgsqlConnection connection, FeedBatch batch, CancellationToken ct)
     {
-        await using var update = new NpgsqlCommand(
+        await using var update = Sql.Command(
+            connection,
             "UPDATE financematch.feed_batches SET payload_bytes = $2, payload_sha256 = $3 WHERE id = $1",
-            connection
+            batch.Id,
+            batch.PayloadBytes,
+            batch.PayloadSha256!
         );
-        update.Parameters.Add(new() { Value = batch.Id });
-        update.Parameters.Add(new() { Value = batch.PayloadBytes });
-        update.Parameters.Add(new() { Value = batch.PayloadSha256! });
         await update.ExecuteNonQueryAsync(ct);
     }
 

@@ -204,14 +204,14 @@ public static partial class ProcessBatch
 
         private async Task<LoadedBatch?> LoadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
         {
-            await using var select = new NpgsqlCommand(
+            await using var select = Sql.Command(
+                connection,
                 """
                 SELECT department_id, feed_type, format, status, payload_bytes, source_id, source_next_cursor
                 FROM financematch.feed_batches WHERE id = $1
                 """,
-                connection
+                id
             );
-            select.Parameters.Add(new() { Value = id });
             await using var reader = await select.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
                 return null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
@@ -187,11 +188,11 @@ public static partial class PullFeedSource
         private async Task<Source?> LoadAsync(Guid id, CancellationToken ct)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await using var select = new NpgsqlCommand(
+            await using var select = Sql.Command(
+                connection,
                 "SELECT department_id, feed_type, base_url, protected_api_key, cursor FROM financematch.feed_sources WHERE id = $1",
-                connection
+                id
             );
-            select.Parameters.Add(new() { Value = id });
             await using var reader = await select.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
                 return null;
@@ -211,11 +212,11 @@ public static partial class PullFeedSource
             CancellationToken ct
         )
         {
-            await using var select = new NpgsqlCommand(
+            await using var select = Sql.Command(
+                connection,
                 "SELECT id FROM financematch.feed_batches WHERE source_id = $1 AND status IN ('Queued', 'Processing') ORDER BY received_at",
-                connection
+                sourceId
             );
-            select.Parameters.Add(new() { Value = sourceId });
             var ids = new List<Guid>();
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -226,12 +227,12 @@ public static partial class PullFeedSource
         private async Task RecordOutcomeAsync(Guid id, string? error, CancellationToken ct)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await using var update = new NpgsqlCommand(
+            await using var update = Sql.Command(
+                connection,
                 "UPDATE financematch.feed_sources SET last_pulled_at = $2, last_error = $3 WHERE id = $1",
-                connection
+                id,
+                clock.GetUtcNow()
             );
-            update.Parameters.Add(new() { Value = id });
-            update.Parameters.Add(new() { Value = clock.GetUtcNow() });
             update.Parameters.Add(
                 new()
                 {
@@ -252,8 +253,7 @@ public static partial class PullFeedSource
             Guid id
         )
         {
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.Add(new() { Value = id });
+            await using var command = Sql.Command(connection, sql, id);
             return (T)(await command.ExecuteScalarAsync(ct))!;
         }
 

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Infrastructure;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -25,7 +26,8 @@ public sealed class MatchingTrigger(
     public async Task RequestAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var take = new NpgsqlCommand(
+        await using var take = Sql.Command(
+            connection,
             """
             INSERT INTO financematch.pending_job_triggers (name, requested_at)
             SELECT $1 || s, $3 FROM generate_series(0, $2 - 1) AS s
@@ -34,11 +36,10 @@ public sealed class MatchingTrigger(
             ON CONFLICT DO NOTHING
             RETURNING name
             """,
-            connection
+            SlotPrefix,
+            options.Value.QueuedRuns,
+            clock.GetUtcNow()
         );
-        take.Parameters.Add(new() { Value = SlotPrefix });
-        take.Parameters.Add(new() { Value = options.Value.QueuedRuns });
-        take.Parameters.Add(new() { Value = clock.GetUtcNow() });
         // No slot (all taken, or a concurrent request took the free one): a queued run that has not started will find the request.
         if (await take.ExecuteScalarAsync(ct) is string slot)
             jobs.Enqueue<MatchWaitingRequests.Job>(job => job.Run(slot, CancellationToken.None));
@@ -48,11 +49,11 @@ public sealed class MatchingTrigger(
     public async Task FreeAsync(string slot, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var free = new NpgsqlCommand(
+        await using var free = Sql.Command(
+            connection,
             "DELETE FROM financematch.pending_job_triggers WHERE name = $1",
-            connection
+            slot
         );
-        free.Parameters.Add(new() { Value = slot });
         await free.ExecuteNonQueryAsync(ct);
     }
 
@@ -63,12 +64,12 @@ public sealed class MatchingTrigger(
     public async Task<int> FreeStaleAsync(DateTimeOffset before, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var free = new NpgsqlCommand(
+        await using var free = Sql.Command(
+            connection,
             "DELETE FROM financematch.pending_job_triggers WHERE starts_with(name, $1) AND requested_at < $2",
-            connection
+            SlotPrefix,
+            before
         );
-        free.Parameters.Add(new() { Value = SlotPrefix });
-        free.Parameters.Add(new() { Value = before });
         return await free.ExecuteNonQueryAsync(ct);
     }
 }

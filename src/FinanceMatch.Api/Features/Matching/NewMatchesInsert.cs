@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Core.Matching;
 using Npgsql;
 using NpgsqlTypes;
@@ -24,14 +25,17 @@ public static class NewMatchesInsert
         var first = matches[0];
         if (matches.Any(m => m.LoanRequestId != first.LoanRequestId || m.Status != MatchStatus.Pending))
             throw new ArgumentException("New matches of one request only.", nameof(matches));
-        await using var command = new NpgsqlCommand(Text, connection);
-        command.Parameters.Add(new() { Value = first.LoanRequestId });
-        command.Parameters.Add(new() { Value = first.EnterpriseId });
-        command.Parameters.Add(new() { Value = MatchStatus.Pending.ToString() });
-        command.Parameters.Add(new() { Value = first.CreatedAt });
-        command.Parameters.Add(new() { Value = matches.Select(m => m.Id).ToArray() });
-        command.Parameters.Add(new() { Value = matches.Select(m => m.ProductId).ToArray() });
-        command.Parameters.Add(new() { Value = matches.Select(m => m.ProductVersion).ToArray() });
+        await using var command = Sql.Command(
+            connection,
+            Text,
+            first.LoanRequestId,
+            first.EnterpriseId,
+            MatchStatus.Pending.ToString(),
+            first.CreatedAt,
+            matches.Select(m => m.Id).ToArray(),
+            matches.Select(m => m.ProductId).ToArray(),
+            matches.Select(m => m.ProductVersion).ToArray()
+        );
         command.Parameters.Add(
             new()
             {

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Infrastructure;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -20,12 +21,12 @@ public sealed class ProfileRebuildTrigger(
     public async Task RequestAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var insert = new NpgsqlCommand(
+        await using var insert = Sql.Command(
+            connection,
             "INSERT INTO financematch.pending_job_triggers (name, requested_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            connection
+            Name,
+            clock.GetUtcNow()
         );
-        insert.Parameters.Add(new() { Value = Name });
-        insert.Parameters.Add(new() { Value = clock.GetUtcNow() });
         if (await insert.ExecuteNonQueryAsync(ct) == 1)
             jobs.Schedule<DrainProfileRebuilds.Job>(
                 job => job.Run(CancellationToken.None),

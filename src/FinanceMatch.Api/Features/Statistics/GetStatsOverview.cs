@@ -1,5 +1,6 @@
 using System.Data;
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FluentValidation;
 using Mediator;
@@ -29,7 +30,8 @@ public static class GetStatsOverview
             await rollups.CatchUpAsync(connection, ct);
             await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             var flow = (await MatchmakingFigures.ComputeAsync(connection, null, period, scope, ct)).SingleOrDefault();
-            await using var stock = new NpgsqlCommand(
+            await using var stock = Sql.Command(
+                connection,
                 """
                 SELECT
                     CASE WHEN $2::uuid IS NULL THEN (SELECT count(*) FROM financematch.enterprises WHERE registered_at < $1 AND verification = 'Verified')
@@ -41,9 +43,8 @@ public static class GetStatsOverview
                     (SELECT count(*) FROM financematch.institutions WHERE created_at < $1 AND ($2::uuid IS NULL OR id = $2)),
                     (SELECT count(*) FROM financematch.products WHERE status = 'Published' AND published_at < $1 AND ($2::uuid IS NULL OR institution_id = $2))
                 """,
-                connection
+                period.End
             );
-            stock.Parameters.Add(new() { Value = period.End });
             stock.Parameters.Add(
                 new() { Value = scope is { } s ? s : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid }
             );

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using Npgsql;
 using NpgsqlTypes;
@@ -63,7 +64,8 @@ public static class MatchmakingFigures
         var columns =
             $"{key}, {label}, s.loan_requests, s.requested_amount, s.matched_requests, s.matches, s.approved_matches, s.approved_amount, "
             + "s.disbursed_loans, s.disbursed_amount, s.decided_matches, array_send(s.response_tenths), array_send(s.response_counts)";
-        await using var command = new NpgsqlCommand(
+        await using var command = Sql.Command(
+            connection,
             $"""
             WITH bounds AS (
                 SELECT coalesce($2::date, (SELECT min(day) FROM financematch.stats_rollups WHERE span = 'day')) AS first_day, $3::date AS last_day
@@ -91,9 +93,8 @@ public static class MatchmakingFigures
             FROM financematch.stats_rollups s
             WHERE {scope} AND s.dimension = $1 AND s.span = 'day' AND s.day = ANY (ARRAY(SELECT day FROM loose_days))
             """,
-            connection
+            dimension
         );
-        command.Parameters.Add(new() { Value = dimension });
         command.Parameters.Add(
             new() { Value = period.From is { } from ? from : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date }
         );

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
 using Hangfire;
 using Npgsql;
@@ -72,9 +73,9 @@ public sealed partial class StatisticsRollups(
     /// </summary>
     public async Task CatchUpAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT EXISTS (SELECT 1 FROM financematch.stats_stale_days)",
-            connection
+        await using var command = Sql.Command(
+            connection,
+            "SELECT EXISTS (SELECT 1 FROM financematch.stats_stale_days)"
         );
         // A reader waits for a refresh in progress no longer than a statement may run; past that it gets a 503 with
         // Retry-After (a rebuild after a bulk load or an upgrade), never figures that leave out what was written.
@@ -205,7 +206,7 @@ public sealed partial class StatisticsRollups(
         CancellationToken ct
     )
     {
-        await using var take = new NpgsqlCommand(deleteReturning, connection);
+        await using var take = Sql.Command(connection, deleteReturning);
         if (before is { } value)
             take.Parameters.Add(new() { Value = value });
         var dates = new SortedSet<DateOnly>();
@@ -217,9 +218,9 @@ public sealed partial class StatisticsRollups(
 
     private static async Task LockAsync(NpgsqlConnection connection, bool waitForOthers, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT pg_advisory_xact_lock(hashtextextended('financematch.stats_rollups', 0))",
-            connection
+        await using var command = Sql.Command(
+            connection,
+            "SELECT pg_advisory_xact_lock(hashtextextended('financematch.stats_rollups', 0))"
         );
         if (waitForOthers)
             command.CommandTimeout = 0;
