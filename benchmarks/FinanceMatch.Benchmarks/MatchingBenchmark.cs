@@ -270,13 +270,9 @@ internal static partial class MatchingBenchmark
         for (var i = 0; i < firms; i++)
         {
             var division = Divisions[i % Divisions.Length];
-            var body = string.Concat(
-                Enumerable.Range(0, 9).Select(_ => Uscc.Alphabet[random.Next(Uscc.Alphabet.Length)])
-            );
-            var first17 = "91" + division + body;
             registrations.Add(
                 new RegisterEnterpriseRequest(
-                    first17 + Uscc.CheckCharacter(first17),
+                    Uscc.Compose(division, Uscc.RandomBody(random.Next)),
                     $"Bench Firm {i}",
                     "Rep",
                     division,

@@ -60,10 +60,9 @@ internal static class MixedLoadBenchmark
         var firms = new List<(RegisteredEnterprise Firm, string Token)>();
         for (var i = 1; i <= 100; i++)
         {
-            var first17 = "91440604" + (500_000 + i).ToString("D9", CultureInfo.InvariantCulture);
             var firm = await anonymous.Enterprises.RegisterAsync(
                 new RegisterEnterpriseRequest(
-                    first17 + Core.Common.Uscc.CheckCharacter(first17),
+                    Core.Common.Uscc.Compose("440604", (500_000 + i).ToString("D9", CultureInfo.InvariantCulture)),
                     $"Load Firm {i}",
                     "Rep",
                     "440604",

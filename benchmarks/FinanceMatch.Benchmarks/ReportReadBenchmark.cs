@@ -241,8 +241,7 @@ internal static class ReportReadBenchmark
 
     private static string Uscc(int i)
     {
-        var first17 = "91440604" + i.ToString("D9", CultureInfo.InvariantCulture);
-        return first17 + FinanceMatch.Core.Common.Uscc.CheckCharacter(first17);
+        return FinanceMatch.Core.Common.Uscc.Compose("440604", i.ToString("D9", CultureInfo.InvariantCulture));
     }
 
     private static async Task<long> CountAsync(string connectionString, string sql)

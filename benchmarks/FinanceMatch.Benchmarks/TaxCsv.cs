@@ -26,13 +26,10 @@ internal static class TaxCsv
         writer.Write("uscc,period,taxPaid,taxableRevenue,arrears,taxCreditRating\n");
         var firstMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-monthsPerFirm);
         var ratings = new[] { "A", "A", "B", "B", "B", "M", "C", "" };
-        var body = new char[9];
         for (var written = 0; written < rows; )
         {
-            for (var i = 0; i < body.Length; i++)
-                body[i] = Uscc.Alphabet[random.Next(Uscc.Alphabet.Length)];
-            var first17 = "91" + Divisions[random.Next(Divisions.Length)] + new string(body);
-            var uscc = first17 + Uscc.CheckCharacter(first17);
+            var body = Uscc.RandomBody(random.Next);
+            var uscc = Uscc.Compose(Divisions[random.Next(Divisions.Length)], body);
             var revenue = random.Next(200_000, 20_000_000);
             var rating = ratings[random.Next(ratings.Length)];
             for (var m = 0; m < monthsPerFirm && written < rows; m++, written++)

@@ -105,11 +105,7 @@ var borrowers = new List<(Guid Id, FinanceMatchClient Client)>();
 for (var i = 0; i < firmCount; i++)
 {
     var division = divisions[random.Next(divisions.Length)];
-    var body = new string(
-        Enumerable.Range(0, 9).Select(_ => Uscc.Alphabet[random.Next(Uscc.Alphabet.Length)]).ToArray()
-    );
-    var first17 = "91" + division + body;
-    var uscc = first17 + Uscc.CheckCharacter(first17);
+    var uscc = Uscc.Compose(division, Uscc.RandomBody(random.Next));
     var staff = random.Next(5, 400);
     firms.Add(
         (uscc, staff * random.Next(15_000, 60_000), staff, random.NextDouble() * 0.04 - 0.015, random.Next(12) == 0)

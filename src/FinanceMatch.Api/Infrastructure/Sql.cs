@@ -8,7 +8,7 @@ namespace FinanceMatch.Api.Infrastructure;
 /// positional parameters (<c>$1</c>, <c>$2</c>, …) given in order, on an open connection (and in its transaction, if one
 /// runs) or on a pooled one from a data source. Statements longer than a few lines live in .sql files beside their slice.
 /// </summary>
-public static class Sql
+public static partial class Sql
 {
     /// <summary>
     /// A statement kept in a .sql file beside its slice (<c>Features/&lt;Area&gt;/Sql/&lt;Name&gt;.sql</c>, an embedded resource),
@@ -26,6 +26,25 @@ public static class Sql
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    /// <summary>
+    /// A statement kept in a .sql file with <c>{{name}}</c> placeholders filled in: identifiers only (a staging table's
+    /// name, which no parameter can carry), checked to be one, never values (those are parameters).
+    /// </summary>
+    public static string Load(string name, params (string Placeholder, string Identifier)[] identifiers)
+    {
+        var text = Load(name);
+        foreach (var (placeholder, identifier) in identifiers)
+        {
+            if (!Identifier().IsMatch(identifier))
+                throw new ArgumentException($"'{identifier}' is not a plain SQL identifier.", nameof(identifiers));
+            text = text.Replace("{{" + placeholder + "}}", identifier, StringComparison.Ordinal);
+        }
+        return text;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?$")]
+    private static partial System.Text.RegularExpressions.Regex Identifier();
 
     /// <summary>Every statement kept in a .sql file, by name (start-up reads them all, so a missing or empty one stops it).</summary>
     public static IReadOnlyDictionary<string, string> LoadAll()

@@ -45,6 +45,17 @@ public static class Uscc
 
     public static bool IsValid(string? code) => Validate(code) is null;
 
+    /// <summary>A company's code ("91") registered in <paramref name="division"/>, with its 9-character body and the check character.</summary>
+    public static string Compose(string division, string body)
+    {
+        var first17 = "91" + division + body;
+        return first17 + CheckCharacter(first17);
+    }
+
+    /// <summary>A random 9-character body, drawn with <paramref name="next"/> (an exclusive upper bound in, an index out).</summary>
+    public static string RandomBody(Func<int, int> next) =>
+        string.Concat(Enumerable.Range(0, 9).Select(_ => Alphabet[next(Alphabet.Length)]));
+
     public static char CheckCharacter(ReadOnlySpan<char> first17)
     {
         if (first17.Length != Length - 1)

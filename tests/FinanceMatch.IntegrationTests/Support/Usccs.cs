@@ -10,10 +10,7 @@ public static class Usccs
 
     public static string Next()
     {
-        var body = string.Concat(
-            Enumerable.Range(0, 9).Select(_ => Uscc.Alphabet[RandomNumberGenerator.GetInt32(Uscc.Alphabet.Length)])
-        );
-        var first17 = "91" + Divisions[RandomNumberGenerator.GetInt32(Divisions.Length)] + body;
-        return first17 + Uscc.CheckCharacter(first17);
+        var body = Uscc.RandomBody(RandomNumberGenerator.GetInt32);
+        return Uscc.Compose(Divisions[RandomNumberGenerator.GetInt32(Divisions.Length)], body);
     }
 }

@@ -71,4 +71,15 @@ public sealed class UsccTests
             .First(first17 => Uscc.CheckCharacter(first17) == '0');
         Assert.That(Uscc.IsValid(found + "0"), Is.True);
     }
+
+    [Test]
+    public void Compose_GivesAValidCompanyCode_InItsDivision()
+    {
+        var random = new Random(7);
+        var codes = Enumerable.Range(0, 200).Select(_ => Uscc.Compose("440604", Uscc.RandomBody(random.Next))).ToList();
+
+        Assert.That(codes, Has.All.Matches<string>(Uscc.IsValid));
+        Assert.That(codes, Has.All.StartsWith("91440604"));
+        Assert.That(codes.Distinct().Count(), Is.EqualTo(200));
+    }
 }

@@ -240,28 +240,13 @@ public sealed partial class StatisticsRollups(
     }
 
     /// <summary>The facts of the days being refreshed, dropped with the transaction.</summary>
-    private const string CreateFactsSql = """
-        CREATE TEMPORARY TABLE stats_day_facts (
-            day date NOT NULL, request_id uuid NOT NULL, amount numeric NOT NULL, division_code text NOT NULL, industry_code text NOT NULL,
-            grade_when_posted text, match_id uuid, institution_id uuid, product_id uuid, product_name text, status text,
-            approved_at timestamptz, approved_amount numeric, disbursed_amount numeric, response_tenths integer
-        ) ON COMMIT DROP
-        """;
+    private static readonly string CreateFactsSql = Sql.Load("Statistics.CreateDayFacts");
 
     /// <summary>
     /// The facts of the day $1 (requests posted from $2 until $3): each request with its firm, once per match it has or
     /// once without one; the same definitions as docs/STATISTICS.md.
     /// </summary>
-    private const string FactsSql = """
-        INSERT INTO pg_temp.stats_day_facts
-        SELECT $1::date, r.id, r.amount, e.division_code::text, e.industry_code::text, r.grade_when_posted, m.id, m.institution_id,
-            m.product_id, m.product_name, m.status, m.approved_at, m.approved_amount, m.disbursed_amount,
-            floor(extract(epoch FROM m.first_responded_at - m.created_at) / 360)::int
-        FROM financematch.loan_requests r
-        JOIN financematch.enterprises e ON e.id = r.enterprise_id
-        LEFT JOIN financematch.matches m ON m.loan_request_id = r.id
-        WHERE r.created_at >= $2 AND r.created_at < $3
-        """;
+    private static readonly string FactsSql = Sql.Load("Statistics.GatherDayFacts");
 
     /// <summary>
     /// One rollup's day rows from the gathered facts: the platform's count every request; an institution's see only its
@@ -304,30 +289,7 @@ public sealed partial class StatisticsRollups(
     }
 
     /// <summary>Month rows for the months in $1: sums of their day rows, histograms merged.</summary>
-    private const string MonthSql = $$"""
-        INSERT INTO financematch.stats_rollups {{RollupColumns}}
-        WITH days AS (
-            SELECT mo.month, s.*
-            FROM unnest($1::date[]) AS mo (month)
-            JOIN financematch.stats_rollups s ON s.span = 'day' AND s.day >= mo.month AND s.day < (mo.month + interval '1 month')::date
-        ), figures AS (
-            SELECT month, scope, dimension, key, min(label) AS label, sum(loan_requests) AS loan_requests, sum(requested_amount) AS requested_amount,
-                sum(matched_requests) AS matched_requests, sum(matches) AS matches, sum(approved_matches) AS approved_matches,
-                sum(approved_amount) AS approved_amount, sum(disbursed_loans) AS disbursed_loans, sum(disbursed_amount) AS disbursed_amount,
-                sum(decided_matches) AS decided_matches
-            FROM days GROUP BY month, scope, dimension, key
-        ), responses AS (
-            SELECT month, scope, dimension, key, array_agg(tenths ORDER BY tenths) AS tenths, array_agg(n ORDER BY tenths) AS counts
-            FROM (SELECT month, scope, dimension, key, u.tenths, sum(u.n)::int AS n
-                  FROM days, unnest(days.response_tenths, days.response_counts) AS u (tenths, n)
-                  GROUP BY month, scope, dimension, key, u.tenths) AS histogram
-            GROUP BY month, scope, dimension, key
-        )
-        SELECT 'month', f.month, f.scope, f.dimension, f.key, f.label, f.loan_requests, f.requested_amount, f.matched_requests, f.matches,
-            f.approved_matches, f.approved_amount, f.disbursed_loans, f.disbursed_amount, f.decided_matches,
-            coalesce(x.tenths, '{}'), coalesce(x.counts, '{}')
-        FROM figures f LEFT JOIN responses x USING (month, scope, dimension, key)
-        """;
+    private static readonly string MonthSql = Sql.Load("Statistics.RollUpMonths");
 
     public sealed class Job(StatisticsRollups rollups, ExclusiveRun exclusive)
     {

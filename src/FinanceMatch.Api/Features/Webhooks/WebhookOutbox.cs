@@ -5,6 +5,7 @@ using FinanceMatch.Client;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Match = FinanceMatch.Core.Matching.Match;
 
 namespace FinanceMatch.Api.Features.Webhooks;
@@ -159,18 +160,16 @@ public static class WebhookOutbox
         };
 
     /// <summary>
-    /// The SQL that adds an <c>alertRaised</c> delivery for each alert in <paramref name="raisedAlerts"/> (a CTE of inserted
-    /// alerts) and each webhook of its bank; the body has the same shape as <see cref="Body"/>.
+    /// Adds an <c>alertRaised</c> delivery for each of <paramref name="alertIds"/> and each webhook of its bank, on
+    /// <paramref name="connection"/> in the transaction that raised them; the sweep sends them.
     /// </summary>
-    public static string AlertDeliveriesSql(string raisedAlerts) =>
-        $"""
-            INSERT INTO financematch.webhook_deliveries (id, webhook_id, institution_id, event_id, event_type, payload, status, attempts,
-                next_attempt_at, created_at)
-            SELECT gen_random_uuid(), w.id, a.institution_id, a.id, 'AlertRaised',
-                jsonb_build_object('id', a.id, 'type', 'alertRaised', 'occurredAt', a.raised_at, 'data', jsonb_build_object(
-                    'id', a.id, 'enterpriseId', a.enterprise_id, 'kind', lower(left(a.kind, 1)) || substr(a.kind, 2), 'raisedAt', a.raised_at))::text,
-                'Pending', 0, a.raised_at, a.raised_at
-            FROM {raisedAlerts} a
-            JOIN financematch.webhooks w ON w.institution_id = a.institution_id AND 'AlertRaised' = ANY (w.events)
-            """;
+    public static async Task AddAlertDeliveriesAsync(
+        NpgsqlConnection connection,
+        IReadOnlyList<Guid> alertIds,
+        CancellationToken ct
+    )
+    {
+        if (alertIds.Count > 0)
+            await Sql.ExecuteAsync(connection, Sql.Load("Webhooks.AddAlertDeliveries"), ct, (object)alertIds.ToArray());
+    }
 }

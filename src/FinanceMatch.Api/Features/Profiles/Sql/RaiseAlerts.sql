@@ -1,0 +1,37 @@
+-- The alerts a rebuild raises, one per cause and following bank: each compares the rebuilt profile in the staging
+-- table {{staging}} with the stored one (so a re-run on unchanged data raises nothing). $1 now, $2 the grade ladder best
+-- first, $3 the notches of a downgrade, $4 the employee-decline ratio (Core's AlertRules).
+INSERT INTO financematch.alerts (id, institution_id, enterprise_id, kind, detail, raised_at)
+SELECT gen_random_uuid(), followers.institution_id, s.enterprise_id, cause.kind,
+    cause.detail || CASE WHEN EXISTS (SELECT 1 FROM financematch.objections o WHERE o.enterprise_id = s.enterprise_id AND o.status = 'Open'
+            AND (cause.feeds IS NULL OR o.feed_type = ANY (cause.feeds)))
+        THEN ' The firm disputes a record this rests on (an objection is open).' ELSE '' END, $1
+FROM {{staging}} s
+JOIN financematch.credit_profiles p ON p.uscc = s.uscc
+CROSS JOIN LATERAL (VALUES
+    ('GradeDowngrade', NULL::text[], CASE WHEN p.grade IS NOT NULL AND s.grade IS NOT NULL
+        AND array_position($2::text[], s.grade) - array_position($2::text[], p.grade) >= $3
+        THEN 'The grade fell two or more notches.' END),
+    ('DishonestDebtor', ARRAY['Judicial'], CASE WHEN s.dishonest_debtor AND NOT p.dishonest_debtor
+        THEN 'A new open dishonest-debtor record.' END),
+    ('SeriousPenalty', ARRAY['Penalty'], CASE WHEN (s.metrics ->> 'seriousPenaltiesLast36Months')::int > coalesce((p.metrics ->> 'seriousPenaltiesLast36Months')::int, 0)
+        THEN 'A new serious administrative penalty.' END),
+    ('NewArrears', ARRAY['Tax', 'SocialSecurity', 'Utility'], CASE WHEN (s.tax_arrears AND NOT p.tax_arrears) OR (s.social_security_arrears AND NOT p.social_security_arrears)
+            OR (s.utility_overdue AND NOT p.utility_overdue)
+        THEN concat_ws(', ', CASE WHEN s.tax_arrears AND NOT p.tax_arrears THEN 'tax arrears' END,
+            CASE WHEN s.social_security_arrears AND NOT p.social_security_arrears THEN 'social-security arrears' END,
+            CASE WHEN s.utility_overdue AND NOT p.utility_overdue THEN 'overdue utility bills' END) || ' appeared.' END),
+    ('EmployeesDecline', ARRAY['SocialSecurity'], CASE WHEN (s.metrics ->> 'insuredEmployeesTrend')::float8 <= $4
+            AND coalesce((p.metrics ->> 'insuredEmployeesTrend')::float8, 1) > $4
+        THEN 'Insured employees fell 30% or more over six months.' END)
+) AS cause(kind, feeds, detail)
+JOIN LATERAL (
+    SELECT c.institution_id FROM financematch.consents c
+    WHERE c.enterprise_id = s.enterprise_id AND c.institution_id IS NOT NULL AND c.purpose = 'PostLoanMonitoring'
+        AND c.status = 'Active' AND c.expires_at > $1
+    UNION
+    SELECT m.institution_id FROM financematch.matches m
+    WHERE m.enterprise_id = s.enterprise_id AND m.status = 'Disbursed'
+) followers ON true
+WHERE cause.detail IS NOT NULL
+RETURNING id

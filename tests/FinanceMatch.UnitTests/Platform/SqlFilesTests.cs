@@ -1,0 +1,25 @@
+using FinanceMatch.Api.Infrastructure;
+
+namespace FinanceMatch.UnitTests.Platform;
+
+public sealed class SqlFilesTests
+{
+    [Test]
+    public void APlaceholder_IsFilledWithAPlainIdentifier_AndNothingElse()
+    {
+        var filled = Sql.Load("Profiles.RaiseAlerts", ("staging", "financematch_staging.profiles_ab12"));
+
+        Assert.That(filled, Does.Contain("FROM financematch_staging.profiles_ab12 s").And.Not.Contain("{{"));
+        Assert.Throws<ArgumentException>(() =>
+            Sql.Load("Profiles.RaiseAlerts", ("staging", "x s; DROP TABLE financematch.alerts; --"))
+        );
+        Assert.Throws<ArgumentException>(() => Sql.Load("Profiles.RaiseAlerts", ("staging", "\"Quoted\"")));
+    }
+
+    [Test]
+    public void AStatement_IsNamedAreaDotName()
+    {
+        Assert.Throws<ArgumentException>(() => Sql.Load("RaiseAlerts"));
+        Assert.Throws<InvalidOperationException>(() => Sql.Load("Profiles.NoSuchStatement"));
+    }
+}
