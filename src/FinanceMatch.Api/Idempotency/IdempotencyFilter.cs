@@ -32,21 +32,16 @@ public sealed class IdempotencyFilter(IdempotencyStore store, FinanceMatchDbCont
         var scope = CallerScope(http);
         var hash = await HashRequestAsync(http);
         var ct = http.RequestAborted;
-        switch (await store.ClaimAsync(scope, key, hash, ct))
+        if (await store.ClaimOrReplayAsync(scope, key, hash, ct) is { } replay)
         {
-            case IdempotencyClaim.Mismatch:
-                throw new UnprocessableException("This Idempotency-Key was already used with a different request.");
-            case IdempotencyClaim.InProgress:
-                throw new ConflictException("A request with this Idempotency-Key is still in progress.");
-            case IdempotencyClaim.Replay replay:
-                http.Response.Headers[ReplayedHeaderName] = "true";
-                if (replay.Location is not null)
-                    http.Response.Headers.Location = replay.Location;
-                return Results.Text(
-                    replay.Body is null ? "" : StripSecret(replay.Body),
-                    "application/json",
-                    statusCode: replay.StatusCode
-                );
+            http.Response.Headers[ReplayedHeaderName] = "true";
+            if (replay.Location is not null)
+                http.Response.Headers.Location = replay.Location;
+            return Results.Text(
+                replay.Body is null ? "" : StripSecret(replay.Body),
+                "application/json",
+                statusCode: replay.StatusCode
+            );
         }
 
         try

@@ -29,6 +29,28 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(48);
 
+    /// <summary>
+    /// Claims the key for this request: null when the request may go ahead, the first response when it was answered
+    /// already; 422 for a key used with a different request, 409 while the first is still in progress.
+    /// </summary>
+    public async Task<IdempotencyClaim.Replay?> ClaimOrReplayAsync(
+        string scope,
+        string key,
+        string requestHash,
+        CancellationToken ct
+    ) =>
+        await ClaimAsync(scope, key, requestHash, ct) switch
+        {
+            IdempotencyClaim.Mismatch => throw new Core.Common.UnprocessableException(
+                "This Idempotency-Key was already used with a different request."
+            ),
+            IdempotencyClaim.InProgress => throw new Core.Common.ConflictException(
+                "A request with this Idempotency-Key is still in progress."
+            ),
+            IdempotencyClaim.Replay replay => replay,
+            _ => null,
+        };
+
     public async Task<IdempotencyClaim> ClaimAsync(string scope, string key, string requestHash, CancellationToken ct)
     {
         var now = clock.GetUtcNow();

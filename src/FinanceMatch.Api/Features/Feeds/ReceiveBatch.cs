@@ -100,18 +100,11 @@ public static class ReceiveBatch
                         System.Text.Encoding.UTF8.GetBytes($"POST {command.FeedType} {command.Format}\n{digest}")
                     )
                 );
-                switch (await idempotency.ClaimAsync(command.CallerScope, key, requestHash, ct))
+                if (await idempotency.ClaimOrReplayAsync(command.CallerScope, key, requestHash, ct) is { } replay)
                 {
-                    case IdempotencyClaim.Mismatch:
-                        throw new UnprocessableException(
-                            "This Idempotency-Key was already used with a different request."
-                        );
-                    case IdempotencyClaim.InProgress:
-                        throw new ConflictException("A request with this Idempotency-Key is still in progress.");
-                    case IdempotencyClaim.Replay replay:
-                        await transaction.RollbackAsync(ct);
-                        var first = JsonSerializer.Deserialize<BatchDto>(replay.Body!, json.Value.SerializerOptions)!;
-                        return new Received(first, true, replay.Location ?? $"/api/v1/feeds/batches/{first.Id}");
+                    await transaction.RollbackAsync(ct);
+                    var first = JsonSerializer.Deserialize<BatchDto>(replay.Body!, json.Value.SerializerOptions)!;
+                    return new Received(first, true, replay.Location ?? $"/api/v1/feeds/batches/{first.Id}");
                 }
                 try
                 {
