@@ -22,6 +22,7 @@ public static class HangfireSetup
             config
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
+                .UseTypeResolver(MovedJobs.Resolve)
                 .UseRecommendedSerializerSettings()
                 .UsePostgreSqlStorage(
                     o => o.UseNpgsqlConnection(settings.ConnectionString),

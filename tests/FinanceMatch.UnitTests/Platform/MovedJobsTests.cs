@@ -1,0 +1,19 @@
+using FinanceMatch.Api.Features.Matching;
+using FinanceMatch.Api.Jobs;
+
+namespace FinanceMatch.UnitTests.Platform;
+
+public sealed class MovedJobsTests
+{
+    [Test]
+    public void AJobEnqueuedUnderItsOldName_ResolvesToTheMovedClass()
+    {
+        var stored = "FinanceMatch.Api.Features.LoanRequests.MatchWaitingRequests+Job, FinanceMatch.Api";
+
+        Assert.That(MovedJobs.Resolve(stored), Is.EqualTo(typeof(MatchWaitingRequests.Job)));
+        Assert.That(
+            MovedJobs.Resolve(typeof(MatchWaitingRequests.Job).FullName + ", FinanceMatch.Api"),
+            Is.EqualTo(typeof(MatchWaitingRequests.Job))
+        );
+    }
+}
