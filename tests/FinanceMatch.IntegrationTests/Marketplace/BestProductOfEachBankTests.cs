@@ -4,7 +4,7 @@ using FinanceMatch.Core.Matching;
 using FinanceMatch.Core.Profiles;
 using FinanceMatch.IntegrationTests.Support;
 using static FinanceMatch.IntegrationTests.Support.Marketplace;
-using Domain = FinanceMatch.Core.Products;
+using DomainGuaranteeType = FinanceMatch.Core.Products.GuaranteeType;
 
 namespace FinanceMatch.IntegrationTests.Marketplace;
 
@@ -68,7 +68,7 @@ public sealed class BestProductOfEachBankTests
         var loanAsk = new LoanAsk(
             ask.Amount,
             ask.TermMonths,
-            ask.GuaranteeTypes.Select(g => Enum.Parse<Domain.GuaranteeType>(g.ToString())).ToList(),
+            ask.GuaranteeTypes.Select(g => Enum.Parse<DomainGuaranteeType>(g.ToString())).ToList(),
             null
         );
         var expected = catalogue

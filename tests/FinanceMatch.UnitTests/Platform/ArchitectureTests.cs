@@ -107,6 +107,36 @@ public sealed class ArchitectureTests
     }
 
     [Test]
+    public void TypeAliases_FollowTheOneConvention()
+    {
+        // A Core type whose name the wire vocabulary also has is DomainX; a wire type is pinned by its own name.
+        var root = RepositoryRoot();
+        var wrong = new[] { "src", "tests", "benchmarks" }
+            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            )
+            .SelectMany(f =>
+                Regex
+                    .Matches(
+                        File.ReadAllText(f),
+                        @"^using (\w+) = (FinanceMatch\.(?:Core|Client\.Contracts)\.[\w.]+);",
+                        RegexOptions.Multiline
+                    )
+                    .Select(m => (Alias: m.Groups[1].Value, Target: m.Groups[2].Value, File: Path.GetFileName(f)))
+            )
+            .Where(a =>
+                a.Alias
+                != (a.Target.StartsWith("FinanceMatch.Core.", StringComparison.Ordinal) ? "Domain" : "")
+                    + a.Target.Split('.')[^1]
+            )
+            .Select(a => $"{a.File}: {a.Alias} = {a.Target}")
+            .ToList();
+
+        Assert.That(wrong, Is.Empty);
+    }
+
+    [Test]
     public void AFeature_UsesAnotherOnlyThroughWhatThatAreaOffers()
     {
         using var module = ModuleDefinition.ReadModule(typeof(Program).Assembly.Location);

@@ -6,14 +6,14 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using DomainKind = FinanceMatch.Core.Alerts.AlertKind;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainAlertKind = FinanceMatch.Core.Alerts.AlertKind;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Alerts;
 
 public static class ListAlerts
 {
-    public sealed record Query(Caller Caller, DomainKind? Kind, int Page, int PageSize)
+    public sealed record Query(Caller Caller, DomainAlertKind? Kind, int Page, int PageSize)
         : IRequest<Paged<AlertDto>>,
             IPagedQuery;
 
@@ -27,7 +27,7 @@ public static class ListAlerts
         public async ValueTask<Paged<AlertDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var alerts = db.Alerts.AsNoTracking();
-            if (!query.Caller.Is(Role.Operator))
+            if (!query.Caller.Is(DomainRole.Operator))
             {
                 var institutionId = query.Caller.SubjectId;
                 alerts = alerts.Where(a => a.InstitutionId == institutionId);
@@ -53,5 +53,6 @@ public static class ListAlerts
         string? kind = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
-    ) => await sender.Send(new Query(caller, EnumText.ParseOptional<DomainKind>(kind, "kind"), page, pageSize), ct);
+    ) =>
+        await sender.Send(new Query(caller, EnumText.ParseOptional<DomainAlertKind>(kind, "kind"), page, pageSize), ct);
 }

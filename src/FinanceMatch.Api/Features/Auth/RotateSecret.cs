@@ -6,7 +6,7 @@ using FinanceMatch.Core.Identity;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using DomainSecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Auth;
 
@@ -42,7 +42,7 @@ public static class RotateSecret
             var now = clock.GetUtcNow();
             await AttemptLimit.RefuseWhenTooManyAsync(
                 db.SecurityEvents.Where(e =>
-                    e.ClientId == credential.ClientId && e.Kind == SecurityEventKind.SecretRotationRefused
+                    e.ClientId == credential.ClientId && e.Kind == DomainSecurityEventKind.SecretRotationRefused
                 ),
                 MaxRefusalsPerHour,
                 TimeSpan.FromHours(1),
@@ -54,7 +54,7 @@ public static class RotateSecret
             {
                 db.SecurityEvents.Add(
                     SecurityEvent.Of(
-                        SecurityEventKind.SecretRotationRefused,
+                        DomainSecurityEventKind.SecretRotationRefused,
                         credential,
                         command.Caller.RequiredClientId,
                         "Wrong current secret.",
@@ -68,7 +68,7 @@ public static class RotateSecret
             credential.ReplaceSecret(hasher.HashGenerated(secret), now);
             db.SecurityEvents.Add(
                 SecurityEvent.Of(
-                    SecurityEventKind.SecretRotated,
+                    DomainSecurityEventKind.SecretRotated,
                     credential,
                     command.Caller.RequiredClientId,
                     null,

@@ -1,6 +1,6 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Core.Common;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Consents;
 
@@ -10,9 +10,9 @@ internal static class ConsentAccess
     /// <summary>A firm's own consents: the firm itself always; operators may read but not change them.</summary>
     public static void EnsureFirmOrOperator(Caller caller, Guid enterpriseId, bool write)
     {
-        if (caller.IsParty(Role.Enterprise, enterpriseId))
+        if (caller.IsParty(DomainRole.Enterprise, enterpriseId))
             return;
-        if (!write && caller.Is(Role.Operator))
+        if (!write && caller.Is(DomainRole.Operator))
             return;
         throw new NotFoundException("No enterprise has this id.");
     }

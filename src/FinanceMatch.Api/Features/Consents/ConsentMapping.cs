@@ -1,12 +1,12 @@
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
-using Consent = FinanceMatch.Core.Consents.Consent;
+using DomainConsent = FinanceMatch.Core.Consents.Consent;
 
 namespace FinanceMatch.Api.Features.Consents;
 
 internal static class ConsentMapping
 {
-    public static ConsentDto ToDto(this Consent c, DateTimeOffset now) =>
+    public static ConsentDto ToDto(this DomainConsent c, DateTimeOffset now) =>
         new(
             c.Id,
             c.EnterpriseId,

@@ -8,9 +8,9 @@ using FinanceMatch.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using DomainPurpose = FinanceMatch.Core.Consents.ConsentPurpose;
-using DomainScope = FinanceMatch.Core.Consents.ConsentScope;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainConsentPurpose = FinanceMatch.Core.Consents.ConsentPurpose;
+using DomainConsentScope = FinanceMatch.Core.Consents.ConsentScope;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Consents;
 
@@ -24,18 +24,18 @@ namespace FinanceMatch.Api.Features.Consents;
 /// </summary>
 public static class GetReport
 {
-    public sealed record Query(Caller Caller, Guid EnterpriseId, Guid? ConsentId, DomainPurpose Purpose)
+    public sealed record Query(Caller Caller, Guid EnterpriseId, Guid? ConsentId, DomainConsentPurpose Purpose)
         : IRequest<ReportDto>;
 
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, ReportDto>
     {
-        private static readonly DomainScope[] EveryScope = Enum.GetValues<DomainScope>();
+        private static readonly DomainConsentScope[] EveryScope = Enum.GetValues<DomainConsentScope>();
 
         public async ValueTask<ReportDto> Handle(Query query, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
             var now = clock.GetUtcNow();
-            var isOperator = query.Caller.Is(Role.Operator);
+            var isOperator = query.Caller.Is(DomainRole.Operator);
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
@@ -77,7 +77,7 @@ public static class GetReport
             var scopes = access.Scopes.ToHashSet();
 
             ProfileDto? profile = null;
-            if (scopes.Contains(DomainScope.Profile))
+            if (scopes.Contains(DomainConsentScope.Profile))
             {
                 var stored = await db
                     .CreditProfiles.AsNoTracking()
@@ -87,17 +87,19 @@ public static class GetReport
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-24);
             var records = new ReportRecordsDto(
-                scopes.Contains(DomainScope.Tax) ? await ReportRecords.TaxAsync(connection, uscc, since, ct) : null,
-                scopes.Contains(DomainScope.SocialSecurity)
+                scopes.Contains(DomainConsentScope.Tax)
+                    ? await ReportRecords.TaxAsync(connection, uscc, since, ct)
+                    : null,
+                scopes.Contains(DomainConsentScope.SocialSecurity)
                     ? await ReportRecords.SocialSecurityAsync(connection, uscc, since, ct)
                     : null,
-                scopes.Contains(DomainScope.Utility)
+                scopes.Contains(DomainConsentScope.Utility)
                     ? await ReportRecords.UtilityAsync(connection, uscc, since, ct)
                     : null,
-                scopes.Contains(DomainScope.Penalty)
+                scopes.Contains(DomainConsentScope.Penalty)
                     ? await ReportRecords.PenaltiesAsync(connection, uscc, today.AddMonths(-24), ct)
                     : null,
-                scopes.Contains(DomainScope.Judicial)
+                scopes.Contains(DomainConsentScope.Judicial)
                     ? await ReportRecords.JudicialAsync(connection, uscc, today.AddMonths(-24), ct)
                     : null
             );
@@ -107,7 +109,7 @@ public static class GetReport
             return new ReportDto(query.EnterpriseId, uscc.Trim(), access.ConsentId, now, profile, records);
         }
 
-        private sealed record InForce(Guid Id, List<DomainScope> Scopes);
+        private sealed record InForce(Guid Id, List<DomainConsentScope> Scopes);
 
         private static async Task<(string Uscc, IReadOnlySet<Core.Feeds.FeedType> Disputed)?> FirmAsync(
             NpgsqlConnection connection,
@@ -161,11 +163,11 @@ public static class GetReport
                 return null;
             return new InForce(
                 reader.GetGuid(0),
-                reader.GetFieldValue<string[]>(1).Select(Enum.Parse<DomainScope>).ToList()
+                reader.GetFieldValue<string[]>(1).Select(Enum.Parse<DomainConsentScope>).ToList()
             );
         }
 
-        private static string Wire(DomainPurpose purpose) =>
+        private static string Wire(DomainConsentPurpose purpose) =>
             System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(purpose.ToString());
     }
 
@@ -182,7 +184,7 @@ public static class GetReport
                 caller,
                 id,
                 consentId,
-                EnumText.ParseOptional<DomainPurpose>(purpose, "purpose") ?? DomainPurpose.LoanAssessment
+                EnumText.ParseOptional<DomainConsentPurpose>(purpose, "purpose") ?? DomainConsentPurpose.LoanAssessment
             ),
             ct
         );

@@ -7,9 +7,9 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Consent = FinanceMatch.Core.Consents.Consent;
-using DomainPurpose = FinanceMatch.Core.Consents.ConsentPurpose;
-using DomainScope = FinanceMatch.Core.Consents.ConsentScope;
+using DomainConsent = FinanceMatch.Core.Consents.Consent;
+using DomainConsentPurpose = FinanceMatch.Core.Consents.ConsentPurpose;
+using DomainConsentScope = FinanceMatch.Core.Consents.ConsentScope;
 
 namespace FinanceMatch.Api.Features.Consents;
 
@@ -46,9 +46,12 @@ public static class GrantConsent
         {
             ConsentAccess.EnsureFirmOrOperator(command.Caller, command.EnterpriseId, write: true);
             var now = clock.GetUtcNow();
-            if (command.ExpiresAt <= now || command.ExpiresAt > now.AddDays(Consent.MaxDays))
+            if (command.ExpiresAt <= now || command.ExpiresAt > now.AddDays(DomainConsent.MaxDays))
                 throw new ValidationException([
-                    new("expiresAt", $"expiresAt must be in the future and at most {Consent.MaxDays} days ahead."),
+                    new(
+                        "expiresAt",
+                        $"expiresAt must be in the future and at most {DomainConsent.MaxDays} days ahead."
+                    ),
                 ]);
             if (
                 command.InstitutionId is { } institutionId
@@ -63,12 +66,12 @@ public static class GrantConsent
                 )
             )
                 throw new UnprocessableException("No loan request of this enterprise has this loanRequestId.");
-            var consent = Consent.Grant(
+            var consent = DomainConsent.Grant(
                 command.EnterpriseId,
                 command.InstitutionId,
                 command.LoanRequestId,
-                command.Scopes.Select(s => s.Map<DomainScope>()),
-                command.Purpose.Map<DomainPurpose>(),
+                command.Scopes.Select(s => s.Map<DomainConsentScope>()),
+                command.Purpose.Map<DomainConsentPurpose>(),
                 command.ExpiresAt,
                 now
             );

@@ -5,8 +5,8 @@ using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Identity;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Role = FinanceMatch.Core.Identity.Role;
-using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using DomainRole = FinanceMatch.Core.Identity.Role;
+using DomainSecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Credentials;
 
@@ -25,7 +25,7 @@ public static class DisableCredential
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var credential = await db.FindByClientIdAsync(command.ClientId, ct);
-            if (credential.Role == Role.Operator && credential.IsEnabled)
+            if (credential.Role == DomainRole.Operator && credential.IsEnabled)
             {
                 await db.Database.ExecuteSqlRawAsync(
                     "SELECT pg_advisory_xact_lock(hashtext('financematch.enabled-operators'))",
@@ -33,7 +33,7 @@ public static class DisableCredential
                 );
                 if (
                     !await db.Credentials.AnyAsync(
-                        c => c.Role == Role.Operator && c.DisabledAt == null && c.Id != credential.Id,
+                        c => c.Role == DomainRole.Operator && c.DisabledAt == null && c.Id != credential.Id,
                         ct
                     )
                 )
@@ -44,7 +44,13 @@ public static class DisableCredential
             var now = clock.GetUtcNow();
             if (credential.Disable(now))
                 db.SecurityEvents.Add(
-                    SecurityEvent.Of(SecurityEventKind.CredentialDisabled, credential, command.ActorClientId, null, now)
+                    SecurityEvent.Of(
+                        DomainSecurityEventKind.CredentialDisabled,
+                        credential,
+                        command.ActorClientId,
+                        null,
+                        now
+                    )
                 );
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -3,7 +3,7 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Identity;
 using Mediator;
-using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using DomainSecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Credentials;
 
@@ -21,7 +21,7 @@ public static class EnableCredential
             if (credential.Enable())
                 db.SecurityEvents.Add(
                     SecurityEvent.Of(
-                        SecurityEventKind.CredentialEnabled,
+                        DomainSecurityEventKind.CredentialEnabled,
                         credential,
                         command.ActorClientId,
                         null,

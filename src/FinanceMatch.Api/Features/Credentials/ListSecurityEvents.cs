@@ -5,14 +5,14 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using DomainKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using DomainSecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Credentials;
 
 /// <summary>The append-only security log for operators, newest first, by kind, client or subject.</summary>
 public static class ListSecurityEvents
 {
-    public sealed record Query(DomainKind? Kind, string? ClientId, Guid? SubjectId, int Page, int PageSize)
+    public sealed record Query(DomainSecurityEventKind? Kind, string? ClientId, Guid? SubjectId, int Page, int PageSize)
         : IRequest<Paged<SecurityEventDto>>,
             IPagedQuery;
 
@@ -66,7 +66,13 @@ public static class ListSecurityEvents
         int pageSize = PageRules.DefaultPageSize
     ) =>
         await sender.Send(
-            new Query(EnumText.ParseOptional<DomainKind>(kind, "kind"), clientId, subjectId, page, pageSize),
+            new Query(
+                EnumText.ParseOptional<DomainSecurityEventKind>(kind, "kind"),
+                clientId,
+                subjectId,
+                page,
+                pageSize
+            ),
             ct
         );
 }

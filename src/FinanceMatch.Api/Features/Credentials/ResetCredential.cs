@@ -3,7 +3,7 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Identity;
 using Mediator;
-using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using DomainSecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Credentials;
 
@@ -26,7 +26,7 @@ public static class ResetCredential
             var now = clock.GetUtcNow();
             credential.ReplaceSecret(hasher.HashGenerated(secret), now);
             db.SecurityEvents.Add(
-                SecurityEvent.Of(SecurityEventKind.SecretReset, credential, command.ActorClientId, null, now)
+                SecurityEvent.Of(DomainSecurityEventKind.SecretReset, credential, command.ActorClientId, null, now)
             );
             await db.SaveChangesAsync(ct);
             states.Forget(credential.Id);

@@ -3,7 +3,7 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Identity;
 using Mediator;
-using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using DomainSecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Credentials;
 
@@ -24,7 +24,7 @@ public static class RotateSigningKey
             var key = await keys.RotateAsync(db, ct);
             db.SecurityEvents.Add(
                 SecurityEvent.Of(
-                    SecurityEventKind.SigningKeyRotated,
+                    DomainSecurityEventKind.SigningKeyRotated,
                     null,
                     null,
                     command.ActorClientId,

@@ -7,7 +7,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Departments;
 
@@ -47,7 +47,12 @@ public static class CreateDepartment
                 clock.GetUtcNow()
             );
             db.Departments.Add(department);
-            var (credential, secret) = credentials.IssueInto(db, Role.Department, department.Id, command.ActorClientId);
+            var (credential, secret) = credentials.IssueInto(
+                db,
+                DomainRole.Department,
+                department.Id,
+                command.ActorClientId
+            );
             await db.SaveChangesAsync(ct);
             var dto = ListDepartments.ToDto(department);
             return new CreatedDepartment(

@@ -4,7 +4,7 @@ using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Departments;
 
@@ -16,7 +16,7 @@ public static class GetDepartment
     {
         public async ValueTask<DepartmentDto> Handle(Query query, CancellationToken ct)
         {
-            var visible = query.Caller.Is(Role.Operator) || query.Caller.IsParty(Role.Department, query.Id);
+            var visible = query.Caller.Is(DomainRole.Operator) || query.Caller.IsParty(DomainRole.Department, query.Id);
             var department = visible
                 ? await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == query.Id, ct)
                 : null;

@@ -9,7 +9,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using DomainSecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
 
 namespace FinanceMatch.Api.Features.Departments;
 
@@ -77,7 +77,7 @@ public static class TransferDepartmentRecords
             }
             db.SecurityEvents.Add(
                 SecurityEvent.Of(
-                    SecurityEventKind.RecordsTransferred,
+                    DomainSecurityEventKind.RecordsTransferred,
                     null,
                     from.Id,
                     command.ActorClientId,

@@ -6,7 +6,7 @@ using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Enterprises;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Enterprises;
 
@@ -23,8 +23,8 @@ public static class GetEnterprise
         {
             // Banks see a firm only under a consent of the firm's that is in force; without one the firm does not exist for them.
             var visible =
-                query.Caller.Is(Role.Operator)
-                || query.Caller.IsParty(Role.Enterprise, query.Id)
+                query.Caller.Is(DomainRole.Operator)
+                || query.Caller.IsParty(DomainRole.Enterprise, query.Id)
                 || await BankHoldsConsentAsync(query, ct);
             var enterprise = visible
                 ? await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.Id, ct)
@@ -34,7 +34,7 @@ public static class GetEnterprise
 
         private async Task<bool> BankHoldsConsentAsync(Query query, CancellationToken ct)
         {
-            if (!query.Caller.Is(Role.Bank))
+            if (!query.Caller.Is(DomainRole.Bank))
                 return false;
             var institutionId = query.Caller.SubjectId;
             var now = clock.GetUtcNow();
@@ -61,10 +61,10 @@ public static class GetEnterprise
             e.VerifiedAt,
             e.VerificationMethod?.Map<Client.Contracts.VerificationMethod>(),
             e.VerificationDecidedAt,
-            caller is not null && (caller.Is(Role.Operator) || caller.IsParty(Role.Enterprise, e.Id))
+            caller is not null && (caller.Is(DomainRole.Operator) || caller.IsParty(DomainRole.Enterprise, e.Id))
                 ? e.VerificationNote
                 : null,
-            caller?.Is(Role.Operator) == true ? e.VerificationDecidedBy : null
+            caller?.Is(DomainRole.Operator) == true ? e.VerificationDecidedBy : null
         );
 
     internal static async Task<EnterpriseDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>

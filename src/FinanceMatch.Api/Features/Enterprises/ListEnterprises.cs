@@ -6,16 +6,20 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using DomainVerification = FinanceMatch.Core.Enterprises.EnterpriseVerification;
+using DomainEnterpriseVerification = FinanceMatch.Core.Enterprises.EnterpriseVerification;
 
 namespace FinanceMatch.Api.Features.Enterprises;
 
 /// <summary>Registered firms for operators, by USCC or verification; <c>verification=pending</c> is the review queue, oldest first.</summary>
 public static class ListEnterprises
 {
-    public sealed record Query(Caller Caller, string? Uscc, DomainVerification? Verification, int Page, int PageSize)
-        : IRequest<Paged<EnterpriseDto>>,
-            IPagedQuery;
+    public sealed record Query(
+        Caller Caller,
+        string? Uscc,
+        DomainEnterpriseVerification? Verification,
+        int Page,
+        int PageSize
+    ) : IRequest<Paged<EnterpriseDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -61,7 +65,7 @@ public static class ListEnterprises
             new Query(
                 caller,
                 uscc,
-                EnumText.ParseOptional<DomainVerification>(verification, "verification"),
+                EnumText.ParseOptional<DomainEnterpriseVerification>(verification, "verification"),
                 page,
                 pageSize
             ),

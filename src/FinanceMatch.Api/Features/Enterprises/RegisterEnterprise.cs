@@ -9,7 +9,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Enterprises;
 
@@ -80,7 +80,12 @@ public static class RegisterEnterprise
                 clock.GetUtcNow()
             );
             db.Enterprises.Add(enterprise);
-            var (credential, secret) = credentials.IssueInto(db, Role.Enterprise, enterprise.Id, actorClientId: null);
+            var (credential, secret) = credentials.IssueInto(
+                db,
+                DomainRole.Enterprise,
+                enterprise.Id,
+                actorClientId: null
+            );
             await db.SaveChangesAsync(ct);
             if (ownTransaction is not null)
             {

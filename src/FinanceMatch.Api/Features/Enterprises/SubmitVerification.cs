@@ -8,9 +8,9 @@ using FinanceMatch.Core.Identity;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using DomainMethod = FinanceMatch.Core.Enterprises.VerificationMethod;
-using Role = FinanceMatch.Core.Identity.Role;
-using SecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using DomainRole = FinanceMatch.Core.Identity.Role;
+using DomainSecurityEventKind = FinanceMatch.Core.Identity.SecurityEventKind;
+using DomainVerificationMethod = FinanceMatch.Core.Enterprises.VerificationMethod;
 
 namespace FinanceMatch.Api.Features.Enterprises;
 
@@ -42,10 +42,12 @@ public static class SubmitVerification
     {
         public async ValueTask<EnterpriseDto> Handle(Command command, CancellationToken ct)
         {
-            if (!command.Caller.IsParty(Role.Enterprise, command.EnterpriseId))
+            if (!command.Caller.IsParty(DomainRole.Enterprise, command.EnterpriseId))
                 throw new NotFoundException("No enterprise has this id.");
             var method =
-                methods.SingleOrDefault(m => m.Method == command.Method.Map<DomainMethod>() && m.SelfService)
+                methods.SingleOrDefault(m =>
+                    m.Method == command.Method.Map<DomainVerificationMethod>() && m.SelfService
+                )
                 ?? throw UnprocessableException.For(
                     "method",
                     "A firm verifies itself with businessLicence; operatorReview is an operator's decision."
@@ -82,7 +84,7 @@ public static class SubmitVerification
         {
             await AttemptLimit.RefuseWhenTooManyAsync(
                 db.SecurityEvents.Where(e =>
-                    e.SubjectId == command.EnterpriseId && e.Kind == SecurityEventKind.VerificationFailed
+                    e.SubjectId == command.EnterpriseId && e.Kind == DomainSecurityEventKind.VerificationFailed
                 ),
                 VerificationOptions.MaxFailuresPerHour,
                 TimeSpan.FromHours(1),
@@ -105,7 +107,7 @@ public static class SubmitVerification
                 db.ChangeTracker.Clear();
                 db.SecurityEvents.Add(
                     SecurityEvent.Of(
-                        SecurityEventKind.VerificationFailed,
+                        DomainSecurityEventKind.VerificationFailed,
                         null,
                         firm.Id,
                         actor,

@@ -10,13 +10,13 @@ using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
-using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
+using FeedType = FinanceMatch.Client.Contracts.FeedType;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
 public static class CreateFeedSource
 {
-    public sealed record Command(Guid DepartmentId, WireFeedType FeedType, string BaseUrl, string Cron, string? ApiKey)
+    public sealed record Command(Guid DepartmentId, FeedType FeedType, string BaseUrl, string Cron, string? ApiKey)
         : IRequest<FeedSourceDto>;
 
     public sealed class Validator : AbstractValidator<Command>

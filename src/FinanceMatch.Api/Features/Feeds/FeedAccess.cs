@@ -1,7 +1,7 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Core.Feeds;
 using FluentValidation;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -9,7 +9,7 @@ internal static class FeedAccess
 {
     /// <summary>Operators see every batch; a department only its own; anyone else none (404, never 403: no hint it exists).</summary>
     public static IQueryable<FeedBatch> VisibleTo(this IQueryable<FeedBatch> batches, Caller caller) =>
-        caller.Is(Role.Operator) ? batches
-        : caller.Is(Role.Department) ? batches.Where(b => b.DepartmentId == caller.SubjectId)
+        caller.Is(DomainRole.Operator) ? batches
+        : caller.Is(DomainRole.Department) ? batches.Where(b => b.DepartmentId == caller.SubjectId)
         : batches.Where(_ => false);
 }

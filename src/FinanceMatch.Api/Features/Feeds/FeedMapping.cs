@@ -1,13 +1,13 @@
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
-using DomainBatch = FinanceMatch.Core.Feeds.FeedBatch;
+using DomainFeedBatch = FinanceMatch.Core.Feeds.FeedBatch;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
 internal static class FeedMapping
 {
-    public static BatchDto ToDto(this DomainBatch b) =>
+    public static BatchDto ToDto(this DomainFeedBatch b) =>
         new(
             b.Id,
             b.DepartmentId,

@@ -3,7 +3,7 @@ using FinanceMatch.Api.Jobs;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Feeds;
 using Hangfire;
-using WireFeedType = FinanceMatch.Client.Contracts.FeedType;
+using FeedType = FinanceMatch.Client.Contracts.FeedType;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -13,7 +13,7 @@ internal static class FeedSourceMapping
         new(
             s.Id,
             s.DepartmentId,
-            s.FeedType.Map<WireFeedType>(),
+            s.FeedType.Map<FeedType>(),
             s.BaseUrl,
             s.Cron,
             s.ProtectedApiKey is not null,

@@ -6,16 +6,20 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using DomainBatchStatus = FinanceMatch.Core.Feeds.BatchStatus;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
-using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
 public static class ListBatches
 {
-    public sealed record Query(Caller Caller, DomainFeedType? FeedType, DomainStatus? Status, int Page, int PageSize)
-        : IRequest<Paged<BatchDto>>,
-            IPagedQuery;
+    public sealed record Query(
+        Caller Caller,
+        DomainFeedType? FeedType,
+        DomainBatchStatus? Status,
+        int Page,
+        int PageSize
+    ) : IRequest<Paged<BatchDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -51,7 +55,7 @@ public static class ListBatches
             new Query(
                 caller,
                 EnumText.ParseOptional<DomainFeedType>(feedType, "feedType"),
-                EnumText.ParseOptional<DomainStatus>(status, "status"),
+                EnumText.ParseOptional<DomainBatchStatus>(status, "status"),
                 page,
                 pageSize
             ),

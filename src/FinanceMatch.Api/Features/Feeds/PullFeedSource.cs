@@ -10,9 +10,9 @@ using Mediator;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Refit;
+using DomainBatchFormat = FinanceMatch.Core.Feeds.BatchFormat;
+using DomainBatchStatus = FinanceMatch.Core.Feeds.BatchStatus;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
-using DomainFormat = FinanceMatch.Core.Feeds.BatchFormat;
-using DomainStatus = FinanceMatch.Core.Feeds.BatchStatus;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -107,14 +107,14 @@ public static partial class PullFeedSource
                     Guid.CreateVersion7(clock.GetUtcNow()),
                     source.DepartmentId,
                     source.FeedType,
-                    DomainFormat.Json,
+                    DomainBatchFormat.Json,
                     clock.GetUtcNow()
                 );
                 batch.FromSource(id, source.Cursor, page.NextCursor);
                 await BatchStorage.StoreAsync(dataSource, batch, JsonSerializer.SerializeToUtf8Bytes(page.Records), ct);
                 var status = await sender.Send(new ProcessBatch.Command(batch.Id), ct);
                 pages++;
-                if (status == DomainStatus.Failed)
+                if (status == DomainBatchStatus.Failed)
                 {
                     await RecordOutcomeAsync(
                         id,

@@ -11,8 +11,8 @@ using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using DomainBatchFormat = FinanceMatch.Core.Feeds.BatchFormat;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
-using DomainFormat = FinanceMatch.Core.Feeds.BatchFormat;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -25,7 +25,7 @@ public static class ReceiveBatch
     public sealed record Command(
         Guid DepartmentId,
         DomainFeedType FeedType,
-        DomainFormat Format,
+        DomainBatchFormat Format,
         Stream Body,
         string? IdempotencyKey,
         string CallerScope
@@ -84,8 +84,8 @@ public static class ReceiveBatch
 
             // Line-based formats can be counted as they arrive; a JSON array is counted when it is parsed.
             var lines = lineBreaks + (last == (byte)'\n' ? 0 : 1);
-            var rowsUpperBound = command.Format == DomainFormat.Csv ? lines - 1 : lines;
-            if (command.Format != DomainFormat.Json && rowsUpperBound > limits.MaxBatchRows)
+            var rowsUpperBound = command.Format == DomainBatchFormat.Csv ? lines - 1 : lines;
+            if (command.Format != DomainBatchFormat.Json && rowsUpperBound > limits.MaxBatchRows)
                 throw new PayloadTooLargeException($"A batch may hold at most {limits.MaxBatchRows:N0} rows.");
 
             var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
@@ -191,7 +191,7 @@ public static class ReceiveBatch
         return TypedResults.Accepted(received.Location, received.Batch);
     }
 
-    private static DomainFormat FormatOf(string? contentType)
+    private static DomainBatchFormat FormatOf(string? contentType)
     {
         if (
             contentType is null
@@ -205,9 +205,9 @@ public static class ReceiveBatch
             throw new UnsupportedContentTypeException($"Batches must be UTF-8 (charset was {charset}).");
         return media.MediaType.Value?.ToLowerInvariant() switch
         {
-            "application/json" => DomainFormat.Json,
-            "application/x-ndjson" or "application/ndjson" => DomainFormat.Ndjson,
-            "text/csv" => DomainFormat.Csv,
+            "application/json" => DomainBatchFormat.Json,
+            "application/x-ndjson" or "application/ndjson" => DomainBatchFormat.Ndjson,
+            "text/csv" => DomainBatchFormat.Csv,
             _ => throw new UnsupportedContentTypeException(
                 "Send the batch as application/json, application/x-ndjson or text/csv."
             ),

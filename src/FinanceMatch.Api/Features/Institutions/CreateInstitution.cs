@@ -5,7 +5,7 @@ using FinanceMatch.Core.Institutions;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Institutions;
 
@@ -33,7 +33,12 @@ public static class CreateInstitution
         {
             var institution = Institution.Onboard(command.Name, command.Code, clock.GetUtcNow());
             db.Institutions.Add(institution);
-            var (credential, secret) = credentials.IssueInto(db, Role.Bank, institution.Id, command.ActorClientId);
+            var (credential, secret) = credentials.IssueInto(
+                db,
+                DomainRole.Bank,
+                institution.Id,
+                command.ActorClientId
+            );
             await db.SaveChangesAsync(ct);
             return new CreatedInstitution(
                 institution.Id,

@@ -6,14 +6,14 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Domain = FinanceMatch.Core.LoanRequests;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainLoanRequestStatus = FinanceMatch.Core.LoanRequests.LoanRequestStatus;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.LoanRequests;
 
 public static class ListLoanRequests
 {
-    public sealed record Query(Caller Caller, Domain.LoanRequestStatus? Status, int Page, int PageSize)
+    public sealed record Query(Caller Caller, DomainLoanRequestStatus? Status, int Page, int PageSize)
         : IRequest<Paged<LoanRequestDto>>,
             IPagedQuery;
 
@@ -27,7 +27,7 @@ public static class ListLoanRequests
         public async ValueTask<Paged<LoanRequestDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var requests = db.LoanRequests.AsNoTracking();
-            if (!query.Caller.Is(Role.Operator))
+            if (!query.Caller.Is(DomainRole.Operator))
             {
                 var enterpriseId = query.Caller.SubjectId;
                 requests = requests.Where(r => r.EnterpriseId == enterpriseId);
@@ -60,7 +60,7 @@ public static class ListLoanRequests
         int pageSize = PageRules.DefaultPageSize
     ) =>
         await sender.Send(
-            new Query(caller, EnumText.ParseOptional<Domain.LoanRequestStatus>(status, "status"), page, pageSize),
+            new Query(caller, EnumText.ParseOptional<DomainLoanRequestStatus>(status, "status"), page, pageSize),
             ct
         );
 }

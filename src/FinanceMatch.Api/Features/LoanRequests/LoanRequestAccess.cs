@@ -6,8 +6,8 @@ using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Domain = FinanceMatch.Core.LoanRequests;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainLoanRequest = FinanceMatch.Core.LoanRequests.LoanRequest;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.LoanRequests;
 
@@ -36,17 +36,17 @@ internal static class LoanRequestAccess
         var visible =
             request is not null
             && (
-                caller.Is(Role.Operator)
-                || caller.IsParty(Role.Enterprise, request.EnterpriseId)
-                || (caller.Is(Role.Bank) && matches.Count > 0)
+                caller.Is(DomainRole.Operator)
+                || caller.IsParty(DomainRole.Enterprise, request.EnterpriseId)
+                || (caller.Is(DomainRole.Bank) && matches.Count > 0)
             );
         return visible
-            ? request!.ToDto(matches, forBank: caller.Is(Role.Bank))
+            ? request!.ToDto(matches, forBank: caller.Is(DomainRole.Bank))
             : throw new NotFoundException("No loan request has this id.");
     }
 
     /// <summary>The firm's own request, tracked for a change; anyone else's is not found.</summary>
-    public static async Task<Domain.LoanRequest> FindOwnAsync(
+    public static async Task<DomainLoanRequest> FindOwnAsync(
         FinanceMatchDbContext db,
         Guid enterpriseId,
         Guid requestId,
@@ -56,7 +56,7 @@ internal static class LoanRequestAccess
         ?? throw new NotFoundException("This enterprise has no loan request with this id.");
 
     /// <summary>A request the caller may study in full (the firm itself, operators).</summary>
-    public static async Task<Domain.LoanRequest> FindForFirmOrOperatorAsync(
+    public static async Task<DomainLoanRequest> FindForFirmOrOperatorAsync(
         FinanceMatchDbContext db,
         Caller caller,
         Guid requestId,
@@ -64,7 +64,10 @@ internal static class LoanRequestAccess
     )
     {
         var request = await db.LoanRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null || !(caller.Is(Role.Operator) || caller.IsParty(Role.Enterprise, request.EnterpriseId)))
+        if (
+            request is null
+            || !(caller.Is(DomainRole.Operator) || caller.IsParty(DomainRole.Enterprise, request.EnterpriseId))
+        )
             throw new NotFoundException("No loan request has this id.");
         return request;
     }

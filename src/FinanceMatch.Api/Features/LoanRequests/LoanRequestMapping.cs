@@ -1,7 +1,7 @@
 using FinanceMatch.Api.Features.Matches;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
-using Domain = FinanceMatch.Core.LoanRequests;
+using DomainLoanRequest = FinanceMatch.Core.LoanRequests.LoanRequest;
 
 namespace FinanceMatch.Api.Features.LoanRequests;
 
@@ -9,7 +9,7 @@ internal static class LoanRequestMapping
 {
     /// <summary>The request with its matches, whole (for the firm and operators) or as a bank may see them.</summary>
     public static LoanRequestDto ToDto(
-        this Domain.LoanRequest r,
+        this DomainLoanRequest r,
         IEnumerable<Core.Matching.Match> matches,
         bool forBank = false
     ) =>

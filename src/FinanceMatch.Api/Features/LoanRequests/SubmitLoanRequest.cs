@@ -8,8 +8,8 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Consent = FinanceMatch.Core.Consents.Consent;
-using Domain = FinanceMatch.Core.LoanRequests;
+using DomainConsent = FinanceMatch.Core.Consents.Consent;
+using DomainLoanRequest = FinanceMatch.Core.LoanRequests.LoanRequest;
 
 namespace FinanceMatch.Api.Features.LoanRequests;
 
@@ -51,8 +51,10 @@ public static class SubmitLoanRequest
                     RuleFor(r => r.Consent.Scopes).NotEmpty().WithMessage("Name at least one scope.");
                     RuleForEach(r => r.Consent.Scopes).IsInEnum();
                     RuleFor(r => r.Consent.ExpiresAt)
-                        .Must(e => e > clock.GetUtcNow() && e <= clock.GetUtcNow().AddDays(Consent.MaxDays))
-                        .WithMessage($"expiresAt must be in the future and at most {Consent.MaxDays} days ahead.");
+                        .Must(e => e > clock.GetUtcNow() && e <= clock.GetUtcNow().AddDays(DomainConsent.MaxDays))
+                        .WithMessage(
+                            $"expiresAt must be in the future and at most {DomainConsent.MaxDays} days ahead."
+                        );
                 }
             );
         }
@@ -78,7 +80,7 @@ public static class SubmitLoanRequest
             var body = command.Body;
             var now = clock.GetUtcNow();
             var requestId = Guid.CreateVersion7(now);
-            var consent = Consent.Grant(
+            var consent = DomainConsent.Grant(
                 command.EnterpriseId,
                 null,
                 requestId,
@@ -87,7 +89,7 @@ public static class SubmitLoanRequest
                 body.Consent.ExpiresAt,
                 now
             );
-            var request = Domain.LoanRequest.Submit(
+            var request = DomainLoanRequest.Submit(
                 command.EnterpriseId,
                 body.Amount,
                 body.TermMonths,

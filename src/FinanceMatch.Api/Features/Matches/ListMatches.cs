@@ -6,14 +6,14 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using DomainStatus = FinanceMatch.Core.Matching.MatchStatus;
+using DomainMatchStatus = FinanceMatch.Core.Matching.MatchStatus;
 
 namespace FinanceMatch.Api.Features.Matches;
 
 /// <summary>A bank's inbox (<c>?status=pending</c>), a firm's matches, or all of them for operators; newest first.</summary>
 public static class ListMatches
 {
-    public sealed record Query(Caller Caller, DomainStatus? Status, int Page, int PageSize)
+    public sealed record Query(Caller Caller, DomainMatchStatus? Status, int Page, int PageSize)
         : IRequest<Paged<MatchDto>>,
             IPagedQuery;
 
@@ -46,7 +46,7 @@ public static class ListMatches
         int pageSize = PageRules.DefaultPageSize
     ) =>
         await sender.Send(
-            new Query(caller, EnumText.ParseOptional<DomainStatus>(status, "status"), page, pageSize),
+            new Query(caller, EnumText.ParseOptional<DomainMatchStatus>(status, "status"), page, pageSize),
             ct
         );
 }

@@ -2,8 +2,8 @@ using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Match = FinanceMatch.Core.Matching.Match;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainMatch = FinanceMatch.Core.Matching.Match;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Matches;
 
@@ -11,20 +11,20 @@ namespace FinanceMatch.Api.Features.Matches;
 internal static class MatchAccess
 {
     /// <summary>The matches a caller may see: a bank its institution's, a firm its own, operators all.</summary>
-    public static IQueryable<Match> VisibleTo(this IQueryable<Match> matches, Caller caller)
+    public static IQueryable<DomainMatch> VisibleTo(this IQueryable<DomainMatch> matches, Caller caller)
     {
-        if (caller.Is(Role.Operator))
+        if (caller.Is(DomainRole.Operator))
             return matches;
         var subject = caller.SubjectId;
-        if (caller.Is(Role.Bank))
+        if (caller.Is(DomainRole.Bank))
             return matches.Where(m => m.InstitutionId == subject);
-        if (caller.Is(Role.Enterprise))
+        if (caller.Is(DomainRole.Enterprise))
             return matches.Where(m => m.EnterpriseId == subject);
         return matches.Where(_ => false);
     }
 
     /// <summary>A match of the calling bank, tracked for a change; any other is not found.</summary>
-    public static async Task<Match> FindForBankAsync(
+    public static async Task<DomainMatch> FindForBankAsync(
         FinanceMatchDbContext db,
         Caller caller,
         Guid matchId,
@@ -37,15 +37,16 @@ internal static class MatchAccess
     }
 
     /// <summary>The match as a bank receives it: every rule with its threshold and that it passed, never the firm's values.</summary>
-    public static MatchDto ToBankDto(this Match m)
+    public static MatchDto ToBankDto(this DomainMatch m)
     {
         var full = m.ToDto();
         return full with { Reasons = full.Reasons.Select(r => r with { Actual = null }).ToList() };
     }
 
     /// <summary>The match as this caller may see it: whole for its firm and operators, without the firm's values for a bank.</summary>
-    public static MatchDto ToDtoFor(this Match m, Caller caller) => m.ToDtoFor(forBank: caller.Is(Role.Bank));
+    public static MatchDto ToDtoFor(this DomainMatch m, Caller caller) =>
+        m.ToDtoFor(forBank: caller.Is(DomainRole.Bank));
 
     /// <summary>The match whole, or as its bank may see it (without the firm's values).</summary>
-    public static MatchDto ToDtoFor(this Match m, bool forBank) => forBank ? m.ToBankDto() : m.ToDto();
+    public static MatchDto ToDtoFor(this DomainMatch m, bool forBank) => forBank ? m.ToBankDto() : m.ToDto();
 }

@@ -2,14 +2,14 @@ using System.Text.Json;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
-using Match = FinanceMatch.Core.Matching.Match;
+using DomainMatch = FinanceMatch.Core.Matching.Match;
 using MatchStatus = FinanceMatch.Client.Contracts.MatchStatus;
 
 namespace FinanceMatch.Api.Features.Matches;
 
 internal static class MatchMapping
 {
-    public static MatchDto ToDto(this Match m) =>
+    public static MatchDto ToDto(this DomainMatch m) =>
         new(
             m.Id,
             m.LoanRequestId,

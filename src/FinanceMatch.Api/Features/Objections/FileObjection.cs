@@ -8,9 +8,10 @@ using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Domain = FinanceMatch.Core.Objections;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainObjection = FinanceMatch.Core.Objections.Objection;
+using DomainObjectionStatus = FinanceMatch.Core.Objections.ObjectionStatus;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Objections;
 
@@ -45,7 +46,7 @@ public static class FileObjection
     {
         public async ValueTask<ObjectionDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!command.Caller.IsParty(Role.Enterprise, command.EnterpriseId))
+            if (!command.Caller.IsParty(DomainRole.Enterprise, command.EnterpriseId))
                 throw new NotFoundException("No enterprise has this id.");
             var uscc =
                 await db
@@ -63,13 +64,13 @@ public static class FileObjection
                         o.Uscc == uscc
                         && o.FeedType == feedType
                         && o.RecordKey == key
-                        && o.Status == Domain.ObjectionStatus.Open,
+                        && o.Status == DomainObjectionStatus.Open,
                     cancellationToken
                 )
             )
                 throw new ConflictException("An objection to this record is already open.");
             var now = clock.GetUtcNow();
-            var objection = Domain.Objection.Open(
+            var objection = DomainObjection.Open(
                 command.EnterpriseId,
                 uscc,
                 feedType,

@@ -7,8 +7,9 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Domain = FinanceMatch.Core.Objections;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainObjection = FinanceMatch.Core.Objections.Objection;
+using DomainObjectionStatus = FinanceMatch.Core.Objections.ObjectionStatus;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Objections;
 
@@ -18,7 +19,7 @@ public static class ListObjections
     public sealed record Query(
         Caller Caller,
         Guid? EnterpriseId,
-        Domain.ObjectionStatus? Status,
+        DomainObjectionStatus? Status,
         bool Overdue,
         int Page,
         int PageSize
@@ -37,7 +38,7 @@ public static class ListObjections
             var objections = db.Objections.AsNoTracking();
             if (query.EnterpriseId is { } enterpriseId)
             {
-                if (!query.Caller.Is(Role.Operator) && !query.Caller.IsParty(Role.Enterprise, enterpriseId))
+                if (!query.Caller.Is(DomainRole.Operator) && !query.Caller.IsParty(DomainRole.Enterprise, enterpriseId))
                     throw new NotFoundException("No enterprise has this id.");
                 objections = objections.Where(o => o.EnterpriseId == enterpriseId);
             }
@@ -46,8 +47,8 @@ public static class ListObjections
                 objections = objections.Where(o => o.Status == status);
             if (query.Overdue)
             {
-                var cutoff = Domain.Objection.OverdueCutoff(now);
-                objections = objections.Where(o => o.Status == Domain.ObjectionStatus.Open && o.CreatedAt <= cutoff);
+                var cutoff = DomainObjection.OverdueCutoff(now);
+                objections = objections.Where(o => o.Status == DomainObjectionStatus.Open && o.CreatedAt <= cutoff);
             }
             var ordered = query.EnterpriseId is null
                 ? objections.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id) // operators work the oldest first
@@ -69,7 +70,7 @@ public static class ListObjections
             new Query(
                 caller,
                 null,
-                EnumText.ParseOptional<Domain.ObjectionStatus>(status, "status"),
+                EnumText.ParseOptional<DomainObjectionStatus>(status, "status"),
                 overdue,
                 page,
                 pageSize

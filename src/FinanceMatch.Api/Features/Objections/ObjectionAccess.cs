@@ -1,7 +1,7 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Core.Common;
-using Domain = FinanceMatch.Core.Objections;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainObjection = FinanceMatch.Core.Objections.Objection;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Objections;
 
@@ -9,9 +9,9 @@ namespace FinanceMatch.Api.Features.Objections;
 internal static class ObjectionAccess
 {
     /// <summary>An objection is seen by its firm and by operators; to anyone else it does not exist.</summary>
-    public static void EnsureVisibleTo(this Domain.Objection o, Caller caller)
+    public static void EnsureVisibleTo(this DomainObjection o, Caller caller)
     {
-        if (!caller.Is(Role.Operator) && !caller.IsParty(Role.Enterprise, o.EnterpriseId))
+        if (!caller.Is(DomainRole.Operator) && !caller.IsParty(DomainRole.Enterprise, o.EnterpriseId))
             throw new NotFoundException("No objection has this id.");
     }
 }

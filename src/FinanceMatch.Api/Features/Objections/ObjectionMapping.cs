@@ -1,12 +1,12 @@
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
-using Domain = FinanceMatch.Core.Objections;
+using DomainObjection = FinanceMatch.Core.Objections.Objection;
 
 namespace FinanceMatch.Api.Features.Objections;
 
 internal static class ObjectionMapping
 {
-    public static ObjectionDto ToDto(this Domain.Objection o, DateTimeOffset now) =>
+    public static ObjectionDto ToDto(this DomainObjection o, DateTimeOffset now) =>
         new(
             o.Id,
             o.EnterpriseId,

@@ -7,7 +7,7 @@ using FluentValidation;
 using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Domain = FinanceMatch.Core.Objections;
+using DomainObjectionStatus = FinanceMatch.Core.Objections.ObjectionStatus;
 
 namespace FinanceMatch.Api.Features.Objections;
 
@@ -39,7 +39,7 @@ public static class ResolveObjection
                 ?? throw new NotFoundException("No objection has this id.");
             var now = clock.GetUtcNow();
             objection.Resolve(
-                command.Body.Outcome.Map<Domain.ObjectionStatus>(),
+                command.Body.Outcome.Map<DomainObjectionStatus>(),
                 command.Body.Note.Trim(),
                 command.Caller.SubjectId,
                 now

@@ -5,7 +5,7 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Product = FinanceMatch.Core.Products.Product;
+using DomainProduct = FinanceMatch.Core.Products.Product;
 
 namespace FinanceMatch.Api.Features.Products;
 
@@ -22,7 +22,11 @@ public static class CreateProduct
     {
         public async ValueTask<ProductDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var (product, version) = Product.Create(command.InstitutionId, command.Terms.ToTerms(), clock.GetUtcNow());
+            var (product, version) = DomainProduct.Create(
+                command.InstitutionId,
+                command.Terms.ToTerms(),
+                clock.GetUtcNow()
+            );
             db.Products.Add(product);
             db.ProductVersions.Add(version);
             await db.SaveChangesAsync(cancellationToken);

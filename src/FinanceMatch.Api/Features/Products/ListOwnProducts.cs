@@ -6,14 +6,14 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Domain = FinanceMatch.Core.Products;
+using DomainProductStatus = FinanceMatch.Core.Products.ProductStatus;
 
 namespace FinanceMatch.Api.Features.Products;
 
 /// <summary>A bank's own products in every state, newest first.</summary>
 public static class ListOwnProducts
 {
-    public sealed record Query(Guid InstitutionId, Domain.ProductStatus? Status, int Page, int PageSize)
+    public sealed record Query(Guid InstitutionId, DomainProductStatus? Status, int Page, int PageSize)
         : IRequest<Paged<ProductDto>>,
             IPagedQuery;
 
@@ -45,7 +45,7 @@ public static class ListOwnProducts
         int pageSize = PageRules.DefaultPageSize
     ) =>
         await sender.Send(
-            new Query(caller.SubjectId, EnumText.ParseOptional<Domain.ProductStatus>(status, "status"), page, pageSize),
+            new Query(caller.SubjectId, EnumText.ParseOptional<DomainProductStatus>(status, "status"), page, pageSize),
             ct
         );
 }

@@ -5,7 +5,8 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Domain = FinanceMatch.Core.Products;
+using DomainGuaranteeType = FinanceMatch.Core.Products.GuaranteeType;
+using DomainProductStatus = FinanceMatch.Core.Products.ProductStatus;
 
 namespace FinanceMatch.Api.Features.Products;
 
@@ -15,7 +16,7 @@ public static class ListProducts
     public sealed record Query(
         decimal? Amount,
         int? TermMonths,
-        Domain.GuaranteeType? GuaranteeType,
+        DomainGuaranteeType? GuaranteeType,
         Guid? InstitutionId,
         string? Tag,
         int Page,
@@ -37,7 +38,7 @@ public static class ListProducts
     {
         public async ValueTask<Paged<ProductDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var products = db.Products.AsNoTracking().Where(p => p.Status == Domain.ProductStatus.Published);
+            var products = db.Products.AsNoTracking().Where(p => p.Status == DomainProductStatus.Published);
             if (query.Amount is { } amount)
                 products = products.Where(p => p.MinAmount <= amount && p.MaxAmount >= amount);
             if (query.TermMonths is { } term)
@@ -73,7 +74,7 @@ public static class ListProducts
             new Query(
                 amount,
                 termMonths,
-                EnumText.ParseOptional<Domain.GuaranteeType>(guaranteeType, "guaranteeType"),
+                EnumText.ParseOptional<DomainGuaranteeType>(guaranteeType, "guaranteeType"),
                 institutionId,
                 tag,
                 page,

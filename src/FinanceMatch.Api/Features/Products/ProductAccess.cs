@@ -2,8 +2,9 @@ using FinanceMatch.Api.Auth;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Domain = FinanceMatch.Core.Products;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainProduct = FinanceMatch.Core.Products.Product;
+using DomainProductStatus = FinanceMatch.Core.Products.ProductStatus;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Products;
 
@@ -11,10 +12,10 @@ namespace FinanceMatch.Api.Features.Products;
 internal static class ProductAccess
 {
     /// <summary>Drafts and withdrawn products exist only for their own bank and operators; published ones for everyone.</summary>
-    public static bool IsVisibleTo(this Domain.Product p, Caller caller) =>
-        p.Status == Domain.ProductStatus.Published
-        || caller.Is(Role.Operator)
-        || caller.IsParty(Role.Bank, p.InstitutionId);
+    public static bool IsVisibleTo(this DomainProduct p, Caller caller) =>
+        p.Status == DomainProductStatus.Published
+        || caller.Is(DomainRole.Operator)
+        || caller.IsParty(DomainRole.Bank, p.InstitutionId);
 
     /// <summary>A bank's own product, tracked for a change; another bank's is not found.</summary>
     public static async Task<Core.Products.Product> FindOwnAsync(

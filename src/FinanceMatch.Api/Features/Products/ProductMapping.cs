@@ -1,12 +1,15 @@
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
-using Domain = FinanceMatch.Core.Products;
+using DomainEligibility = FinanceMatch.Core.Products.Eligibility;
+using DomainGuaranteeType = FinanceMatch.Core.Products.GuaranteeType;
+using DomainProduct = FinanceMatch.Core.Products.Product;
+using DomainProductTerms = FinanceMatch.Core.Products.ProductTerms;
 
 namespace FinanceMatch.Api.Features.Products;
 
 internal static class ProductMapping
 {
-    public static ProductDto ToDto(this Domain.Product p) =>
+    public static ProductDto ToDto(this DomainProduct p) =>
         new(
             p.Id,
             p.InstitutionId,
@@ -38,10 +41,10 @@ internal static class ProductMapping
             p.PublishedAt
         );
 
-    public static Domain.ProductTerms ToTerms(this ProductRequest r)
+    public static DomainProductTerms ToTerms(this ProductRequest r)
     {
         var e = r.Eligibility ?? new EligibilityDto();
-        return new Domain.ProductTerms(
+        return new DomainProductTerms(
             r.Name,
             r.Description ?? "",
             r.MinAmount,
@@ -50,11 +53,11 @@ internal static class ProductMapping
             r.MaxTermMonths,
             r.MinAnnualRate,
             r.MaxAnnualRate,
-            r.GuaranteeTypes.Select(g => g.Map<Domain.GuaranteeType>()).ToList(),
+            r.GuaranteeTypes.Select(g => g.Map<DomainGuaranteeType>()).ToList(),
             r.DivisionPrefixes ?? [],
             Upper(r.IndustryPrefixes?.Include),
             Upper(r.IndustryPrefixes?.Exclude),
-            new Domain.Eligibility(
+            new DomainEligibility(
                 e.MinGrade?.Trim().ToUpperInvariant(),
                 e.MinScore,
                 e.MinYearsInOperation,

@@ -6,7 +6,7 @@ using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Profiles;
 using Microsoft.EntityFrameworkCore;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Profiles;
 
@@ -25,7 +25,7 @@ internal static class ProfileAccess
         CancellationToken ct
     )
     {
-        if (!caller.Is(Role.Operator))
+        if (!caller.Is(DomainRole.Operator))
             return await read(await VisibleProfileAsync(db, enterpriseId, caller, ct));
         await using var transaction = await db.Database.BeginTransactionAsync(
             System.Data.IsolationLevel.ReadCommitted,
@@ -58,7 +58,7 @@ internal static class ProfileAccess
         CancellationToken ct
     )
     {
-        var visible = caller.Is(Role.Operator) || caller.IsParty(Role.Enterprise, enterpriseId);
+        var visible = caller.Is(DomainRole.Operator) || caller.IsParty(DomainRole.Enterprise, enterpriseId);
         var profile = visible
             ? await db.CreditProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.EnterpriseId == enterpriseId, ct)
             : null;

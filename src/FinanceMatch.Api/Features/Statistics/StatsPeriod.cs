@@ -1,6 +1,6 @@
 using FinanceMatch.Api.Auth;
 using FluentValidation;
-using Role = FinanceMatch.Core.Identity.Role;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Statistics;
 
@@ -13,7 +13,7 @@ public sealed record StatsPeriod(DateOnly? From, DateOnly To)
         new(from, to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>Operators see the whole platform; a bank sees only its own institution.</summary>
-    public static Guid? ScopeOf(Caller caller) => caller.Is(Role.Operator) ? null : caller.SubjectId;
+    public static Guid? ScopeOf(Caller caller) => caller.Is(DomainRole.Operator) ? null : caller.SubjectId;
 }
 
 /// <summary>

@@ -6,7 +6,7 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Domain = FinanceMatch.Core.Webhooks;
+using DomainDeliveryStatus = FinanceMatch.Core.Webhooks.DeliveryStatus;
 
 namespace FinanceMatch.Api.Features.Webhooks;
 
@@ -50,7 +50,7 @@ public static class ListWebhookDeliveries
                         d.LastStatusCode,
                         d.LastError,
                         d.CreatedAt,
-                        d.Status == Domain.DeliveryStatus.Pending ? d.NextAttemptAt : null,
+                        d.Status == DomainDeliveryStatus.Pending ? d.NextAttemptAt : null,
                         d.DeliveredAt,
                         attempts[d.Id]
                             .Select(a => new WebhookAttemptDto(

@@ -9,7 +9,8 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Domain = FinanceMatch.Core.Webhooks;
+using DomainWebhook = FinanceMatch.Core.Webhooks.Webhook;
+using DomainWebhookEvent = FinanceMatch.Core.Webhooks.WebhookEvent;
 
 namespace FinanceMatch.Api.Features.Webhooks;
 
@@ -77,12 +78,12 @@ public static class RegisterWebhook
                 throw new ConflictException(
                     $"A bank may register at most {WebhookOptions.MaxPerInstitution} webhooks; delete one first."
                 );
-            var webhook = new Domain.Webhook
+            var webhook = new DomainWebhook
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
                 InstitutionId = command.InstitutionId,
                 Url = command.Body.Url,
-                Events = command.Body.Events.Distinct().Select(e => e.Map<Domain.WebhookEvent>()).ToList(),
+                Events = command.Body.Events.Distinct().Select(e => e.Map<DomainWebhookEvent>()).ToList(),
                 ProtectedSecret = protector.Protect(SecretPurpose.WebhookSecret, command.Body.Secret),
                 CreatedAt = clock.GetUtcNow(),
             };

@@ -2,7 +2,7 @@ using FinanceMatch.Api.Auth;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Domain = FinanceMatch.Core.Webhooks;
+using DomainWebhook = FinanceMatch.Core.Webhooks.Webhook;
 
 namespace FinanceMatch.Api.Features.Webhooks;
 
@@ -10,7 +10,7 @@ namespace FinanceMatch.Api.Features.Webhooks;
 internal static class WebhookAccess
 {
     /// <summary>A bank's own webhook; another bank's does not exist for it.</summary>
-    public static async Task<Domain.Webhook> OwnAsync(
+    public static async Task<DomainWebhook> OwnAsync(
         this FinanceMatchDbContext db,
         Caller caller,
         Guid id,

@@ -6,7 +6,7 @@ using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Match = FinanceMatch.Core.Matching.Match;
+using DomainMatch = FinanceMatch.Core.Matching.Match;
 
 namespace FinanceMatch.Api.Features.Webhooks;
 
@@ -24,7 +24,7 @@ public static class WebhookOutbox
     /// </summary>
     public static async Task<List<WebhookOutboxEntry>> AddMatchesCreatedAsync(
         FinanceMatchDbContext db,
-        IReadOnlyList<Match> matches,
+        IReadOnlyList<DomainMatch> matches,
         DateTimeOffset now,
         CancellationToken ct
     )
@@ -111,7 +111,7 @@ public static class WebhookOutbox
     }
 
     /// <summary>What a bank learns of a new match: which request, product and firm, its place and state; no rule values.</summary>
-    public static JsonObject MatchEvent(Match m) =>
+    public static JsonObject MatchEvent(DomainMatch m) =>
         new()
         {
             ["id"] = m.Id,
