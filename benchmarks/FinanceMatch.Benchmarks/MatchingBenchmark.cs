@@ -35,12 +35,12 @@ internal static partial class MatchingBenchmark
         var anonymous = new FinanceMatchClient(http);
         var @operator = BenchmarkClients.For(
             api.BaseUrl,
-            (await anonymous.Auth.GetTokenAsync(new TokenRequest(OperatorId, OperatorSecret))).AccessToken
+            (await anonymous.Auth.GetTokenAsync(new TokenBody(OperatorId, OperatorSecret))).AccessToken
         );
 
         var clock = Stopwatch.StartNew();
         for (var b = 0; b < banks; b++)
-            await @operator.Institutions.CreateAsync(new CreateInstitutionRequest($"Bench Bank {b}", $"BENCH-{b:000}"));
+            await @operator.Institutions.CreateAsync(new CreateInstitutionBody($"Bench Bank {b}", $"BENCH-{b:000}"));
         await GenerateProductsAsync(connectionString, products);
         var firmClients = await RegisterFirmsAsync(anonymous, @operator, connectionString, api.BaseUrl, firms);
         Console.WriteLine(
@@ -203,7 +203,7 @@ internal static partial class MatchingBenchmark
         return (seconds, firstMatched / seconds, cpu.Report(seconds, (int)firstMatched, "matched request"));
     }
 
-    private static SubmitLoanRequest Ask(int i)
+    private static SubmitLoanRequestBody Ask(int i)
     {
         decimal[] amounts = [300_000m, 800_000m, 1_500_000m, 3_000_000m, 6_000_000m];
         int[] terms = [12, 24, 36];
@@ -213,12 +213,12 @@ internal static partial class MatchingBenchmark
             [GuaranteeType.Credit, GuaranteeType.Pledge],
             [GuaranteeType.Mortgage],
         ];
-        return new SubmitLoanRequest(
+        return new SubmitLoanRequestBody(
             amounts[i % amounts.Length],
             terms[i / 5 % terms.Length],
             "Working capital",
             guarantees[i / 15 % guarantees.Length],
-            new LoanConsentRequest([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
+            new LoanConsentBody([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
         );
     }
 
@@ -266,12 +266,12 @@ internal static partial class MatchingBenchmark
     )
     {
         var random = new Random(20261124);
-        var registrations = new List<RegisterEnterpriseRequest>();
+        var registrations = new List<RegisterEnterpriseBody>();
         for (var i = 0; i < firms; i++)
         {
             var division = Divisions[i % Divisions.Length];
             registrations.Add(
-                new RegisterEnterpriseRequest(
+                new RegisterEnterpriseBody(
                     Uscc.Compose(division, Uscc.RandomBody(random.Next)),
                     $"Bench Firm {i}",
                     "Rep",
@@ -297,13 +297,11 @@ internal static partial class MatchingBenchmark
         foreach (var registration in registrations)
         {
             var firm = await anonymous.Enterprises.RegisterAsync(registration);
-            await @operator.Enterprises.VerifyAsync(firm.Id, new VerificationDecisionRequest("Benchmark firm."));
+            await @operator.Enterprises.VerifyAsync(firm.Id, new VerificationDecisionBody("Benchmark firm."));
             clients.Add(
                 BenchmarkClients.For(
                     baseUrl,
-                    (
-                        await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret!))
-                    ).AccessToken
+                    (await anonymous.Auth.GetTokenAsync(new TokenBody(firm.ClientId, firm.ClientSecret!))).AccessToken
                 )
             );
         }

@@ -21,24 +21,24 @@ internal static class MixedLoadBenchmark
         await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5095, OperatorId, OperatorSecret);
         var anonymous = BenchmarkClients.For(api.BaseUrl);
         async Task<string> TokenAsync(string id, string secret) =>
-            (await anonymous.Auth.GetTokenAsync(new TokenRequest(id, secret))).AccessToken;
+            (await anonymous.Auth.GetTokenAsync(new TokenBody(id, secret))).AccessToken;
         var @operator = BenchmarkClients.For(api.BaseUrl, await TokenAsync(OperatorId, OperatorSecret));
         var clock = Stopwatch.StartNew();
 
         var department = await @operator.Departments.CreateAsync(
-            new CreateDepartmentRequest("Load Bureau", "LOAD-TAX", [FeedType.Tax])
+            new CreateDepartmentBody("Load Bureau", "LOAD-TAX", [FeedType.Tax])
         );
         var departmentToken = await TokenAsync(department.ClientId, department.ClientSecret!);
         var banks = new List<(CreatedInstitution Bank, string Token)>();
         for (var b = 0; b < 10; b++)
         {
             var bank = await @operator.Institutions.CreateAsync(
-                new CreateInstitutionRequest($"Load Bank {b}", $"LOAD-{b:00}")
+                new CreateInstitutionBody($"Load Bank {b}", $"LOAD-{b:00}")
             );
             var token = await TokenAsync(bank.ClientId, bank.ClientSecret!);
             var client = BenchmarkClients.For(api.BaseUrl, token);
             var product = await client.Products.CreateAsync(
-                new ProductRequest(
+                new ProductBody(
                     $"Load loan {b}",
                     "Working capital",
                     100_000m,
@@ -61,7 +61,7 @@ internal static class MixedLoadBenchmark
         for (var i = 1; i <= 100; i++)
         {
             var firm = await anonymous.Enterprises.RegisterAsync(
-                new RegisterEnterpriseRequest(
+                new RegisterEnterpriseBody(
                     Core.Common.Uscc.Compose("440604", (500_000 + i).ToString("D9", CultureInfo.InvariantCulture)),
                     $"Load Firm {i}",
                     "Rep",
@@ -72,13 +72,13 @@ internal static class MixedLoadBenchmark
                     40
                 )
             );
-            await @operator.Enterprises.VerifyAsync(firm.Id, new VerificationDecisionRequest("Benchmark firm."));
+            await @operator.Enterprises.VerifyAsync(firm.Id, new VerificationDecisionBody("Benchmark firm."));
             var token = await TokenAsync(firm.ClientId, firm.ClientSecret!);
             await BenchmarkClients
                 .For(api.BaseUrl, token)
                 .Consents.GrantAsync(
                     firm.Id,
-                    new GrantConsentRequest(
+                    new GrantConsentBody(
                         banks[0].Bank.Id,
                         null,
                         [ConsentScope.Profile, ConsentScope.Tax],
@@ -156,13 +156,13 @@ internal static class MixedLoadBenchmark
             Console.WriteLine(line);
     }
 
-    private static SubmitLoanRequest Ask() =>
+    private static SubmitLoanRequestBody Ask() =>
         new(
             800_000m,
             24,
             "Working capital",
             [GuaranteeType.Credit],
-            new LoanConsentRequest([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
+            new LoanConsentBody([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
         );
 
     /// <summary>

@@ -57,7 +57,7 @@ internal static class ProfileRebuildBenchmark
 
         var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(10) };
         var token = await new FinanceMatchClient(http).Auth.GetTokenAsync(
-            new TokenRequest("bench-operator", "bench-operator-secret-123456")
+            new TokenBody("bench-operator", "bench-operator-secret-123456")
         );
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         var client = new FinanceMatchClient(http);

@@ -98,13 +98,13 @@ try
     var anonymous = new FinanceMatchClient(
         new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(10) }
     );
-    var token = await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"));
+    var token = await anonymous.Auth.GetTokenAsync(new TokenBody("bench-operator", "bench-operator-secret-123456"));
     var @operator = BenchmarkClients.For(api.BaseUrl, token.AccessToken);
     var department = await @operator.Departments.CreateAsync(
-        new CreateDepartmentRequest("Benchmark Tax Bureau", "BENCH-TAX", [FeedType.Tax])
+        new CreateDepartmentBody("Benchmark Tax Bureau", "BENCH-TAX", [FeedType.Tax])
     );
     var departmentToken = await anonymous.Auth.GetTokenAsync(
-        new TokenRequest(department.ClientId, department.ClientSecret!)
+        new TokenBody(department.ClientId, department.ClientSecret!)
     );
     var bureau = BenchmarkClients.For(api.BaseUrl, departmentToken.AccessToken);
 

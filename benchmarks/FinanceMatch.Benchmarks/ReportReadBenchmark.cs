@@ -26,11 +26,11 @@ internal static class ReportReadBenchmark
         var @operator = BenchmarkClients.For(
             api.BaseUrl,
             (
-                await anonymous.Auth.GetTokenAsync(new TokenRequest("bench-operator", "bench-operator-secret-123456"))
+                await anonymous.Auth.GetTokenAsync(new TokenBody("bench-operator", "bench-operator-secret-123456"))
             ).AccessToken
         );
         var department = await @operator.Departments.CreateAsync(
-            new CreateDepartmentRequest(
+            new CreateDepartmentBody(
                 "Bench Bureau",
                 "BENCH-ALL",
                 [FeedType.Tax, FeedType.SocialSecurity, FeedType.Utility, FeedType.Penalty]
@@ -39,12 +39,12 @@ internal static class ReportReadBenchmark
         var bureau = BenchmarkClients.For(
             api.BaseUrl,
             (
-                await anonymous.Auth.GetTokenAsync(new TokenRequest(department.ClientId, department.ClientSecret!))
+                await anonymous.Auth.GetTokenAsync(new TokenBody(department.ClientId, department.ClientSecret!))
             ).AccessToken
         );
-        var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Bench Bank", "BENCH-BANK"));
+        var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionBody("Bench Bank", "BENCH-BANK"));
         var bankToken = (
-            await anonymous.Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret!))
+            await anonymous.Auth.GetTokenAsync(new TokenBody(bank.ClientId, bank.ClientSecret!))
         ).AccessToken;
 
         var usccs = Enumerable.Range(1, firms).Select(i => Uscc(i)).ToList();
@@ -88,7 +88,7 @@ internal static class ReportReadBenchmark
         foreach (var uscc in usccs)
         {
             var firm = await anonymous.Enterprises.RegisterAsync(
-                new RegisterEnterpriseRequest(
+                new RegisterEnterpriseBody(
                     uscc,
                     $"Firm {uscc}",
                     "Rep",
@@ -99,14 +99,14 @@ internal static class ReportReadBenchmark
                     40
                 )
             );
-            await @operator.Enterprises.VerifyAsync(firm.Id, new VerificationDecisionRequest("Benchmark firm."));
+            await @operator.Enterprises.VerifyAsync(firm.Id, new VerificationDecisionBody("Benchmark firm."));
             var self = BenchmarkClients.For(
                 api.BaseUrl,
-                (await anonymous.Auth.GetTokenAsync(new TokenRequest(firm.ClientId, firm.ClientSecret!))).AccessToken
+                (await anonymous.Auth.GetTokenAsync(new TokenBody(firm.ClientId, firm.ClientSecret!))).AccessToken
             );
             await self.Consents.GrantAsync(
                 firm.Id,
-                new GrantConsentRequest(
+                new GrantConsentBody(
                     bank.Id,
                     null,
                     [

@@ -30,27 +30,25 @@ internal static class StatisticsBenchmark
         var anonymous = BenchmarkClients.For(api.BaseUrl);
         var @operator = BenchmarkClients.For(
             api.BaseUrl,
-            (await anonymous.Auth.GetTokenAsync(new TokenRequest(OperatorId, OperatorSecret))).AccessToken
+            (await anonymous.Auth.GetTokenAsync(new TokenBody(OperatorId, OperatorSecret))).AccessToken
         );
         var clock = Stopwatch.StartNew();
         CreatedInstitution? firstBank = null;
         for (var b = 0; b < 100; b++)
             firstBank ??= await @operator.Institutions.CreateAsync(
-                new CreateInstitutionRequest($"Bench Bank {b}", $"BENCH-{b:000}")
+                new CreateInstitutionBody($"Bench Bank {b}", $"BENCH-{b:000}")
             );
         for (var b = 1; b < 100; b++)
-            await @operator.Institutions.CreateAsync(
-                new CreateInstitutionRequest($"Bench Bank {b}", $"BENCH-B{b:000}")
-            );
+            await @operator.Institutions.CreateAsync(new CreateInstitutionBody($"Bench Bank {b}", $"BENCH-B{b:000}"));
         var bank = BenchmarkClients.For(
             api.BaseUrl,
             (
-                await anonymous.Auth.GetTokenAsync(new TokenRequest(firstBank!.ClientId, firstBank.ClientSecret!))
+                await anonymous.Auth.GetTokenAsync(new TokenBody(firstBank!.ClientId, firstBank.ClientSecret!))
             ).AccessToken
         );
         for (var d = 0; d < 20; d++)
             await @operator.Departments.CreateAsync(
-                new CreateDepartmentRequest($"Bench Bureau {d}", $"BENCH-D{d:00}", [FeedType.Tax, FeedType.Utility])
+                new CreateDepartmentBody($"Bench Bureau {d}", $"BENCH-D{d:00}", [FeedType.Tax, FeedType.Utility])
             );
         await GenerateWorldAsync(connectionString, firms);
         var counts = await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.matches");

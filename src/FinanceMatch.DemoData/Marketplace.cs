@@ -24,7 +24,7 @@ internal static class Marketplace
             foreach (
                 var request in new[]
                 {
-                    new ProductRequest(
+                    new ProductBody(
                         $"{name} Tax-Credit Loan",
                         "Unsecured working capital for firms with a steady tax record.",
                         100_000m,
@@ -37,7 +37,7 @@ internal static class Marketplace
                         Eligibility: new EligibilityDto(MinGrade: "BB", MinAnnualTaxPaid: 30_000m),
                         Tags: ["tax-credit"]
                     ),
-                    new ProductRequest(
+                    new ProductBody(
                         $"{name} Equipment Loan",
                         "Secured by the equipment bought or other property.",
                         500_000m,
@@ -50,7 +50,7 @@ internal static class Marketplace
                         Eligibility: new EligibilityDto(MinYearsInOperation: 2),
                         Tags: ["equipment"]
                     ),
-                    new ProductRequest(
+                    new ProductBody(
                         $"{name} Micro Working Capital",
                         "Small, short loans for Foshan's small firms.",
                         50_000m,
@@ -79,15 +79,15 @@ internal static class Marketplace
             [GuaranteeType.Credit, GuaranteeType.Guarantee],
             [GuaranteeType.Mortgage],
         ];
-        var requests = new Dictionary<Guid, (FinanceMatchClient Firm, SubmitLoanRequest Ask)>();
+        var requests = new Dictionary<Guid, (FinanceMatchClient Firm, SubmitLoanRequestBody Ask)>();
         foreach (var (_, firm) in borrowersWithProfiles)
         {
-            var ask = new SubmitLoanRequest(
+            var ask = new SubmitLoanRequestBody(
                 amounts[random.Next(amounts.Length)],
                 terms[random.Next(terms.Length)],
                 "Working capital",
                 guarantees[random.Next(guarantees.Length)],
-                new LoanConsentRequest([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
+                new LoanConsentBody([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
             );
             requests[(await firm.LoanRequests.SubmitAsync(ask)).Id] = (firm, ask);
         }
@@ -114,7 +114,7 @@ internal static class Marketplace
             {
                 await bank.Matches.DeclineAsync(
                     match.Id,
-                    new DeclineMatchRequest("Turnover too thin for the amount asked.")
+                    new DeclineMatchBody("Turnover too thin for the amount asked.")
                 );
                 declined++;
                 continue;
@@ -122,7 +122,7 @@ internal static class Marketplace
             var term = Math.Clamp(ask.TermMonths, product.MinTermMonths, product.MaxTermMonths);
             await bank.Matches.ApproveAsync(
                 match.Id,
-                new ApproveMatchRequest(Math.Round(ask.Amount * 0.8m, 2), product.MinAnnualRate + 0.25m, term)
+                new ApproveMatchBody(Math.Round(ask.Amount * 0.8m, 2), product.MinAnnualRate + 0.25m, term)
             );
             approved++;
             try
@@ -137,7 +137,7 @@ internal static class Marketplace
             {
                 await bank.Matches.DisburseAsync(
                     match.Id,
-                    new DisburseMatchRequest(Math.Round(ask.Amount * 0.8m, 2), DateOnly.FromDateTime(DateTime.UtcNow))
+                    new DisburseMatchBody(Math.Round(ask.Amount * 0.8m, 2), DateOnly.FromDateTime(DateTime.UtcNow))
                 );
                 disbursed++;
             }

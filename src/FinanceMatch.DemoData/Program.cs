@@ -32,7 +32,7 @@ var random = new Random(2016);
 
 var anonymous = Client(null);
 await WaitUntilReadyAsync(anonymous.Http);
-var @operator = Client((await anonymous.Auth.GetTokenAsync(new TokenRequest(operatorId, operatorSecret))).AccessToken);
+var @operator = Client((await anonymous.Auth.GetTokenAsync(new TokenBody(operatorId, operatorSecret))).AccessToken);
 if ((await @operator.Departments.ListAsync(pageSize: 500)).Items.Any(d => d.Code == "DEMO-TAX"))
 {
     Console.WriteLine("Demo data is already loaded (department DEMO-TAX exists).");
@@ -42,13 +42,13 @@ if ((await @operator.Departments.ListAsync(pageSize: 500)).Items.Any(d => d.Code
 var credentials = new StringBuilder("# FinanceMatch demo credentials (development only)\n");
 async Task<FinanceMatchClient> DepartmentAsync(string name, string code, FeedType type)
 {
-    var created = await @operator.Departments.CreateAsync(new CreateDepartmentRequest(name, code, [type]));
+    var created = await @operator.Departments.CreateAsync(new CreateDepartmentBody(name, code, [type]));
     credentials.AppendLine(
         CultureInfo.InvariantCulture,
         $"department {code, -14} clientId={created.ClientId} clientSecret={created.ClientSecret}"
     );
     return Client(
-        (await anonymous.Auth.GetTokenAsync(new TokenRequest(created.ClientId, created.ClientSecret!))).AccessToken
+        (await anonymous.Auth.GetTokenAsync(new TokenBody(created.ClientId, created.ClientSecret!))).AccessToken
     );
 }
 
@@ -73,7 +73,7 @@ foreach (
     }
 )
 {
-    var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionRequest(name, code));
+    var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionBody(name, code));
     credentials.AppendLine(
         CultureInfo.InvariantCulture,
         $"bank       {code, -14} clientId={bank.ClientId} clientSecret={bank.ClientSecret}"
@@ -115,7 +115,7 @@ for (var i = 0; i < firmCount; i++)
         continue;
     var trade = trades[random.Next(trades.Length)];
     var registered = await anonymous.Enterprises.RegisterAsync(
-        new RegisterEnterpriseRequest(
+        new RegisterEnterpriseBody(
             uscc,
             $"Foshan {surnames[random.Next(surnames.Length)]}'s {trade} Co., Ltd.",
             $"{surnames[random.Next(surnames.Length)]} {(char)('A' + random.Next(26))}.",
@@ -130,7 +130,7 @@ for (var i = 0; i < firmCount; i++)
     // Verified the way a real firm is: a signed assertion from the (development) e-business-licence service.
     await firmClient.Enterprises.SubmitVerificationAsync(
         registered.Id,
-        new SubmitVerificationRequest(
+        new SubmitVerificationBody(
             VerificationMethod.BusinessLicence,
             licences.Assert(uscc, registered.LegalRepresentative)
         )
@@ -281,7 +281,7 @@ Console.WriteLine($"Demo credentials written to {file}:");
 Console.Write(credentials);
 
 async Task<FinanceMatchClient> SignedInAsync(string clientId, string clientSecret) =>
-    Client((await anonymous.Auth.GetTokenAsync(new TokenRequest(clientId, clientSecret))).AccessToken);
+    Client((await anonymous.Auth.GetTokenAsync(new TokenBody(clientId, clientSecret))).AccessToken);
 
 FinanceMatchClient Client(string? token)
 {

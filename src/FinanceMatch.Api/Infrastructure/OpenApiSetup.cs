@@ -8,11 +8,23 @@ internal static class OpenApiSetup
     public const string BearerScheme = "Bearer";
     public const string ClientCredentialsScheme = "ClientCredentials";
 
+    /// <summary>The contract's name of a request body: <c>TokenBody</c> is <c>TokenRequest</c>, <c>SubmitLoanRequestBody</c> is <c>SubmitLoanRequest</c>.</summary>
+    public static string ContractName(string bodyTypeName)
+    {
+        var stem = bodyTypeName[..^"Body".Length];
+        return stem.EndsWith("Request", StringComparison.Ordinal) ? stem : stem + "Request";
+    }
+
     public static IServiceCollection AddFinanceMatchOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(
             "v1",
             options =>
             {
+                // The schema names are the published contract: a wire record named XBody in C# keeps its name XRequest.
+                options.CreateSchemaReferenceId = type =>
+                    type.Type.Name.EndsWith("Body", StringComparison.Ordinal)
+                        ? ContractName(type.Type.Name)
+                        : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type);
                 options.AddDocumentTransformer(
                     (document, _, _) =>
                     {

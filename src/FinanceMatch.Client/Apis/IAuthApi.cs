@@ -8,7 +8,7 @@ public interface IAuthApi
 {
     /// <summary>Exchanges a client id and secret for a bearer token.</summary>
     [Post("/api/v1/auth/token")]
-    Task<TokenResponse> GetTokenAsync([Body] TokenRequest request, CancellationToken cancellationToken = default);
+    Task<TokenResponse> GetTokenAsync([Body] TokenBody request, CancellationToken cancellationToken = default);
 
     /// <summary>Who the current token belongs to.</summary>
     [Get("/api/v1/auth/me")]
@@ -17,7 +17,7 @@ public interface IAuthApi
     /// <summary>Replaces the caller's own secret, given the current one; the new one is returned once, and every earlier token ends.</summary>
     [Post("/api/v1/credentials/rotate")]
     Task<ClientCredentials> RotateSecretAsync(
-        [Body] RotateSecretRequest request,
+        [Body] RotateSecretBody request,
         CancellationToken cancellationToken = default
     );
 }

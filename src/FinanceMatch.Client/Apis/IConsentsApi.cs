@@ -10,7 +10,7 @@ public interface IConsentsApi
     [Post("/api/v1/enterprises/{enterpriseId}/consents")]
     Task<ConsentDto> GrantAsync(
         Guid enterpriseId,
-        [Body] GrantConsentRequest request,
+        [Body] GrantConsentBody request,
         [Header("Idempotency-Key")] string? idempotencyKey = null,
         CancellationToken cancellationToken = default
     );

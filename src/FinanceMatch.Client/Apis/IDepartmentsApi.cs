@@ -9,7 +9,7 @@ public interface IDepartmentsApi
     /// <summary>Onboards a department (operators).</summary>
     [Post("/api/v1/departments")]
     Task<CreatedDepartment> CreateAsync(
-        [Body] CreateDepartmentRequest request,
+        [Body] CreateDepartmentBody request,
         [Header("Idempotency-Key")] string? idempotencyKey = null,
         CancellationToken cancellationToken = default
     );
@@ -30,7 +30,7 @@ public interface IDepartmentsApi
     [Post("/api/v1/departments/{id}/transfer-records")]
     Task<RecordTransferDto> TransferRecordsAsync(
         Guid id,
-        [Body] TransferRecordsRequest request,
+        [Body] TransferRecordsBody request,
         CancellationToken cancellationToken = default
     );
 }

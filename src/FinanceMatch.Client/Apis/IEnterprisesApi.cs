@@ -9,7 +9,7 @@ public interface IEnterprisesApi
     /// <summary>A firm registers itself (no token needed).</summary>
     [Post("/api/v1/enterprises")]
     Task<RegisteredEnterprise> RegisterAsync(
-        [Body] RegisterEnterpriseRequest request,
+        [Body] RegisterEnterpriseBody request,
         [Header("Idempotency-Key")] string? idempotencyKey = null,
         CancellationToken cancellationToken = default
     );
@@ -32,7 +32,7 @@ public interface IEnterprisesApi
     [Post("/api/v1/enterprises/{id}/verification")]
     Task<EnterpriseDto> SubmitVerificationAsync(
         Guid id,
-        [Body] SubmitVerificationRequest request,
+        [Body] SubmitVerificationBody request,
         CancellationToken cancellationToken = default
     );
 
@@ -40,7 +40,7 @@ public interface IEnterprisesApi
     [Post("/api/v1/enterprises/{id}/verify")]
     Task<EnterpriseDto> VerifyAsync(
         Guid id,
-        [Body] VerificationDecisionRequest request,
+        [Body] VerificationDecisionBody request,
         CancellationToken cancellationToken = default
     );
 
@@ -48,7 +48,7 @@ public interface IEnterprisesApi
     [Post("/api/v1/enterprises/{id}/reject")]
     Task<EnterpriseDto> RejectAsync(
         Guid id,
-        [Body] VerificationDecisionRequest request,
+        [Body] VerificationDecisionBody request,
         CancellationToken cancellationToken = default
     );
 }

@@ -41,7 +41,7 @@ public interface IFeedsApi
     /// <summary>Registers a pull source (operators).</summary>
     [Post("/api/v1/feed-sources")]
     Task<FeedSourceDto> CreateSourceAsync(
-        [Body] CreateFeedSourceRequest request,
+        [Body] CreateFeedSourceBody request,
         [Header("Idempotency-Key")] string? idempotencyKey = null,
         CancellationToken cancellationToken = default
     );

@@ -9,7 +9,7 @@ public interface IInstitutionsApi
     /// <summary>Onboards an institution (operators).</summary>
     [Post("/api/v1/institutions")]
     Task<CreatedInstitution> CreateAsync(
-        [Body] CreateInstitutionRequest request,
+        [Body] CreateInstitutionBody request,
         [Header("Idempotency-Key")] string? idempotencyKey = null,
         CancellationToken cancellationToken = default
     );

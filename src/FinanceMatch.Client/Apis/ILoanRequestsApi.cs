@@ -9,7 +9,7 @@ public interface ILoanRequestsApi
     /// <summary>Posts a loan request with its consent; matching starts at once (firms).</summary>
     [Post("/api/v1/loan-requests")]
     Task<LoanRequestDto> SubmitAsync(
-        [Body] SubmitLoanRequest request,
+        [Body] SubmitLoanRequestBody request,
         [Header("Idempotency-Key")] string? idempotencyKey = null,
         CancellationToken cancellationToken = default
     );

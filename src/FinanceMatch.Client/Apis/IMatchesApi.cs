@@ -27,7 +27,7 @@ public interface IMatchesApi
     [Post("/api/v1/matches/{id}/approve")]
     Task<MatchDto> ApproveAsync(
         Guid id,
-        [Body] ApproveMatchRequest request,
+        [Body] ApproveMatchBody request,
         CancellationToken cancellationToken = default
     );
 
@@ -35,7 +35,7 @@ public interface IMatchesApi
     [Post("/api/v1/matches/{id}/decline")]
     Task<MatchDto> DeclineAsync(
         Guid id,
-        [Body] DeclineMatchRequest request,
+        [Body] DeclineMatchBody request,
         CancellationToken cancellationToken = default
     );
 
@@ -43,7 +43,7 @@ public interface IMatchesApi
     [Post("/api/v1/matches/{id}/disburse")]
     Task<MatchDto> DisburseAsync(
         Guid id,
-        [Body] DisburseMatchRequest request,
+        [Body] DisburseMatchBody request,
         CancellationToken cancellationToken = default
     );
 

@@ -10,7 +10,7 @@ public interface IObjectionsApi
     [Post("/api/v1/enterprises/{enterpriseId}/objections")]
     Task<ObjectionDto> FileAsync(
         Guid enterpriseId,
-        [Body] FileObjectionRequest request,
+        [Body] FileObjectionBody request,
         CancellationToken cancellationToken = default
     );
 
@@ -41,7 +41,7 @@ public interface IObjectionsApi
     [Post("/api/v1/objections/{id}/resolve")]
     Task<ObjectionDto> ResolveAsync(
         Guid id,
-        [Body] ResolveObjectionRequest request,
+        [Body] ResolveObjectionBody request,
         CancellationToken cancellationToken = default
     );
 }

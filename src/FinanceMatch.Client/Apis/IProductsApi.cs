@@ -9,14 +9,14 @@ public interface IProductsApi
     /// <summary>Creates a product as a draft (banks).</summary>
     [Post("/api/v1/products")]
     Task<ProductDto> CreateAsync(
-        [Body] ProductRequest request,
+        [Body] ProductBody request,
         [Header("Idempotency-Key")] string? idempotencyKey = null,
         CancellationToken cancellationToken = default
     );
 
     /// <summary>Replaces a product's terms as a new version (its own bank).</summary>
     [Put("/api/v1/products/{id}")]
-    Task<ProductDto> UpdateAsync(Guid id, [Body] ProductRequest request, CancellationToken cancellationToken = default);
+    Task<ProductDto> UpdateAsync(Guid id, [Body] ProductBody request, CancellationToken cancellationToken = default);
 
     /// <summary>Puts a draft or withdrawn product in the catalogue (its own bank).</summary>
     [Post("/api/v1/products/{id}/publish")]

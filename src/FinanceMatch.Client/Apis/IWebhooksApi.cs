@@ -8,10 +8,7 @@ public interface IWebhooksApi
 {
     /// <summary>Registers an endpoint for some events (banks).</summary>
     [Post("/api/v1/webhooks")]
-    Task<WebhookDto> RegisterAsync(
-        [Body] RegisterWebhookRequest request,
-        CancellationToken cancellationToken = default
-    );
+    Task<WebhookDto> RegisterAsync([Body] RegisterWebhookBody request, CancellationToken cancellationToken = default);
 
     /// <summary>The bank's webhooks.</summary>
     [Get("/api/v1/webhooks")]

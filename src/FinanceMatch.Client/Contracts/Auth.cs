@@ -1,7 +1,7 @@
 namespace FinanceMatch.Client.Contracts;
 
 /// <summary>Body of <c>POST /api/v1/auth/token</c> as JSON (the form of RFC 6749 client credentials is accepted too).</summary>
-public sealed record TokenRequest(string ClientId, string ClientSecret);
+public sealed record TokenBody(string ClientId, string ClientSecret);
 
 /// <summary>
 /// Body of <c>POST /api/v1/auth/token</c> as <c>application/x-www-form-urlencoded</c> (RFC 6749 §4.4, client credentials).
@@ -26,7 +26,7 @@ public sealed record OAuthTokenResponse(
 );
 
 /// <summary>Body of <c>POST /api/v1/credentials/rotate</c>: the caller proves it still holds the current secret.</summary>
-public sealed record RotateSecretRequest(string CurrentSecret);
+public sealed record RotateSecretBody(string CurrentSecret);
 
 /// <summary>A credential as operators see it (never its secret).</summary>
 /// <remarks>

@@ -46,7 +46,7 @@ public enum ConsentStatus
 }
 
 /// <summary>Body of <c>POST /api/v1/enterprises/{id}/consents</c>: one of institutionId or loanRequestId.</summary>
-public sealed record GrantConsentRequest(
+public sealed record GrantConsentBody(
     Guid? InstitutionId,
     Guid? LoanRequestId,
     IReadOnlyList<ConsentScope> Scopes,

@@ -20,7 +20,7 @@ public enum FeedType
 }
 
 /// <summary>Body of <c>POST /api/v1/departments</c>.</summary>
-public sealed record CreateDepartmentRequest(string Name, string Code, IReadOnlyList<FeedType> FeedTypes);
+public sealed record CreateDepartmentBody(string Name, string Code, IReadOnlyList<FeedType> FeedTypes);
 
 /// <summary>A government department and the feed types it may push.</summary>
 public sealed record DepartmentDto(
@@ -43,7 +43,7 @@ public sealed record CreatedDepartment(
 );
 
 /// <summary>Body of <c>POST /api/v1/departments/{id}/transfer-records</c>: the successor and why (a merger of offices).</summary>
-public sealed record TransferRecordsRequest(Guid ToDepartmentId, string Note);
+public sealed record TransferRecordsBody(Guid ToDepartmentId, string Note);
 
 /// <summary>How many records of each feed type passed from one department to its successor.</summary>
 public sealed record RecordTransferDto(

@@ -1,7 +1,7 @@
 namespace FinanceMatch.Client.Contracts;
 
 /// <summary>Body of <c>POST /api/v1/enterprises</c>: a firm registers itself.</summary>
-public sealed record RegisterEnterpriseRequest(
+public sealed record RegisterEnterpriseBody(
     string Uscc,
     string Name,
     string LegalRepresentative,
@@ -66,10 +66,10 @@ public sealed record EnterpriseDto(
 /// <summary>Body of <c>POST /api/v1/enterprises/{id}/verification</c>: the firm proves it controls the firm.</summary>
 /// <param name="Method">businessLicence (operatorReview is an operator's decision, not a firm's call).</param>
 /// <param name="Assertion">The compact JWS from the e-business-licence service.</param>
-public sealed record SubmitVerificationRequest(VerificationMethod Method, string? Assertion);
+public sealed record SubmitVerificationBody(VerificationMethod Method, string? Assertion);
 
 /// <summary>Body of <c>POST /api/v1/enterprises/{id}/verify</c> and <c>/reject</c>: an operator's decision and why.</summary>
-public sealed record VerificationDecisionRequest(string Note);
+public sealed record VerificationDecisionBody(string Note);
 
 /// <summary>
 /// A newly registered firm (pending until verified) with its credentials. The secret is shown only here: an idempotent

@@ -55,7 +55,7 @@ public sealed record BatchDto(
 public sealed record BatchErrorDto(int RowNumber, string Field, string Message);
 
 /// <summary>Body of <c>POST /api/v1/feed-sources</c>: a department server to pull a feed type from.</summary>
-public sealed record CreateFeedSourceRequest(
+public sealed record CreateFeedSourceBody(
     Guid DepartmentId,
     FeedType FeedType,
     string BaseUrl,

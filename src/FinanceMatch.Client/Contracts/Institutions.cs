@@ -1,7 +1,7 @@
 namespace FinanceMatch.Client.Contracts;
 
 /// <summary>Body of <c>POST /api/v1/institutions</c>.</summary>
-public sealed record CreateInstitutionRequest(string Name, string Code);
+public sealed record CreateInstitutionBody(string Name, string Code);
 
 /// <summary>The public fields of a financial institution.</summary>
 public sealed record InstitutionDto(Guid Id, string Name, string Code, DateTimeOffset CreatedAt);

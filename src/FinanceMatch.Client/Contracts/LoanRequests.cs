@@ -53,15 +53,15 @@ public enum MatchStatus
 }
 
 /// <summary>The consent a loan request carries: it covers the banks the request is matched to.</summary>
-public sealed record LoanConsentRequest(IReadOnlyList<ConsentScope> Scopes, DateTimeOffset ExpiresAt);
+public sealed record LoanConsentBody(IReadOnlyList<ConsentScope> Scopes, DateTimeOffset ExpiresAt);
 
 /// <summary>Body of <c>POST /api/v1/loan-requests</c>.</summary>
-public sealed record SubmitLoanRequest(
+public sealed record SubmitLoanRequestBody(
     decimal Amount,
     int TermMonths,
     string Purpose,
     IReadOnlyList<GuaranteeType> GuaranteeTypes,
-    LoanConsentRequest Consent,
+    LoanConsentBody Consent,
     decimal? MaxAnnualRate = null
 );
 
@@ -131,10 +131,10 @@ public sealed record NearMissDto(
 );
 
 /// <summary>Body of <c>POST /api/v1/matches/{id}/approve</c>: the bank's offer.</summary>
-public sealed record ApproveMatchRequest(decimal Amount, decimal AnnualRate, int TermMonths);
+public sealed record ApproveMatchBody(decimal Amount, decimal AnnualRate, int TermMonths);
 
 /// <summary>Body of <c>POST /api/v1/matches/{id}/decline</c>.</summary>
-public sealed record DeclineMatchRequest(string Reason);
+public sealed record DeclineMatchBody(string Reason);
 
 /// <summary>Body of <c>POST /api/v1/matches/{id}/disburse</c>.</summary>
-public sealed record DisburseMatchRequest(decimal Amount, DateOnly DisbursedOn);
+public sealed record DisburseMatchBody(decimal Amount, DateOnly DisbursedOn);

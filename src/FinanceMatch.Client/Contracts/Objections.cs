@@ -27,10 +27,10 @@ public enum ObjectionOutcome
 /// A firm disputes one of its records: <c>recordKey</c> is the record's natural key without the USCC — <c>2025-06</c>
 /// (tax, socialSecurity), <c>2025-06/electricity</c> (utility), the decisionNo (penalty) or the caseNo (judicial).
 /// </summary>
-public sealed record FileObjectionRequest(FeedType FeedType, string RecordKey, string Reason);
+public sealed record FileObjectionBody(FeedType FeedType, string RecordKey, string Reason);
 
 /// <summary>An operator closes an objection with its outcome and a note for the firm.</summary>
-public sealed record ResolveObjectionRequest(ObjectionOutcome Outcome, string Note);
+public sealed record ResolveObjectionBody(ObjectionOutcome Outcome, string Note);
 
 /// <summary>An objection; <c>overdue</c> when still open 20 days after it was filed.</summary>
 public sealed record ObjectionDto(

@@ -44,7 +44,7 @@ public sealed record EligibilityDto(
 );
 
 /// <summary>Body of <c>POST /api/v1/products</c> and <c>PUT /api/v1/products/{id}</c>: all of a product's terms.</summary>
-public sealed record ProductRequest(
+public sealed record ProductBody(
     string Name,
     string Description,
     decimal MinAmount,

@@ -33,7 +33,7 @@ public enum DeliveryStatus
 /// A bank registers an https endpoint (plain http and private addresses only outside Production) for some events; the
 /// secret (16–200 characters) signs every body: <c>X-FinanceMatch-Signature: sha256=&lt;hex HMAC-SHA256&gt;</c>.
 /// </summary>
-public sealed record RegisterWebhookRequest(string Url, IReadOnlyList<WebhookEvent> Events, string Secret);
+public sealed record RegisterWebhookBody(string Url, IReadOnlyList<WebhookEvent> Events, string Secret);
 
 /// <summary>A registered webhook (its secret is never shown again).</summary>
 public sealed record WebhookDto(

@@ -23,7 +23,7 @@ public sealed class AccessChainTests
         var bank = await Actors.BankAsync();
         var consent = await firm.Client.Consents.GrantAsync(
             firm.Created.Id,
-            new GrantConsentRequest(
+            new GrantConsentBody(
                 bank.Created.Id,
                 null,
                 [ConsentScope.Profile, ConsentScope.Tax],

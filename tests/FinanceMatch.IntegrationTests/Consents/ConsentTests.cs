@@ -6,7 +6,7 @@ namespace FinanceMatch.IntegrationTests.Consents;
 
 public sealed class ConsentTests
 {
-    private static GrantConsentRequest ForBank(
+    private static GrantConsentBody ForBank(
         Guid institutionId,
         ConsentPurpose purpose = ConsentPurpose.LoanAssessment,
         int days = 30
@@ -94,7 +94,7 @@ public sealed class ConsentTests
             () =>
                 firm.Client.Consents.GrantAsync(
                     firm.Created.Id,
-                    new GrantConsentRequest(
+                    new GrantConsentBody(
                         null,
                         Guid.NewGuid(),
                         [ConsentScope.Profile],

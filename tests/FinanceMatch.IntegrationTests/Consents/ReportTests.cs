@@ -45,7 +45,7 @@ public sealed class ReportTests
         return await Actors.EnterpriseAsync(Actors.EnterpriseRequest(uscc));
     }
 
-    private static GrantConsentRequest Consent(Guid institutionId, params ConsentScope[] scopes) =>
+    private static GrantConsentBody Consent(Guid institutionId, params ConsentScope[] scopes) =>
         new(institutionId, null, scopes, ConsentPurpose.LoanAssessment, DateTimeOffset.UtcNow.AddDays(30));
 
     [Test]

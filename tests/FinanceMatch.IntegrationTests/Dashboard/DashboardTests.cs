@@ -90,7 +90,7 @@ public sealed class DashboardTests
         var @operator = await TestRun.OperatorAsync();
         var name = $"Dashboard Bureau {Actors.UniqueCode("D")}";
         var department = await @operator.Departments.CreateAsync(
-            new CreateDepartmentRequest(name, Actors.UniqueCode("DEPT"), [FeedType.Tax, FeedType.Penalty])
+            new CreateDepartmentBody(name, Actors.UniqueCode("DEPT"), [FeedType.Tax, FeedType.Penalty])
         );
         var bureau = await TestRun.SignInAsync(department.ClientId, department.ClientSecret!);
         var uscc = Usccs.Next();

@@ -33,7 +33,7 @@ public sealed class PullSourceTests
         var department = await Actors.DepartmentAsync(FeedType.Tax);
         var @operator = await TestRun.OperatorAsync();
         var source = await @operator.Feeds.CreateSourceAsync(
-            new CreateFeedSourceRequest(department.Created.Id, FeedType.Tax, server.BaseUrl, "0 3 * * *", "secret-key")
+            new CreateFeedSourceBody(department.Created.Id, FeedType.Tax, server.BaseUrl, "0 3 * * *", "secret-key")
         );
         return (server, source, usccs);
     }
@@ -163,7 +163,7 @@ public sealed class PullSourceTests
     public async Task InvalidSource_Is400(string field, string value)
     {
         var department = await Actors.DepartmentAsync(FeedType.Tax);
-        var request = new CreateFeedSourceRequest(
+        var request = new CreateFeedSourceBody(
             department.Created.Id,
             FeedType.Tax,
             "http://127.0.0.1:9/dept",
@@ -185,7 +185,7 @@ public sealed class PullSourceTests
             HttpStatusCode.UnprocessableEntity,
             () =>
                 @operator.Feeds.CreateSourceAsync(
-                    new CreateFeedSourceRequest(
+                    new CreateFeedSourceBody(
                         department.Created.Id,
                         FeedType.Utility,
                         "http://127.0.0.1:9/dept",
@@ -197,7 +197,7 @@ public sealed class PullSourceTests
             HttpStatusCode.UnprocessableEntity,
             () =>
                 @operator.Feeds.CreateSourceAsync(
-                    new CreateFeedSourceRequest(Guid.NewGuid(), FeedType.Tax, "http://127.0.0.1:9/dept", "0 3 * * *")
+                    new CreateFeedSourceBody(Guid.NewGuid(), FeedType.Tax, "http://127.0.0.1:9/dept", "0 3 * * *")
                 )
         );
     }
@@ -206,7 +206,7 @@ public sealed class PullSourceTests
     public async Task Sources_AreForOperatorsOnly()
     {
         var department = await Actors.DepartmentAsync(FeedType.Tax);
-        var request = new CreateFeedSourceRequest(
+        var request = new CreateFeedSourceBody(
             department.Created.Id,
             FeedType.Tax,
             "http://127.0.0.1:9/dept",
@@ -229,7 +229,7 @@ public sealed class PullSourceTests
     {
         var department = await Actors.DepartmentAsync(FeedType.Tax);
         var source = await (await TestRun.OperatorAsync()).Feeds.CreateSourceAsync(
-            new CreateFeedSourceRequest(department.Created.Id, FeedType.Tax, "http://127.0.0.1:9/dept", "*/5 * * * *")
+            new CreateFeedSourceBody(department.Created.Id, FeedType.Tax, "http://127.0.0.1:9/dept", "*/5 * * * *")
         );
 
         using var connection = Microsoft

@@ -102,7 +102,7 @@ public sealed class RecordOwnershipTests
             () =>
                 @operator.Departments.TransferRecordsAsync(
                     closing.Created.Id,
-                    new TransferRecordsRequest(unfit.Created.Id, "Merger")
+                    new TransferRecordsBody(unfit.Created.Id, "Merger")
                 ),
             HttpStatusCode.UnprocessableEntity
         );
@@ -111,12 +111,12 @@ public sealed class RecordOwnershipTests
             () =>
                 successor.Client.Departments.TransferRecordsAsync(
                     closing.Created.Id,
-                    new TransferRecordsRequest(successor.Created.Id, "Taking them")
+                    new TransferRecordsBody(successor.Created.Id, "Taking them")
                 )
         );
         var transfer = await @operator.Departments.TransferRecordsAsync(
             closing.Created.Id,
-            new TransferRecordsRequest(successor.Created.Id, "The district office merged into the city office.")
+            new TransferRecordsBody(successor.Created.Id, "The district office merged into the city office.")
         );
 
         Assert.That(transfer.Records["tax"], Is.EqualTo(2));

@@ -56,7 +56,7 @@ public sealed class WorkerProcessTests
     )
     {
         var token = await new FinanceMatchClient(Http(through)).Auth.GetTokenAsync(
-            new TokenRequest(clientId, clientSecret)
+            new TokenBody(clientId, clientSecret)
         );
         var http = Http(through);
         http.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
@@ -67,15 +67,15 @@ public sealed class WorkerProcessTests
     {
         var anonymous = new FinanceMatchClient(Http());
         var token = await anonymous.Auth.GetTokenAsync(
-            new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
+            new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
         );
         var operatorHttp = Http();
         operatorHttp.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
         var department = await new FinanceMatchClient(operatorHttp).Departments.CreateAsync(
-            new CreateDepartmentRequest("Worker Test Bureau", Actors.UniqueCode("WK"), [FeedType.Tax])
+            new CreateDepartmentBody("Worker Test Bureau", Actors.UniqueCode("WK"), [FeedType.Tax])
         );
         var departmentToken = await anonymous.Auth.GetTokenAsync(
-            new TokenRequest(department.ClientId, department.ClientSecret!)
+            new TokenBody(department.ClientId, department.ClientSecret!)
         );
         var http = Http();
         http.DefaultRequestHeaders.Authorization = new("Bearer", departmentToken.AccessToken);
@@ -238,11 +238,11 @@ public sealed class WorkerProcessTests
         receiver.HangNext(1, TimeSpan.FromMinutes(2));
         var @operator = await SignedInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
         var created = await @operator.Institutions.CreateAsync(
-            new CreateInstitutionRequest("Restart Bank", Actors.UniqueCode("BANK"))
+            new CreateInstitutionBody("Restart Bank", Actors.UniqueCode("BANK"))
         );
         var bank = await SignedInAsync(created.ClientId, created.ClientSecret!);
         var webhook = await bank.Webhooks.RegisterAsync(
-            new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], "restart-test-secret-0123")
+            new RegisterWebhookBody(receiver.Url, [WebhookEvent.MatchCreated], "restart-test-secret-0123")
         );
         var band = Support.Marketplace.Band();
         await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);
@@ -301,11 +301,11 @@ public sealed class WorkerProcessTests
         for (var b = 0; b < 3; b++)
         {
             var created = await @operator.Institutions.CreateAsync(
-                new CreateInstitutionRequest($"Busy Bank {b}", Actors.UniqueCode("BANK"))
+                new CreateInstitutionBody($"Busy Bank {b}", Actors.UniqueCode("BANK"))
             );
             var bank = await SignedInAsync(created.ClientId, created.ClientSecret!, apis[b % 2]);
             await bank.Webhooks.RegisterAsync(
-                new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], "busy-bank-secret-0123456")
+                new RegisterWebhookBody(receiver.Url, [WebhookEvent.MatchCreated], "busy-bank-secret-0123456")
             );
             await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);
             banks.Add(created.Id);
@@ -430,7 +430,7 @@ public sealed class WorkerProcessTests
         var @operator = await SignedInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
         var band = Support.Marketplace.Band();
         var created = await @operator.Institutions.CreateAsync(
-            new CreateInstitutionRequest("Queued Bank", Actors.UniqueCode("BANK"))
+            new CreateInstitutionBody("Queued Bank", Actors.UniqueCode("BANK"))
         );
         var bank = await SignedInAsync(created.ClientId, created.ClientSecret!);
         await bank.Products.PublishAsync((await bank.Products.CreateAsync(Support.Marketplace.Product(band))).Id);

@@ -17,11 +17,11 @@ public sealed class CredentialLifecycleTests
 
         await Problems.ExpectFieldErrorAsync(
             "currentSecret",
-            () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(""))
+            () => bank.Client.Auth.RotateSecretAsync(new RotateSecretBody(""))
         );
         await Problems.ExpectAsync(
             HttpStatusCode.Unauthorized,
-            () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest("a-stolen-token-does-not-know-it"))
+            () => bank.Client.Auth.RotateSecretAsync(new RotateSecretBody("a-stolen-token-does-not-know-it"))
         );
 
         Assert.That(
@@ -39,12 +39,12 @@ public sealed class CredentialLifecycleTests
         for (var i = 0; i < 5; i++)
             await Problems.ExpectAsync(
                 HttpStatusCode.Unauthorized,
-                () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest($"guess-{i}"))
+                () => bank.Client.Auth.RotateSecretAsync(new RotateSecretBody($"guess-{i}"))
             );
 
         await Problems.ExpectAsync(
             HttpStatusCode.TooManyRequests,
-            () => bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(bank.Created.ClientSecret!))
+            () => bank.Client.Auth.RotateSecretAsync(new RotateSecretBody(bank.Created.ClientSecret!))
         );
 
         var refusals = await (await TestRun.OperatorAsync()).Credentials.ListEventsAsync(
@@ -62,7 +62,7 @@ public sealed class CredentialLifecycleTests
         var otherSession = await TestRun.SignInAsync(bank.Created.ClientId, bank.Created.ClientSecret!);
         await otherSession.Auth.GetCallerAsync(); // cached as valid
 
-        var rotated = await bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(bank.Created.ClientSecret!));
+        var rotated = await bank.Client.Auth.RotateSecretAsync(new RotateSecretBody(bank.Created.ClientSecret!));
 
         await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => bank.Client.Auth.GetCallerAsync());
         await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => otherSession.Institutions.ListAsync());
@@ -81,7 +81,7 @@ public sealed class CredentialLifecycleTests
         var token = (
             await TestRun
                 .Anonymous()
-                .Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!))
+                .Auth.GetTokenAsync(new TokenBody(bank.Created.ClientId, bank.Created.ClientSecret!))
         ).AccessToken;
         using var http = new HttpClient { BaseAddress = other.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -91,7 +91,7 @@ public sealed class CredentialLifecycleTests
             "cached as valid there"
         );
 
-        await bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(bank.Created.ClientSecret!));
+        await bank.Client.Auth.RotateSecretAsync(new RotateSecretBody(bank.Created.ClientSecret!));
         var rotated = System.Diagnostics.Stopwatch.StartNew();
 
         await Eventually.HoldsAsync(
@@ -232,7 +232,7 @@ public sealed class CredentialLifecycleTests
     public async Task IdempotentReplayOfACreate_ReturnsTheResourceWithoutTheSecret_WhichIsNeverStored()
     {
         var @operator = await TestRun.OperatorAsync();
-        var request = new CreateInstitutionRequest("Replay Bank", Actors.UniqueCode("BANK"));
+        var request = new CreateInstitutionBody("Replay Bank", Actors.UniqueCode("BANK"));
         var key = Guid.NewGuid().ToString();
 
         var first = await @operator.Institutions.CreateAsync(request, key);
@@ -349,7 +349,7 @@ public sealed class CredentialLifecycleTests
         (
             await TestRun
                 .Anonymous()
-                .Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!))
+                .Auth.GetTokenAsync(new TokenBody(bank.Created.ClientId, bank.Created.ClientSecret!))
         ).AccessToken;
 
     private static string Kid(string token) =>

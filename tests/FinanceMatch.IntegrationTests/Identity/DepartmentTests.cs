@@ -12,7 +12,7 @@ public sealed class DepartmentTests
         var @operator = await TestRun.OperatorAsync();
 
         var created = await @operator.Departments.CreateAsync(
-            new CreateDepartmentRequest(
+            new CreateDepartmentBody(
                 "Foshan Tax Bureau",
                 Actors.UniqueCode("TAX"),
                 [FeedType.SocialSecurity, FeedType.Tax, FeedType.Tax]
@@ -71,7 +71,7 @@ public sealed class DepartmentTests
         var @operator = await TestRun.OperatorAsync();
         await Problems.ExpectFieldErrorAsync(
             "feedTypes",
-            () => @operator.Departments.CreateAsync(new CreateDepartmentRequest("Empty", Actors.UniqueCode("E"), []))
+            () => @operator.Departments.CreateAsync(new CreateDepartmentBody("Empty", Actors.UniqueCode("E"), []))
         );
     }
 
@@ -80,10 +80,10 @@ public sealed class DepartmentTests
     {
         var @operator = await TestRun.OperatorAsync();
         var code = Actors.UniqueCode("DD");
-        await @operator.Departments.CreateAsync(new CreateDepartmentRequest("One", code, [FeedType.Utility]));
+        await @operator.Departments.CreateAsync(new CreateDepartmentBody("One", code, [FeedType.Utility]));
         await Problems.ExpectAsync(
             HttpStatusCode.Conflict,
-            () => @operator.Departments.CreateAsync(new CreateDepartmentRequest("Two", code, [FeedType.Utility]))
+            () => @operator.Departments.CreateAsync(new CreateDepartmentBody("Two", code, [FeedType.Utility]))
         );
     }
 
@@ -91,7 +91,7 @@ public sealed class DepartmentTests
     public async Task Create_ByNonOperator_Is403_AndWithoutToken_Is401()
     {
         var department = await Actors.DepartmentAsync();
-        var request = new CreateDepartmentRequest("X", Actors.UniqueCode("X"), [FeedType.Tax]);
+        var request = new CreateDepartmentBody("X", Actors.UniqueCode("X"), [FeedType.Tax]);
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => department.Client.Departments.CreateAsync(request));
         await Problems.ExpectAsync(
             HttpStatusCode.Unauthorized,

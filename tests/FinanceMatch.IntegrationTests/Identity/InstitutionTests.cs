@@ -12,9 +12,7 @@ public sealed class InstitutionTests
         var @operator = await TestRun.OperatorAsync();
         var code = Actors.UniqueCode("bk");
 
-        var created = await @operator.Institutions.CreateAsync(
-            new CreateInstitutionRequest("  Bank of Jiangmen ", code)
-        );
+        var created = await @operator.Institutions.CreateAsync(new CreateInstitutionBody("  Bank of Jiangmen ", code));
 
         Assert.That(created.Name, Is.EqualTo("Bank of Jiangmen"));
         Assert.That(created.Code, Is.EqualTo(code.ToUpperInvariant()));
@@ -35,7 +33,7 @@ public sealed class InstitutionTests
         var @operator = await TestRun.OperatorAsync();
         using var response = await @operator.Http.PostAsJsonAsync(
             "/api/v1/institutions",
-            new CreateInstitutionRequest("Located Bank", Actors.UniqueCode("LOC")),
+            new CreateInstitutionBody("Located Bank", Actors.UniqueCode("LOC")),
             Client.FinanceMatchJson.Options
         );
 
@@ -49,11 +47,11 @@ public sealed class InstitutionTests
     {
         var @operator = await TestRun.OperatorAsync();
         var code = Actors.UniqueCode("DUP");
-        await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("First", code));
+        await @operator.Institutions.CreateAsync(new CreateInstitutionBody("First", code));
 
         await Problems.ExpectAsync(
             HttpStatusCode.Conflict,
-            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Second", code.ToLowerInvariant()))
+            () => @operator.Institutions.CreateAsync(new CreateInstitutionBody("Second", code.ToLowerInvariant()))
         );
 
         var all = await @operator.Institutions.ListAsync(pageSize: 500);
@@ -66,7 +64,7 @@ public sealed class InstitutionTests
         var @operator = await TestRun.OperatorAsync();
         var problem = await Problems.ExpectAsync(
             HttpStatusCode.BadRequest,
-            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("", "bad code!"))
+            () => @operator.Institutions.CreateAsync(new CreateInstitutionBody("", "bad code!"))
         );
 
         var errors = problem.GetProperty("errors");
@@ -79,8 +77,7 @@ public sealed class InstitutionTests
     {
         await Problems.ExpectAsync(
             HttpStatusCode.Unauthorized,
-            () =>
-                TestRun.Anonymous().Institutions.CreateAsync(new CreateInstitutionRequest("X", Actors.UniqueCode("X")))
+            () => TestRun.Anonymous().Institutions.CreateAsync(new CreateInstitutionBody("X", Actors.UniqueCode("X")))
         );
     }
 
@@ -94,7 +91,7 @@ public sealed class InstitutionTests
         {
             await Problems.ExpectAsync(
                 HttpStatusCode.Forbidden,
-                () => client.Institutions.CreateAsync(new CreateInstitutionRequest("X", Actors.UniqueCode("X")))
+                () => client.Institutions.CreateAsync(new CreateInstitutionBody("X", Actors.UniqueCode("X")))
             );
         }
     }

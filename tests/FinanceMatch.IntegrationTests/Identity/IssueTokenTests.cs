@@ -11,7 +11,7 @@ public sealed class IssueTokenTests
     {
         var token = await TestRun
             .Anonymous()
-            .Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+            .Auth.GetTokenAsync(new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
 
         Assert.That(token.TokenType, Is.EqualTo("Bearer"));
         Assert.That(token.ExpiresIn, Is.EqualTo(3600));
@@ -28,7 +28,7 @@ public sealed class IssueTokenTests
             () =>
                 TestRun
                     .Anonymous()
-                    .Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, "not-the-secret"))
+                    .Auth.GetTokenAsync(new TokenBody(FinanceMatchApp.OperatorClientId, "not-the-secret"))
         );
     }
 
@@ -37,7 +37,7 @@ public sealed class IssueTokenTests
     {
         await Problems.ExpectAsync(
             HttpStatusCode.Unauthorized,
-            () => TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest("nobody", "whatever"))
+            () => TestRun.Anonymous().Auth.GetTokenAsync(new TokenBody("nobody", "whatever"))
         );
     }
 
@@ -46,7 +46,7 @@ public sealed class IssueTokenTests
     {
         var problem = await Problems.ExpectAsync(
             HttpStatusCode.BadRequest,
-            () => TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest("", ""))
+            () => TestRun.Anonymous().Auth.GetTokenAsync(new TokenBody("", ""))
         );
         var errors = problem.GetProperty("errors");
         Assert.That(errors.TryGetProperty("clientId", out _), Is.True, errors.ToString());
@@ -64,7 +64,7 @@ public sealed class IssueTokenTests
     {
         var real = await TestRun
             .Anonymous()
-            .Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+            .Auth.GetTokenAsync(new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
         var parts = real.AccessToken.Split('.');
         var forged = $"{parts[0]}.{parts[1]}.{new string('A', parts[2].Length)}";
 

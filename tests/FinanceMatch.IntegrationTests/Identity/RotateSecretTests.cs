@@ -11,7 +11,7 @@ public sealed class RotateSecretTests
     {
         var bank = await Actors.BankAsync();
 
-        var rotated = await bank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(bank.Created.ClientSecret!));
+        var rotated = await bank.Client.Auth.RotateSecretAsync(new RotateSecretBody(bank.Created.ClientSecret!));
 
         Assert.That(rotated.ClientId, Is.EqualTo(bank.Created.ClientId));
         Assert.That(rotated.ClientSecret!, Is.Not.EqualTo(bank.Created.ClientSecret!));
@@ -19,9 +19,7 @@ public sealed class RotateSecretTests
         await Problems.ExpectAsync(
             HttpStatusCode.Unauthorized,
             () =>
-                TestRun
-                    .Anonymous()
-                    .Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!))
+                TestRun.Anonymous().Auth.GetTokenAsync(new TokenBody(bank.Created.ClientId, bank.Created.ClientSecret!))
         );
         var again = await TestRun.SignInAsync(rotated.ClientId, rotated.ClientSecret!);
         Assert.That((await again.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(bank.Created.Id));
@@ -33,7 +31,7 @@ public sealed class RotateSecretTests
         var first = await Actors.EnterpriseAsync();
         var second = await Actors.EnterpriseAsync();
 
-        await first.Client.Auth.RotateSecretAsync(new RotateSecretRequest(first.Created.ClientSecret!));
+        await first.Client.Auth.RotateSecretAsync(new RotateSecretBody(first.Created.ClientSecret!));
 
         var stillValid = await TestRun.SignInAsync(second.Created.ClientId, second.Created.ClientSecret!);
         Assert.That((await stillValid.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(second.Created.Id));
@@ -44,7 +42,7 @@ public sealed class RotateSecretTests
     {
         await Problems.ExpectAsync(
             HttpStatusCode.Unauthorized,
-            () => TestRun.Anonymous().Auth.RotateSecretAsync(new RotateSecretRequest("whatever-it-was"))
+            () => TestRun.Anonymous().Auth.RotateSecretAsync(new RotateSecretBody("whatever-it-was"))
         );
     }
 }

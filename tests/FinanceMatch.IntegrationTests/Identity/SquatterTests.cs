@@ -128,7 +128,7 @@ public sealed class SquatterTests
             Is.EqualTo(EnterpriseVerification.Pending)
         );
         Assert.That((await firm.Client.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(firm.Created.Id));
-        var rotated = await firm.Client.Auth.RotateSecretAsync(new RotateSecretRequest(firm.Created.ClientSecret!));
+        var rotated = await firm.Client.Auth.RotateSecretAsync(new RotateSecretBody(firm.Created.ClientSecret!));
         var signedIn = await TestRun.SignInAsync(rotated.ClientId, rotated.ClientSecret);
         var problem = await Problems.ExpectAsync(
             HttpStatusCode.Forbidden,
@@ -149,6 +149,6 @@ public sealed class SquatterTests
         (
             await TestRun
                 .Anonymous()
-                .Auth.GetTokenAsync(new TokenRequest(firm.Created.ClientId, firm.Created.ClientSecret!))
+                .Auth.GetTokenAsync(new TokenBody(firm.Created.ClientId, firm.Created.ClientSecret!))
         ).AccessToken;
 }

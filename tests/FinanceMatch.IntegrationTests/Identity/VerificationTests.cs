@@ -12,7 +12,7 @@ public sealed class VerificationTests
     private static Task<EnterpriseDto> SubmitAsync(Actors.Party<RegisteredEnterprise> firm, string assertion) =>
         firm.Client.Enterprises.SubmitVerificationAsync(
             firm.Created.Id,
-            new SubmitVerificationRequest(VerificationMethod.BusinessLicence, assertion)
+            new SubmitVerificationBody(VerificationMethod.BusinessLicence, assertion)
         );
 
     [TestCase(false)]
@@ -218,11 +218,11 @@ public sealed class VerificationTests
 
         var verified = await @operator.Enterprises.VerifyAsync(
             accepted.Created.Id,
-            new VerificationDecisionRequest("Licence and ID card checked at the counter.")
+            new VerificationDecisionBody("Licence and ID card checked at the counter.")
         );
         var rejected = await @operator.Enterprises.RejectAsync(
             refused.Created.Id,
-            new VerificationDecisionRequest("The licence photo belongs to another firm.")
+            new VerificationDecisionBody("The licence photo belongs to another firm.")
         );
 
         Assert.That(
@@ -244,10 +244,7 @@ public sealed class VerificationTests
         await Problems.ExpectAsync(
             HttpStatusCode.Conflict,
             () =>
-                @operator.Enterprises.VerifyAsync(
-                    refused.Created.Id,
-                    new VerificationDecisionRequest("Changed my mind.")
-                )
+                @operator.Enterprises.VerifyAsync(refused.Created.Id, new VerificationDecisionBody("Changed my mind."))
         );
         Assert.That(
             (await @operator.Enterprises.ListAsync(verification: "pending", pageSize: 500)).Items.Select(e => e.Id),
@@ -262,11 +259,11 @@ public sealed class VerificationTests
         var bank = await Actors.BankAsync();
         await Problems.ExpectAsync(
             HttpStatusCode.Forbidden,
-            () => firm.Client.Enterprises.VerifyAsync(firm.Created.Id, new VerificationDecisionRequest("me"))
+            () => firm.Client.Enterprises.VerifyAsync(firm.Created.Id, new VerificationDecisionBody("me"))
         );
         await Problems.ExpectAsync(
             HttpStatusCode.Forbidden,
-            () => bank.Client.Enterprises.VerifyAsync(firm.Created.Id, new VerificationDecisionRequest("me"))
+            () => bank.Client.Enterprises.VerifyAsync(firm.Created.Id, new VerificationDecisionBody("me"))
         );
         await Problems.ExpectAsync(
             HttpStatusCode.Forbidden,
@@ -277,7 +274,7 @@ public sealed class VerificationTests
             async () =>
                 await (await TestRun.OperatorAsync()).Enterprises.VerifyAsync(
                     firm.Created.Id,
-                    new VerificationDecisionRequest("")
+                    new VerificationDecisionBody("")
                 )
         );
         await Problems.ExpectFieldErrorAsync(
@@ -289,7 +286,7 @@ public sealed class VerificationTests
             () =>
                 firm.Client.Enterprises.SubmitVerificationAsync(
                     firm.Created.Id,
-                    new SubmitVerificationRequest(VerificationMethod.OperatorReview, null)
+                    new SubmitVerificationBody(VerificationMethod.OperatorReview, null)
                 ),
             HttpStatusCode.UnprocessableEntity
         );
@@ -305,7 +302,7 @@ public sealed class VerificationTests
             () =>
                 mine.Client.Enterprises.SubmitVerificationAsync(
                     theirs.Created.Id,
-                    new SubmitVerificationRequest(
+                    new SubmitVerificationBody(
                         VerificationMethod.BusinessLicence,
                         Issuer.Assertion(theirs.Created.Uscc)
                     )

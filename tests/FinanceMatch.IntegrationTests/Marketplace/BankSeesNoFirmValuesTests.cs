@@ -28,18 +28,14 @@ public sealed class BankSeesNoFirmValuesTests
             Product(band, eligibility: new EligibilityDto(MinAnnualTaxPaid: 1m))
         );
         var webhook = await bank.Client.Webhooks.RegisterAsync(
-            new RegisterWebhookRequest(
-                "http://127.0.0.1:9/hook",
-                [WebhookEvent.MatchCreated],
-                "walker-secret-0123456789"
-            )
+            new RegisterWebhookBody("http://127.0.0.1:9/hook", [WebhookEvent.MatchCreated], "walker-secret-0123456789")
         );
         var firm = await FirmPayingTaxAsync(MonthlyTax);
         var request = await MatchedAsync(
             firm.Client,
             Request(band) with
             {
-                Consent = new LoanConsentRequest([ConsentScope.Utility], DateTimeOffset.UtcNow.AddDays(30)),
+                Consent = new LoanConsentBody([ConsentScope.Utility], DateTimeOffset.UtcNow.AddDays(30)),
             }
         );
         var match = MatchOf(request, bank);
@@ -112,7 +108,7 @@ public sealed class BankSeesNoFirmValuesTests
         var bank = await Actors.BankAsync();
         for (var i = 0; i < 10; i++)
             await bank.Client.Webhooks.RegisterAsync(
-                new RegisterWebhookRequest(
+                new RegisterWebhookBody(
                     $"http://127.0.0.1:9/hook{i}",
                     [WebhookEvent.MatchCreated],
                     "limit-secret-0123456789"
@@ -123,7 +119,7 @@ public sealed class BankSeesNoFirmValuesTests
             HttpStatusCode.Conflict,
             () =>
                 bank.Client.Webhooks.RegisterAsync(
-                    new RegisterWebhookRequest(
+                    new RegisterWebhookBody(
                         "http://127.0.0.1:9/hook10",
                         [WebhookEvent.MatchCreated],
                         "limit-secret-0123456789"

@@ -33,7 +33,7 @@ public sealed class BestProductOfEachBankTests
         var profile = await firm.Client.Profiles.GetAsync(firm.Created.Id);
         Assert.That(profile.Grade, Is.Not.Null, "the firm needs a grade for grade margins");
 
-        var catalogue = new List<(Guid Bank, ProductRequest Request, ProductDto Published)>();
+        var catalogue = new List<(Guid Bank, ProductBody Request, ProductDto Published)>();
         for (var b = 0; b < 8; b++)
         {
             var bank = await Actors.BankAsync();
@@ -99,7 +99,7 @@ public sealed class BestProductOfEachBankTests
     /// A product in the test's band (so no other test's request reaches it) with random price, ranges, guarantee types
     /// and eligibility rules the firm mostly clears, so that the fit, not the rules, decides.
     /// </summary>
-    private static ProductRequest RandomProduct(Random random, decimal band, ProfileDto firm)
+    private static ProductBody RandomProduct(Random random, decimal band, ProfileDto firm)
     {
         var minAmount = band + random.Next(0, 25_001);
         var maxAmount = band + 25_000m + random.Next(0, 75_000);
@@ -117,7 +117,7 @@ public sealed class BestProductOfEachBankTests
             MinAnnualTaxPaid: random.Next(3) == 0 ? null : Math.Round(tax * (decimal)random.NextDouble() * 1.1m, 2),
             ExcludeDishonestDebtors: random.Next(2) == 0
         );
-        return new ProductRequest(
+        return new ProductBody(
             $"Random product {random.Next()}",
             "Generated",
             minAmount,

@@ -10,7 +10,7 @@ namespace FinanceMatch.IntegrationTests.Marketplace;
 
 public sealed class MatchWorkflowTests
 {
-    private static ApproveMatchRequest Offer(LoanRequestDto request) => new(request.Amount, 4.5m, 24);
+    private static ApproveMatchBody Offer(LoanRequestDto request) => new(request.Amount, 4.5m, 24);
 
     [Test]
     public async Task TheWholeJourney_PublishRequestMatchReviewApproveAcceptDisburse()
@@ -46,7 +46,7 @@ public sealed class MatchWorkflowTests
 
         var disbursed = await winner.Client.Matches.DisburseAsync(
             match.Id,
-            new DisburseMatchRequest(request.Amount - 1000m, DateOnly.FromDateTime(DateTime.UtcNow))
+            new DisburseMatchBody(request.Amount - 1000m, DateOnly.FromDateTime(DateTime.UtcNow))
         );
 
         Assert.That(
@@ -79,7 +79,7 @@ public sealed class MatchWorkflowTests
         await firm.Client.Matches.AcceptAsync(match.Id);
         await lender.Client.Matches.DisburseAsync(
             match.Id,
-            new DisburseMatchRequest(request.Amount, DateOnly.FromDateTime(DateTime.UtcNow))
+            new DisburseMatchBody(request.Amount, DateOnly.FromDateTime(DateTime.UtcNow))
         );
 
         var court = await Actors.DepartmentAsync(FeedType.Judicial);
@@ -117,25 +117,19 @@ public sealed class MatchWorkflowTests
         await Problems.ExpectAsync(
             HttpStatusCode.Conflict,
             () =>
-                bank.Client.Matches.DisburseAsync(
-                    id,
-                    new DisburseMatchRequest(1m, DateOnly.FromDateTime(DateTime.UtcNow))
-                )
+                bank.Client.Matches.DisburseAsync(id, new DisburseMatchBody(1m, DateOnly.FromDateTime(DateTime.UtcNow)))
         );
         await bank.Client.Matches.ReviewAsync(id);
         await Problems.ExpectAsync(HttpStatusCode.Conflict, () => bank.Client.Matches.ReviewAsync(id));
         await bank.Client.Matches.ApproveAsync(id, Offer(request));
         await Problems.ExpectAsync(
             HttpStatusCode.Conflict,
-            () => bank.Client.Matches.DeclineAsync(id, new DeclineMatchRequest("changed our mind"))
+            () => bank.Client.Matches.DeclineAsync(id, new DeclineMatchBody("changed our mind"))
         );
         await Problems.ExpectAsync(
             HttpStatusCode.Conflict,
             () =>
-                bank.Client.Matches.DisburseAsync(
-                    id,
-                    new DisburseMatchRequest(1m, DateOnly.FromDateTime(DateTime.UtcNow))
-                )
+                bank.Client.Matches.DisburseAsync(id, new DisburseMatchBody(1m, DateOnly.FromDateTime(DateTime.UtcNow)))
         );
         await firm.Client.Matches.AcceptAsync(id);
         await Problems.ExpectAsync(HttpStatusCode.Conflict, () => firm.Client.Matches.AcceptAsync(id));
@@ -173,7 +167,7 @@ public sealed class MatchWorkflowTests
         );
         await Problems.ExpectFieldErrorAsync(
             "reason",
-            () => bank.Client.Matches.DeclineAsync(id, new DeclineMatchRequest(""))
+            () => bank.Client.Matches.DeclineAsync(id, new DeclineMatchBody(""))
         );
         Assert.That((await bank.Client.Matches.GetAsync(id)).Status, Is.EqualTo(MatchStatus.UnderReview));
     }
@@ -193,7 +187,7 @@ public sealed class MatchWorkflowTests
             () =>
                 bank.Client.Matches.DisburseAsync(
                     id,
-                    new DisburseMatchRequest(request.Amount, DateOnly.FromDateTime(DateTime.UtcNow))
+                    new DisburseMatchBody(request.Amount, DateOnly.FromDateTime(DateTime.UtcNow))
                 )
         );
         await Problems.ExpectFieldErrorAsync(
@@ -201,7 +195,7 @@ public sealed class MatchWorkflowTests
             () =>
                 bank.Client.Matches.DisburseAsync(
                     id,
-                    new DisburseMatchRequest(1m, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)))
+                    new DisburseMatchBody(1m, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)))
                 )
         );
         Assert.That((await bank.Client.Matches.GetAsync(id)).Status, Is.EqualTo(MatchStatus.Accepted));
@@ -222,7 +216,7 @@ public sealed class MatchWorkflowTests
                     ? Outcome(() =>
                         bank.Client.Matches.ApproveAsync(id, Offer(request) with { AnnualRate = 4m + i / 10m })
                     )
-                    : Outcome(() => bank.Client.Matches.DeclineAsync(id, new DeclineMatchRequest($"no {i}")))
+                    : Outcome(() => bank.Client.Matches.DeclineAsync(id, new DeclineMatchBody($"no {i}")))
             );
         var outcomes = await Task.WhenAll(attempts);
 

@@ -219,7 +219,7 @@ public sealed class MatchingTests
 
         await bank.Client.Matches.DeclineAsync(
             MatchOf(request, bank).Id,
-            new DeclineMatchRequest("Outside our risk appetite")
+            new DeclineMatchBody("Outside our risk appetite")
         );
 
         await Problems.ExpectAsync(
@@ -453,7 +453,7 @@ public sealed class MatchingTests
                 firm.Client.LoanRequests.SubmitAsync(
                     Request(band) with
                     {
-                        Consent = new LoanConsentRequest([ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(-1)),
+                        Consent = new LoanConsentBody([ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(-1)),
                     }
                 )
         );
@@ -463,7 +463,7 @@ public sealed class MatchingTests
                 firm.Client.LoanRequests.SubmitAsync(
                     Request(band) with
                     {
-                        Consent = new LoanConsentRequest([ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(400)),
+                        Consent = new LoanConsentBody([ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(400)),
                     }
                 )
         );
@@ -473,7 +473,7 @@ public sealed class MatchingTests
                 firm.Client.LoanRequests.SubmitAsync(
                     Request(band) with
                     {
-                        Consent = new LoanConsentRequest([], DateTimeOffset.UtcNow.AddDays(10)),
+                        Consent = new LoanConsentBody([], DateTimeOffset.UtcNow.AddDays(10)),
                     }
                 )
         );

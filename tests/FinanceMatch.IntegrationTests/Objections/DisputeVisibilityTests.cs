@@ -16,18 +16,18 @@ public sealed class DisputeVisibilityTests
         var reader = await Actors.BankAsync();
         var bystander = await Actors.BankAsync();
         await reader.Client.Webhooks.RegisterAsync(
-            new RegisterWebhookRequest(
+            new RegisterWebhookBody(
                 receiver.Url,
                 [WebhookEvent.ObjectionOpened, WebhookEvent.ObjectionResolved],
                 "dispute-secret-0123456789"
             )
         );
         await bystander.Client.Webhooks.RegisterAsync(
-            new RegisterWebhookRequest(receiver.Url, [WebhookEvent.ObjectionOpened], "dispute-secret-0123456789")
+            new RegisterWebhookBody(receiver.Url, [WebhookEvent.ObjectionOpened], "dispute-secret-0123456789")
         );
         await firm.Client.Consents.GrantAsync(
             firm.Created.Id,
-            new GrantConsentRequest(
+            new GrantConsentBody(
                 reader.Created.Id,
                 null,
                 [ConsentScope.Profile, ConsentScope.Tax],
@@ -39,7 +39,7 @@ public sealed class DisputeVisibilityTests
 
         var objection = await firm.Client.Objections.FileAsync(
             firm.Created.Id,
-            new FileObjectionRequest(FeedType.Tax, Month(2), "Paid in full.")
+            new FileObjectionBody(FeedType.Tax, Month(2), "Paid in full.")
         );
 
         var profile = await firm.Client.Profiles.GetAsync(firm.Created.Id);
@@ -70,7 +70,7 @@ public sealed class DisputeVisibilityTests
 
         await (await TestRun.OperatorAsync()).Objections.ResolveAsync(
             objection.Id,
-            new ResolveObjectionRequest(ObjectionOutcome.Rejected, "The bureau's record stands.")
+            new ResolveObjectionBody(ObjectionOutcome.Rejected, "The bureau's record stands.")
         );
 
         await Eventually.HoldsAsync(

@@ -17,7 +17,7 @@ public sealed class ObjectionTests
 
         var objection = await firm.Client.Objections.FileAsync(
             firm.Created.Id,
-            new FileObjectionRequest(FeedType.Tax, month, "Paid in full; the bureau lost the receipt")
+            new FileObjectionBody(FeedType.Tax, month, "Paid in full; the bureau lost the receipt")
         );
 
         Assert.That(
@@ -39,17 +39,13 @@ public sealed class ObjectionTests
         );
         await Problems.ExpectAsync(
             HttpStatusCode.Conflict,
-            () =>
-                firm.Client.Objections.FileAsync(
-                    firm.Created.Id,
-                    new FileObjectionRequest(FeedType.Tax, month, "Again")
-                )
+            () => firm.Client.Objections.FileAsync(firm.Created.Id, new FileObjectionBody(FeedType.Tax, month, "Again"))
         );
 
         var @operator = await TestRun.OperatorAsync();
         var resolved = await @operator.Objections.ResolveAsync(
             objection.Id,
-            new ResolveObjectionRequest(ObjectionOutcome.Corrected, "The bureau re-sent the month")
+            new ResolveObjectionBody(ObjectionOutcome.Corrected, "The bureau re-sent the month")
         );
 
         Assert.That(
@@ -66,12 +62,12 @@ public sealed class ObjectionTests
             () =>
                 @operator.Objections.ResolveAsync(
                     objection.Id,
-                    new ResolveObjectionRequest(ObjectionOutcome.Rejected, "Changed my mind")
+                    new ResolveObjectionBody(ObjectionOutcome.Rejected, "Changed my mind")
                 )
         );
         var again = await firm.Client.Objections.FileAsync(
             firm.Created.Id,
-            new FileObjectionRequest(FeedType.Tax, month, "Still wrong")
+            new FileObjectionBody(FeedType.Tax, month, "Still wrong")
         );
         Assert.That(
             again.Status,
@@ -87,7 +83,7 @@ public sealed class ObjectionTests
         var stranger = await Actors.EnterpriseAsync();
         var bank = await Actors.BankAsync();
         var @operator = await TestRun.OperatorAsync();
-        var body = new FileObjectionRequest(FeedType.Tax, Batches.Month(1), "Wrong amount");
+        var body = new FileObjectionBody(FeedType.Tax, Batches.Month(1), "Wrong amount");
 
         await Problems.ExpectAsync(
             HttpStatusCode.NotFound,
@@ -115,7 +111,7 @@ public sealed class ObjectionTests
             () =>
                 firm.Client.Objections.ResolveAsync(
                     objection.Id,
-                    new ResolveObjectionRequest(ObjectionOutcome.Corrected, "I say so")
+                    new ResolveObjectionBody(ObjectionOutcome.Corrected, "I say so")
                 )
         );
         await Problems.ExpectAsync(
@@ -123,7 +119,7 @@ public sealed class ObjectionTests
             () =>
                 @operator.Objections.ResolveAsync(
                     Guid.NewGuid(),
-                    new ResolveObjectionRequest(ObjectionOutcome.Corrected, "No such objection")
+                    new ResolveObjectionBody(ObjectionOutcome.Corrected, "No such objection")
                 )
         );
         Assert.That((await @operator.Objections.GetAsync(objection.Id)).Id, Is.EqualTo(objection.Id));
@@ -139,7 +135,7 @@ public sealed class ObjectionTests
         Assert.That(
             await Problems.ExpectFieldErrorAsync(
                 "recordKey",
-                () => firm.Client.Objections.FileAsync(id, new FileObjectionRequest(FeedType.Tax, "June 2025", "Wrong"))
+                () => firm.Client.Objections.FileAsync(id, new FileObjectionBody(FeedType.Tax, "June 2025", "Wrong"))
             ),
             Has.Some.Contains("YYYY-MM")
         );
@@ -149,34 +145,33 @@ public sealed class ObjectionTests
                 () =>
                     firm.Client.Objections.FileAsync(
                         id,
-                        new FileObjectionRequest(FeedType.Utility, Batches.Month(1), "Wrong")
+                        new FileObjectionBody(FeedType.Utility, Batches.Month(1), "Wrong")
                     )
             ),
             Has.Some.Contains("electricity")
         );
         await Problems.ExpectFieldErrorAsync(
             "reason",
-            () => firm.Client.Objections.FileAsync(id, new FileObjectionRequest(FeedType.Tax, Batches.Month(1), ""))
+            () => firm.Client.Objections.FileAsync(id, new FileObjectionBody(FeedType.Tax, Batches.Month(1), ""))
         );
         await Problems.ExpectFieldErrorAsync(
             "recordKey",
             () =>
                 firm.Client.Objections.FileAsync(
                     id,
-                    new FileObjectionRequest(FeedType.Penalty, new string('x', 101), "Wrong")
+                    new FileObjectionBody(FeedType.Penalty, new string('x', 101), "Wrong")
                 )
         );
         await Problems.ExpectAsync(
             HttpStatusCode.UnprocessableEntity,
-            () =>
-                firm.Client.Objections.FileAsync(id, new FileObjectionRequest(FeedType.Tax, "1999-01", "No such month"))
+            () => firm.Client.Objections.FileAsync(id, new FileObjectionBody(FeedType.Tax, "1999-01", "No such month"))
         );
         await Problems.ExpectAsync(
             HttpStatusCode.UnprocessableEntity,
             () =>
                 firm.Client.Objections.FileAsync(
                     id,
-                    new FileObjectionRequest(FeedType.Penalty, "NO-SUCH-DECISION", "Never fined")
+                    new FileObjectionBody(FeedType.Penalty, "NO-SUCH-DECISION", "Never fined")
                 )
         );
         using var http = TestRun.Http();
@@ -196,7 +191,7 @@ public sealed class ObjectionTests
 
         var objection = await firm.Client.Objections.FileAsync(
             id,
-            new FileObjectionRequest(FeedType.Tax, Batches.Month(1), "Wrong")
+            new FileObjectionBody(FeedType.Tax, Batches.Month(1), "Wrong")
         );
         var @operator = await TestRun.OperatorAsync();
         await Problems.ExpectFieldErrorAsync(
@@ -204,7 +199,7 @@ public sealed class ObjectionTests
             () =>
                 @operator.Objections.ResolveAsync(
                     objection.Id,
-                    new ResolveObjectionRequest(ObjectionOutcome.Rejected, " ")
+                    new ResolveObjectionBody(ObjectionOutcome.Rejected, " ")
                 )
         );
         await Problems.ExpectAsync(HttpStatusCode.BadRequest, () => @operator.Objections.ListAsync(status: "lost"));
@@ -217,11 +212,11 @@ public sealed class ObjectionTests
         var firm = await FirmPayingTaxAsync(25_000m);
         var old = await firm.Client.Objections.FileAsync(
             firm.Created.Id,
-            new FileObjectionRequest(FeedType.Tax, Batches.Month(3), "Old complaint")
+            new FileObjectionBody(FeedType.Tax, Batches.Month(3), "Old complaint")
         );
         var recent = await firm.Client.Objections.FileAsync(
             firm.Created.Id,
-            new FileObjectionRequest(FeedType.Tax, Batches.Month(4), "New complaint")
+            new FileObjectionBody(FeedType.Tax, Batches.Month(4), "New complaint")
         );
         await Sql.ExecuteAsync(
             "UPDATE financematch.objections SET created_at = now() - interval '21 days' WHERE id = $1",
@@ -245,7 +240,7 @@ public sealed class ObjectionTests
 
         await @operator.Objections.ResolveAsync(
             old.Id,
-            new ResolveObjectionRequest(ObjectionOutcome.Rejected, "The record is right")
+            new ResolveObjectionBody(ObjectionOutcome.Rejected, "The record is right")
         );
 
         Assert.That(
@@ -264,7 +259,7 @@ public sealed class ObjectionTests
         var bank = await Actors.BankAsync();
         await firm.Client.Consents.GrantAsync(
             firm.Created.Id,
-            new GrantConsentRequest(
+            new GrantConsentBody(
                 bank.Created.Id,
                 null,
                 [ConsentScope.Profile, ConsentScope.Tax],

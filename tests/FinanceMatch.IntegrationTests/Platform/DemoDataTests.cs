@@ -62,7 +62,7 @@ public sealed class DemoDataTests
         File.Delete(credentials);
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
         var token = await new FinanceMatchClient(http).Auth.GetTokenAsync(
-            new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
+            new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
         );
         http.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
         var overview = await new FinanceMatchClient(http).Statistics.GetOverviewAsync();

@@ -196,7 +196,7 @@ public sealed class HostileBoundsTests
         var real = (
             await TestRun
                 .Anonymous()
-                .Auth.GetTokenAsync(new TokenRequest(bank.Created.ClientId, bank.Created.ClientSecret!))
+                .Auth.GetTokenAsync(new TokenBody(bank.Created.ClientId, bank.Created.ClientSecret!))
         ).AccessToken;
         var claims = new JsonWebToken(real)
             .Claims.Where(c => c.Type is "sub" or "role" or "client_id" or "cid" or "ver")
@@ -254,15 +254,15 @@ public sealed class HostileBoundsTests
         var rotatedToken = (
             await TestRun
                 .Anonymous()
-                .Auth.GetTokenAsync(new TokenRequest(rotatedBank.Created.ClientId, rotatedBank.Created.ClientSecret!))
+                .Auth.GetTokenAsync(new TokenBody(rotatedBank.Created.ClientId, rotatedBank.Created.ClientSecret!))
         ).AccessToken;
-        await rotatedBank.Client.Auth.RotateSecretAsync(new RotateSecretRequest(rotatedBank.Created.ClientSecret!));
+        await rotatedBank.Client.Auth.RotateSecretAsync(new RotateSecretBody(rotatedBank.Created.ClientSecret!));
         attacks["a rotated client's"] = rotatedToken;
         var disabledBank = await Actors.BankAsync();
         var disabledToken = (
             await TestRun
                 .Anonymous()
-                .Auth.GetTokenAsync(new TokenRequest(disabledBank.Created.ClientId, disabledBank.Created.ClientSecret!))
+                .Auth.GetTokenAsync(new TokenBody(disabledBank.Created.ClientId, disabledBank.Created.ClientSecret!))
         ).AccessToken;
         await (await TestRun.OperatorAsync()).Credentials.DisableAsync(disabledBank.Created.ClientId);
         attacks["a disabled client's"] = disabledToken;
@@ -281,7 +281,7 @@ public sealed class HostileBoundsTests
     private static async Task<List<(string Role, string? Token)>> CallersAsync()
     {
         async Task<string> TokenAsync(string clientId, string secret) =>
-            (await TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(clientId, secret))).AccessToken;
+            (await TestRun.Anonymous().Auth.GetTokenAsync(new TokenBody(clientId, secret))).AccessToken;
         var bank = await Actors.BankAsync();
         var firm = await Actors.EnterpriseAsync();
         return

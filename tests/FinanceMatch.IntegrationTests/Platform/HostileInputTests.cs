@@ -289,7 +289,7 @@ public sealed class HostileInputTests
     private static async Task<List<(string Role, string? Token)>> CallersAsync()
     {
         async Task<string> TokenAsync(string clientId, string secret) =>
-            (await TestRun.Anonymous().Auth.GetTokenAsync(new TokenRequest(clientId, secret))).AccessToken;
+            (await TestRun.Anonymous().Auth.GetTokenAsync(new TokenBody(clientId, secret))).AccessToken;
         var bank = await Actors.BankAsync();
         var firm = await Actors.EnterpriseAsync();
         var department = await Actors.DepartmentAsync(FeedType.Tax);

@@ -35,7 +35,7 @@ public sealed class IdempotencyTests
     {
         var @operator = await TestRun.OperatorAsync();
         var body = JsonSerializer.Serialize(
-            new CreateInstitutionRequest("Replay Bank", Actors.UniqueCode("RP")),
+            new CreateInstitutionBody("Replay Bank", Actors.UniqueCode("RP")),
             Client.FinanceMatchJson.Options
         );
         var key = Guid.NewGuid().ToString();
@@ -63,11 +63,11 @@ public sealed class IdempotencyTests
     {
         var @operator = await TestRun.OperatorAsync();
         var key = Guid.NewGuid().ToString();
-        await @operator.Institutions.CreateAsync(new CreateInstitutionRequest("One", Actors.UniqueCode("K")), key);
+        await @operator.Institutions.CreateAsync(new CreateInstitutionBody("One", Actors.UniqueCode("K")), key);
 
         await Problems.ExpectAsync(
             HttpStatusCode.UnprocessableEntity,
-            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("Two", Actors.UniqueCode("K")), key)
+            () => @operator.Institutions.CreateAsync(new CreateInstitutionBody("Two", Actors.UniqueCode("K")), key)
         );
     }
 
@@ -80,7 +80,7 @@ public sealed class IdempotencyTests
         var @operator = await TestRun.OperatorAsync();
 
         var created = await @operator.Institutions.CreateAsync(
-            new CreateInstitutionRequest("Scoped", Actors.UniqueCode("S")),
+            new CreateInstitutionBody("Scoped", Actors.UniqueCode("S")),
             key
         );
 
@@ -94,11 +94,11 @@ public sealed class IdempotencyTests
         var key = Guid.NewGuid().ToString();
         await Problems.ExpectAsync(
             HttpStatusCode.BadRequest,
-            () => @operator.Institutions.CreateAsync(new CreateInstitutionRequest("", "x"), key)
+            () => @operator.Institutions.CreateAsync(new CreateInstitutionBody("", "x"), key)
         );
 
         var created = await @operator.Institutions.CreateAsync(
-            new CreateInstitutionRequest("Fixed", Actors.UniqueCode("F")),
+            new CreateInstitutionBody("Fixed", Actors.UniqueCode("F")),
             key
         );
 
@@ -110,10 +110,10 @@ public sealed class IdempotencyTests
     {
         var token = await TestRun
             .Anonymous()
-            .Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+            .Auth.GetTokenAsync(new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
         var @operator = TestRun.WithToken(token.AccessToken);
         var body = JsonSerializer.Serialize(
-            new CreateInstitutionRequest("In Progress Bank", Actors.UniqueCode("IP")),
+            new CreateInstitutionBody("In Progress Bank", Actors.UniqueCode("IP")),
             Client.FinanceMatchJson.Options
         );
         var key = Guid.NewGuid().ToString();
@@ -176,7 +176,7 @@ public sealed class IdempotencyTests
             "Idempotency-Key",
             () =>
                 @operator.Institutions.CreateAsync(
-                    new CreateInstitutionRequest("Long", Actors.UniqueCode("L")),
+                    new CreateInstitutionBody("Long", Actors.UniqueCode("L")),
                     new string('k', 300)
                 )
         );

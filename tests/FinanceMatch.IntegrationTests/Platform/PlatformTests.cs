@@ -48,7 +48,7 @@ public sealed class PlatformTests
 
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
         var token = await new FinanceMatch.Client.FinanceMatchClient(http).Auth.GetTokenAsync(
-            new FinanceMatch.Client.Contracts.TokenRequest(
+            new FinanceMatch.Client.Contracts.TokenBody(
                 FinanceMatchApp.OperatorClientId,
                 FinanceMatchApp.OperatorSecret
             )

@@ -34,12 +34,12 @@ public sealed class RateLimitTests
         );
         operatorToken = (
             await Anonymous()
-                .Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret))
+                .Auth.GetTokenAsync(new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret))
         ).AccessToken;
         var bank = await Client(operatorToken)
-            .Institutions.CreateAsync(new CreateInstitutionRequest("Limited Bank", Actors.UniqueCode("BANK")));
+            .Institutions.CreateAsync(new CreateInstitutionBody("Limited Bank", Actors.UniqueCode("BANK")));
         bankToken = (
-            await Anonymous().Auth.GetTokenAsync(new TokenRequest(bank.ClientId, bank.ClientSecret!))
+            await Anonymous().Auth.GetTokenAsync(new TokenBody(bank.ClientId, bank.ClientSecret!))
         ).AccessToken;
     }
 
@@ -56,12 +56,12 @@ public sealed class RateLimitTests
         // Two of the six went on signing in the operator and the bank.
         for (var i = 0; i < 4; i++)
             await Anonymous()
-                .Auth.GetTokenAsync(new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
+                .Auth.GetTokenAsync(new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret));
 
         using var http = Http();
         var refused = await http.PostAsJsonAsync(
             "/api/v1/auth/token",
-            new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
+            new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
         );
 
         await Problems.ExpectRawAsync(HttpStatusCode.TooManyRequests, refused);

@@ -64,7 +64,7 @@ public sealed class RetentionTests
 
         var bank = await Actors.BankAsync();
         var webhook = await bank.Client.Webhooks.RegisterAsync(
-            new RegisterWebhookRequest(
+            new RegisterWebhookBody(
                 "http://127.0.0.1:9/hook",
                 [WebhookEvent.MatchCreated],
                 "retention-secret-0123456789"

@@ -13,13 +13,13 @@ public sealed class SecretsAtRestTests
         var bank = await Actors.BankAsync();
         var webhookSecret = "webhook-secret-" + Guid.NewGuid().ToString("N");
         await bank.Client.Webhooks.RegisterAsync(
-            new RegisterWebhookRequest("http://127.0.0.1:9/hook", [WebhookEvent.MatchCreated], webhookSecret)
+            new RegisterWebhookBody("http://127.0.0.1:9/hook", [WebhookEvent.MatchCreated], webhookSecret)
         );
         var department = await Actors.DepartmentAsync(FeedType.Tax);
         var apiKey = "feed-api-key-" + Guid.NewGuid().ToString("N");
         var @operator = await TestRun.OperatorAsync();
         await @operator.Feeds.CreateSourceAsync(
-            new CreateFeedSourceRequest(department.Created.Id, FeedType.Tax, "http://127.0.0.1:9", "0 0 1 1 *", apiKey)
+            new CreateFeedSourceBody(department.Created.Id, FeedType.Tax, "http://127.0.0.1:9", "0 0 1 1 *", apiKey)
         );
         var firm = await Actors.EnterpriseAsync();
         string[] secrets =

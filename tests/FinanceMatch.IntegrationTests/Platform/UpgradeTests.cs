@@ -104,7 +104,7 @@ public sealed class UpgradeTests
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
         var anonymous = new FinanceMatchClient(http);
         var token = await anonymous.Auth.GetTokenAsync(
-            new TokenRequest(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
+            new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
         );
         using var signedIn = new HttpClient { BaseAddress = api.BaseAddress };
         signedIn.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(

@@ -30,12 +30,12 @@ public sealed class AlertTests
         return (firm, tax.Client);
     }
 
-    private static Task<GrantConsentRequest> Monitoring(
+    private static Task<GrantConsentBody> Monitoring(
         Guid institutionId,
         ConsentPurpose purpose = ConsentPurpose.PostLoanMonitoring
     ) =>
         Task.FromResult(
-            new GrantConsentRequest(
+            new GrantConsentBody(
                 institutionId,
                 null,
                 [ConsentScope.Profile],
@@ -165,7 +165,7 @@ public sealed class AlertTests
         await firm.Client.Consents.GrantAsync(firm.Created.Id, await Monitoring(watcher.Created.Id));
         await firm.Client.Objections.FileAsync(
             firm.Created.Id,
-            new FileObjectionRequest(FeedType.Tax, Month(2), "This month was paid in full.")
+            new FileObjectionBody(FeedType.Tax, Month(2), "This month was paid in full.")
         );
 
         await FinishedAsync(

@@ -39,7 +39,7 @@ public sealed class StatisticsRollupTests
             var match = request.Matches.Single().Id;
             matches.Add(match);
             if (i % 3 == 0)
-                await bank.Client.Matches.DeclineAsync(match, new DeclineMatchRequest("Outside our appetite"));
+                await bank.Client.Matches.DeclineAsync(match, new DeclineMatchBody("Outside our appetite"));
             // Under review, not pending: a pending match dated months back is the expiry job's to close at any moment.
             if (i % 3 == 2)
                 await bank.Client.Matches.ReviewAsync(match);
@@ -48,7 +48,7 @@ public sealed class StatisticsRollupTests
                 await bank.Client.Matches.ReviewAsync(match);
                 await bank.Client.Matches.ApproveAsync(
                     match,
-                    new ApproveMatchRequest(request.Amount - 1_000m * i, 4.2m, 24)
+                    new ApproveMatchBody(request.Amount - 1_000m * i, 4.2m, 24)
                 );
             }
             // Moved into the past as a platform running for a while would have them; the triggers log both days.
@@ -99,7 +99,7 @@ public sealed class StatisticsRollupTests
         await AssertEqualsRawDataAsync(bank, periods, "with March to June rolled up");
 
         // A rolled-up month changes; read at once, before any job has run, the figures include the change.
-        await bank.Client.Matches.DeclineAsync(matches[2], new DeclineMatchRequest("Changed our mind"));
+        await bank.Client.Matches.DeclineAsync(matches[2], new DeclineMatchBody("Changed our mind"));
         await AssertEqualsRawDataAsync(bank, periods, "after a rolled-up month changed");
         await @operator.Statistics.RefreshAsync();
         await AssertEqualsRawDataAsync(bank, periods, "after that month was rolled up again");

@@ -15,7 +15,7 @@ public static class Actors
     {
         var @operator = await TestRun.OperatorAsync();
         var bank = await @operator.Institutions.CreateAsync(
-            new CreateInstitutionRequest(name ?? "Test Bank", UniqueCode("BANK"))
+            new CreateInstitutionBody(name ?? "Test Bank", UniqueCode("BANK"))
         );
         return new(bank, await TestRun.SignInAsync(bank.ClientId, bank.ClientSecret!));
     }
@@ -24,7 +24,7 @@ public static class Actors
     {
         var @operator = await TestRun.OperatorAsync();
         var department = await @operator.Departments.CreateAsync(
-            new CreateDepartmentRequest(
+            new CreateDepartmentBody(
                 "Test Department",
                 UniqueCode("DEPT"),
                 feedTypes.Length == 0 ? [FeedType.Tax] : feedTypes
@@ -33,7 +33,7 @@ public static class Actors
         return new(department, await TestRun.SignInAsync(department.ClientId, department.ClientSecret!));
     }
 
-    public static RegisterEnterpriseRequest EnterpriseRequest(string? uscc = null) =>
+    public static RegisterEnterpriseBody EnterpriseRequest(string? uscc = null) =>
         new(
             uscc ?? Usccs.Next(),
             "Foshan Precision Moulds Co., Ltd.",
@@ -46,7 +46,7 @@ public static class Actors
         );
 
     /// <summary>A firm registered and verified as a real one would be: with a licence assertion about its USCC.</summary>
-    public static async Task<Party<RegisteredEnterprise>> EnterpriseAsync(RegisterEnterpriseRequest? request = null)
+    public static async Task<Party<RegisteredEnterprise>> EnterpriseAsync(RegisterEnterpriseBody? request = null)
     {
         var firm = await PendingEnterpriseAsync(request);
         await VerifyAsync(firm);
@@ -54,9 +54,7 @@ public static class Actors
     }
 
     /// <summary>A registration nobody has verified: what a squatter holds.</summary>
-    public static async Task<Party<RegisteredEnterprise>> PendingEnterpriseAsync(
-        RegisterEnterpriseRequest? request = null
-    )
+    public static async Task<Party<RegisteredEnterprise>> PendingEnterpriseAsync(RegisterEnterpriseBody? request = null)
     {
         var enterprise = await TestRun.Anonymous().Enterprises.RegisterAsync(request ?? EnterpriseRequest());
         return new(enterprise, await TestRun.SignInAsync(enterprise.ClientId, enterprise.ClientSecret!));
@@ -69,7 +67,7 @@ public static class Actors
     public static Task<EnterpriseDto> VerifyAsync(FinanceMatchClient client, RegisteredEnterprise registered) =>
         client.Enterprises.SubmitVerificationAsync(
             registered.Id,
-            new SubmitVerificationRequest(
+            new SubmitVerificationBody(
                 VerificationMethod.BusinessLicence,
                 FakeLicenceIssuer.Instance.Assertion(
                     registered.Uscc,

@@ -40,12 +40,12 @@ public sealed record KnownWorld(
         var disbursed = requests[0].Matches.Single();
         var (approved, paidOut) = (requests[0].Amount - 5_000m, requests[0].Amount - 10_000m);
         await bank.Client.Matches.ReviewAsync(disbursed.Id);
-        await bank.Client.Matches.ApproveAsync(disbursed.Id, new ApproveMatchRequest(approved, 4.5m, 24));
+        await bank.Client.Matches.ApproveAsync(disbursed.Id, new ApproveMatchBody(approved, 4.5m, 24));
         await firms[0].Client.Matches.AcceptAsync(disbursed.Id);
-        await bank.Client.Matches.DisburseAsync(disbursed.Id, new DisburseMatchRequest(paidOut, today));
+        await bank.Client.Matches.DisburseAsync(disbursed.Id, new DisburseMatchBody(paidOut, today));
         await bank.Client.Matches.DeclineAsync(
             requests[1].Matches.Single().Id,
-            new DeclineMatchRequest("Insufficient history")
+            new DeclineMatchBody("Insufficient history")
         );
         await Sql.ExecuteAsync(
             "UPDATE financematch.matches SET first_responded_at = created_at + interval '2 hours' WHERE id = $1",

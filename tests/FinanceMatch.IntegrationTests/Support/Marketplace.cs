@@ -14,7 +14,7 @@ public static class Marketplace
     /// </summary>
     public static decimal Band() => 1_000_000_000m + Random.Shared.Next(1, 900_000) * 100_000m;
 
-    public static ProductRequest Product(
+    public static ProductBody Product(
         decimal band,
         string name = "Tax-based credit loan",
         decimal minRate = 4m,
@@ -40,7 +40,7 @@ public static class Marketplace
             tags ?? ["tax"]
         );
 
-    public static SubmitLoanRequest Request(
+    public static SubmitLoanRequestBody Request(
         decimal band,
         int termMonths = 24,
         IReadOnlyList<GuaranteeType>? guaranteeTypes = null,
@@ -51,18 +51,18 @@ public static class Marketplace
             termMonths,
             "Working capital for a new production line",
             guaranteeTypes ?? [GuaranteeType.Credit],
-            new LoanConsentRequest([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(90)),
+            new LoanConsentBody([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(90)),
             maxAnnualRate
         );
 
-    public static async Task<ProductDto> PublishedAsync(FinanceMatchClient bank, ProductRequest product)
+    public static async Task<ProductDto> PublishedAsync(FinanceMatchClient bank, ProductBody product)
     {
         var created = await bank.Products.CreateAsync(product);
         return await bank.Products.PublishAsync(created.Id);
     }
 
     /// <summary>Posts a request and waits for the matching job to settle it.</summary>
-    public static async Task<LoanRequestDto> MatchedAsync(FinanceMatchClient firm, SubmitLoanRequest request)
+    public static async Task<LoanRequestDto> MatchedAsync(FinanceMatchClient firm, SubmitLoanRequestBody request)
     {
         var submitted = await firm.LoanRequests.SubmitAsync(request);
         Assert.That(submitted.Status, Is.EqualTo(LoanRequestStatus.Matching));
@@ -85,7 +85,7 @@ public static class Marketplace
     /// </summary>
     public static async Task<Actors.Party<RegisteredEnterprise>> FirmPayingTaxAsync(
         decimal monthlyTax,
-        RegisterEnterpriseRequest? registration = null,
+        RegisterEnterpriseBody? registration = null,
         Actors.Party<CreatedDepartment>? taxDepartment = null
     )
     {

@@ -61,7 +61,7 @@ public sealed class TestRun
     /// <summary>A client signed in with the given credentials.</summary>
     public static async Task<FinanceMatchClient> SignInAsync(string clientId, string clientSecret)
     {
-        var token = await Anonymous().Auth.GetTokenAsync(new TokenRequest(clientId, clientSecret));
+        var token = await Anonymous().Auth.GetTokenAsync(new TokenBody(clientId, clientSecret));
         return WithToken(token.AccessToken);
     }
 

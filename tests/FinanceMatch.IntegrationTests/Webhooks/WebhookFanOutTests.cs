@@ -17,7 +17,7 @@ public sealed class WebhookFanOutTests
         var bank = await Actors.BankAsync();
         for (var i = 0; i < 3; i++)
             await bank.Client.Webhooks.RegisterAsync(
-                new RegisterWebhookRequest(
+                new RegisterWebhookBody(
                     receiver.Url + $"?n={i}",
                     [WebhookEvent.MatchCreated],
                     "fan-out-secret-0123456789"
@@ -54,11 +54,7 @@ public sealed class WebhookFanOutTests
     {
         var bank = await Actors.BankAsync();
         await bank.Client.Webhooks.RegisterAsync(
-            new RegisterWebhookRequest(
-                "http://127.0.0.1:9/hook",
-                [WebhookEvent.MatchCreated],
-                "fan-out-secret-0123456789"
-            )
+            new RegisterWebhookBody("http://127.0.0.1:9/hook", [WebhookEvent.MatchCreated], "fan-out-secret-0123456789")
         );
         var eventId = Guid.NewGuid();
         // As a process that died between the matching commit and enqueueing the expansion leaves it.

@@ -22,7 +22,7 @@ public sealed class WebhookTests
         var bank = await Actors.BankAsync();
         var quiet = await Actors.BankAsync();
         var webhook = await bank.Client.Webhooks.RegisterAsync(
-            new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], Secret)
+            new RegisterWebhookBody(receiver.Url, [WebhookEvent.MatchCreated], Secret)
         );
         var band = Band();
         await PublishedAsync(bank.Client, Product(band));
@@ -70,7 +70,7 @@ public sealed class WebhookTests
         receiver.FailNext(2);
         var bank = await Actors.BankAsync();
         var webhook = await bank.Client.Webhooks.RegisterAsync(
-            new RegisterWebhookRequest(receiver.Url, [WebhookEvent.MatchCreated], Secret)
+            new RegisterWebhookBody(receiver.Url, [WebhookEvent.MatchCreated], Secret)
         );
         var band = Band();
         await PublishedAsync(bank.Client, Product(band));
@@ -107,11 +107,11 @@ public sealed class WebhookTests
         var firm = await FirmPayingTaxAsync(30_000m, taxDepartment: tax);
         var watcher = await Actors.BankAsync();
         var webhook = await watcher.Client.Webhooks.RegisterAsync(
-            new RegisterWebhookRequest(receiver.Url, [WebhookEvent.AlertRaised], Secret)
+            new RegisterWebhookBody(receiver.Url, [WebhookEvent.AlertRaised], Secret)
         );
         await firm.Client.Consents.GrantAsync(
             firm.Created.Id,
-            new GrantConsentRequest(
+            new GrantConsentBody(
                 watcher.Created.Id,
                 null,
                 [ConsentScope.Profile],
@@ -180,7 +180,7 @@ public sealed class WebhookTests
         await using var receiver = await WebhookReceiver.StartAsync();
         var bank = await Actors.BankAsync();
         var webhook = await bank.Client.Webhooks.RegisterAsync(
-            new RegisterWebhookRequest(receiver.Url, [WebhookEvent.AlertRaised], Secret)
+            new RegisterWebhookBody(receiver.Url, [WebhookEvent.AlertRaised], Secret)
         );
         var eventId = Guid.NewGuid();
         // What a worker killed mid-attempt leaves behind: a pending delivery it took (its lease, now run out) and no job.
@@ -212,7 +212,7 @@ public sealed class WebhookTests
         var bank = await Actors.BankAsync();
         var other = await Actors.BankAsync();
         var firm = await Actors.EnterpriseAsync();
-        var good = new RegisterWebhookRequest(
+        var good = new RegisterWebhookBody(
             "https://hooks.example.com/financematch",
             [WebhookEvent.MatchCreated, WebhookEvent.AlertRaised],
             Secret

@@ -61,7 +61,7 @@ public sealed class WebhookSafetyTests
     public void InProduction_OnlyHttpsToThePublicInternet_IsAccepted(string url, string complaint)
     {
         var result = new RegisterWebhook.BodyValidator(Production).Validate(
-            new RegisterWebhookRequest(url, [WebhookEvent.MatchCreated], "a-long-enough-secret")
+            new RegisterWebhookBody(url, [WebhookEvent.MatchCreated], "a-long-enough-secret")
         );
         Assert.That(
             result.Errors.Where(e => e.PropertyName == "Url").Select(e => e.ErrorMessage),
@@ -76,7 +76,7 @@ public sealed class WebhookSafetyTests
         Assert.That(
             new RegisterWebhook.BodyValidator(Production)
                 .Validate(
-                    new RegisterWebhookRequest(
+                    new RegisterWebhookBody(
                         "https://hooks.bank.example/financematch",
                         [WebhookEvent.AlertRaised],
                         secret
@@ -87,7 +87,7 @@ public sealed class WebhookSafetyTests
         );
         Assert.That(
             new RegisterWebhook.BodyValidator(Development)
-                .Validate(new RegisterWebhookRequest("http://127.0.0.1:5000/hook", [WebhookEvent.AlertRaised], secret))
+                .Validate(new RegisterWebhookBody("http://127.0.0.1:5000/hook", [WebhookEvent.AlertRaised], secret))
                 .IsValid,
             Is.True
         );

@@ -12,7 +12,7 @@ public static class AuthEndpoints
         group
             .MapPost("/auth/token", IssueToken.Endpoint)
             .AllowAnonymous()
-            .Accepts<TokenRequest>("application/json", IssueToken.FormContentType)
+            .Accepts<TokenBody>("application/json", IssueToken.FormContentType)
             .RequireRateLimiting(Infrastructure.RateLimits.TokenPolicy)
             .WithSummary("Exchange a client id and secret for a bearer token")
             .WithDescription(

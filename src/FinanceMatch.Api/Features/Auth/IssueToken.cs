@@ -61,10 +61,10 @@ public static class IssueToken
             throw new UnsupportedContentTypeException(
                 "Send the credentials as application/json, or as application/x-www-form-urlencoded (RFC 6749)."
             );
-        TokenRequest? body;
+        TokenBody? body;
         try
         {
-            body = await http.Request.ReadFromJsonAsync<TokenRequest>(FinanceMatchJson.Options, ct);
+            body = await http.Request.ReadFromJsonAsync<TokenBody>(FinanceMatchJson.Options, ct);
         }
         catch (JsonException json)
         {

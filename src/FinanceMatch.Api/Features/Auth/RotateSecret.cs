@@ -82,7 +82,7 @@ public static class RotateSecret
     }
 
     internal static async Task<IResult> Endpoint(
-        RotateSecretRequest body,
+        RotateSecretBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

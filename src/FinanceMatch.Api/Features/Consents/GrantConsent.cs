@@ -83,7 +83,7 @@ public static class GrantConsent
 
     internal static async Task<Created<ConsentDto>> Endpoint(
         Guid id,
-        GrantConsentRequest body,
+        GrantConsentBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

@@ -68,7 +68,7 @@ public static class CreateDepartment
     }
 
     internal static async Task<Created<CreatedDepartment>> Endpoint(
-        CreateDepartmentRequest body,
+        CreateDepartmentBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

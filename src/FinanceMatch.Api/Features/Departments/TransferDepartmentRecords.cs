@@ -95,7 +95,7 @@ public static class TransferDepartmentRecords
 
     internal static async Task<RecordTransferDto> Endpoint(
         Guid id,
-        TransferRecordsRequest body,
+        TransferRecordsBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

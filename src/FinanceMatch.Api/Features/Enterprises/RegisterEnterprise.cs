@@ -112,7 +112,7 @@ public static class RegisterEnterprise
     }
 
     internal static async Task<Created<RegisteredEnterprise>> Endpoint(
-        RegisterEnterpriseRequest body,
+        RegisterEnterpriseBody body,
         ISender sender,
         CancellationToken ct
     )

@@ -32,7 +32,7 @@ public static class RejectEnterprise
 
     internal static async Task<EnterpriseDto> Endpoint(
         Guid id,
-        VerificationDecisionRequest body,
+        VerificationDecisionBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

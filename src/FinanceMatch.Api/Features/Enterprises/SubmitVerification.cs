@@ -123,7 +123,7 @@ public static class SubmitVerification
 
     internal static async Task<EnterpriseDto> Endpoint(
         Guid id,
-        SubmitVerificationRequest body,
+        SubmitVerificationBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

@@ -41,7 +41,7 @@ public static class VerifyEnterprise
 
     internal static async Task<EnterpriseDto> Endpoint(
         Guid id,
-        VerificationDecisionRequest body,
+        VerificationDecisionBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

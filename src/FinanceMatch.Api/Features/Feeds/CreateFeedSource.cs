@@ -97,7 +97,7 @@ public static class CreateFeedSource
     }
 
     internal static async Task<Created<FeedSourceDto>> Endpoint(
-        CreateFeedSourceRequest body,
+        CreateFeedSourceBody body,
         ISender sender,
         CancellationToken ct
     )

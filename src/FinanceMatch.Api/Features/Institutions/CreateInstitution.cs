@@ -52,7 +52,7 @@ public static class CreateInstitution
     }
 
     internal static async Task<Created<CreatedInstitution>> Endpoint(
-        CreateInstitutionRequest body,
+        CreateInstitutionBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

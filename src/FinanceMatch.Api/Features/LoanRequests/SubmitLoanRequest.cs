@@ -19,14 +19,15 @@ namespace FinanceMatch.Api.Features.LoanRequests;
 /// </summary>
 public static class SubmitLoanRequest
 {
-    public sealed record Command(Guid EnterpriseId, Client.Contracts.SubmitLoanRequest Body) : IRequest<LoanRequestDto>;
+    public sealed record Command(Guid EnterpriseId, Client.Contracts.SubmitLoanRequestBody Body)
+        : IRequest<LoanRequestDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock) => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator(clock));
     }
 
-    public sealed class BodyValidator : AbstractValidator<Client.Contracts.SubmitLoanRequest>
+    public sealed class BodyValidator : AbstractValidator<Client.Contracts.SubmitLoanRequestBody>
     {
         public BodyValidator(TimeProvider clock)
         {
@@ -112,7 +113,7 @@ public static class SubmitLoanRequest
     }
 
     internal static async Task<Created<LoanRequestDto>> Endpoint(
-        Client.Contracts.SubmitLoanRequest body,
+        Client.Contracts.SubmitLoanRequestBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

@@ -14,14 +14,14 @@ namespace FinanceMatch.Api.Features.Matches;
 /// </summary>
 public static class ApproveMatch
 {
-    public sealed record Command(Caller Caller, Guid MatchId, ApproveMatchRequest Body) : IRequest<MatchDto>;
+    public sealed record Command(Caller Caller, Guid MatchId, ApproveMatchBody Body) : IRequest<MatchDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator());
     }
 
-    public sealed class BodyValidator : AbstractValidator<ApproveMatchRequest>
+    public sealed class BodyValidator : AbstractValidator<ApproveMatchBody>
     {
         public BodyValidator()
         {
@@ -57,7 +57,7 @@ public static class ApproveMatch
 
     internal static async Task<MatchDto> Endpoint(
         Guid id,
-        ApproveMatchRequest body,
+        ApproveMatchBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

@@ -10,14 +10,14 @@ namespace FinanceMatch.Api.Features.Matches;
 /// <summary>The bank says no, with a reason the firm sees.</summary>
 public static class DeclineMatch
 {
-    public sealed record Command(Caller Caller, Guid MatchId, DeclineMatchRequest Body) : IRequest<MatchDto>;
+    public sealed record Command(Caller Caller, Guid MatchId, DeclineMatchBody Body) : IRequest<MatchDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator());
     }
 
-    public sealed class BodyValidator : AbstractValidator<DeclineMatchRequest>
+    public sealed class BodyValidator : AbstractValidator<DeclineMatchBody>
     {
         public BodyValidator() => RuleFor(b => b.Reason).NotEmpty().MaximumLength(1000);
     }
@@ -35,7 +35,7 @@ public static class DeclineMatch
 
     internal static async Task<MatchDto> Endpoint(
         Guid id,
-        DeclineMatchRequest body,
+        DeclineMatchBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

@@ -14,14 +14,14 @@ namespace FinanceMatch.Api.Features.Matches;
 /// </summary>
 public static class DisburseMatch
 {
-    public sealed record Command(Caller Caller, Guid MatchId, DisburseMatchRequest Body) : IRequest<MatchDto>;
+    public sealed record Command(Caller Caller, Guid MatchId, DisburseMatchBody Body) : IRequest<MatchDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock) => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator(clock));
     }
 
-    public sealed class BodyValidator : AbstractValidator<DisburseMatchRequest>
+    public sealed class BodyValidator : AbstractValidator<DisburseMatchBody>
     {
         public BodyValidator(TimeProvider clock)
         {
@@ -49,7 +49,7 @@ public static class DisburseMatch
 
     internal static async Task<MatchDto> Endpoint(
         Guid id,
-        DisburseMatchRequest body,
+        DisburseMatchBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

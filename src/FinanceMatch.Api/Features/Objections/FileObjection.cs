@@ -20,14 +20,14 @@ namespace FinanceMatch.Api.Features.Objections;
 /// </summary>
 public static class FileObjection
 {
-    public sealed record Command(Caller Caller, Guid EnterpriseId, FileObjectionRequest Body) : IRequest<ObjectionDto>;
+    public sealed record Command(Caller Caller, Guid EnterpriseId, FileObjectionBody Body) : IRequest<ObjectionDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator());
     }
 
-    public sealed class BodyValidator : AbstractValidator<FileObjectionRequest>
+    public sealed class BodyValidator : AbstractValidator<FileObjectionBody>
     {
         public BodyValidator()
         {
@@ -98,7 +98,7 @@ public static class FileObjection
 
     internal static async Task<Created<ObjectionDto>> Endpoint(
         Guid id,
-        FileObjectionRequest body,
+        FileObjectionBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

@@ -13,14 +13,14 @@ namespace FinanceMatch.Api.Features.Objections;
 
 public static class ResolveObjection
 {
-    public sealed record Command(Caller Caller, Guid Id, ResolveObjectionRequest Body) : IRequest<ObjectionDto>;
+    public sealed record Command(Caller Caller, Guid Id, ResolveObjectionBody Body) : IRequest<ObjectionDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator());
     }
 
-    public sealed class BodyValidator : AbstractValidator<ResolveObjectionRequest>
+    public sealed class BodyValidator : AbstractValidator<ResolveObjectionBody>
     {
         public BodyValidator()
         {
@@ -61,7 +61,7 @@ public static class ResolveObjection
 
     internal static async Task<ObjectionDto> Endpoint(
         Guid id,
-        ResolveObjectionRequest body,
+        ResolveObjectionBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

@@ -11,7 +11,7 @@ namespace FinanceMatch.Api.Features.Products;
 
 public static class CreateProduct
 {
-    public sealed record Command(Guid InstitutionId, ProductRequest Terms) : IRequest<ProductDto>;
+    public sealed record Command(Guid InstitutionId, ProductBody Terms) : IRequest<ProductDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -35,7 +35,7 @@ public static class CreateProduct
     }
 
     internal static async Task<Created<ProductDto>> Endpoint(
-        ProductRequest body,
+        ProductBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

@@ -41,7 +41,7 @@ internal static class ProductMapping
             p.PublishedAt
         );
 
-    public static DomainProductTerms ToTerms(this ProductRequest r)
+    public static DomainProductTerms ToTerms(this ProductBody r)
     {
         var e = r.Eligibility ?? new EligibilityDto();
         return new DomainProductTerms(

@@ -6,7 +6,7 @@ using FluentValidation;
 namespace FinanceMatch.Api.Features.Products;
 
 /// <summary>The shape of a product's terms, shared by create and edit; errors are keyed by the body's own field paths.</summary>
-public sealed class ProductRequestValidator : AbstractValidator<ProductRequest>
+public sealed class ProductRequestValidator : AbstractValidator<ProductBody>
 {
     public const decimal MaxAnnualRate = 36m;
 

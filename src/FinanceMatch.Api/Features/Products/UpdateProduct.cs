@@ -10,7 +10,7 @@ namespace FinanceMatch.Api.Features.Products;
 /// <summary>An edit replaces every term and makes a new version; matches made from earlier versions keep theirs.</summary>
 public static class UpdateProduct
 {
-    public sealed record Command(Guid InstitutionId, Guid ProductId, ProductRequest Terms) : IRequest<ProductDto>;
+    public sealed record Command(Guid InstitutionId, Guid ProductId, ProductBody Terms) : IRequest<ProductDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -35,7 +35,7 @@ public static class UpdateProduct
 
     internal static async Task<ProductDto> Endpoint(
         Guid id,
-        ProductRequest body,
+        ProductBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct

@@ -16,7 +16,7 @@ namespace FinanceMatch.Api.Features.Webhooks;
 
 public static class RegisterWebhook
 {
-    public sealed record Command(Guid InstitutionId, RegisterWebhookRequest Body) : IRequest<WebhookDto>;
+    public sealed record Command(Guid InstitutionId, RegisterWebhookBody Body) : IRequest<WebhookDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -24,7 +24,7 @@ public static class RegisterWebhook
             RuleFor(c => c.Body).MustBeValidBody(new BodyValidator(options));
     }
 
-    public sealed class BodyValidator : AbstractValidator<RegisterWebhookRequest>
+    public sealed class BodyValidator : AbstractValidator<RegisterWebhookBody>
     {
         // IOptions, not the options themselves: validators are registered as services too, and Development checks them at start.
         public BodyValidator(IOptions<WebhookOptions> webhookOptions)
@@ -95,7 +95,7 @@ public static class RegisterWebhook
     }
 
     internal static async Task<Created<WebhookDto>> Endpoint(
-        RegisterWebhookRequest body,
+        RegisterWebhookBody body,
         Caller caller,
         ISender sender,
         CancellationToken ct
