@@ -14,7 +14,13 @@ public static partial class Sql
     /// A statement kept in a .sql file beside its slice (<c>Features/&lt;Area&gt;/Sql/&lt;Name&gt;.sql</c>, an embedded resource),
     /// by "&lt;Area&gt;.&lt;Name&gt;": the code, the tests and the benchmarks' pgbench floors run the very same text.
     /// </summary>
-    public static string Load(string name)
+    public static string Load(string name) => Loaded.GetOrAdd(name, Read);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Loaded = new(
+        StringComparer.Ordinal
+    );
+
+    private static string Read(string name)
     {
         var parts = name.Split('.');
         if (parts.Length != 2)

@@ -46,16 +46,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
             return 0;
 
         var staging = $"financematch_staging.profiles_{Guid.NewGuid():N}";
-        await Sql.ExecuteAsync(
-            connection,
-            $"""
-            CREATE UNLOGGED TABLE {staging} (uscc text, enterprise_id uuid, rated boolean, score integer, grade text,
-                tax_months integer, social_security_months integer, utility_months integer, dishonest_debtor boolean,
-                serious_penalty_last36months boolean, tax_arrears boolean, social_security_arrears boolean, utility_overdue boolean,
-                tax_paid_last12months numeric, insured_employees_latest integer, dimensions jsonb, factors jsonb, metrics jsonb)
-            """,
-            ct
-        );
+        await Sql.ExecuteAsync(connection, Sql.Load("Profiles.CreateStaging", ("staging", staging)), ct);
         await using (
             var copy = await connection.BeginBinaryImportAsync($"COPY {staging} FROM STDIN (FORMAT BINARY)", ct)
         )
@@ -101,12 +92,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
 
         await Sql.ExecuteAsync(
             connection,
-            $"""
-            INSERT INTO financematch.credit_profile_history (uscc, computed_at, score, grade, model_version)
-            SELECT s.uscc, $1, s.score, s.grade, $2
-            FROM {staging} s LEFT JOIN financematch.credit_profiles p ON p.uscc = s.uscc
-            WHERE p.uscc IS NULL OR p.score IS DISTINCT FROM s.score OR p.grade IS DISTINCT FROM s.grade OR p.model_version <> $2
-            """,
+            Sql.Load("Profiles.RecordHistory", ("staging", staging)),
             ct,
             now,
             Model.Version
@@ -114,24 +100,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
         await RaiseAlertsAsync(connection, staging, now, ct);
         await Sql.ExecuteAsync(
             connection,
-            $"""
-            INSERT INTO financematch.credit_profiles (uscc, enterprise_id, rated, score, grade, model_version, computed_at, tax_months,
-                social_security_months, utility_months, dishonest_debtor, serious_penalty_last36months, tax_arrears,
-                social_security_arrears, utility_overdue, tax_paid_last12months, insured_employees_latest, dimensions, factors, metrics)
-            SELECT uscc, enterprise_id, rated, score, grade, $2, $1, tax_months, social_security_months, utility_months, dishonest_debtor,
-                serious_penalty_last36months, tax_arrears, social_security_arrears, utility_overdue, tax_paid_last12months,
-                insured_employees_latest, dimensions, factors, metrics
-            FROM {staging}
-            ORDER BY uscc -- rows are locked in one order by every rebuild, so concurrent rebuilds cannot deadlock
-            ON CONFLICT (uscc) DO UPDATE SET enterprise_id = excluded.enterprise_id, rated = excluded.rated, score = excluded.score,
-                grade = excluded.grade, model_version = excluded.model_version, computed_at = excluded.computed_at,
-                tax_months = excluded.tax_months, social_security_months = excluded.social_security_months,
-                utility_months = excluded.utility_months, dishonest_debtor = excluded.dishonest_debtor,
-                serious_penalty_last36months = excluded.serious_penalty_last36months, tax_arrears = excluded.tax_arrears,
-                social_security_arrears = excluded.social_security_arrears, utility_overdue = excluded.utility_overdue,
-                tax_paid_last12months = excluded.tax_paid_last12months, insured_employees_latest = excluded.insured_employees_latest,
-                dimensions = excluded.dimensions, factors = excluded.factors, metrics = excluded.metrics
-            """,
+            Sql.Load("Profiles.StoreProfiles", ("staging", staging)),
             ct,
             now,
             Model.Version
