@@ -36,10 +36,7 @@ public sealed partial class PlatformNotifications(
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) => OnNotification(e.Channel, e.Payload);
                 await using (
-                    var listen = new NpgsqlCommand(
-                        $"LISTEN {CredentialChannel}; LISTEN {SigningKeyChannel}",
-                        connection
-                    )
+                    var listen = Sql.Command(connection, $"LISTEN {CredentialChannel}; LISTEN {SigningKeyChannel}")
                 )
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 credentials.SetListening(true);

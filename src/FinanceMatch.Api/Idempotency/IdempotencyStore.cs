@@ -56,19 +56,19 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using (
-            var insert = new NpgsqlCommand(
+            var insert = Sql.Command(
+                connection,
                 """
                 INSERT INTO financematch.idempotency_keys (caller_scope, key, request_hash, created_at)
                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING
                 """,
-                connection
+                scope,
+                key,
+                requestHash,
+                now
             )
         )
         {
-            insert.Parameters.Add(new() { Value = scope });
-            insert.Parameters.Add(new() { Value = key });
-            insert.Parameters.Add(new() { Value = requestHash });
-            insert.Parameters.Add(new() { Value = now });
             if (await insert.ExecuteNonQueryAsync(ct) == 1)
                 return new IdempotencyClaim.Acquired();
         }

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Infrastructure;
 using Npgsql;
 
 namespace FinanceMatch.Api.Jobs;
@@ -17,14 +18,9 @@ public sealed partial class ExclusiveRun(NpgsqlDataSource dataSource, ILogger<Ex
         // Rolled back when the connection is disposed or the server loses it; either releases the lock.
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (
-            var take = new NpgsqlCommand(
-                "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))",
-                connection,
-                transaction
-            )
+            var take = Sql.Command(connection, "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))", name)
         )
         {
-            take.Parameters.Add(new() { Value = name });
             if (!(bool)(await take.ExecuteScalarAsync(ct))!)
             {
                 LogSkipped(logger, name);

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Core.Consents;
 using Npgsql;
 
@@ -15,9 +16,9 @@ public static class ChainLegacyAccessRecords
         var firms = new List<Guid>();
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         await using (
-            var select = new NpgsqlCommand(
-                "SELECT DISTINCT enterprise_id FROM financematch.report_accesses WHERE hash = ''",
-                connection
+            var select = Sql.Command(
+                connection,
+                "SELECT DISTINCT enterprise_id FROM financematch.report_accesses WHERE hash = ''"
             )
         )
         await using (var reader = await select.ExecuteReaderAsync(ct))
@@ -36,27 +37,27 @@ public static class ChainLegacyAccessRecords
         );
         // The same lock appends take: no read of this firm appends while its old records are hashed.
         await using (
-            var lockChain = new NpgsqlCommand(
+            var lockChain = Sql.Command(
+                connection,
                 "SELECT pg_advisory_xact_lock(hashtext('financematch.access-chain'), hashtext($1::text))",
-                connection
+                enterpriseId
             )
         )
         {
-            lockChain.Parameters.Add(new() { Value = enterpriseId });
             await lockChain.ExecuteNonQueryAsync(ct);
         }
         var records = new List<ReportAccess>();
         await using (
-            var select = new NpgsqlCommand(
+            var select = Sql.Command(
+                connection,
                 """
                 SELECT id, institution_id, consent_id, scopes, purpose, accessed_at, position, hash FROM financematch.report_accesses
                 WHERE enterprise_id = $1 ORDER BY position
                 """,
-                connection
+                enterpriseId
             )
         )
         {
-            select.Parameters.Add(new() { Value = enterpriseId });
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 records.Add(

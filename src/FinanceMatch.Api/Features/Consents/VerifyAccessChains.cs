@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Consents;
 using Mediator;
@@ -25,9 +26,9 @@ public static class VerifyAccessChains
             );
             var heads = new Dictionary<Guid, (int Length, string LastHash)>();
             await using (
-                var select = new NpgsqlCommand(
-                    "SELECT enterprise_id, length, last_hash FROM financematch.report_access_chains",
-                    connection
+                var select = Sql.Command(
+                    connection,
+                    "SELECT enterprise_id, length, last_hash FROM financematch.report_access_chains"
                 )
             )
             await using (var reader = await select.ExecuteReaderAsync(ct))
@@ -52,10 +53,7 @@ public static class VerifyAccessChains
                     broken.Add(new BrokenAccessRecordDto(enterprise, lastId));
             }
             await using (
-                var select = new NpgsqlCommand(
-                    Infrastructure.Sql.Load("Consents.AccessRecordsInChainOrder"),
-                    connection
-                )
+                var select = Sql.Command(connection, Infrastructure.Sql.Load("Consents.AccessRecordsInChainOrder"))
             )
             await using (var reader = await select.ExecuteReaderAsync(ct))
             {

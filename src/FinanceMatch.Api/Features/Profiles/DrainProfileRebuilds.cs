@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
 using Hangfire;
 using Mediator;
@@ -19,13 +20,13 @@ public static class DrainProfileRebuilds
             var ct = cancellationToken;
             await using (var connection = await dataSource.OpenConnectionAsync(ct))
             await using (
-                var clear = new NpgsqlCommand(
+                var clear = Sql.Command(
+                    connection,
                     "DELETE FROM financematch.pending_job_triggers WHERE name = $1",
-                    connection
+                    ProfileRebuildTrigger.Name
                 )
             )
             {
-                clear.Parameters.Add(new() { Value = ProfileRebuildTrigger.Name });
                 await clear.ExecuteNonQueryAsync(ct);
             }
             var total = 0;
@@ -36,17 +37,17 @@ public static class DrainProfileRebuilds
                 // Taken and rebuilt in one transaction: a crash puts the requests back.
                 var usccs = new List<string>();
                 await using (
-                    var take = new NpgsqlCommand(
+                    var take = Sql.Command(
+                        connection,
                         """
                         DELETE FROM financematch.profile_rebuild_requests
                         WHERE uscc IN (SELECT uscc FROM financematch.profile_rebuild_requests ORDER BY requested_at LIMIT $1 FOR UPDATE SKIP LOCKED)
                         RETURNING uscc
                         """,
-                        connection
+                        ChunkSize
                     )
                 )
                 {
-                    take.Parameters.Add(new() { Value = ChunkSize });
                     await using var reader = await take.ExecuteReaderAsync(ct);
                     while (await reader.ReadAsync(ct))
                         usccs.Add(reader.GetString(0));

@@ -209,15 +209,16 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var month0 = new DateOnly(today.Year, today.Month, 1);
-        await using var command = new NpgsqlCommand(MetricsSql(usccs is null ? "" : "AND e.uscc = ANY($6)"), connection)
-        {
-            CommandTimeout = 0,
-        };
-        command.Parameters.Add(new() { Value = month0 });
-        command.Parameters.Add(new() { Value = month0.AddMonths(-6) });
-        command.Parameters.Add(new() { Value = month0.AddMonths(-12) });
-        command.Parameters.Add(new() { Value = month0.AddMonths(-24) });
-        command.Parameters.Add(new() { Value = today.AddMonths(-36) });
+        await using var command = Sql.Command(
+            connection,
+            MetricsSql(usccs is null ? "" : "AND e.uscc = ANY($6)"),
+            month0,
+            month0.AddMonths(-6),
+            month0.AddMonths(-12),
+            month0.AddMonths(-24),
+            today.AddMonths(-36)
+        );
+        command.CommandTimeout = 0; // the full rebuild reads every firm's records
         if (usccs is not null)
             command.Parameters.Add(
                 new() { Value = usccs.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }

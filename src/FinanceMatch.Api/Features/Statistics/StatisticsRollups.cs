@@ -104,7 +104,7 @@ public sealed partial class StatisticsRollups(
         );
         // The day's requests, firms and matches are joined once into a temporary table, and every rollup groups that:
         // joining them again for each of the nine rollups was most of a refresh.
-        await using (var create = new NpgsqlCommand(CreateFactsSql, connection))
+        await using (var create = Sql.Command(connection, CreateFactsSql))
             await create.ExecuteNonQueryAsync(ct);
         long rows = 0;
         foreach (var chunk in days.Chunk(DaysPerChunk))
@@ -137,8 +137,7 @@ public sealed partial class StatisticsRollups(
             foreach (var rollup in Rollups)
             {
                 var one = Stopwatch.GetTimestamp();
-                await using var command = new NpgsqlCommand(RollupSql(rollup), connection) { CommandTimeout = 0 };
-                var written = await command.ExecuteNonQueryAsync(ct);
+                var written = await Sql.ExecuteAsync(connection, RollupSql(rollup), ct);
                 rows += written;
                 LogRollup(
                     logger,
@@ -227,17 +226,18 @@ public sealed partial class StatisticsRollups(
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<int> ExecuteAsync(
+    private static Task<int> ExecuteAsync(
         NpgsqlConnection connection,
         string sql,
         CancellationToken ct,
         DateOnly[] days
-    )
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        command.Parameters.Add(new() { Value = days, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
-        return await command.ExecuteNonQueryAsync(ct);
-    }
+    ) =>
+        Sql.ExecuteAsync(
+            connection,
+            sql,
+            ct,
+            new NpgsqlParameter { Value = days, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date }
+        );
 
     /// <summary>The facts of the days being refreshed, dropped with the transaction.</summary>
     private static readonly string CreateFactsSql = Sql.Load("Statistics.CreateDayFacts");
