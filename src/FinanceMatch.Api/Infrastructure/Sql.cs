@@ -49,6 +49,26 @@ public static partial class Sql
         return text;
     }
 
+    /// <summary>
+    /// A statement kept in a .sql file whose variants differ by whole lines: a line ending in <c>-- only: &lt;variant&gt;</c>
+    /// is kept when that variant is asked for and dropped otherwise (a targeted rebuild's filter, absent from the full one).
+    /// Each variant is its own text, so each keeps its own plan.
+    /// </summary>
+    public static string WithOptionalLines(string name, params string[] variants)
+    {
+        var lines = Load(name).Split('\n');
+        var kept = lines.Where(line =>
+            OptionalLine().Match(line) is not { Success: true } only || variants.Contains(only.Groups[1].Value)
+        );
+        var unknown = variants.Where(v => !lines.Any(l => OptionalLine().Match(l).Groups[1].Value == v)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"{name} has no lines for {string.Join(", ", unknown)}.", nameof(variants));
+        return string.Join('\n', kept);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s--\s*only:\s*([A-Za-z]+)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex OptionalLine();
+
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?$")]
     private static partial System.Text.RegularExpressions.Regex Identifier();
 

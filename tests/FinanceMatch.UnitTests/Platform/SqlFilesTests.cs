@@ -22,4 +22,16 @@ public sealed class SqlFilesTests
         Assert.Throws<ArgumentException>(() => Sql.Load("RaiseAlerts"));
         Assert.Throws<InvalidOperationException>(() => Sql.Load("Profiles.NoSuchStatement"));
     }
+
+    [Test]
+    public void AnOptionalLine_IsKeptOnlyForItsVariant()
+    {
+        var all = Sql.WithOptionalLines("Profiles.ReadMetrics");
+        var some = Sql.WithOptionalLines("Profiles.ReadMetrics", "someFirms");
+
+        Assert.That(all, Does.Not.Contain("ANY($6)").And.Contain("e.verification = 'Verified'"));
+        Assert.That(some, Does.Contain("AND e.uscc = ANY($6)"));
+        Assert.That(some.Split('\n'), Has.Length.EqualTo(all.Split('\n').Length + 1));
+        Assert.Throws<ArgumentException>(() => Sql.WithOptionalLines("Profiles.ReadMetrics", "noSuchVariant"));
+    }
 }

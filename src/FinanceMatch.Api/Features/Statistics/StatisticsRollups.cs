@@ -26,28 +26,23 @@ public sealed partial class StatisticsRollups(
 
     public sealed record Refreshed(int Days, int Months, long Rows, double Milliseconds);
 
-    private sealed record Rollup(string Dimension, bool PerInstitution, string Key, string Label);
-
-    private const string RollupColumns = """
-        (span, day, scope, dimension, key, label, loan_requests, requested_amount, matched_requests, matches, approved_matches,
-            approved_amount, disbursed_loans, disbursed_amount, decided_matches, response_tenths, response_counts)
-        """;
+    private sealed record Rollup(string Dimension, bool PerInstitution);
 
     /// <summary>
-    /// Every rollup kept: the platform's (every request) and each institution's (the requests matched to it); keys and
-    /// labels over the day facts <c>f</c> (<see cref="FactsSql"/>).
+    /// Every rollup kept: the platform's (every request) and each institution's (the requests matched to it), by dimension;
+    /// Sql/RollUpDays.sql says what each dimension's key is.
     /// </summary>
     private static readonly Rollup[] Rollups =
     [
-        new("all", false, "'all'", "'all'"),
-        new("division", false, "f.division_code", "f.division_code"),
-        new("industry", false, "f.industry_code", "f.industry_code"),
-        new("grade", false, "coalesce(f.grade_when_posted, 'unrated')", "coalesce(f.grade_when_posted, 'unrated')"),
-        new("all", true, "'all'", "'all'"),
-        new("product", true, "f.product_id::text", "f.product_name"),
-        new("division", true, "f.division_code", "f.division_code"),
-        new("industry", true, "f.industry_code", "f.industry_code"),
-        new("grade", true, "coalesce(f.grade_when_posted, 'unrated')", "coalesce(f.grade_when_posted, 'unrated')"),
+        new("all", false),
+        new("division", false),
+        new("industry", false),
+        new("grade", false),
+        new("all", true),
+        new("product", true),
+        new("division", true),
+        new("industry", true),
+        new("grade", true),
     ];
 
     /// <summary>How many days' facts are gathered before the rollups run over them: bounds the temporary table on a rebuild.</summary>
@@ -137,7 +132,14 @@ public sealed partial class StatisticsRollups(
             foreach (var rollup in Rollups)
             {
                 var one = Stopwatch.GetTimestamp();
-                var written = await Sql.ExecuteAsync(connection, RollupSql(rollup), ct);
+                var written = await Sql.ExecuteAsync(
+                    connection,
+                    RollupSql,
+                    ct,
+                    rollup.Dimension,
+                    rollup.PerInstitution,
+                    Platform
+                );
                 rows += written;
                 LogRollup(
                     logger,
@@ -248,45 +250,8 @@ public sealed partial class StatisticsRollups(
     /// </summary>
     private static readonly string FactsSql = Sql.Load("Statistics.GatherDayFacts");
 
-    /// <summary>
-    /// One rollup's day rows from the gathered facts: the platform's count every request; an institution's see only its
-    /// own matches and the requests they belong to.
-    /// </summary>
-    private static string RollupSql(Rollup rollup)
-    {
-        var scope = rollup.PerInstitution ? "f.institution_id" : $"'{Platform}'::uuid";
-        return $"""
-            INSERT INTO financematch.stats_rollups {RollupColumns}
-            WITH facts AS (
-                SELECT f.day, {scope} AS scope, {rollup.Key} AS key, {rollup.Label} AS label, f.request_id, f.amount,
-                    f.match_id, f.status, f.approved_at, f.approved_amount, f.disbursed_amount, f.response_tenths,
-                    row_number() OVER (PARTITION BY f.day, {scope}, {rollup.Key}, f.request_id ORDER BY f.match_id) AS nth_of_request
-                FROM pg_temp.stats_day_facts f
-                {(rollup.PerInstitution ? "WHERE f.match_id IS NOT NULL" : "")}
-            ), figures AS (
-                SELECT day, scope, key, min(label) AS label,
-                    count(*) FILTER (WHERE nth_of_request = 1) AS loan_requests,
-                    coalesce(sum(amount) FILTER (WHERE nth_of_request = 1), 0) AS requested_amount,
-                    count(DISTINCT request_id) FILTER (WHERE match_id IS NOT NULL) AS matched_requests,
-                    count(match_id) AS matches,
-                    count(*) FILTER (WHERE approved_at IS NOT NULL) AS approved_matches,
-                    coalesce(sum(approved_amount) FILTER (WHERE approved_at IS NOT NULL), 0) AS approved_amount,
-                    count(*) FILTER (WHERE status = 'Disbursed') AS disbursed_loans,
-                    coalesce(sum(disbursed_amount) FILTER (WHERE status = 'Disbursed'), 0) AS disbursed_amount,
-                    count(*) FILTER (WHERE approved_at IS NOT NULL OR status = 'Declined') AS decided_matches
-                FROM facts GROUP BY day, scope, key
-            ), responses AS (
-                SELECT day, scope, key, array_agg(response_tenths ORDER BY response_tenths) AS tenths, array_agg(n ORDER BY response_tenths) AS counts
-                FROM (SELECT day, scope, key, response_tenths, count(*)::int AS n FROM facts WHERE response_tenths IS NOT NULL
-                      GROUP BY day, scope, key, response_tenths) AS histogram
-                GROUP BY day, scope, key
-            )
-            SELECT 'day', f.day, f.scope, '{rollup.Dimension}', f.key, coalesce(f.label, f.key), f.loan_requests, f.requested_amount,
-                f.matched_requests, f.matches, f.approved_matches, f.approved_amount, f.disbursed_loans, f.disbursed_amount, f.decided_matches,
-                coalesce(x.tenths, ARRAY[]::integer[]), coalesce(x.counts, ARRAY[]::integer[])
-            FROM figures f LEFT JOIN responses x USING (day, scope, key)
-            """;
-    }
+    /// <summary>One rollup's day rows from the gathered facts ($1 the dimension, $2 each institution's or the platform's).</summary>
+    private static readonly string RollupSql = Sql.Load("Statistics.RollUpDays");
 
     /// <summary>Month rows for the months in $1: sums of their day rows, histograms merged.</summary>
     private static readonly string MonthSql = Sql.Load("Statistics.RollUpMonths");

@@ -1,0 +1,64 @@
+-- Each verified firm's metrics for the scoring model: whole calendar months before the current one ($1 the current
+-- month's first day, $2/$3/$4 six, twelve and 24 months before it), penalties decided since $5 (36 months back).
+-- The line marked "only: someFirms" is kept for a targeted rebuild ($6 the firms' USCCs) and dropped for the full one:
+-- one text each, so each keeps its own plan.
+WITH firms AS (
+    SELECT e.id AS enterprise_id, e.uscc, e.established_on, e.registered_capital
+    FROM financematch.enterprises e WHERE e.verification = 'Verified'
+        AND e.uscc = ANY($6) -- only: someFirms
+), tax AS (
+    SELECT t.uscc, count(*) AS months,
+        sum(t.tax_paid) FILTER (WHERE t.period >= $3) AS paid12,
+        sum(t.taxable_revenue) FILTER (WHERE t.period >= $3) AS revenue12,
+        sum(t.taxable_revenue) FILTER (WHERE t.period >= $2) AS revenue_last6,
+        sum(t.taxable_revenue) FILTER (WHERE t.period >= $3 AND t.period < $2) AS revenue_prev6,
+        (array_agg(t.arrears ORDER BY t.period DESC))[1] AS arrears
+    FROM financematch.tax_records t JOIN firms f ON f.uscc = t.uscc
+    WHERE t.period >= $4 AND t.period < $1
+    GROUP BY t.uscc
+), ss AS (
+    SELECT s.uscc, count(*) AS months, max(s.period) AS latest_period,
+        (array_agg(s.insured_employees ORDER BY s.period DESC))[1] AS employees,
+        (array_agg(s.arrears ORDER BY s.period DESC))[1] AS arrears
+    FROM financematch.social_security_records s JOIN firms f ON f.uscc = s.uscc
+    WHERE s.period >= $4 AND s.period < $1
+    GROUP BY s.uscc
+), util AS (
+    SELECT u.uscc, count(DISTINCT u.period) AS months, max(u.period) AS latest_period,
+        sum(u.consumption) FILTER (WHERE u.kind = 'electricity' AND u.period >= $2) AS electricity_last6,
+        sum(u.consumption) FILTER (WHERE u.kind = 'electricity' AND u.period >= $3 AND u.period < $2) AS electricity_prev6
+    FROM financematch.utility_records u JOIN firms f ON f.uscc = u.uscc
+    WHERE u.period >= $4 AND u.period < $1
+    GROUP BY u.uscc
+), penalties AS (
+    SELECT p.uscc,
+        count(*) FILTER (WHERE p.severity = 'minor') AS minor,
+        count(*) FILTER (WHERE p.severity = 'general') AS general,
+        count(*) FILTER (WHERE p.severity = 'serious') AS serious
+    FROM financematch.penalty_records p JOIN firms f ON f.uscc = p.uscc
+    WHERE p.decided_on >= $5 AND p.revoked_on IS NULL
+    GROUP BY p.uscc
+), judicial AS (
+    SELECT j.uscc,
+        count(*) FILTER (WHERE j.kind = 'enforcement') AS enforcement,
+        count(*) FILTER (WHERE j.kind = 'dishonestDebtor') AS dishonest
+    FROM financematch.judicial_records j JOIN firms f ON f.uscc = j.uscc
+    -- an open case stops counting five years after it was filed (征信业管理条例 art. 16): $5 is 36 months back
+    WHERE j.closed_on IS NULL AND j.filed_on >= ($5 - interval '24 months')::date
+    GROUP BY j.uscc
+)
+SELECT f.enterprise_id, f.uscc, f.established_on, f.registered_capital,
+    coalesce(tax.months, 0), tax.paid12, tax.revenue12, tax.revenue_last6, tax.revenue_prev6, coalesce(tax.arrears, 0),
+    coalesce(ss.months, 0), ss.employees, ss6.insured_employees, coalesce(ss.arrears, 0),
+    coalesce(util.months, 0), util.electricity_last6, util.electricity_prev6,
+    coalesce((SELECT sum(u.amount_overdue) FROM financematch.utility_records u WHERE u.uscc = f.uscc AND u.period = util.latest_period), 0),
+    coalesce(penalties.minor, 0), coalesce(penalties.general, 0), coalesce(penalties.serious, 0),
+    coalesce(judicial.enforcement, 0), coalesce(judicial.dishonest, 0)
+FROM firms f
+LEFT JOIN tax ON tax.uscc = f.uscc
+LEFT JOIN ss ON ss.uscc = f.uscc
+LEFT JOIN financematch.social_security_records ss6 ON ss6.uscc = f.uscc AND ss6.period = (ss.latest_period - interval '6 months')::date
+LEFT JOIN util ON util.uscc = f.uscc
+LEFT JOIN penalties ON penalties.uscc = f.uscc
+LEFT JOIN judicial ON judicial.uscc = f.uscc
+
