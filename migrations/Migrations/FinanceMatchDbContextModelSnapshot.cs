@@ -1228,6 +1228,163 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("loan_requests", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Loans.Loan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("AnnualRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("annual_rate");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DefaultedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("defaulted_on");
+
+                    b.Property<DateOnly>("DisbursedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("disbursed_on");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<bool>("FirstLoan")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_loan");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("grade");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateOnly?>("LastPeriod")
+                        .HasColumnType("date")
+                        .HasColumnName("last_period");
+
+                    b.Property<Guid>("LoanRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_request_id");
+
+                    b.Property<string>("ModelVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("model_version");
+
+                    b.Property<int>("OverdueDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue_days");
+
+                    b.Property<decimal>("PrincipalOutstanding")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("principal_outstanding");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("ProductVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_version");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_months");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loans");
+
+                    b.HasIndex("DisbursedOn")
+                        .HasDatabaseName("ix_loans_disbursed_on");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_loans_enterprise_id");
+
+                    b.HasIndex("InstitutionId", "Status")
+                        .HasDatabaseName("ix_loans_institution_id_status");
+
+                    b.ToTable("loans", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Loans.LoanPerformanceReport", b =>
+                {
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date")
+                        .HasColumnName("period");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("OverdueDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue_days");
+
+                    b.Property<decimal>("PrincipalOutstanding")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("principal_outstanding");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("LoanId", "Period")
+                        .HasName("pk_loan_performance");
+
+                    b.ToTable("loan_performance", "financematch");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Matching.Match", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1800,6 +1957,244 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("credit_profile_history", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.Property<decimal>("Loss")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("loss");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_claims");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_risk_claims_institution_id");
+
+                    b.HasIndex("LoanId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_risk_claims_one_live_claim_per_loan")
+                        .HasFilter("status IN ('Submitted', 'Approved')");
+
+                    b.HasIndex("ProgrammeId", "Status")
+                        .HasDatabaseName("ix_risk_claims_programme_id_status");
+
+                    b.ToTable("risk_claims", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskEnrolment", b =>
+                {
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<decimal>("Exposure")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("exposure");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<decimal>("Reserved")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("reserved");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("LoanId")
+                        .HasName("pk_risk_enrolments");
+
+                    b.HasIndex("ProgrammeId", "Status")
+                        .HasDatabaseName("ix_risk_enrolments_programme_id_status");
+
+                    b.ToTable("risk_enrolments", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskLedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_ledger");
+
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasDatabaseName("ix_risk_ledger_programme_id_id");
+
+                    b.ToTable("risk_ledger", "financematch", t =>
+                        {
+                            t.HasCheckConstraint("ck_risk_ledger_positive", "amount > 0");
+                        });
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("budget");
+
+                    b.Property<decimal>("CapPerLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("cap_per_loan");
+
+                    b.Property<int>("ClaimWindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("claim_window_days");
+
+                    b.Property<decimal>("CoverageRatio")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("coverage_ratio");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("paid");
+
+                    b.Property<decimal>("Reserved")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("reserved");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_programmes");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_risk_programmes_department_id");
+
+                    b.ToTable("risk_programmes", "financematch", t =>
+                        {
+                            t.HasCheckConstraint("ck_risk_programmes_never_over_committed", "reserved >= 0 AND paid >= 0 AND reserved + paid <= budget");
+                        });
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Webhooks.Webhook", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2061,6 +2456,40 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasConstraintName("fk_loan_requests_enterprises_enterprise_id");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Loans.Loan", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_enterprises_enterprise_id");
+
+                    b.HasOne("FinanceMatch.Core.Matching.Match", null)
+                        .WithOne()
+                        .HasForeignKey("FinanceMatch.Core.Loans.Loan", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_matches_id");
+
+                    b.HasOne("FinanceMatch.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Loans.LoanPerformanceReport", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Loans.Loan", null)
+                        .WithMany()
+                        .HasForeignKey("LoanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loan_performance_loans_loan_id");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Matching.Match", b =>
                 {
                     b.HasOne("FinanceMatch.Core.Enterprises.Enterprise", null)
@@ -2127,6 +2556,94 @@ namespace FinanceMatch.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_product_versions_products_product_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskClaim", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Loans.Loan", null)
+                        .WithMany()
+                        .HasForeignKey("LoanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_claims_loans_loan_id");
+
+                    b.HasOne("FinanceMatch.Core.RiskProgrammes.RiskProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_claims_risk_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskEnrolment", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Loans.Loan", null)
+                        .WithOne()
+                        .HasForeignKey("FinanceMatch.Core.RiskProgrammes.RiskEnrolment", "LoanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_enrolments_loans_loan_id");
+
+                    b.HasOne("FinanceMatch.Core.RiskProgrammes.RiskProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_enrolments_risk_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskLedgerEntry", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.RiskProgrammes.RiskProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_ledger_risk_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskProgramme", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_programmes_departments_department_id");
+
+                    b.OwnsOne("FinanceMatch.Core.RiskProgrammes.RiskProgrammeEligibility", "Eligibility", b1 =>
+                        {
+                            b1.Property<Guid>("RiskProgrammeId");
+
+                            b1.PrimitiveCollection<string>("DivisionPrefixes")
+                                .IsRequired();
+
+                            b1.Property<bool>("FirstLoansOnly");
+
+                            b1.PrimitiveCollection<string>("Grades")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("IndustryPrefixes")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("ProductIds")
+                                .IsRequired();
+
+                            b1.HasKey("RiskProgrammeId");
+
+                            b1.ToTable("risk_programmes", "financematch");
+
+                            b1
+                                .ToJson("eligibility")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RiskProgrammeId")
+                                .HasConstraintName("fk_risk_programmes_risk_programmes_id");
+                        });
+
+                    b.Navigation("Eligibility")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Webhooks.Webhook", b =>

@@ -35,6 +35,8 @@ public sealed class FinanceMatchClient
         LoanRequests = RestService.For<ILoanRequestsApi>(http, Settings);
         Matches = RestService.For<IMatchesApi>(http, Settings);
         Statistics = RestService.For<IStatisticsApi>(http, Settings);
+        Loans = RestService.For<ILoansApi>(http, Settings);
+        RiskProgrammes = RestService.For<IRiskProgrammesApi>(http, Settings);
     }
 
     /// <summary>The underlying HTTP client.</summary>
@@ -87,4 +89,10 @@ public sealed class FinanceMatchClient
 
     /// <summary>Matchmaking statistics.</summary>
     public IStatisticsApi Statistics { get; }
+
+    /// <summary>Loans after disbursement and the banks' reports on them.</summary>
+    public ILoansApi Loans { get; }
+
+    /// <summary>Risk-compensation programmes, their ledgers and claims.</summary>
+    public IRiskProgrammesApi RiskProgrammes { get; }
 }

@@ -13,6 +13,7 @@ public static class Policies
     public const string OperatorOrEnterprise = "operator-or-enterprise";
     public const string OperatorEnterpriseOrBank = "operator-enterprise-or-bank";
     public const string OperatorOrBank = "operator-or-bank";
+    public const string OperatorDepartmentOrBank = "operator-department-or-bank";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder auth)
     {
@@ -23,6 +24,10 @@ public static class Policies
         auth.AddPolicy(OperatorOrDepartment, p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Department)));
         auth.AddPolicy(OperatorOrEnterprise, p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Enterprise)));
         auth.AddPolicy(OperatorOrBank, p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Bank)));
+        auth.AddPolicy(
+            OperatorDepartmentOrBank,
+            p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Department), RoleName(Role.Bank))
+        );
         auth.AddPolicy(
             OperatorEnterpriseOrBank,
             p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Enterprise), RoleName(Role.Bank))

@@ -136,6 +136,13 @@ public static class HangfireSetup
             job => job.Run(CancellationToken.None),
             Cron.Minutely()
         );
+        // 19:30 UTC is 03:30 in China: settled loans give their reservations back, lapsed covers too.
+        jobs.AddOrUpdate<Features.RiskProgrammes.ReleaseRiskReservations.Job>(
+            Features.RiskProgrammes.ReleaseRiskReservations.RecurringJobId,
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            "30 19 * * *"
+        );
         jobs.AddOrUpdate<Features.Matches.ExpireUnansweredMatches.Job>(
             ExpireUnansweredMatchesJobId,
             JobQueues.Default,

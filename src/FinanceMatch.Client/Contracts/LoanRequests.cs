@@ -136,5 +136,8 @@ public sealed record ApproveMatchBody(decimal Amount, decimal AnnualRate, int Te
 /// <summary>Body of <c>POST /api/v1/matches/{id}/decline</c>.</summary>
 public sealed record DeclineMatchBody(string Reason);
 
-/// <summary>Body of <c>POST /api/v1/matches/{id}/disburse</c>.</summary>
-public sealed record DisburseMatchBody(decimal Amount, DateOnly DisbursedOn);
+/// <summary>
+/// Body of <c>POST /api/v1/matches/{id}/disburse</c>. <c>firstLoan</c>: the firm had no loan from any bank before this
+/// one (首贷), as the bank knows from the credit bureau; programmes for first loans only cover such loans.
+/// </summary>
+public sealed record DisburseMatchBody(decimal Amount, DateOnly DisbursedOn, bool FirstLoan = false);

@@ -45,6 +45,12 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<Products.ProductVersion> ProductVersions => Set<Products.ProductVersion>();
     public DbSet<LoanRequests.LoanRequest> LoanRequests => Set<LoanRequests.LoanRequest>();
     public DbSet<Matching.Match> Matches => Set<Matching.Match>();
+    public DbSet<Loans.Loan> Loans => Set<Loans.Loan>();
+    public DbSet<Loans.LoanPerformanceReport> LoanPerformance => Set<Loans.LoanPerformanceReport>();
+    public DbSet<RiskProgrammes.RiskProgramme> RiskProgrammes => Set<RiskProgrammes.RiskProgramme>();
+    public DbSet<RiskProgrammes.RiskEnrolment> RiskEnrolments => Set<RiskProgrammes.RiskEnrolment>();
+    public DbSet<RiskProgrammes.RiskClaim> RiskClaims => Set<RiskProgrammes.RiskClaim>();
+    public DbSet<RiskProgrammes.RiskLedgerEntry> RiskLedger => Set<RiskProgrammes.RiskLedgerEntry>();
     public DbSet<Objections.Objection> Objections => Set<Objections.Objection>();
     public DbSet<Webhooks.Webhook> Webhooks => Set<Webhooks.Webhook>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();

@@ -25,6 +25,7 @@ public sealed class ArchitectureTests
         "MatchingEngine",
         "ProductEvaluation", // the rules evaluated for one request (near misses)
         "MatchExplanation", // the stored form of a match's reasons and fit
+        "RiskCover", // a loan paid out enrols in the programme covering it (disbursement)
     ];
 
     /// <summary>

@@ -1,16 +1,21 @@
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.RiskProgrammes;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using DomainCoveredLoan = FinanceMatch.Core.RiskProgrammes.CoveredLoan;
+using DomainLoan = FinanceMatch.Core.Loans.Loan;
 
 namespace FinanceMatch.Api.Features.Matches;
 
 /// <summary>
-/// The bank pays out an accepted offer; the request is fulfilled. From now on the bank follows the firm: its profile
-/// rebuilds raise risk alerts for this bank.
+/// The bank pays out an accepted offer; the request is fulfilled and the match becomes a loan (same id) that the bank
+/// reports on every period. The loan keeps the firm's rating of this moment (what model performance is measured against)
+/// and enrols in the risk-compensation programme that covers it, if one does and its budget allows. From now on the bank
+/// follows the firm: its profile rebuilds raise risk alerts for this bank.
 /// </summary>
 public static class DisburseMatch
 {
@@ -42,7 +47,44 @@ public static class DisburseMatch
             var now = clock.GetUtcNow();
             match.Disburse(command.Body.Amount, command.Body.DisbursedOn, now);
             request.Fulfil(now);
+            var firm = await db
+                .Enterprises.Where(e => e.Id == match.EnterpriseId)
+                .Select(e => new { e.DivisionCode, e.IndustryCode })
+                .SingleAsync(cancellationToken);
+            var rating = await db
+                .CreditProfiles.Where(p => p.EnterpriseId == match.EnterpriseId)
+                .Select(p => new
+                {
+                    p.Score,
+                    p.Grade,
+                    p.ModelVersion,
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+            var loan = DomainLoan.Disbursed(
+                match,
+                command.Body.FirstLoan,
+                (rating?.Score, rating?.Grade, rating?.ModelVersion),
+                now
+            );
+            db.Loans.Add(loan);
+            // The programme's budget is reserved by a conditional UPDATE in this transaction: if the match turns out
+            // to have moved meanwhile (409), the reservation goes with it.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await RiskCover.EnrolAsync(
+                db,
+                loan,
+                new DomainCoveredLoan(
+                    match.ProductId,
+                    firm.DivisionCode,
+                    firm.IndustryCode,
+                    rating?.Grade,
+                    loan.FirstLoan
+                ),
+                now,
+                cancellationToken
+            );
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return match.ToBankDto();
         }
     }

@@ -1,0 +1,78 @@
+using System.Globalization;
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using DomainLoanPerformanceReport = FinanceMatch.Core.Loans.LoanPerformanceReport;
+using DomainLoanStatus = FinanceMatch.Core.Loans.LoanStatus;
+
+namespace FinanceMatch.Api.Features.Loans;
+
+/// <summary>
+/// The bank reports its loan at the end of a period: the principal still owed, the days overdue and the status the loan
+/// is now in (a later report for the same period updates it). The same report again changes nothing; a report that moves
+/// the loan the lifecycle does not allow, or speaks of an earlier period, is 409.
+/// </summary>
+public static class ReportLoanPerformance
+{
+    public sealed record Command(Caller Caller, Guid LoanId, ReportLoanPerformanceBody Body) : IRequest<LoanDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Body).MustBeValidBody(new BodyValidator());
+    }
+
+    public sealed class BodyValidator : AbstractValidator<ReportLoanPerformanceBody>
+    {
+        public BodyValidator()
+        {
+            RuleFor(b => b.Period).NotEmpty().Must(p => TryParsePeriod(p, out _)).WithMessage("period is yyyy-MM.");
+            RuleFor(b => b.PrincipalOutstanding).MustBeMoney();
+            RuleFor(b => b.OverdueDays).InclusiveBetween(0, 36_500);
+            RuleFor(b => b.Status).IsInEnum();
+        }
+    }
+
+    public static bool TryParsePeriod(string? text, out DateOnly period) =>
+        DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out period);
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, LoanDto>
+    {
+        public async ValueTask<LoanDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var loan = await LoanAccess.FindForBankAsync(db, command.Caller, command.LoanId, cancellationToken);
+            var now = clock.GetUtcNow();
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            TryParsePeriod(command.Body.Period, out var period);
+            var changed = loan.Report(
+                period,
+                command.Body.PrincipalOutstanding,
+                command.Body.OverdueDays,
+                command.Body.Status.Map<DomainLoanStatus>(),
+                today,
+                now
+            );
+            if (changed)
+            {
+                var report = await db.LoanPerformance.FindAsync([loan.Id, period], cancellationToken);
+                if (report is null)
+                    db.LoanPerformance.Add(DomainLoanPerformanceReport.Of(loan, batchId: null, now));
+                else
+                    report.Update(loan, batchId: null, now);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            var covers = await LoanMapping.CoversAsync(db, [loan.Id], cancellationToken);
+            return loan.ToDto(covers.GetValueOrDefault(loan.Id), today);
+        }
+    }
+
+    internal static async Task<LoanDto> Endpoint(
+        Guid id,
+        ReportLoanPerformanceBody body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(caller, id, body), ct);
+}

@@ -1,0 +1,84 @@
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using DomainLedgerEntryKind = FinanceMatch.Core.RiskProgrammes.LedgerEntryKind;
+using DomainRiskLedgerEntry = FinanceMatch.Core.RiskProgrammes.RiskLedgerEntry;
+
+namespace FinanceMatch.Api.Features.RiskProgrammes;
+
+/// <summary>
+/// The programme's department (or an operator) approves a claim: the claim is paid from the loan's reservation and what
+/// was reserved beyond it goes back to the budget, in one transaction with its ledger entries.
+/// </summary>
+public static class ApproveClaim
+{
+    public sealed record Command(Caller Caller, Guid ClaimId, DecideClaimBody? Body) : IRequest<ClaimDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Body!.Note).MaximumLength(1000).When(c => c.Body is not null);
+    }
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, ClaimDto>
+    {
+        public async ValueTask<ClaimDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var claim = await RiskProgrammeAccess.FindDecidableAsync(
+                db,
+                command.Caller,
+                command.ClaimId,
+                cancellationToken
+            );
+            var enrolment = await db.RiskEnrolments.SingleAsync(e => e.LoanId == claim.LoanId, cancellationToken);
+            var now = clock.GetUtcNow();
+            claim.Approve(command.Body?.Note, now);
+            var payout = claim.Amount;
+            var released = enrolment.Pay(payout, now);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db
+                .RiskProgrammes.Where(p => p.Id == claim.ProgrammeId)
+                .ExecuteUpdateAsync(
+                    s =>
+                        s.SetProperty(p => p.Reserved, p => p.Reserved - payout - released)
+                            .SetProperty(p => p.Paid, p => p.Paid + payout),
+                    cancellationToken
+                );
+            if (payout > 0)
+                db.RiskLedger.Add(
+                    DomainRiskLedgerEntry.Of(
+                        claim.ProgrammeId,
+                        claim.LoanId,
+                        claim.Id,
+                        DomainLedgerEntryKind.Payout,
+                        payout,
+                        now
+                    )
+                );
+            if (released > 0)
+                db.RiskLedger.Add(
+                    DomainRiskLedgerEntry.Of(
+                        claim.ProgrammeId,
+                        claim.LoanId,
+                        claim.Id,
+                        DomainLedgerEntryKind.Release,
+                        released,
+                        now
+                    )
+                );
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return claim.ToDto();
+        }
+    }
+
+    internal static async Task<ClaimDto> Endpoint(
+        Guid id,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct,
+        DecideClaimBody? body = null
+    ) => await sender.Send(new Command(caller, id, body), ct);
+}

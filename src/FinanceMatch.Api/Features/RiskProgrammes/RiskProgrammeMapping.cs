@@ -1,0 +1,58 @@
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
+using DomainRiskClaim = FinanceMatch.Core.RiskProgrammes.RiskClaim;
+using DomainRiskLedgerEntry = FinanceMatch.Core.RiskProgrammes.RiskLedgerEntry;
+using DomainRiskProgramme = FinanceMatch.Core.RiskProgrammes.RiskProgramme;
+using DomainRiskProgrammeEligibility = FinanceMatch.Core.RiskProgrammes.RiskProgrammeEligibility;
+
+namespace FinanceMatch.Api.Features.RiskProgrammes;
+
+internal static class RiskProgrammeMapping
+{
+    public static RiskProgrammeDto ToDto(this DomainRiskProgramme p) =>
+        new(
+            p.Id,
+            p.Name,
+            p.DepartmentId,
+            p.Budget,
+            p.CoverageRatio,
+            p.CapPerLoan,
+            p.Eligibility.ToDto(),
+            p.ClaimWindowDays,
+            p.ValidFrom,
+            p.ValidTo,
+            p.Reserved,
+            p.Paid,
+            p.Available,
+            p.CreatedAt
+        );
+
+    public static RiskProgrammeEligibilityDto ToDto(this DomainRiskProgrammeEligibility e) =>
+        new(e.Grades, e.ProductIds, e.DivisionPrefixes, e.IndustryPrefixes, e.FirstLoansOnly);
+
+    public static DomainRiskProgrammeEligibility ToDomain(this RiskProgrammeEligibilityDto? e) =>
+        new(
+            [.. (e?.Grades ?? []).Select(g => g.Trim().ToUpperInvariant())],
+            [.. e?.ProductIds ?? []],
+            [.. e?.DivisionPrefixes ?? []],
+            [.. (e?.IndustryPrefixes ?? []).Select(p => p.ToUpperInvariant())],
+            e?.FirstLoansOnly ?? false
+        );
+
+    public static ClaimDto ToDto(this DomainRiskClaim c) =>
+        new(
+            c.Id,
+            c.LoanId,
+            c.ProgrammeId,
+            c.InstitutionId,
+            c.Loss,
+            c.Amount,
+            c.Status.Map<ClaimStatus>(),
+            c.Note,
+            c.FiledAt,
+            c.DecidedAt
+        );
+
+    public static LedgerEntryDto ToDto(this DomainRiskLedgerEntry e) =>
+        new(e.Id, e.LoanId, e.ClaimId, e.Kind.Map<LedgerEntryKind>(), e.Amount, e.At);
+}
