@@ -10,6 +10,13 @@ public interface IProfilesApi
     [Get("/api/v1/scoring-model")]
     Task<ScoringModelDto> GetModelAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>How the model's scores predicted defaults (public, aggregates only).</summary>
+    [Get("/api/v1/scoring-model/performance")]
+    Task<ModelPerformanceDto> GetModelPerformanceAsync(
+        int? observationMonths = null,
+        CancellationToken cancellationToken = default
+    );
+
     /// <summary>A firm's current profile (the firm itself, operators).</summary>
     [Get("/api/v1/enterprises/{enterpriseId}/profile")]
     Task<ProfileDto> GetAsync(Guid enterpriseId, CancellationToken cancellationToken = default);

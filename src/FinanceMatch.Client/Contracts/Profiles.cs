@@ -86,3 +86,39 @@ public sealed record ProfileSnapshotDto(DateTimeOffset ComputedAt, int? Score, s
 
 /// <summary>The answer to <c>POST /api/v1/profiles/recompute</c>.</summary>
 public sealed record RecomputeDto(string JobId);
+
+/// <summary>A statistic with an approximate 95% interval.</summary>
+public sealed record EstimateDto(double Value, double Low, double High);
+
+/// <summary>
+/// One grade's loans in the cohort and how many defaulted; counts under the publication threshold are withheld
+/// (<c>suppressed</c>) so that no firm can be picked out.
+/// </summary>
+public sealed record GradeOutcomesDto(string Grade, bool Suppressed, long? Loans, long? Defaults, double? DefaultRate);
+
+/// <summary>
+/// How one model version's grades and scores at disbursement fared: loans and realised default rate by grade, and the
+/// model's AUC, Gini and KS with 95% intervals (null, with a note, when the cohort has too few outcomes).
+/// </summary>
+public sealed record ModelVersionPerformanceDto(
+    string ModelVersion,
+    long Loans,
+    long Defaults,
+    double? DefaultRate,
+    EstimateDto? Auc,
+    EstimateDto? Gini,
+    EstimateDto? Ks,
+    IReadOnlyList<GradeOutcomesDto> Grades,
+    string? Note
+);
+
+/// <summary>
+/// The scoring model held to account: for the loans disbursed at least <c>observationMonths</c> ago (up to
+/// <c>disbursedUntil</c>), how the scores given at disbursement predicted the defaults seen since.
+/// </summary>
+public sealed record ModelPerformanceDto(
+    int ObservationMonths,
+    DateOnly DisbursedUntil,
+    int MinimumCell,
+    IReadOnlyList<ModelVersionPerformanceDto> Versions
+);

@@ -1,5 +1,6 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
 
 namespace FinanceMatch.Api.Features.Profiles;
 
@@ -11,6 +12,13 @@ public static class ProfileEndpoints
         api.MapGet("/scoring-model", GetScoringModel.Endpoint)
             .AllowAnonymous()
             .WithSummary("The scoring model in force: grade bands, dimensions, factors, weights and bands (public)");
+        api.MapGet("/scoring-model/performance", GetScoringModelPerformance.Endpoint)
+            .AllowAnonymous()
+            .WithSummary(
+                "How each model version's scores at disbursement predicted defaults, for loans disbursed at least observationMonths (default 12) ago: default rate by grade, AUC, Gini and KS with 95% intervals (public, aggregates only)"
+            )
+            .Produces<ModelPerformanceDto>()
+            .ProducesValidationProblem();
         api.MapGet("/enterprises/{id:guid}/profile", GetProfile.Endpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
             .WithSummary("A firm's credit profile with the factors that explain it (the firm itself, operators)")
