@@ -78,7 +78,8 @@ public sealed record ProfileMetricsDto(
     int GeneralPenaltiesLast36Months,
     int SeriousPenaltiesLast36Months,
     int OpenEnforcementCases,
-    int OpenDishonestDebtorRecords
+    int OpenDishonestDebtorRecords,
+    int LoanDefaultsLast60Months = 0
 );
 
 /// <summary>A past score and grade, kept whenever either changed.</summary>

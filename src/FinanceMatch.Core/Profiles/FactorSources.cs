@@ -3,7 +3,7 @@ using FinanceMatch.Core.Feeds;
 namespace FinanceMatch.Core.Profiles;
 
 /// <summary>
-/// Which feed each factor of the scoring model is computed from (the registration's own facts come from no feed). While
+/// Which feed each factor of the scoring model is computed from (the registration's own facts and the banks' loan reports come from no feed). While
 /// a firm disputes a record of a feed, every factor computed from that feed shows as disputed wherever the profile is
 /// shown; a unit test holds this table to the model's factors.
 /// </summary>
@@ -25,6 +25,7 @@ public static class FactorSources
         ["penaltiesLast36Months"] = FeedType.Penalty,
         ["openEnforcementCases"] = FeedType.Judicial,
         ["dishonestDebtor"] = FeedType.Judicial,
+        ["loanDefaultsLast60Months"] = null,
     };
 
     public static IReadOnlyCollection<string> Codes => Sources.Keys;

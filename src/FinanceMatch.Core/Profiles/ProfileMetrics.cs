@@ -36,6 +36,9 @@ public sealed record ProfileMetrics
     public int OpenEnforcementCases { get; init; }
     public int OpenDishonestDebtorRecords { get; init; }
 
+    /// <summary>Loans on the platform its banks reported in default in the last 60 months (0 for a firm that never borrowed here).</summary>
+    public int LoanDefaultsLast60Months { get; init; }
+
     public bool HasAnyData =>
         TaxMonths > 0
         || SocialSecurityMonths > 0
@@ -45,5 +48,6 @@ public sealed record ProfileMetrics
             + SeriousPenaltiesLast36Months
             + OpenEnforcementCases
             + OpenDishonestDebtorRecords
+            + LoanDefaultsLast60Months
             > 0;
 }

@@ -129,11 +129,15 @@ public sealed class ScoringModel
 
     private static double? Money(decimal? value) => value is { } v ? (double)v : null;
 
-    /// <summary>The model in force. A change of any weight, band or factor is a new version.</summary>
+    /// <summary>
+    /// The model in force. A change of any weight, band or factor is a new version: 2026.2 added
+    /// <c>loanDefaultsLast60Months</c> (banks' post-loan reports) to the compliance dimension, the other compliance weights
+    /// scaled to make room; profile history keeps the scores of 2026.1.
+    /// </summary>
     public static ScoringModel Current { get; } =
         new()
         {
-            Version = "2026.1",
+            Version = "2026.2",
             Grades =
             [
                 new("AAA", 850),
@@ -240,7 +244,7 @@ public sealed class ScoringModel
                         new(
                             "taxArrears",
                             "Tax arrears outstanding in the latest reported month, CNY",
-                            0.2,
+                            0.17,
                             FactorDirection.Unfavourable,
                             [0.01, 10_000, 100_000],
                             [1.0, 0.5, 0.25, 0.0],
@@ -249,7 +253,7 @@ public sealed class ScoringModel
                         new(
                             "socialSecurityArrears",
                             "Social-security arrears outstanding in the latest reported month, CNY",
-                            0.15,
+                            0.13,
                             FactorDirection.Unfavourable,
                             [0.01, 10_000, 100_000],
                             [1.0, 0.5, 0.25, 0.0],
@@ -258,7 +262,7 @@ public sealed class ScoringModel
                         new(
                             "utilityOverdue",
                             "Water, power and gas bills overdue in the latest reported month, CNY",
-                            0.1,
+                            0.08,
                             FactorDirection.Unfavourable,
                             [0.01, 5_000, 50_000],
                             [1.0, 0.6, 0.3, 0.0],
@@ -267,7 +271,7 @@ public sealed class ScoringModel
                         new(
                             "penaltiesLast36Months",
                             "Administrative penalties in the last 36 months, weighted minor 1, general 2, serious 4",
-                            0.2,
+                            0.17,
                             FactorDirection.Unfavourable,
                             [1, 3, 6, 10],
                             [1.0, 0.7, 0.45, 0.2, 0.0],
@@ -279,7 +283,7 @@ public sealed class ScoringModel
                         new(
                             "openEnforcementCases",
                             "Open court enforcement cases",
-                            0.15,
+                            0.13,
                             FactorDirection.Unfavourable,
                             [1, 2, 4],
                             [1.0, 0.45, 0.2, 0.0],
@@ -288,11 +292,20 @@ public sealed class ScoringModel
                         new(
                             "dishonestDebtor",
                             "Open listings as a dishonest judgment debtor (any caps the grade at C)",
-                            0.2,
+                            0.17,
                             FactorDirection.Unfavourable,
                             [1],
                             [1.0, 0.0],
                             m => m.OpenDishonestDebtorRecords
+                        ),
+                        new(
+                            "loanDefaultsLast60Months",
+                            "Loans on this platform its banks reported in default in the last 60 months",
+                            0.15,
+                            FactorDirection.Unfavourable,
+                            [1, 2],
+                            [1.0, 0.25, 0.0],
+                            m => m.LoanDefaultsLast60Months
                         ),
                     ]
                 ),

@@ -79,7 +79,7 @@ public sealed class ProfileTests
             Does.Contain("taxPaidLast12Months").And.Contain("dishonestDebtor")
         );
         Assert.That(profile.Score, Is.EqualTo(500 + profile.Factors.Sum(f => f.Impact)).Within(profile.Factors.Count));
-        Assert.That(profile.ModelVersion, Is.EqualTo("2026.1"));
+        Assert.That(profile.ModelVersion, Is.EqualTo("2026.2"));
         Assert.That(await firm.Client.Profiles.GetHistoryAsync(firm.Created.Id), Has.Count.EqualTo(1));
     }
 
@@ -184,7 +184,7 @@ public sealed class ProfileTests
     public async Task ScoringModel_IsPublic()
     {
         var model = await TestRun.Anonymous().Profiles.GetModelAsync();
-        Assert.That(model.Version, Is.EqualTo("2026.1"));
+        Assert.That(model.Version, Is.EqualTo("2026.2"));
         Assert.That(model.Grades.Select(g => g.Grade), Is.EqualTo(new[] { "AAA", "AA", "A", "BBB", "BB", "B", "C" }));
         Assert.That(model.Dimensions.Sum(d => d.Weight), Is.EqualTo(1).Within(1e-9));
         Assert.That(

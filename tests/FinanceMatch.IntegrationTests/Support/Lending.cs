@@ -11,10 +11,19 @@ public static class Lending
     /// <summary>The current period (yyyy-MM): a loan paid out today can be reported for it.</summary>
     public static string ThisMonth => DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    /// <summary>A firm's request matched to one product of the bank, taken up, offered at its full amount and accepted.</summary>
-    public static async Task<AcceptedOffer> AcceptedOfferAsync(Actors.Party<CreatedInstitution> bank)
+    /// <summary>
+    /// A request (of a new firm without data, unless one is given) matched to one product of the bank, taken up, offered
+    /// at its full amount and accepted.
+    /// </summary>
+    public static async Task<AcceptedOffer> AcceptedOfferAsync(
+        Actors.Party<CreatedInstitution> bank,
+        Actors.Party<RegisteredEnterprise>? borrower = null
+    )
     {
-        var (firm, request) = await Marketplace.MatchedRequestAsync(bank);
+        var band = Marketplace.Band();
+        await Marketplace.PublishedAsync(bank.Client, Marketplace.Product(band));
+        var firm = borrower ?? await Actors.EnterpriseAsync();
+        var request = await Marketplace.MatchedAsync(firm.Client, Marketplace.Request(band));
         var match = Marketplace.MatchOf(request, bank);
         await bank.Client.Matches.ReviewAsync(match.Id);
         await bank.Client.Matches.ApproveAsync(match.Id, new ApproveMatchBody(request.Amount, 4.5m, 24));

@@ -1,10 +1,13 @@
 using System.Globalization;
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Profiles;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using DomainLoanPerformanceReport = FinanceMatch.Core.Loans.LoanPerformanceReport;
 using DomainLoanStatus = FinanceMatch.Core.Loans.LoanStatus;
 
@@ -38,7 +41,8 @@ public static class ReportLoanPerformance
     public static bool TryParsePeriod(string? text, out DateOnly period) =>
         DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out period);
 
-    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, LoanDto>
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock, ProfileRebuildTrigger rebuilds)
+        : IRequestHandler<Command, LoanDto>
     {
         public async ValueTask<LoanDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -46,6 +50,7 @@ public static class ReportLoanPerformance
             var now = clock.GetUtcNow();
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             TryParsePeriod(command.Body.Period, out var period);
+            var defaultedBefore = loan.DefaultedOn is not null;
             var changed = loan.Report(
                 period,
                 command.Body.PrincipalOutstanding,
@@ -61,11 +66,33 @@ public static class ReportLoanPerformance
                     db.LoanPerformance.Add(DomainLoanPerformanceReport.Of(loan, batchId: null, now));
                 else
                     report.Update(loan, batchId: null, now);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                var defaulted = !defaultedBefore && loan.DefaultedOn is not null;
+                if (defaulted)
+                    await RequestRebuildAsync(loan.EnterpriseId, now, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                // A default counts against the firm's score (loanDefaultsLast60Months): its profile is rebuilt soon.
+                if (defaulted)
+                    await rebuilds.RequestAsync(cancellationToken);
             }
             var covers = await LoanMapping.CoversAsync(db, [loan.Id], cancellationToken);
             return loan.ToDto(covers.GetValueOrDefault(loan.Id), today);
         }
+
+        /// <summary>The firm's profile is rebuilt by the next drain; asked in the transaction that records the default.</summary>
+        private async Task RequestRebuildAsync(Guid enterpriseId, DateTimeOffset now, CancellationToken ct) =>
+            await Sql.ExecuteAsync(
+                (NpgsqlConnection)db.Database.GetDbConnection(),
+                """
+                INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at)
+                SELECT e.uscc, $2 FROM financematch.enterprises e WHERE e.id = $1
+                ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at
+                """,
+                ct,
+                enterpriseId,
+                now
+            );
     }
 
     internal static async Task<LoanDto> Endpoint(

@@ -137,7 +137,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
         await WebhookOutbox.AddAlertDeliveriesAsync(connection, raised, ct);
     }
 
-    /// <summary>The metrics of every verified firm, and of the firms in $6 (a targeted rebuild).</summary>
+    /// <summary>The metrics of every verified firm, and of the firms in $7 (a targeted rebuild).</summary>
     private static readonly string AllFirmsMetricsSql = Sql.WithOptionalLines("Profiles.ReadMetrics");
 
     private static readonly string SomeFirmsMetricsSql = Sql.WithOptionalLines("Profiles.ReadMetrics", "someFirms");
@@ -158,7 +158,8 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
             month0.AddMonths(-6),
             month0.AddMonths(-12),
             month0.AddMonths(-24),
-            today.AddMonths(-36)
+            today.AddMonths(-36),
+            today.AddMonths(-60)
         );
         command.CommandTimeout = 0; // the full rebuild reads every firm's records
         if (usccs is not null)
@@ -197,6 +198,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                         SeriousPenaltiesLast36Months = (int)reader.GetInt64(20),
                         OpenEnforcementCases = (int)reader.GetInt64(21),
                         OpenDishonestDebtorRecords = (int)reader.GetInt64(22),
+                        LoanDefaultsLast60Months = (int)reader.GetInt64(23),
                     }
                 )
             );

@@ -1,11 +1,12 @@
 -- Each verified firm's metrics for the scoring model: whole calendar months before the current one ($1 the current
--- month's first day, $2/$3/$4 six, twelve and 24 months before it), penalties decided since $5 (36 months back).
--- The line marked "only: someFirms" is kept for a targeted rebuild ($6 the firms' USCCs) and dropped for the full one:
+-- month's first day, $2/$3/$4 six, twelve and 24 months before it), penalties decided since $5 (36 months back), loans
+-- of the platform that defaulted since $6 (60 months back).
+-- The line marked "only: someFirms" is kept for a targeted rebuild ($7 the firms' USCCs) and dropped for the full one:
 -- one text each, so each keeps its own plan.
 WITH firms AS (
     SELECT e.id AS enterprise_id, e.uscc, e.established_on, e.registered_capital
     FROM financematch.enterprises e WHERE e.verification = 'Verified'
-        AND e.uscc = ANY($6) -- only: someFirms
+        AND e.uscc = ANY($7) -- only: someFirms
 ), tax AS (
     SELECT t.uscc, count(*) AS months,
         sum(t.tax_paid) FILTER (WHERE t.period >= $3) AS paid12,
@@ -38,6 +39,11 @@ WITH firms AS (
     FROM financematch.penalty_records p JOIN firms f ON f.uscc = p.uscc
     WHERE p.decided_on >= $5 AND p.revoked_on IS NULL
     GROUP BY p.uscc
+), defaults AS (
+    SELECT l.enterprise_id, count(*) AS defaulted
+    FROM financematch.loans l JOIN firms f ON f.enterprise_id = l.enterprise_id
+    WHERE l.defaulted_on >= $6
+    GROUP BY l.enterprise_id
 ), judicial AS (
     SELECT j.uscc,
         count(*) FILTER (WHERE j.kind = 'enforcement') AS enforcement,
@@ -53,7 +59,7 @@ SELECT f.enterprise_id, f.uscc, f.established_on, f.registered_capital,
     coalesce(util.months, 0), util.electricity_last6, util.electricity_prev6,
     coalesce((SELECT sum(u.amount_overdue) FROM financematch.utility_records u WHERE u.uscc = f.uscc AND u.period = util.latest_period), 0),
     coalesce(penalties.minor, 0), coalesce(penalties.general, 0), coalesce(penalties.serious, 0),
-    coalesce(judicial.enforcement, 0), coalesce(judicial.dishonest, 0)
+    coalesce(judicial.enforcement, 0), coalesce(judicial.dishonest, 0), coalesce(defaults.defaulted, 0)
 FROM firms f
 LEFT JOIN tax ON tax.uscc = f.uscc
 LEFT JOIN ss ON ss.uscc = f.uscc
@@ -61,4 +67,5 @@ LEFT JOIN financematch.social_security_records ss6 ON ss6.uscc = f.uscc AND ss6.
 LEFT JOIN util ON util.uscc = f.uscc
 LEFT JOIN penalties ON penalties.uscc = f.uscc
 LEFT JOIN judicial ON judicial.uscc = f.uscc
+LEFT JOIN defaults ON defaults.enterprise_id = f.enterprise_id
 
