@@ -1273,6 +1273,12 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("grade");
 
+                    b.Property<string>("GuaranteeType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("guarantee_type");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");

@@ -23,6 +23,15 @@ public interface IStatisticsApi
         CancellationToken cancellationToken = default
     );
 
+    /// <summary>Loan outcomes over the loans disbursed in a period, by one dimension (default: all in one row).</summary>
+    [Get("/api/v1/stats/loans")]
+    Task<LoanStatsDto> GetLoansAsync(
+        string? by = null,
+        DateOnly? from = null,
+        DateOnly? to = null,
+        CancellationToken cancellationToken = default
+    );
+
     /// <summary>Per department and feed type: batches, rows accepted and rejected, the last batch, and whether it went quiet (operators).</summary>
     [Get("/api/v1/stats/feeds")]
     Task<FeedStatsDto> GetFeedsAsync(CancellationToken cancellationToken = default);

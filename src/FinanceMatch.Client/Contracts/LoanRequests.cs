@@ -139,5 +139,12 @@ public sealed record DeclineMatchBody(string Reason);
 /// <summary>
 /// Body of <c>POST /api/v1/matches/{id}/disburse</c>. <c>firstLoan</c>: the firm had no loan from any bank before this
 /// one (首贷), as the bank knows from the credit bureau; programmes for first loans only cover such loans.
+/// <c>guaranteeType</c>: how the loan is secured, one both the product and the request allow; when left out, credit
+/// (unsecured) if both allow it, else the first type both allow.
 /// </summary>
-public sealed record DisburseMatchBody(decimal Amount, DateOnly DisbursedOn, bool FirstLoan = false);
+public sealed record DisburseMatchBody(
+    decimal Amount,
+    DateOnly DisbursedOn,
+    bool FirstLoan = false,
+    GuaranteeType? GuaranteeType = null
+);

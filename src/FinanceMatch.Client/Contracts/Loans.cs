@@ -47,6 +47,7 @@ public sealed record LoanDto(
     int TermMonths,
     DateOnly DisbursedOn,
     bool FirstLoan,
+    GuaranteeType GuaranteeType,
     LoanStatus Status,
     decimal PrincipalOutstanding,
     int OverdueDays,

@@ -90,3 +90,72 @@ public sealed record FeedStatsDto(int QuietAfterDays, IReadOnlyList<FeedHealthDt
 
 /// <summary>What a refresh of the pre-aggregated figures did: posting days recomputed, months rolled up, rows written.</summary>
 public sealed record StatsRefreshDto(int Days, int Months, long Rows, double Milliseconds);
+
+/// <summary>What a loan outcomes breakdown groups by.</summary>
+public enum LoanStatsDimension
+{
+    /// <summary>Every loan in one row.</summary>
+    All,
+
+    /// <summary>The lending bank.</summary>
+    Institution,
+
+    /// <summary>The product the loan was matched to.</summary>
+    Product,
+
+    /// <summary>The firm's grade at disbursement ("unrated" when it had none).</summary>
+    Grade,
+
+    /// <summary>The firm's administrative division code.</summary>
+    Division,
+
+    /// <summary>The firm's industry code.</summary>
+    Industry,
+
+    /// <summary>The risk-compensation programme covering the loan ("none" when none does).</summary>
+    Programme,
+
+    /// <summary>How the loan is secured (credit is unsecured).</summary>
+    Guarantee,
+}
+
+/// <summary>
+/// The outcomes of one group of loans disbursed in a period (docs/LIFECYCLE.md): how many are outstanding, overdue,
+/// defaulted, first loans and unsecured, the ratios, the average rate, the median times from request to approval and to
+/// disbursement, the loans their banks have not reported for two periods, and what programmes hold and paid for them.
+/// </summary>
+public sealed record LoanStatsRowDto(
+    string Key,
+    string Label,
+    long Loans,
+    decimal DisbursedAmount,
+    long OutstandingLoans,
+    decimal OutstandingAmount,
+    long OverdueLoans,
+    decimal OverdueAmount,
+    long DefaultedLoans,
+    decimal DefaultedAmount,
+    long SettledLoans,
+    double? OverdueRatio,
+    double? DefaultRate,
+    long FirstLoans,
+    double? FirstLoanRate,
+    long CreditLoans,
+    double? CreditShare,
+    decimal? AverageAnnualRate,
+    double? MedianHoursToApproval,
+    double? MedianDaysToDisbursement,
+    long StaleLoans,
+    long CoveredLoans,
+    decimal ProgrammeReserved,
+    decimal ClaimsPaid
+);
+
+/// <summary>Loan outcomes of the loans disbursed in a period, by one dimension.</summary>
+public sealed record LoanStatsDto(
+    LoanStatsDimension By,
+    DateOnly? From,
+    DateOnly To,
+    Guid? InstitutionId,
+    IReadOnlyList<LoanStatsRowDto> Rows
+);

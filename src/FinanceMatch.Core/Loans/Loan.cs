@@ -63,6 +63,9 @@ public sealed class Loan
     /// <summary>The firm's first loan from any bank (首贷), as the bank says at disbursement.</summary>
     public bool FirstLoan { get; private set; }
 
+    /// <summary>How the loan is secured; <c>credit</c> is unsecured (信用贷).</summary>
+    public Products.GuaranteeType GuaranteeType { get; private set; }
+
     /// <summary>The firm's rating when the loan was paid out: what the model performance is measured against.</summary>
     public int? Score { get; private set; }
     public string? Grade { get; private set; }
@@ -80,9 +83,31 @@ public sealed class Loan
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint RowVersion { get; private set; }
 
+    /// <summary>
+    /// How a loan is secured: the type the bank names, which both the product version and the request must allow (422
+    /// otherwise); unnamed, credit (unsecured) when both allow it, else the first type both allow.
+    /// </summary>
+    public static Products.GuaranteeType GuaranteeOf(
+        Products.GuaranteeType? named,
+        IEnumerable<Products.GuaranteeType> productAllows,
+        IEnumerable<Products.GuaranteeType> requestAllows
+    )
+    {
+        var both = productAllows.Intersect(requestAllows).Order().ToList();
+        if (named is { } type)
+            return both.Contains(type)
+                ? type
+                : throw UnprocessableException.For(
+                    "guaranteeType",
+                    $"The product and the request both allow only {string.Join(", ", both.Select(t => t.Wire()))}."
+                );
+        return both.Count == 0 ? Products.GuaranteeType.Credit : both[0];
+    }
+
     public static Loan Disbursed(
         Matching.Match match,
         bool firstLoan,
+        Products.GuaranteeType guaranteeType,
         (int? Score, string? Grade, string? ModelVersion) rating,
         DateTimeOffset now
     )
@@ -102,6 +127,7 @@ public sealed class Loan
             TermMonths = match.TermMonths ?? 0,
             DisbursedOn = match.DisbursedOn!.Value,
             FirstLoan = firstLoan,
+            GuaranteeType = guaranteeType,
             Score = rating.Score,
             Grade = rating.Grade,
             ModelVersion = rating.ModelVersion,
@@ -261,6 +287,7 @@ internal sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.GuaranteeType).HasConversion<string>().HasMaxLength(16);
         builder.Property(l => l.AnnualRate).HasPrecision(7, 4);
         builder.Property(l => l.Grade).HasMaxLength(3);
         builder.Property(l => l.ModelVersion).HasMaxLength(16);

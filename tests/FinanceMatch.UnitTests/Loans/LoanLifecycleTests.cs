@@ -47,7 +47,7 @@ public sealed class LoanLifecycleTests
         match.Approve(Amount, 4m, 24, terms, Amount, Now);
         match.Accept(Now);
         match.Disburse(Amount, Today, Now);
-        return Loan.Disbursed(match, firstLoan: false, (700, "A", "2026.1"), Now);
+        return Loan.Disbursed(match, firstLoan: false, GuaranteeType.Credit, (700, "A", "2026.1"), Now);
     }
 
     /// <summary>Figures that fit each status, so that only the move itself is under test.</summary>
@@ -178,5 +178,21 @@ public sealed class LoanLifecycleTests
         Assert.That((loan.DefaultedOn, loan.EndedOn), Is.EqualTo(((DateOnly?)Today, (DateOnly?)null)));
         Move(loan, LoanStatus.Recovered);
         Assert.That(loan.EndedOn, Is.EqualTo(Today));
+    }
+
+    [Test]
+    public void TheGuarantee_IsOneBothSidesAllow_CreditWhenUnnamedAndAllowed()
+    {
+        GuaranteeType[] product = [GuaranteeType.Mortgage, GuaranteeType.Credit];
+        Assert.That(
+            Loan.GuaranteeOf(null, product, [GuaranteeType.Credit, GuaranteeType.Mortgage]),
+            Is.EqualTo(GuaranteeType.Credit)
+        );
+        Assert.That(Loan.GuaranteeOf(null, product, [GuaranteeType.Mortgage]), Is.EqualTo(GuaranteeType.Mortgage));
+        Assert.That(Loan.GuaranteeOf(GuaranteeType.Mortgage, product, product), Is.EqualTo(GuaranteeType.Mortgage));
+        var error = Assert.Throws<UnprocessableException>(() =>
+            Loan.GuaranteeOf(GuaranteeType.Pledge, product, product)
+        )!;
+        Assert.That(error.Errors!.Keys, Is.EqualTo(new[] { "guaranteeType" }));
     }
 }

@@ -25,6 +25,7 @@ internal static class LoanMapping
             l.TermMonths,
             l.DisbursedOn,
             l.FirstLoan,
+            l.GuaranteeType.Map<GuaranteeType>(),
             l.Status.Map<LoanStatus>(),
             l.PrincipalOutstanding,
             l.OverdueDays,

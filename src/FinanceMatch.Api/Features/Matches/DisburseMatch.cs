@@ -7,6 +7,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using DomainCoveredLoan = FinanceMatch.Core.RiskProgrammes.CoveredLoan;
+using DomainGuaranteeType = FinanceMatch.Core.Products.GuaranteeType;
 using DomainLoan = FinanceMatch.Core.Loans.Loan;
 
 namespace FinanceMatch.Api.Features.Matches;
@@ -60,9 +61,24 @@ public static class DisburseMatch
                     p.ModelVersion,
                 })
                 .SingleOrDefaultAsync(cancellationToken);
+            var productAllows = (
+                await db
+                    .ProductVersions.AsNoTracking()
+                    .SingleAsync(
+                        v => v.ProductId == match.ProductId && v.Version == match.ProductVersion,
+                        cancellationToken
+                    )
+            )
+                .ReadTerms()
+                .GuaranteeTypes;
             var loan = DomainLoan.Disbursed(
                 match,
                 command.Body.FirstLoan,
+                DomainLoan.GuaranteeOf(
+                    command.Body.GuaranteeType?.Map<DomainGuaranteeType>(),
+                    productAllows,
+                    request.GuaranteeTypes
+                ),
                 (rating?.Score, rating?.Grade, rating?.ModelVersion),
                 now
             );

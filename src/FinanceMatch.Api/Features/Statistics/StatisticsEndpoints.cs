@@ -1,5 +1,6 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Client.Contracts;
 
 namespace FinanceMatch.Api.Features.Statistics;
 
@@ -22,6 +23,15 @@ public static class StatisticsEndpoints
             .WithSummary(
                 "The same figures per institution, product, division, industry, grade or month (operators: all; a bank: its own)"
             )
+            .ProducesValidationProblem()
+            .ProducesProblems(401, 403);
+        group
+            .MapGet("/loans", GetLoanStats.Endpoint)
+            .RequireAuthorization(Policies.OperatorOrBank)
+            .WithSummary(
+                "Loan outcomes over the loans disbursed in a period, dates inclusive: outstanding, overdue, defaulted, first and unsecured loans, rates, times, stale loans, programme cover; by=all (default), institution, product, grade, division, industry, programme or guarantee (operators: all; a bank: its own)"
+            )
+            .Produces<LoanStatsDto>()
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
         group
