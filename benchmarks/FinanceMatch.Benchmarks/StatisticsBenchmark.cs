@@ -52,12 +52,13 @@ internal static class StatisticsBenchmark
             );
         await GenerateWorldAsync(connectionString, firms);
         var counts = await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.matches");
+        var loans = await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.loans");
         var requests = await BenchmarkSql.ScalarAsync(
             connectionString,
             "SELECT count(*) FROM financematch.loan_requests"
         );
         Console.WriteLine(
-            $"statistics: {firms:N0} firms, {requests:N0} loan requests over 12 months, {counts:N0} matches, 100 banks; "
+            $"statistics: {firms:N0} firms, {requests:N0} loan requests over 12 months, {counts:N0} matches, {loans:N0} loans, 100 banks; "
                 + $"setup {clock.Elapsed.TotalSeconds:0.0} s; {calls} calls per endpoint"
         );
 
@@ -93,6 +94,15 @@ internal static class StatisticsBenchmark
             ("bank: breakdown by month, one year", () => bank.Statistics.GetBreakdownAsync("month", from, today))
         );
         endpoints.Add(("operator: feeds", () => @operator.Statistics.GetFeedsAsync()));
+        foreach (var by in new[] { "all", "institution", "product", "grade", "programme" })
+            endpoints.Add(
+                (
+                    $"operator: loan outcomes by {by}, one year",
+                    () => @operator.Statistics.GetLoansAsync(by, from, today)
+                )
+            );
+        endpoints.Add(("bank: loan outcomes, one year", () => bank.Statistics.GetLoansAsync("all", from, today)));
+        endpoints.Add(("public: scoring model performance", () => anonymous.Profiles.GetModelPerformanceAsync(1)));
 
         Console.WriteLine();
         Console.WriteLine("| endpoint | p50 ms | p95 ms | max ms | p95 vs floor |");
@@ -223,6 +233,26 @@ internal static class StatisticsBenchmark
                 CASE WHEN w.fate BETWEEN 11 AND 18 THEN w.created_at + interval '2 days' END,
                 CASE WHEN w.fate BETWEEN 7 AND 10 OR w.fate >= 19 THEN w.created_at + interval '3 days' END, w.created_at
             FROM wanted w JOIN products p ON p.n = w.product_n;
+
+            -- Every disbursed match is a loan in some state of its life (issue 17), rated as its firm was.
+            INSERT INTO financematch.loans (id, loan_request_id, enterprise_id, institution_id, product_id, product_version, amount,
+                annual_rate, term_months, disbursed_on, first_loan, guarantee_type, score, grade, model_version, status,
+                principal_outstanding, overdue_days, last_period, defaulted_on, ended_on, created_at, updated_at)
+            SELECT m.id, m.loan_request_id, m.enterprise_id, m.institution_id, m.product_id, 1, m.disbursed_amount, 4.5, 24, m.disbursed_on,
+                x.h % 3 = 0, 'Credit', p.score, p.grade, 'bench', x.status,
+                CASE WHEN x.status IN ('Settled', 'Recovered') THEN 0 ELSE m.disbursed_amount / 2 END,
+                CASE x.status WHEN 'Overdue' THEN 30 WHEN 'Defaulted' THEN 120 WHEN 'WrittenOff' THEN 150 ELSE 0 END,
+                date_trunc('month', now() - make_interval(months => x.h % 4))::date,
+                CASE WHEN x.status IN ('Defaulted', 'WrittenOff', 'Recovered') THEN m.disbursed_on + 120 END,
+                CASE WHEN x.status IN ('Settled', 'WrittenOff', 'Recovered') THEN m.disbursed_on + 200 END,
+                m.updated_at, m.updated_at
+            FROM financematch.matches m
+            CROSS JOIN LATERAL (SELECT abs(hashtext(m.id::text)) AS h) hx
+            CROSS JOIN LATERAL (SELECT hx.h, CASE WHEN hx.h % 100 < 60 THEN 'Repaying' WHEN hx.h % 100 < 75 THEN 'Settled'
+                WHEN hx.h % 100 < 85 THEN 'Overdue' WHEN hx.h % 100 < 93 THEN 'Defaulted' WHEN hx.h % 100 < 97 THEN 'WrittenOff'
+                ELSE 'Recovered' END AS status) x
+            LEFT JOIN financematch.credit_profiles p ON p.enterprise_id = m.enterprise_id
+            WHERE m.status = 'Disbursed';
             ANALYZE;
             """
         );

@@ -9,6 +9,7 @@ Chart.defaults.animation = false;
 
 const tokenKey = 'financematch.token';
 const colours = { requested: '#0b6bcb', matched: '#6e56cf', approved: '#12a150', disbursed: '#e5740a', rejected: '#b42318' };
+const loanColours = { repaying: '#12a150', overdue: '#e5740a', defaulted: '#b42318', settled: '#0b6bcb' };
 const number = new Intl.NumberFormat('en-US');
 const yuan = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const compactYuan = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -104,9 +105,11 @@ async function load(withFeeds) {
   if ($('to').value) period.set('to', $('to').value);
   const breakdown = (by) => api(`/api/v1/stats/breakdown?by=${by}&${period}`);
   try {
-    const [overview, months, institutions, divisions, industries, grades, feeds] = await Promise.all([
+    const loanStats = (by) => api(`/api/v1/stats/loans?by=${by}&${period}`);
+    const [overview, months, institutions, divisions, industries, grades, feeds, loans, loansByBank, loansByGrade] = await Promise.all([
       api(`/api/v1/stats/overview?${period}`), breakdown('month'), breakdown('institution'), breakdown('division'),
       breakdown('industry'), breakdown('grade'), withFeeds ? api('/api/v1/stats/feeds') : null,
+      loanStats('all'), loanStats('institution'), loanStats('grade'),
     ]);
     drawTiles(overview);
     drawFunnel(overview);
@@ -116,6 +119,9 @@ async function load(withFeeds) {
     drawGroups('industry', industries.rows);
     drawGroups('grade', grades.rows);
     if (feeds) drawFeeds(feeds);
+    drawLoanTiles(loans.rows[0]);
+    drawLoans(loansByBank.rows);
+    drawLoanGrades(loansByGrade.rows);
     $('status').textContent = `Figures for requests posted ${overview.from ?? 'ever'} to ${overview.to}`;
     document.body.dataset.state = 'ready';
   } catch (error) {
@@ -138,7 +144,28 @@ function drawTiles(o) {
     ['Firms (rated)', `${number.format(o.enterprises)} (${number.format(o.ratedEnterprises)})`],
     ['Published products', number.format(o.publishedProducts)],
   ];
-  $('tiles').replaceChildren(...tiles.map(([label, value]) => {
+  fillTiles('tiles', tiles);
+}
+
+// After the loan (docs/LIFECYCLE.md): the loans disbursed in the period and where they are now.
+function drawLoanTiles(l) {
+  const rate = (value) => (value == null ? '—' : percent.format(value));
+  fillTiles('loan-tiles', l == null ? [['Loans', '0']] : [
+    ['Loans', number.format(l.loans)],
+    ['Outstanding', money(l.outstandingAmount)],
+    ['Overdue ratio', rate(l.overdueRatio)],
+    ['Default rate', rate(l.defaultRate)],
+    ['First loans', `${number.format(l.firstLoans)} (${rate(l.firstLoanRate)})`],
+    ['Unsecured share', rate(l.creditShare)],
+    ['Average rate', l.averageAnnualRate == null ? '—' : `${l.averageAnnualRate.toFixed(2)}%`],
+    ['Median days to disbursement', l.medianDaysToDisbursement == null ? '—' : l.medianDaysToDisbursement.toFixed(1)],
+    ['Unreported (stale) loans', number.format(l.staleLoans)],
+    ['Risk-fund claims paid', money(l.claimsPaid)],
+  ]);
+}
+
+function fillTiles(id, tiles) {
+  $(id).replaceChildren(...tiles.map(([label, value]) => {
     const tile = document.createElement('div');
     tile.className = 'tile';
     tile.dataset.figure = label;
@@ -156,6 +183,33 @@ function drawTiles(o) {
 // Amounts on tiles: short (¥142.5M), the exact figure on hover.
 function money(amount) {
   return { short: `¥${compactYuan.format(amount)}`, exact: `¥${yuan.format(amount)}` };
+}
+
+function drawLoans(rows) {
+  draw('loans', {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => r.label),
+      datasets: [
+        { label: 'Repaying', data: rows.map((r) => r.repayingLoans), backgroundColor: loanColours.repaying, stack: 'loans' },
+        { label: 'Overdue', data: rows.map((r) => r.overdueLoans), backgroundColor: loanColours.overdue, stack: 'loans' },
+        { label: 'Defaulted (ever)', data: rows.map((r) => r.defaultedLoans), backgroundColor: loanColours.defaulted, stack: 'loans' },
+        { label: 'Settled', data: rows.map((r) => r.settledLoans), backgroundColor: loanColours.settled, stack: 'loans' },
+      ],
+    },
+    options: { indexAxis: 'y', scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } } },
+  });
+}
+
+function drawLoanGrades(rows) {
+  draw('loan-grades', {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => r.label),
+      datasets: [{ label: 'Default rate', data: rows.map((r) => r.defaultRate ?? 0), backgroundColor: loanColours.defaulted }],
+    },
+    options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { callback: (v) => percent.format(v) } } } },
+  });
 }
 
 function draw(name, config) {

@@ -9,12 +9,14 @@ using Refit;
 /// </summary>
 internal static class Marketplace
 {
-    public static async Task LoadAsync(
+    /// <summary>Returns the loans paid out.</summary>
+    public static async Task<List<AfterTheLoan.Disbursed>> LoadAsync(
         List<(string Name, FinanceMatchClient Client)> banks,
         List<(Guid Id, FinanceMatchClient Client)> borrowers,
         Random random
     )
     {
+        var loans = new List<AfterTheLoan.Disbursed>();
         var borrowersWithProfiles = await WithProfilesAsync(borrowers);
         var products = new Dictionary<Guid, ProductDto>();
         for (var b = 0; b < banks.Count; b++)
@@ -135,10 +137,16 @@ internal static class Marketplace
             }
             if (random.Next(3) > 0)
             {
+                var amount = Math.Round(ask.Amount * 0.8m, 2);
                 await bank.Matches.DisburseAsync(
                     match.Id,
-                    new DisburseMatchBody(Math.Round(ask.Amount * 0.8m, 2), DateOnly.FromDateTime(DateTime.UtcNow))
+                    new DisburseMatchBody(
+                        amount,
+                        DateOnly.FromDateTime(DateTime.UtcNow),
+                        FirstLoan: random.Next(3) == 0
+                    )
                 );
+                loans.Add(new AfterTheLoan.Disbursed(bank, match.Id, amount));
                 disbursed++;
             }
         }
@@ -146,6 +154,7 @@ internal static class Marketplace
             $"{products.Count} products published; {outcomes.Count} loan requests ({outcomes.Count(r => r.Status == LoanRequestStatus.Matched)} matched, "
                 + $"{outcomes.Sum(r => r.Matches.Count)} matches); {approved} offers approved, {declined} declined, {disbursed} loans disbursed"
         );
+        return loans;
     }
 
     /// <summary>The borrowers whose profiles the feeds have produced (profiles are rebuilt shortly after a batch).</summary>

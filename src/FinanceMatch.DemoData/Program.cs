@@ -270,7 +270,11 @@ foreach (var (client, queued) in batches)
     );
 }
 
-await Marketplace.LoadAsync(banks, borrowers, random);
+// The finance bureau's risk fund covers the loans paid out from now on (it supplies no feed; a department names one).
+var fund = await DepartmentAsync("Foshan Municipal Finance Bureau (risk fund)", "DEMO-FUND", FeedType.Penalty);
+await AfterTheLoan.ProgrammeAsync(fund);
+var loans = await Marketplace.LoadAsync(banks, borrowers, random);
+await AfterTheLoan.FollowAsync(loans, fund, random);
 
 var file =
     Environment.GetEnvironmentVariable("FINANCEMATCH_DEMO_CREDENTIALS")

@@ -120,7 +120,7 @@ public enum LoanStatsDimension
 }
 
 /// <summary>
-/// The outcomes of one group of loans disbursed in a period (docs/LIFECYCLE.md): how many are outstanding, overdue,
+/// The outcomes of one group of loans disbursed in a period (docs/LIFECYCLE.md): how many are outstanding, repaying, overdue,
 /// defaulted, first loans and unsecured, the ratios, the average rate, the median times from request to approval and to
 /// disbursement, the loans their banks have not reported for two periods, and what programmes hold and paid for them.
 /// </summary>
@@ -136,6 +136,7 @@ public sealed record LoanStatsRowDto(
     long DefaultedLoans,
     decimal DefaultedAmount,
     long SettledLoans,
+    long RepayingLoans,
     double? OverdueRatio,
     double? DefaultRate,
     long FirstLoans,

@@ -79,8 +79,20 @@ public sealed class DashboardTests
         );
         Assert.That(
             await DrawnChartsAsync(page),
-            Is.EquivalentTo(new[] { "funnel", "months", "institution", "division", "industry", "grade" })
+            Is.EquivalentTo(
+                new[] { "funnel", "months", "institution", "division", "industry", "grade", "loans", "loan-grades" }
+            )
         );
+        Assert.That(
+            await page.EvaluateAsync<string[]>("() => window.financeMatchDashboard.charts.loans.data.labels"),
+            Is.EqualTo(new[] { "Dashboard Bank" })
+        );
+        Assert.That(
+            await page.EvaluateAsync<double[]>("() => window.financeMatchDashboard.charts.loans.data.datasets[0].data"),
+            Is.EqualTo(new double[] { 1 }),
+            "the one loan paid out is repaying"
+        );
+        Assert.That(await page.TextContentAsync("[data-figure='Loans'] .value"), Is.EqualTo("1"));
         Assert.That(errors, Is.Empty, "the page runs under its content security policy without errors");
     }
 

@@ -45,6 +45,15 @@ public sealed class BankSeesNoFirmValuesTests
             "the firm sees its own figure"
         );
 
+        // The match becomes a loan (same id), so the walk reads the loan, its performance and the loan statistics too.
+        await bank.Client.Matches.ReviewAsync(match.Id);
+        await bank.Client.Matches.ApproveAsync(match.Id, new ApproveMatchBody(request.Amount, 4.5m, 24));
+        await firm.Client.Matches.AcceptAsync(match.Id);
+        await bank.Client.Matches.DisburseAsync(
+            match.Id,
+            new DisburseMatchBody(request.Amount, DateOnly.FromDateTime(DateTime.UtcNow))
+        );
+
         using var anonymous = TestRun.Http();
         using var document = JsonDocument.Parse(
             await anonymous.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))
@@ -54,6 +63,7 @@ public sealed class BankSeesNoFirmValuesTests
             ["/api/v1/enterprises/"] = firm.Created.Id.ToString(),
             ["/api/v1/loan-requests/"] = request.Id.ToString(),
             ["/api/v1/matches/"] = match.Id.ToString(),
+            ["/api/v1/loans/"] = match.Id.ToString(),
             ["/api/v1/products/"] = product.Id.ToString(),
             ["/api/v1/webhooks/"] = webhook.Id.ToString(),
             ["/api/v1/institutions/"] = bank.Created.Id.ToString(),
@@ -93,6 +103,8 @@ public sealed class BankSeesNoFirmValuesTests
         Assert.That(
             answered,
             Does.Contain($"/api/v1/matches/{match.Id}")
+                .And.Contain($"/api/v1/loans/{match.Id}")
+                .And.Contain($"/api/v1/loans/{match.Id}/performance")
                 .And.Contain($"/api/v1/loan-requests/{request.Id}")
                 .And.Contain($"/api/v1/enterprises/{firm.Created.Id}/report")
                 .And.Contain("/api/v1/matches"),

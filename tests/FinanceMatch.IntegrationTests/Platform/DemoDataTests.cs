@@ -75,5 +75,12 @@ public sealed class DemoDataTests
         Assert.That(overview.ApprovedMatches, Is.GreaterThan(0));
         Assert.That(overview.DisbursedLoans, Is.GreaterThan(0));
         Assert.That(overview.Institutions, Is.EqualTo(4));
+        var client = new FinanceMatchClient(http);
+        var loans = (await client.Statistics.GetLoansAsync()).Rows.Single();
+        Assert.That(loans.Loans, Is.EqualTo(overview.DisbursedLoans), "every disbursed match is a loan");
+        Assert.That(loans.CoveredLoans, Is.EqualTo(loans.Loans), "the bureau's fund covers the demo's Guangdong loans");
+        Assert.That(await output, Does.Contain("loans followed"));
+        var programme = (await client.RiskProgrammes.ListAsync()).Items.Single();
+        Assert.That(programme.Reserved + programme.Paid, Is.GreaterThan(0m));
     }
 }

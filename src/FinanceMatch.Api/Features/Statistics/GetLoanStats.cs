@@ -65,19 +65,20 @@ public static class GetLoanStats
             r.GetInt64(8),
             r.GetDecimal(9),
             r.GetInt64(10),
+            r.GetInt64(11),
             Ratio((double)r.GetDecimal(7), (double)outstanding),
             Ratio(r.GetInt64(8), loans),
-            r.GetInt64(11),
-            Ratio(r.GetInt64(11), loans),
             r.GetInt64(12),
             Ratio(r.GetInt64(12), loans),
-            r.IsDBNull(13) ? null : Math.Round(r.GetDecimal(13), 4),
-            Double(14),
+            r.GetInt64(13),
+            Ratio(r.GetInt64(13), loans),
+            r.IsDBNull(14) ? null : Math.Round(r.GetDecimal(14), 4),
             Double(15),
-            r.GetInt64(16),
+            Double(16),
             r.GetInt64(17),
-            r.GetDecimal(18),
-            r.GetDecimal(19)
+            r.GetInt64(18),
+            r.GetDecimal(19),
+            r.GetDecimal(20)
         );
     }
 
