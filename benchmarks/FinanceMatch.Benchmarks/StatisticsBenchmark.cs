@@ -235,10 +235,12 @@ internal static class StatisticsBenchmark
             FROM wanted w JOIN products p ON p.n = w.product_n;
 
             -- Every disbursed match is a loan in some state of its life (issue 17), rated as its firm was.
-            INSERT INTO financematch.loans (id, loan_request_id, enterprise_id, institution_id, product_id, product_version, amount,
+            INSERT INTO financematch.loans (id, loan_request_id, enterprise_id, institution_id, product_id, product_version,
+                product_name, division_code, industry_code, requested_at, approved_at, amount,
                 annual_rate, term_months, disbursed_on, first_loan, guarantee_type, score, grade, model_version, status,
                 principal_outstanding, overdue_days, last_period, defaulted_on, ended_on, created_at, updated_at)
-            SELECT m.id, m.loan_request_id, m.enterprise_id, m.institution_id, m.product_id, 1, m.disbursed_amount, 4.5, 24, m.disbursed_on,
+            SELECT m.id, m.loan_request_id, m.enterprise_id, m.institution_id, m.product_id, 1,
+                m.product_name, e.division_code, e.industry_code, r.created_at, m.approved_at, m.disbursed_amount, 4.5, 24, m.disbursed_on,
                 x.h % 3 = 0, 'Credit', p.score, p.grade, 'bench', x.status,
                 CASE WHEN x.status IN ('Settled', 'Recovered') THEN 0 ELSE m.disbursed_amount / 2 END,
                 CASE x.status WHEN 'Overdue' THEN 30 WHEN 'Defaulted' THEN 120 WHEN 'WrittenOff' THEN 150 ELSE 0 END,
@@ -251,6 +253,8 @@ internal static class StatisticsBenchmark
             CROSS JOIN LATERAL (SELECT hx.h, CASE WHEN hx.h % 100 < 60 THEN 'Repaying' WHEN hx.h % 100 < 75 THEN 'Settled'
                 WHEN hx.h % 100 < 85 THEN 'Overdue' WHEN hx.h % 100 < 93 THEN 'Defaulted' WHEN hx.h % 100 < 97 THEN 'WrittenOff'
                 ELSE 'Recovered' END AS status) x
+            JOIN financematch.enterprises e ON e.id = m.enterprise_id
+            JOIN financematch.loan_requests r ON r.id = m.loan_request_id
             LEFT JOIN financematch.credit_profiles p ON p.enterprise_id = m.enterprise_id
             WHERE m.status = 'Disbursed';
             ANALYZE;

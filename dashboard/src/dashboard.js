@@ -97,7 +97,7 @@ async function showDashboard() {
   await load(caller.role === 'operator');
 }
 
-async function load(withFeeds) {
+async function load(asOperator) {
   document.body.dataset.state = 'loading';
   $('status').textContent = 'Loading…';
   const period = new URLSearchParams();
@@ -108,8 +108,8 @@ async function load(withFeeds) {
     const loanStats = (by) => api(`/api/v1/stats/loans?by=${by}&${period}`);
     const [overview, months, institutions, divisions, industries, grades, feeds, loans, loansByBank, loansByGrade] = await Promise.all([
       api(`/api/v1/stats/overview?${period}`), breakdown('month'), breakdown('institution'), breakdown('division'),
-      breakdown('industry'), breakdown('grade'), withFeeds ? api('/api/v1/stats/feeds') : null,
-      loanStats('all'), loanStats('institution'), loanStats('grade'),
+      breakdown('industry'), breakdown('grade'), asOperator ? api('/api/v1/stats/feeds') : null,
+      loanStats('all'), loanStats('institution'), asOperator ? loanStats('grade') : null,
     ]);
     drawTiles(overview);
     drawFunnel(overview);
@@ -121,7 +121,9 @@ async function load(withFeeds) {
     if (feeds) drawFeeds(feeds);
     drawLoanTiles(loans.rows[0]);
     drawLoans(loansByBank.rows);
-    drawLoanGrades(loansByGrade.rows);
+    // By grade for operators only: a bank's own loans by grade would tell it a firm's grade.
+    if (loansByGrade) drawLoanGrades(loansByGrade.rows);
+    $('loan-grades-card').hidden = !loansByGrade;
     $('status').textContent = `Figures for requests posted ${overview.from ?? 'ever'} to ${overview.to}`;
     document.body.dataset.state = 'ready';
   } catch (error) {

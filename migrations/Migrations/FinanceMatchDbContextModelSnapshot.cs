@@ -1244,6 +1244,10 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("numeric(7,4)")
                         .HasColumnName("annual_rate");
 
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1255,6 +1259,12 @@ namespace FinanceMatch.Migrations.Migrations
                     b.Property<DateOnly>("DisbursedOn")
                         .HasColumnType("date")
                         .HasColumnName("disbursed_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("division_code");
 
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date")
@@ -1278,6 +1288,12 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("guarantee_type");
+
+                    b.Property<string>("IndustryCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("industry_code");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
@@ -1309,9 +1325,19 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_name");
+
                     b.Property<int>("ProductVersion")
                         .HasColumnType("integer")
                         .HasColumnName("product_version");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
 
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()

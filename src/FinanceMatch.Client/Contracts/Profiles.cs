@@ -99,12 +99,12 @@ public sealed record GradeOutcomesDto(string Grade, bool Suppressed, long? Loans
 
 /// <summary>
 /// How one model version's grades and scores at disbursement fared: loans and realised default rate by grade, and the
-/// model's AUC, Gini and KS with 95% intervals (null, with a note, when the cohort has too few outcomes).
+/// model's AUC, Gini and KS with 95% intervals (null, with a note, when the cohort is too small to publish them).
 /// </summary>
 public sealed record ModelVersionPerformanceDto(
     string ModelVersion,
     long Loans,
-    long Defaults,
+    long? Defaults,
     double? DefaultRate,
     EstimateDto? Auc,
     EstimateDto? Gini,

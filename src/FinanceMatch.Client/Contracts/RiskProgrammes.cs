@@ -61,7 +61,10 @@ public sealed record CreateRiskProgrammeBody(
     DateOnly ValidTo
 );
 
-/// <summary>A risk-compensation programme: its terms, and its budget as available + reserved + paid.</summary>
+/// <summary>
+/// A risk-compensation programme: its terms (public to signed-in callers), and its budget as available + reserved + paid
+/// (only for operators and the owning department; null for anyone else: a jump in them would tell of one loan).
+/// </summary>
 public sealed record RiskProgrammeDto(
     Guid Id,
     string Name,
@@ -73,9 +76,9 @@ public sealed record RiskProgrammeDto(
     int ClaimWindowDays,
     DateOnly ValidFrom,
     DateOnly ValidTo,
-    decimal Reserved,
-    decimal Paid,
-    decimal Available,
+    decimal? Reserved,
+    decimal? Paid,
+    decimal? Available,
     DateTimeOffset CreatedAt
 );
 

@@ -55,6 +55,16 @@ public sealed class Loan
     public Guid InstitutionId { get; private set; }
     public Guid ProductId { get; private set; }
     public int ProductVersion { get; private set; }
+
+    /// <summary>
+    /// What the outcome statistics group and time by, kept as they were at disbursement (the product's name, the firm's
+    /// division and industry, when the request was posted and approved), so that counting loans never joins the matches.
+    /// </summary>
+    public string ProductName { get; private set; } = null!;
+    public string DivisionCode { get; private set; } = null!;
+    public string IndustryCode { get; private set; } = null!;
+    public DateTimeOffset RequestedAt { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
     public decimal Amount { get; private set; }
     public decimal AnnualRate { get; private set; }
     public int TermMonths { get; private set; }
@@ -106,6 +116,8 @@ public sealed class Loan
 
     public static Loan Disbursed(
         Matching.Match match,
+        DateTimeOffset requestedAt,
+        (string DivisionCode, string IndustryCode) firm,
         bool firstLoan,
         Products.GuaranteeType guaranteeType,
         (int? Score, string? Grade, string? ModelVersion) rating,
@@ -122,6 +134,11 @@ public sealed class Loan
             InstitutionId = match.InstitutionId,
             ProductId = match.ProductId,
             ProductVersion = match.ProductVersion,
+            ProductName = match.ProductName,
+            DivisionCode = firm.DivisionCode,
+            IndustryCode = firm.IndustryCode,
+            RequestedAt = requestedAt,
+            ApprovedAt = match.ApprovedAt,
             Amount = amount,
             AnnualRate = match.AnnualRate ?? 0,
             TermMonths = match.TermMonths ?? 0,
@@ -291,6 +308,9 @@ internal sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         builder.Property(l => l.AnnualRate).HasPrecision(7, 4);
         builder.Property(l => l.Grade).HasMaxLength(3);
         builder.Property(l => l.ModelVersion).HasMaxLength(16);
+        builder.Property(l => l.ProductName).HasMaxLength(200);
+        builder.Property(l => l.DivisionCode).HasMaxLength(6);
+        builder.Property(l => l.IndustryCode).HasMaxLength(5);
         builder.Property(l => l.RowVersion).IsRowVersion();
         builder.HasOne<Matching.Match>().WithOne().HasForeignKey<Loan>(l => l.Id);
         builder.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(l => l.EnterpriseId);

@@ -95,12 +95,12 @@ public sealed record RiskProgrammeEligibility(
             return false;
         if (
             DivisionPrefixes.Count > 0
-            && !DivisionPrefixes.Any(p => loan.DivisionCode.StartsWith(p, StringComparison.Ordinal))
+            && !DivisionPrefixes.Any(p => p is not null && loan.DivisionCode.StartsWith(p, StringComparison.Ordinal))
         )
             return false;
         if (
             IndustryPrefixes.Count > 0
-            && !IndustryPrefixes.Any(p => loan.IndustryCode.StartsWith(p, StringComparison.Ordinal))
+            && !IndustryPrefixes.Any(p => p is not null && loan.IndustryCode.StartsWith(p, StringComparison.Ordinal))
         )
             return false;
         if (Grades.Count > 0 && (loan.Grade is null || !Grades.Contains(loan.Grade)))
@@ -175,15 +175,14 @@ public sealed class RiskEnrolment
     }
 
     /// <summary>
-    /// Whether the reservation has no more reason to stand: the loan ended well, or it defaulted and the claim window
-    /// closed with no claim in play.
+    /// Whether the reservation has no more reason to stand: no claim is in play, and the loan ended well or defaulted and
+    /// its claim window closed.
     /// </summary>
     public static bool IsDue(Loans.Loan loan, RiskProgramme programme, bool claimInPlay, DateOnly today) =>
-        loan.Status is Loans.LoanStatus.Settled or Loans.LoanStatus.Recovered
-        || (
-            loan.DefaultedOn is { } defaultedOn
-            && today > defaultedOn.AddDays(programme.ClaimWindowDays)
-            && !claimInPlay
+        !claimInPlay
+        && (
+            loan.Status is Loans.LoanStatus.Settled or Loans.LoanStatus.Recovered
+            || (loan.DefaultedOn is { } defaultedOn && today > defaultedOn.AddDays(programme.ClaimWindowDays))
         );
 
     /// <summary>A claim of <paramref name="payout"/> is paid: returns what goes back to the budget.</summary>
@@ -252,8 +251,17 @@ public sealed class RiskClaim
             throw new ConflictException(
                 $"The claim window closed on {defaultedOn.AddDays(programme.ClaimWindowDays):yyyy-MM-dd}."
             );
-        if (loss > loan.Amount)
-            throw UnprocessableException.For("loss", $"The loss cannot exceed the {loan.Amount:0.00} disbursed.");
+        if (loss > loan.PrincipalOutstanding)
+            throw UnprocessableException.For(
+                "loss",
+                $"The loss cannot exceed the principal outstanding, {loan.PrincipalOutstanding:0.00}."
+            );
+        var amount = programme.PayoutFor(loss, enrolment.Reserved);
+        if (amount <= 0)
+            throw UnprocessableException.For(
+                "loss",
+                "A loss this small is worth nothing under the programme's coverage."
+            );
         return new()
         {
             Id = Guid.CreateVersion7(now),
@@ -261,13 +269,22 @@ public sealed class RiskClaim
             ProgrammeId = programme.Id,
             InstitutionId = loan.InstitutionId,
             Loss = loss,
-            Amount = programme.PayoutFor(loss, enrolment.Reserved),
+            Amount = amount,
             Status = ClaimStatus.Submitted,
             FiledAt = now,
         };
     }
 
-    public void Approve(string? note, DateTimeOffset now) => Decide(ClaimStatus.Approved, note, now);
+    /// <summary>Pays the claim, if its loan is still in default or written off (recovered: nothing was lost; 409).</summary>
+    public void Approve(Loans.LoanStatus loanStatus, string? note, DateTimeOffset now)
+    {
+        if (
+            loanStatus is not (Loans.LoanStatus.Defaulted or Loans.LoanStatus.WrittenOff)
+            && Status == ClaimStatus.Submitted
+        )
+            throw new ConflictException($"The loan is {loanStatus.Wire()} now; reject the claim instead.");
+        Decide(ClaimStatus.Approved, note, now);
+    }
 
     public void Reject(string note, DateTimeOffset now) => Decide(ClaimStatus.Rejected, note, now);
 

@@ -79,9 +79,7 @@ public sealed class DashboardTests
         );
         Assert.That(
             await DrawnChartsAsync(page),
-            Is.EquivalentTo(
-                new[] { "funnel", "months", "institution", "division", "industry", "grade", "loans", "loan-grades" }
-            )
+            Is.EquivalentTo(new[] { "funnel", "months", "institution", "division", "industry", "grade", "loans" })
         );
         Assert.That(
             await page.EvaluateAsync<string[]>("() => window.financeMatchDashboard.charts.loans.data.labels"),

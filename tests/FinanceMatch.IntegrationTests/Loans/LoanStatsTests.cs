@@ -67,6 +67,7 @@ public sealed class LoanStatsTests
             byProgramme.Select(r => (r.Key, r.Label, r.Loans)),
             Is.EquivalentTo(new[] { (programme.Id.ToString(), programme.Name, 1L), ("none", "not covered", 3L) })
         );
+        await Problems.ExpectFieldErrorAsync("by", () => bank.Client.Statistics.GetLoansAsync(by: "grade"));
         var byStatusOfOther = await (await Actors.BankAsync()).Client.Statistics.GetLoansAsync();
         Assert.That(byStatusOfOther.Rows, Is.Empty, "a bank sees only its own loans");
     }

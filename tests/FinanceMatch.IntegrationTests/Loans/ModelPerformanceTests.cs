@@ -32,24 +32,29 @@ public sealed class ModelPerformanceTests
 
         Assert.That(performance.ObservationMonths, Is.EqualTo(12));
         var measured = performance.Versions.Single(v => v.ModelVersion == version);
-        Assert.That((measured.Loans, measured.Defaults), Is.EqualTo((3L, 1L)));
-        Assert.That(measured.DefaultRate, Is.EqualTo(1 / 3.0).Within(1e-9));
         Assert.That(
-            measured.Grades,
-            Is.EqualTo(new[] { new GradeOutcomesDto("A", true, null, null, null) }),
-            "a grade of fewer than 10 loans is withheld"
+            performance.DisbursedUntil,
+            Is.EqualTo(new DateOnly(Today.Year, Today.Month, 1).AddMonths(-12).AddDays(-1)),
+            "whole months that ended 12 months before this one began"
         );
+        Assert.That(measured.Loans, Is.EqualTo(3L));
+        Assert.That(
+            (measured.Defaults, measured.DefaultRate),
+            Is.EqualTo(((long?)null, (double?)null)),
+            "a cohort of fewer than 50 loans shows its count only"
+        );
+        Assert.That(measured.Grades, Is.EqualTo(new[] { new GradeOutcomesDto("A", true, null, null, null) }));
         Assert.That(
             (measured.Auc, measured.Gini, measured.Ks),
             Is.EqualTo(((EstimateDto?)null, (EstimateDto?)null, (EstimateDto?)null))
         );
-        Assert.That(measured.Note, Does.Contain("not published"));
+        Assert.That(measured.Note, Does.Contain("only their number"));
 
-        var sixteen = await TestRun.Anonymous().Profiles.GetModelPerformanceAsync(observationMonths: 16);
-        Assert.That(sixteen.Versions.Select(v => v.ModelVersion), Does.Not.Contain(version), "not 16 months old yet");
+        var older = await TestRun.Anonymous().Profiles.GetModelPerformanceAsync(observationMonths: 24);
+        Assert.That(older.Versions.Select(v => v.ModelVersion), Does.Not.Contain(version), "not 24 months old yet");
         await Problems.ExpectFieldErrorAsync(
             "observationMonths",
-            () => TestRun.Anonymous().Profiles.GetModelPerformanceAsync(observationMonths: 0)
+            () => TestRun.Anonymous().Profiles.GetModelPerformanceAsync(observationMonths: 13)
         );
     }
 }

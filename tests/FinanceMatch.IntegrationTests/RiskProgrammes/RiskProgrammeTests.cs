@@ -360,4 +360,100 @@ public sealed class RiskProgrammeTests
             Is.EqualTo(state.Budget - state.Reserved - state.Paid).And.GreaterThanOrEqualTo(0m)
         );
     }
+
+    [Test]
+    public async Task TwoApprovalsOfOneClaim_PayOnce_TheOther409()
+    {
+        var offer = await AcceptedOfferAsync(await Actors.BankAsync());
+        var department = await Actors.DepartmentAsync(FeedType.Tax);
+        var programme = await department.Client.RiskProgrammes.CreateAsync(
+            Programme([offer.Match.ProductId], budget: offer.Amount)
+        );
+        var loan = await offer.DisburseAsync();
+        await DefaultAsync(offer);
+        var claim = await offer.Bank.Client.RiskProgrammes.FileClaimAsync(loan.Id, new FileClaimBody(10_000m));
+
+        var outcomes = await Task.WhenAll(
+            Enumerable
+                .Range(0, 2)
+                .Select(async _ =>
+                {
+                    try
+                    {
+                        await department.Client.RiskProgrammes.ApproveClaimAsync(claim.Id, new DecideClaimBody(null));
+                        return HttpStatusCode.OK;
+                    }
+                    catch (Refit.ApiException e)
+                    {
+                        return e.StatusCode;
+                    }
+                })
+        );
+
+        Assert.That(outcomes.Order(), Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        var after = await department.Client.RiskProgrammes.GetAsync(programme.Id);
+        Assert.That((after.Reserved, after.Paid), Is.EqualTo(((decimal?)0m, (decimal?)claim.Amount)));
+        var ledger = await department.Client.RiskProgrammes.LedgerAsync(programme.Id);
+        Assert.That(ledger.Items.Count(e => e.Kind == LedgerEntryKind.Payout), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AClaimOnALoanRecoveredMeanwhile_CannotBePaid_AndTheFundsStayHeldUntilItIsRejected()
+    {
+        var offer = await AcceptedOfferAsync(await Actors.BankAsync());
+        var department = await Actors.DepartmentAsync(FeedType.Tax);
+        var programme = await department.Client.RiskProgrammes.CreateAsync(
+            Programme([offer.Match.ProductId], budget: offer.Amount)
+        );
+        var loan = await offer.DisburseAsync();
+        await DefaultAsync(offer);
+        var claim = await offer.Bank.Client.RiskProgrammes.FileClaimAsync(loan.Id, new FileClaimBody(10_000m));
+        await offer.Bank.Client.Loans.ReportPerformanceAsync(loan.Id, Report(LoanStatus.Recovered, 0m));
+
+        await Problems.ExpectAsync(
+            HttpStatusCode.Conflict,
+            () => department.Client.RiskProgrammes.ApproveClaimAsync(claim.Id, new DecideClaimBody(null))
+        );
+        await ReleaseReservationsAsync();
+        Assert.That(
+            (await department.Client.RiskProgrammes.GetAsync(programme.Id)).Reserved,
+            Is.GreaterThan(0m),
+            "a claim in play keeps the reservation"
+        );
+        await department.Client.RiskProgrammes.RejectClaimAsync(claim.Id, new DecideClaimBody("Recovered in full."));
+        await ReleaseReservationsAsync();
+        Assert.That((await department.Client.RiskProgrammes.GetAsync(programme.Id)).Reserved, Is.EqualTo(0m));
+    }
+
+    [Test]
+    public async Task AProgrammesMoney_IsShownToItsDepartmentAndOperatorsOnly_AndNullsInItsListsAre400()
+    {
+        var department = await Actors.DepartmentAsync(FeedType.Tax);
+        var bank = await Actors.BankAsync();
+        var other = await Actors.DepartmentAsync(FeedType.Tax);
+        var created = await department.Client.RiskProgrammes.CreateAsync(Programme([Guid.NewGuid()], 1_000_000m));
+
+        var asBank = await bank.Client.RiskProgrammes.GetAsync(created.Id);
+        Assert.That((asBank.Budget, asBank.CoverageRatio), Is.EqualTo((1_000_000m, 0.4m)), "the terms are public");
+        Assert.That(
+            (asBank.Reserved, asBank.Paid, asBank.Available),
+            Is.EqualTo(((decimal?)null, (decimal?)null, (decimal?)null))
+        );
+        Assert.That((await other.Client.RiskProgrammes.GetAsync(created.Id)).Reserved, Is.Null);
+        Assert.That((await department.Client.RiskProgrammes.GetAsync(created.Id)).Available, Is.EqualTo(1_000_000m));
+
+        var http = department.Client.Http;
+        foreach (var list in new[] { "divisionPrefixes", "industryPrefixes", "grades" })
+        {
+            var body = $$$"""
+                {"name":"x","budget":1000,"coverageRatio":0.4,"capPerLoan":100,"claimWindowDays":30,
+                 "validFrom":"2026-01-01","validTo":"2027-01-01","eligibility":{"{{{list}}}":[null]}}
+                """;
+            using var response = await http.PostAsync(
+                new Uri("/api/v1/risk-programmes", UriKind.Relative),
+                new StringContent(body, System.Text.Encoding.UTF8, "application/json")
+            );
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), list);
+        }
+    }
 }

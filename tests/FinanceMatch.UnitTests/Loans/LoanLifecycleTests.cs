@@ -47,7 +47,15 @@ public sealed class LoanLifecycleTests
         match.Approve(Amount, 4m, 24, terms, Amount, Now);
         match.Accept(Now);
         match.Disburse(Amount, Today, Now);
-        return Loan.Disbursed(match, firstLoan: false, GuaranteeType.Credit, (700, "A", "2026.1"), Now);
+        return Loan.Disbursed(
+            match,
+            Now.AddDays(-3),
+            ("440604", "C3911"),
+            firstLoan: false,
+            GuaranteeType.Credit,
+            (700, "A", "2026.1"),
+            Now
+        );
     }
 
     /// <summary>Figures that fit each status, so that only the move itself is under test.</summary>

@@ -73,3 +73,65 @@ public sealed class ModelPerformanceTests
         Assert.That(ModelPerformance.Measure([new(400, true, 500), new(800, false, 9)]), Is.Null);
     }
 }
+
+public sealed class ModelPerformancePublicationTests
+{
+    private static readonly List<string> Grades = ["AAA", "AA", "A", "BBB", "BB", "B", "C", "unrated"];
+
+    private static List<(string, int?, bool, long)> Cohort(params (string Grade, long Good, long Bad)[] cells) =>
+        [
+            .. cells.SelectMany(c =>
+                new[]
+                {
+                    (c.Grade, (int?)(900 - Grades.IndexOf(c.Grade) * 100), false, c.Good),
+                    (c.Grade, (int?)(850 - Grades.IndexOf(c.Grade) * 100), true, c.Bad),
+                }
+            ),
+        ];
+
+    [Test]
+    public void ALoneSmallCell_IsWithheldWithTheNextSmallest_SoTheTotalCannotGiveItAway()
+    {
+        var published = FinanceMatch.Api.Features.Profiles.GetScoringModelPerformance.Publish(
+            "v",
+            Cohort(("AAA", 28, 2), ("AA", 20, 5), ("A", 3, 2)),
+            Grades
+        );
+
+        Assert.That(published.Loans, Is.EqualTo(60));
+        Assert.That(
+            published.Grades.Select(g => (g.Grade, g.Suppressed, g.Loans)),
+            Is.EqualTo(new[] { ("AAA", false, (long?)30), ("AA", true, (long?)null), ("A", true, (long?)null) })
+        );
+    }
+
+    [Test]
+    public void TwoSmallCells_AreWithheld_AndNothingMore()
+    {
+        var published = FinanceMatch.Api.Features.Profiles.GetScoringModelPerformance.Publish(
+            "v",
+            Cohort(("AAA", 40, 10), ("A", 3, 2), ("B", 2, 2)),
+            Grades
+        );
+
+        Assert.That(published.Grades.Count(g => g.Suppressed), Is.EqualTo(2));
+        Assert.That(published.Grades.Single(g => g.Grade == "AAA").Loans, Is.EqualTo(50));
+        Assert.That(published.Auc, Is.Not.Null, "14 defaults and 45 good loans are enough to measure");
+    }
+
+    [Test]
+    public void ACohortUnderFifty_ShowsItsCountOnly()
+    {
+        var published = FinanceMatch.Api.Features.Profiles.GetScoringModelPerformance.Publish(
+            "v",
+            Cohort(("AAA", 20, 10), ("AA", 15, 4)),
+            Grades
+        );
+
+        Assert.That(
+            (published.Loans, published.Defaults, published.Auc),
+            Is.EqualTo((49L, (long?)null, (Client.Contracts.EstimateDto?)null))
+        );
+        Assert.That(published.Grades.All(g => g.Suppressed), Is.True);
+    }
+}

@@ -73,6 +73,8 @@ public static class DisburseMatch
                 .GuaranteeTypes;
             var loan = DomainLoan.Disbursed(
                 match,
+                request.CreatedAt,
+                (firm.DivisionCode, firm.IndustryCode),
                 command.Body.FirstLoan,
                 DomainLoan.GuaranteeOf(
                     command.Body.GuaranteeType?.Map<DomainGuaranteeType>(),

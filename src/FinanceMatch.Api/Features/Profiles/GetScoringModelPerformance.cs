@@ -8,15 +8,20 @@ using Npgsql;
 namespace FinanceMatch.Api.Features.Profiles;
 
 /// <summary>
-/// The published scorecard held to account (public): for loans disbursed at least N months ago, each model version's
-/// realised default rate by grade and its AUC, Gini and KS with 95% intervals, from the scores given at disbursement.
-/// Only aggregates leave: a grade with fewer than <see cref="MinimumCell"/> loans is withheld, and the measures need
-/// <see cref="ModelPerformance.MinimumOutcomes"/> defaults and as many non-defaults.
+/// The published scorecard held to account (public): for the loans disbursed in the whole months that ended at least N
+/// months ago (N one of <see cref="ObservationWindows"/>), each model version's realised default rate by grade and its AUC,
+/// Gini and KS with 95% intervals, from the scores given at disbursement. Only aggregates leave, and none small enough to
+/// point at a firm: cohorts move a month at a time (no two answers differ by a day's loans); a version of fewer than
+/// <see cref="MinimumCohort"/> loans shows its count only; a grade of fewer than <see cref="MinimumCell"/> loans is
+/// withheld, and when only one is, the next smallest is withheld with it, so the total cannot give it away; the measures
+/// need <see cref="ModelPerformance.MinimumOutcomes"/> defaults and as many non-defaults.
 /// </summary>
 public static class GetScoringModelPerformance
 {
     public const int MinimumCell = 10;
+    public const int MinimumCohort = 50;
     public const int DefaultObservationMonths = 12;
+    public static readonly int[] ObservationWindows = [6, 12, 24, 36];
 
     public sealed record Query(int ObservationMonths) : IRequest<ModelPerformanceDto>;
 
@@ -24,9 +29,9 @@ public static class GetScoringModelPerformance
     {
         public Validator() =>
             RuleFor(q => q.ObservationMonths)
-                .InclusiveBetween(1, 120)
+                .Must(m => ObservationWindows.Contains(m))
                 .OverridePropertyName("observationMonths")
-                .WithMessage("observationMonths is 1 to 120.");
+                .WithMessage($"observationMonths is one of {string.Join(", ", ObservationWindows)}.");
     }
 
     private static readonly string OutcomesSql = Sql.Load("Profiles.ModelOutcomes");
@@ -36,7 +41,9 @@ public static class GetScoringModelPerformance
     {
         public async ValueTask<ModelPerformanceDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            var until = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddMonths(-query.ObservationMonths);
+            // The last day of the month that ended N months before the current one began: whole months only.
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var until = new DateOnly(today.Year, today.Month, 1).AddMonths(-query.ObservationMonths).AddDays(-1);
             var rows = await Sql.QueryAsync(
                 dataSource,
                 OutcomesSql,
@@ -55,41 +62,70 @@ public static class GetScoringModelPerformance
             var versions = rows.GroupBy(r => r.Version)
                 .OrderByDescending(v => v.Key, StringComparer.Ordinal)
                 .Select(version =>
-                {
-                    var loans = version.Sum(r => r.Loans);
-                    var defaults = version.Where(r => r.Defaulted).Sum(r => r.Loans);
-                    var measured = ModelPerformance.Measure(
-                        version
-                            .Where(r => r.Score is not null)
-                            .Select(r => new ScoredOutcomes(r.Score!.Value, r.Defaulted, r.Loans))
-                    );
-                    return new ModelVersionPerformanceDto(
-                        version.Key,
-                        loans,
-                        defaults,
-                        loans == 0 ? null : (double)defaults / loans,
-                        measured?.Auc.ToDto(),
-                        measured?.Gini.ToDto(),
-                        measured?.Ks.ToDto(),
-                        version
-                            .GroupBy(r => r.Grade)
-                            .OrderBy(g => Rank(grades, g.Key))
-                            .Select(g => Cell(g.Key, g.Sum(r => r.Loans), g.Where(r => r.Defaulted).Sum(r => r.Loans)))
-                            .ToList(),
-                        measured is null
-                            ? $"Fewer than {ModelPerformance.MinimumOutcomes} rated loans that defaulted, or that did not: AUC, Gini and KS are not published yet."
-                            : null
-                    );
-                })
+                    Publish(version.Key, [.. version.Select(r => (r.Grade, r.Score, r.Defaulted, r.Loans))], grades)
+                )
                 .ToList();
             return new ModelPerformanceDto(query.ObservationMonths, until, MinimumCell, versions);
         }
     }
 
-    private static GradeOutcomesDto Cell(string grade, long loans, long defaults) =>
-        loans < MinimumCell
-            ? new GradeOutcomesDto(grade, true, null, null, null)
-            : new GradeOutcomesDto(grade, false, loans, defaults, (double)defaults / loans);
+    /// <summary>One version's figures (rows: grade, score, defaulted, loans), with everything withheld that could single out a loan.</summary>
+    public static ModelVersionPerformanceDto Publish(
+        string version,
+        List<(string Grade, int? Score, bool Defaulted, long Loans)> rows,
+        List<string> grades
+    )
+    {
+        var loans = rows.Sum(r => r.Loans);
+        var cells = rows.GroupBy(r => r.Grade)
+            .OrderBy(g => Rank(grades, g.Key))
+            .Select(g =>
+                (Grade: g.Key, Loans: g.Sum(r => r.Loans), Defaults: g.Where(r => r.Defaulted).Sum(r => r.Loans))
+            )
+            .ToList();
+        if (loans < MinimumCohort)
+            return new ModelVersionPerformanceDto(
+                version,
+                loans,
+                null,
+                null,
+                null,
+                null,
+                null,
+                [.. cells.Select(c => new GradeOutcomesDto(c.Grade, true, null, null, null))],
+                $"Fewer than {MinimumCohort} loans in the cohort: only their number is published."
+            );
+        var withheld = cells.Where(c => c.Loans < MinimumCell).Select(c => c.Grade).ToHashSet();
+        // One withheld cell could be read off the total: withhold the smallest published one with it.
+        if (
+            withheld.Count == 1
+            && cells.Where(c => !withheld.Contains(c.Grade)).MinBy(c => c.Loans) is { Grade: { } next }
+        )
+            withheld.Add(next);
+        var defaults = rows.Where(r => r.Defaulted).Sum(r => r.Loans);
+        var measured = ModelPerformance.Measure(
+            rows.Where(r => r.Score is not null).Select(r => new ScoredOutcomes(r.Score!.Value, r.Defaulted, r.Loans))
+        );
+        return new ModelVersionPerformanceDto(
+            version,
+            loans,
+            defaults,
+            (double)defaults / loans,
+            measured?.Auc.ToDto(),
+            measured?.Gini.ToDto(),
+            measured?.Ks.ToDto(),
+            [
+                .. cells.Select(c =>
+                    withheld.Contains(c.Grade)
+                        ? new GradeOutcomesDto(c.Grade, true, null, null, null)
+                        : new GradeOutcomesDto(c.Grade, false, c.Loans, c.Defaults, (double)c.Defaults / c.Loans)
+                ),
+            ],
+            measured is null
+                ? $"Fewer than {ModelPerformance.MinimumOutcomes} rated loans that defaulted, or that did not: AUC, Gini and KS are not published yet."
+                : null
+        );
+    }
 
     /// <summary>Grades best first, then anything the current model does not know (an older version's grade).</summary>
     private static int Rank(List<string> grades, string grade) =>

@@ -1,5 +1,6 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
@@ -33,19 +34,28 @@ public static class ApproveClaim
                 cancellationToken
             );
             var enrolment = await db.RiskEnrolments.SingleAsync(e => e.LoanId == claim.LoanId, cancellationToken);
+            var loanStatus = await db
+                .Loans.Where(l => l.Id == claim.LoanId)
+                .Select(l => l.Status)
+                .SingleAsync(cancellationToken);
             var now = clock.GetUtcNow();
-            claim.Approve(command.Body?.Note, now);
+            claim.Approve(loanStatus, command.Body?.Note, now);
             var payout = claim.Amount;
             var released = enrolment.Pay(payout, now);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db
-                .RiskProgrammes.Where(p => p.Id == claim.ProgrammeId)
+            // The claim's and the enrolment's row versions decide first: of two approvals (or an approval and the daily
+            // release) exactly one gets past this line; the other is 409 and has moved no money.
+            await db.SaveChangesAsync(cancellationToken);
+            var moved = await db
+                .RiskProgrammes.Where(p => p.Id == claim.ProgrammeId && p.Reserved >= payout + released)
                 .ExecuteUpdateAsync(
                     s =>
                         s.SetProperty(p => p.Reserved, p => p.Reserved - payout - released)
                             .SetProperty(p => p.Paid, p => p.Paid + payout),
                     cancellationToken
                 );
+            if (moved != 1)
+                throw new ConflictException("The programme no longer holds this loan's reservation.");
             if (payout > 0)
                 db.RiskLedger.Add(
                     DomainRiskLedgerEntry.Of(

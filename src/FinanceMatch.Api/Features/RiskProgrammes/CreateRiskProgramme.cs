@@ -51,6 +51,7 @@ public static class CreateRiskProgramme
                         .Must(g => g is null || g.Count <= 20)
                         .WithMessage("At most 20 grades.");
                     RuleForEach(b => b.Eligibility!.Grades)
+                        .NotNull()
                         .Must(g => ScoringModel.Current.IsGrade(g?.Trim().ToUpperInvariant()))
                         .WithMessage(
                             $"A grade is one of {string.Join(", ", ScoringModel.Current.Grades.Select(g => g.Grade))}."
@@ -62,12 +63,14 @@ public static class CreateRiskProgramme
                         .Must(p => p is null || p.Count <= 100)
                         .WithMessage("At most 100 division prefixes.");
                     RuleForEach(b => b.Eligibility!.DivisionPrefixes)
+                        .NotNull()
                         .Matches("^[0-9]{2,6}$")
                         .WithMessage("A division prefix is 2 to 6 digits of a GB/T 2260 code, e.g. 44 or 4406.");
                     RuleFor(b => b.Eligibility!.IndustryPrefixes)
                         .Must(p => p is null || p.Count <= 100)
                         .WithMessage("At most 100 industry prefixes.");
                     RuleForEach(b => b.Eligibility!.IndustryPrefixes)
+                        .NotNull()
                         .Matches("^[A-Ta-t][0-9]{0,2}$")
                         .WithMessage(
                             "An industry prefix is a GB/T 4754 section letter and up to two digits, e.g. C or C39."

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
@@ -6,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinanceMatch.Api.Features.RiskProgrammes;
 
-/// <summary>One programme with its terms and budget (any signed-in caller).</summary>
+/// <summary>One programme with its terms (any signed-in caller) and its money (operators, its department).</summary>
 public static class GetRiskProgramme
 {
-    public sealed record Query(Guid ProgrammeId) : IRequest<RiskProgrammeDto>;
+    public sealed record Query(Guid ProgrammeId, Caller Caller) : IRequest<RiskProgrammeDto>;
 
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, RiskProgrammeDto>
     {
@@ -18,9 +19,13 @@ public static class GetRiskProgramme
                 await db
                     .RiskProgrammes.AsNoTracking()
                     .SingleOrDefaultAsync(p => p.Id == query.ProgrammeId, cancellationToken)
-            )?.ToDto() ?? throw new NotFoundException("No programme has this id.");
+            )?.ToDtoFor(query.Caller) ?? throw new NotFoundException("No programme has this id.");
     }
 
-    internal static async Task<RiskProgrammeDto> Endpoint(Guid id, ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(id), ct);
+    internal static async Task<RiskProgrammeDto> Endpoint(
+        Guid id,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Query(id, caller), ct);
 }

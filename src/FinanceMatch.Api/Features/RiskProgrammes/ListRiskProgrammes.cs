@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
@@ -7,10 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinanceMatch.Api.Features.RiskProgrammes;
 
-/// <summary>Every programme with its terms and budget (any signed-in caller: banks and firms see what covers loans).</summary>
+/// <summary>
+/// Every programme with its terms (any signed-in caller: banks and firms see what covers loans) and, for operators and
+/// the owning department, its money.
+/// </summary>
 public static class ListRiskProgrammes
 {
-    public sealed record Query(int Page, int PageSize) : IRequest<Paged<RiskProgrammeDto>>, IPagedQuery;
+    public sealed record Query(Caller Caller, int Page, int PageSize) : IRequest<Paged<RiskProgrammeDto>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -24,13 +28,14 @@ public static class ListRiskProgrammes
                 .RiskProgrammes.AsNoTracking()
                 .OrderByDescending(p => p.CreatedAt)
                 .ThenBy(p => p.Id)
-                .ToPageAsync(db, query, p => p.ToDto(), cancellationToken);
+                .ToPageAsync(db, query, p => p.ToDtoFor(query.Caller), cancellationToken);
     }
 
     internal static async Task<Paged<RiskProgrammeDto>> Endpoint(
+        Caller caller,
         ISender sender,
         CancellationToken ct,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
-    ) => await sender.Send(new Query(page, pageSize), ct);
+    ) => await sender.Send(new Query(caller, page, pageSize), ct);
 }

@@ -13,14 +13,18 @@ namespace FinanceMatch.Api.Features.RiskProgrammes;
 
 /// <summary>
 /// The daily round over the programmes' reservations: a loan that was settled or recovered gives its reservation back,
-/// and so does a defaulted one whose claim window closed with no claim submitted or approved (the cover lapses). Each
-/// chunk is one transaction (the enrolments, the programmes' reserved sums and the ledger entries together); an enrolment
-/// a claim decision changes meanwhile loses on its row version and is taken again the next day.
+/// and so does a defaulted one whose claim window closed; never while a claim on it is submitted or approved (its
+/// department decides it first). Each chunk is one transaction (the enrolments, the programmes' reserved sums and the
+/// ledger entries together); a chunk that loses to a concurrent claim decision on an enrolment's row version rolls back
+/// and is read again.
 /// </summary>
 public static partial class ReleaseRiskReservations
 {
     public const string RecurringJobId = "release-risk-reservations";
     private const int ChunkSize = 500;
+
+    /// <summary>Chunks a round may retry after losing to a concurrent claim decision before it leaves the rest for tomorrow.</summary>
+    private const int MaxConflicts = 5;
 
     public sealed record Command : IRequest<int>;
 
@@ -31,7 +35,8 @@ public static partial class ReleaseRiskReservations
         {
             var now = clock.GetUtcNow();
             var today = DateOnly.FromDateTime(now.UtcDateTime);
-            var released = 0;
+            int released = 0,
+                conflicts = 0;
             while (true)
             {
                 var candidates = await (
@@ -40,20 +45,14 @@ public static partial class ReleaseRiskReservations
                     join p in db.RiskProgrammes on e.ProgrammeId equals p.Id
                     where
                         e.Status == DomainEnrolmentStatus.Active
+                        && !db.RiskClaims.Any(c =>
+                            c.LoanId == e.LoanId
+                            && (c.Status == DomainClaimStatus.Submitted || c.Status == DomainClaimStatus.Approved)
+                        )
                         && (
                             l.Status == DomainLoanStatus.Settled
                             || l.Status == DomainLoanStatus.Recovered
-                            || (
-                                l.DefaultedOn != null
-                                && l.DefaultedOn.Value.AddDays(p.ClaimWindowDays) < today
-                                && !db.RiskClaims.Any(c =>
-                                    c.LoanId == e.LoanId
-                                    && (
-                                        c.Status == DomainClaimStatus.Submitted
-                                        || c.Status == DomainClaimStatus.Approved
-                                    )
-                                )
-                            )
+                            || (l.DefaultedOn != null && l.DefaultedOn.Value.AddDays(p.ClaimWindowDays) < today)
                         )
                     orderby e.LoanId
                     select new
@@ -73,45 +72,43 @@ public static partial class ReleaseRiskReservations
                     .ToList();
                 if (due.Count == 0)
                     break;
+                try
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    var amounts = due.ToDictionary(c => c.Loan.Id, c => c.Enrolment.Release(now));
+                    // The enrolments' row versions decide first: one a claim decision changed meanwhile fails the chunk
+                    // (409-like) before any money moved, and the next pass takes the rest.
+                    await db.SaveChangesAsync(cancellationToken);
                     foreach (var programme in due.GroupBy(c => c.Programme.Id))
                     {
-                        var sum = 0m;
-                        foreach (var c in programme)
-                        {
-                            var amount = c.Enrolment.Release(now);
-                            sum += amount;
-                            if (amount > 0)
-                                db.RiskLedger.Add(
-                                    DomainRiskLedgerEntry.Of(
-                                        programme.Key,
-                                        c.Loan.Id,
-                                        null,
-                                        DomainLedgerEntryKind.Release,
-                                        amount,
-                                        now
-                                    )
-                                );
-                        }
-                        await db
-                            .RiskProgrammes.Where(p => p.Id == programme.Key)
+                        var sum = programme.Sum(c => amounts[c.Loan.Id]);
+                        var moved = await db
+                            .RiskProgrammes.Where(p => p.Id == programme.Key && p.Reserved >= sum)
                             .ExecuteUpdateAsync(
                                 s => s.SetProperty(p => p.Reserved, p => p.Reserved - sum),
                                 cancellationToken
                             );
+                        if (moved != 1)
+                            throw new DbUpdateConcurrencyException("The programme's reservations moved meanwhile.");
+                        foreach (var c in programme.Where(c => amounts[c.Loan.Id] > 0))
+                            db.RiskLedger.Add(
+                                DomainRiskLedgerEntry.Of(
+                                    programme.Key,
+                                    c.Loan.Id,
+                                    null,
+                                    DomainLedgerEntryKind.Release,
+                                    amounts[c.Loan.Id],
+                                    now
+                                )
+                            );
                     }
-                    try
-                    {
-                        await db.SaveChangesAsync(cancellationToken);
-                        await transaction.CommitAsync(cancellationToken);
-                        released += due.Count;
-                    }
-                    catch (DbUpdateConcurrencyException)
-                    {
-                        // A claim was decided on one of these meanwhile: the chunk rolls back and waits for tomorrow.
-                        break;
-                    }
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    released += due.Count;
+                }
+                catch (DbUpdateConcurrencyException) when (++conflicts <= MaxConflicts)
+                {
+                    // A claim was decided on one of these meanwhile: the chunk rolled back; the next pass reads again.
                 }
                 db.ChangeTracker.Clear();
             }

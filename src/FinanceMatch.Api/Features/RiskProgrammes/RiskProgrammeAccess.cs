@@ -14,6 +14,11 @@ namespace FinanceMatch.Api.Features.RiskProgrammes;
 /// </summary>
 internal static class RiskProgrammeAccess
 {
+    /// <summary>Whether the caller manages this programme's money: an operator, or its own department.</summary>
+    public static bool Manages(Caller caller, DomainRiskProgramme programme) =>
+        caller.Is(DomainRole.Operator)
+        || (caller.Is(DomainRole.Department) && caller.SubjectId == programme.DepartmentId);
+
     /// <summary>A programme whose ledger and claims the caller may handle; any other is not found.</summary>
     public static async Task<DomainRiskProgramme> FindManagedAsync(
         FinanceMatchDbContext db,

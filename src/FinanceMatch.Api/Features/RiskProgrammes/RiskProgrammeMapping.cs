@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using DomainRiskClaim = FinanceMatch.Core.RiskProgrammes.RiskClaim;
@@ -9,6 +10,17 @@ namespace FinanceMatch.Api.Features.RiskProgrammes;
 
 internal static class RiskProgrammeMapping
 {
+    /// <summary>The programme whole, for operators and its department; its money left out for anyone else.</summary>
+    public static RiskProgrammeDto ToDtoFor(this DomainRiskProgramme p, Caller caller) =>
+        RiskProgrammeAccess.Manages(caller, p)
+            ? p.ToDto()
+            : p.ToDto() with
+            {
+                Reserved = null,
+                Paid = null,
+                Available = null,
+            };
+
     public static RiskProgrammeDto ToDto(this DomainRiskProgramme p) =>
         new(
             p.Id,
@@ -32,10 +44,10 @@ internal static class RiskProgrammeMapping
 
     public static DomainRiskProgrammeEligibility ToDomain(this RiskProgrammeEligibilityDto? e) =>
         new(
-            [.. (e?.Grades ?? []).Select(g => g.Trim().ToUpperInvariant())],
-            [.. e?.ProductIds ?? []],
-            [.. e?.DivisionPrefixes ?? []],
-            [.. (e?.IndustryPrefixes ?? []).Select(p => p.ToUpperInvariant())],
+            [.. (e?.Grades ?? []).OfType<string>().Select(g => g.Trim().ToUpperInvariant()).Distinct()],
+            [.. (e?.ProductIds ?? []).Distinct()],
+            [.. (e?.DivisionPrefixes ?? []).OfType<string>().Distinct()],
+            [.. (e?.IndustryPrefixes ?? []).OfType<string>().Select(p => p.ToUpperInvariant()).Distinct()],
             e?.FirstLoansOnly ?? false
         );
 

@@ -5,6 +5,7 @@ using FluentValidation;
 using Mediator;
 using Npgsql;
 using DomainLoan = FinanceMatch.Core.Loans.Loan;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Statistics;
 
@@ -19,8 +20,17 @@ public static class GetLoanStats
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator(TimeProvider clock) =>
+        public Validator(TimeProvider clock)
+        {
             RuleFor(q => q.Period).SetValidator(new StatsPeriodRules(clock)).OverridePropertyName("");
+            // A bank's own loans by the firms' grades at disbursement would tell it a firm's grade (a cell of one loan).
+            RuleFor(q => q.By)
+                .Must((q, by) => by != LoanStatsDimension.Grade || q.Caller.Is(DomainRole.Operator))
+                .OverridePropertyName("by")
+                .WithMessage(
+                    "Loans are broken down by grade for operators only: for a bank it would tell a firm's grade."
+                );
+        }
     }
 
     private static readonly string OutcomesSql = Sql.Load("Statistics.LoanOutcomes");

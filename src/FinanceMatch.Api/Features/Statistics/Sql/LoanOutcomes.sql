@@ -3,16 +3,14 @@
 -- platform ($2 null). $5: the first day of the current period less the periods a loan may go unreported (stale before it).
 -- Definitions as docs/LIFECYCLE.md ("Outcome statistics").
 WITH loans AS (
-    SELECT l.*, e.division_code, e.industry_code, m.product_name, m.approved_at, r.created_at AS requested_at,
-        en.programme_id, en.reserved AS cover_reserved, p.name AS programme_name, i.name AS institution_name,
-        (SELECT coalesce(sum(c.amount), 0) FROM financematch.risk_claims c WHERE c.loan_id = l.id AND c.status = 'Approved') AS claims_paid
+    SELECT l.*, en.programme_id, en.reserved AS cover_reserved, p.name AS programme_name, i.name AS institution_name,
+        coalesce(c.paid, 0) AS claims_paid
     FROM financematch.loans l
-    JOIN financematch.enterprises e ON e.id = l.enterprise_id
-    JOIN financematch.matches m ON m.id = l.id
-    JOIN financematch.loan_requests r ON r.id = l.loan_request_id
     JOIN financematch.institutions i ON i.id = l.institution_id
     LEFT JOIN financematch.risk_enrolments en ON en.loan_id = l.id
     LEFT JOIN financematch.risk_programmes p ON p.id = en.programme_id
+    LEFT JOIN (SELECT loan_id, sum(amount) AS paid FROM financematch.risk_claims WHERE status = 'Approved' GROUP BY loan_id) c
+        ON c.loan_id = l.id
     WHERE ($2::uuid IS NULL OR l.institution_id = $2::uuid)
         AND ($3::date IS NULL OR l.disbursed_on >= $3::date) AND l.disbursed_on <= $4::date
 ), keyed AS (
