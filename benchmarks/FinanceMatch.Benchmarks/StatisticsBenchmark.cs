@@ -102,7 +102,7 @@ internal static class StatisticsBenchmark
                 )
             );
         endpoints.Add(("bank: loan outcomes, one year", () => bank.Statistics.GetLoansAsync("all", from, today)));
-        endpoints.Add(("public: scoring model performance", () => anonymous.Profiles.GetModelPerformanceAsync(1)));
+        endpoints.Add(("public: scoring model performance", () => anonymous.Profiles.GetModelPerformanceAsync(6)));
 
         Console.WriteLine();
         Console.WriteLine("| endpoint | p50 ms | p95 ms | max ms | p95 vs floor |");

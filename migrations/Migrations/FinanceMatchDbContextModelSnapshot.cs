@@ -411,7 +411,7 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
-                    b.Property<Guid>("DepartmentId")
+                    b.Property<Guid?>("DepartmentId")
                         .HasColumnType("uuid")
                         .HasColumnName("department_id");
 
@@ -431,6 +431,10 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("format");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
 
                     b.Property<long>("PayloadBytes")
                         .HasColumnType("bigint")
@@ -487,13 +491,19 @@ namespace FinanceMatch.Migrations.Migrations
                     b.HasIndex("DepartmentId", "ReceivedAt")
                         .HasDatabaseName("ix_feed_batches_department_id_received_at");
 
+                    b.HasIndex("InstitutionId", "ReceivedAt")
+                        .HasDatabaseName("ix_feed_batches_institution_id_received_at");
+
                     b.HasIndex("SourceId", "ReceivedAt")
                         .HasDatabaseName("ix_feed_batches_source_id_received_at");
 
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_feed_batches_status_received_at");
 
-                    b.ToTable("feed_batches", "financematch");
+                    b.ToTable("feed_batches", "financematch", t =>
+                        {
+                            t.HasCheckConstraint("ck_feed_batches_one_owner", "num_nonnulls(department_id, institution_id) = 1");
+                        });
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Feeds.FeedBatchChunk", b =>

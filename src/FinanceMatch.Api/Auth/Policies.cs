@@ -14,6 +14,7 @@ public static class Policies
     public const string OperatorEnterpriseOrBank = "operator-enterprise-or-bank";
     public const string OperatorOrBank = "operator-or-bank";
     public const string OperatorDepartmentOrBank = "operator-department-or-bank";
+    public const string DepartmentOrBank = "department-or-bank";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder auth)
     {
@@ -24,6 +25,7 @@ public static class Policies
         auth.AddPolicy(OperatorOrDepartment, p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Department)));
         auth.AddPolicy(OperatorOrEnterprise, p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Enterprise)));
         auth.AddPolicy(OperatorOrBank, p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Bank)));
+        auth.AddPolicy(DepartmentOrBank, p => p.RequireRole(RoleName(Role.Department), RoleName(Role.Bank)));
         auth.AddPolicy(
             OperatorDepartmentOrBank,
             p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Department), RoleName(Role.Bank))

@@ -17,6 +17,9 @@ public enum FeedType
 
     /// <summary>Court enforcement cases and dishonest-debtor listings.</summary>
     Judicial,
+
+    /// <summary>A bank's monthly report of its own loans (pushed by banks, never by departments).</summary>
+    LoanPerformance,
 }
 
 /// <summary>Body of <c>POST /api/v1/departments</c>.</summary>

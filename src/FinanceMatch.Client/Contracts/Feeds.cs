@@ -35,7 +35,7 @@ public enum BatchStatus
 /// <summary>A data feed batch and its processing figures.</summary>
 public sealed record BatchDto(
     Guid Id,
-    Guid DepartmentId,
+    Guid? DepartmentId,
     FeedType FeedType,
     BatchFormat Format,
     BatchStatus Status,
@@ -48,7 +48,8 @@ public sealed record BatchDto(
     double Progress,
     string? FailureReason,
     long PayloadBytes,
-    Guid? SourceId
+    Guid? SourceId,
+    Guid? InstitutionId = null
 );
 
 /// <summary>Why a row of a batch was rejected (row numbers are 1-based, the CSV header not counted).</summary>

@@ -61,6 +61,10 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention();
 
+    /// <summary>The same, on a connection already open (and maybe in a transaction) that the context must share.</summary>
+    public static void Configure(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection) =>
+        options.UseNpgsql(connection, Npgsql).UseSnakeCaseNamingConvention();
+
     /// <inheritdoc cref="Configure(DbContextOptionsBuilder, NpgsqlDataSource)"/>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();

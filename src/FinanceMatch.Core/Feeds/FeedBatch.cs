@@ -25,7 +25,12 @@ public sealed class FeedBatch
     private FeedBatch() { }
 
     public Guid Id { get; private set; }
-    public Guid DepartmentId { get; private set; }
+
+    /// <summary>The department that pushed it, or null for a bank's batch (<see cref="InstitutionId"/>).</summary>
+    public Guid? DepartmentId { get; private set; }
+
+    /// <summary>The bank that pushed it (its loans' performance), or null for a department's batch.</summary>
+    public Guid? InstitutionId { get; private set; }
     public FeedType FeedType { get; private set; }
     public BatchFormat Format { get; private set; }
     public BatchStatus Status { get; private set; }
@@ -57,6 +62,18 @@ public sealed class FeedBatch
             Id = id,
             DepartmentId = departmentId,
             FeedType = feedType,
+            Format = format,
+            Status = BatchStatus.Queued,
+            ReceivedAt = now,
+        };
+
+    /// <summary>A bank's batch: only its loans' performance is a bank's to push.</summary>
+    public static FeedBatch ReceiveFromBank(Guid id, Guid institutionId, BatchFormat format, DateTimeOffset now) =>
+        new()
+        {
+            Id = id,
+            InstitutionId = institutionId,
+            FeedType = FeedType.LoanPerformance,
             Format = format,
             Status = BatchStatus.Queued,
             ReceivedAt = now,

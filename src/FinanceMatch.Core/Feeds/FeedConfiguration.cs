@@ -17,6 +17,10 @@ internal sealed class FeedBatchConfiguration : IEntityTypeConfiguration<FeedBatc
         builder.Property(b => b.SourceNextCursor).HasMaxLength(2000);
         builder.Ignore(b => b.IsFinished);
         builder.HasIndex(b => new { b.DepartmentId, b.ReceivedAt });
+        builder.HasIndex(b => new { b.InstitutionId, b.ReceivedAt });
+        builder.ToTable(t =>
+            t.HasCheckConstraint("ck_feed_batches_one_owner", "num_nonnulls(department_id, institution_id) = 1")
+        );
         builder.HasIndex(b => new { b.Status, b.ReceivedAt });
         builder.HasIndex(b => new { b.SourceId, b.ReceivedAt });
     }

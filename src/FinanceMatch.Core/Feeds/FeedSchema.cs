@@ -68,6 +68,17 @@ public sealed class FeedSchema
     private static readonly string[] JudicialKinds = ["enforcement", "dishonestDebtor"];
     private static readonly string[] TaxCreditRatings = ["A", "B", "M", "C", "D"];
 
+    /// <summary>The loan statuses a report may name, as on the wire.</summary>
+    private static readonly string[] LoanStatuses =
+    [
+        "repaying",
+        "overdue",
+        "settled",
+        "defaulted",
+        "recovered",
+        "writtenOff",
+    ];
+
     private readonly Dictionary<string, int> indexByName;
 
     private FeedSchema(
@@ -75,9 +86,11 @@ public sealed class FeedSchema
         string table,
         IReadOnlyList<FeedField> fields,
         IReadOnlyList<string> keyColumns,
-        bool keyIncludesDepartment
+        bool keyIncludesDepartment,
+        bool appliedByItsOwnRules = false
     )
     {
+        AppliedByItsOwnRules = appliedByItsOwnRules;
         FeedType = feedType;
         Table = table;
         Fields = fields;
@@ -95,6 +108,12 @@ public sealed class FeedSchema
     /// <summary>Natural key columns within the batch (the department is added for department-scoped keys).</summary>
     public IReadOnlyList<string> KeyColumns { get; }
     public bool KeyIncludesDepartment { get; }
+
+    /// <summary>
+    /// Rows that are not records of a department but moves of an entity with rules of its own (a bank's loan reports):
+    /// parsed and checked here like every feed, then applied one by one by their entity, never upserted.
+    /// </summary>
+    public bool AppliedByItsOwnRules { get; }
 
     public int IndexOf(string fieldName) => indexByName.GetValueOrDefault(fieldName, -1);
 
@@ -171,6 +190,21 @@ public sealed class FeedSchema
             ],
             ["case_no"],
             true
+        ),
+        // A bank's loans, each report checked by the loan's state machine row by row (Loan.Report), not upserted.
+        [FeedType.LoanPerformance] = new(
+            FeedType.LoanPerformance,
+            "loan_performance",
+            [
+                new("loanId", "loan_id", FieldKind.Text, true, MaxLength: 36),
+                new("period", "period", FieldKind.Period, true),
+                new("principalOutstanding", "principal_outstanding", FieldKind.Money, true),
+                new("overdueDays", "overdue_days", FieldKind.Count, true),
+                new("status", "status", FieldKind.Choice, true, Choices: LoanStatuses),
+            ],
+            ["loan_id", "period"],
+            false,
+            appliedByItsOwnRules: true
         ),
     };
 

@@ -7,4 +7,7 @@ public enum FeedType
     Utility,
     Penalty,
     Judicial,
+
+    /// <summary>A bank's report of its own loans, one period each (docs/LIFECYCLE.md); pushed by banks, not departments.</summary>
+    LoanPerformance,
 }

@@ -26,6 +26,7 @@ public sealed class ArchitectureTests
         "ProductEvaluation", // the rules evaluated for one request (near misses)
         "MatchExplanation", // the stored form of a match's reasons and fit
         "RiskCover", // a loan paid out enrols in the programme covering it (disbursement)
+        "LoanReports", // a bank's loanPerformance batch, applied by the feed pipeline
     ];
 
     /// <summary>

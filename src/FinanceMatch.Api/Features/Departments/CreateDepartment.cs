@@ -31,7 +31,10 @@ public static class CreateDepartment
                 .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$")
                 .WithMessage("Code may hold letters, digits, '-' and '_' only.");
             RuleFor(c => c.FeedTypes).NotEmpty().WithMessage("A department must supply at least one feed type.");
-            RuleForEach(c => c.FeedTypes).IsInEnum();
+            RuleForEach(c => c.FeedTypes)
+                .IsInEnum()
+                .NotEqual(Client.Contracts.FeedType.LoanPerformance)
+                .WithMessage("loanPerformance is pushed by banks, of their own loans; no department supplies it.");
         }
     }
 

@@ -49,7 +49,7 @@ public static class TransferDepartmentRecords
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var moved = new Dictionary<string, int>();
-            foreach (var schema in FeedSchema.All.Values)
+            foreach (var schema in FeedSchema.All.Values.Where(s => !s.AppliedByItsOwnRules))
             {
                 await using var update = Sql.Command(
                     connection,

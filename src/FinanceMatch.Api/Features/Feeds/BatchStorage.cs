@@ -17,11 +17,15 @@ internal static class BatchStorage
             connection,
             """
             INSERT INTO financematch.feed_batches (id, department_id, feed_type, format, status, received_at, payload_bytes,
-                total_rows, accepted_rows, rejected_rows, progress, source_id, source_cursor, source_next_cursor)
-            VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0, 0, $7, $8, $9)
+                total_rows, accepted_rows, rejected_rows, progress, source_id, source_cursor, source_next_cursor, institution_id)
+            VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0, 0, $7, $8, $9, $10)
             """,
             batch.Id,
-            batch.DepartmentId,
+            new NpgsqlParameter
+            {
+                Value = (object?)batch.DepartmentId ?? DBNull.Value,
+                NpgsqlDbType = NpgsqlDbType.Uuid,
+            },
             batch.FeedType.ToString(),
             batch.Format.ToString(),
             batch.Status.ToString(),
@@ -35,6 +39,9 @@ internal static class BatchStorage
         );
         insert.Parameters.Add(
             new() { Value = (object?)batch.SourceNextCursor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }
+        );
+        insert.Parameters.Add(
+            new() { Value = (object?)batch.InstitutionId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid }
         );
         await insert.ExecuteNonQueryAsync(ct);
     }

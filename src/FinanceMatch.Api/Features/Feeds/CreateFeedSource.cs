@@ -24,7 +24,10 @@ public static class CreateFeedSource
         public Validator()
         {
             RuleFor(c => c.DepartmentId).NotEmpty();
-            RuleFor(c => c.FeedType).IsInEnum();
+            RuleFor(c => c.FeedType)
+                .IsInEnum()
+                .NotEqual(FeedType.LoanPerformance)
+                .WithMessage("loanPerformance is pushed by banks, of their own loans; no department serves it.");
             RuleFor(c => c.BaseUrl)
                 .Cascade(CascadeMode.Stop)
                 .NotEmpty()

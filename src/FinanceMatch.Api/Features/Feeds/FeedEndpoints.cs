@@ -12,10 +12,11 @@ public static class FeedEndpoints
         var feeds = app.MapGroup("/api/v1/feeds").WithTags("Data feeds");
         feeds
             .MapPost("/{feedType}/batches", ReceiveBatch.Endpoint)
-            .RequireAuthorization(Policies.Department)
+            .RequireAuthorization(Policies.DepartmentOrBank)
             .WithSummary(
-                "Push a batch of records (departments): application/json array, application/x-ndjson or text/csv; "
-                    + "honours Idempotency-Key; up to 1,000,000 rows and 256 MiB"
+                "Push a batch of records (departments: their feed types; banks: loanPerformance, their own loans): "
+                    + "application/json array, application/x-ndjson or text/csv; honours Idempotency-Key; up to 1,000,000 rows "
+                    + "(200,000 for loanPerformance) and 256 MiB"
             )
             .Accepts<string>("application/json", "application/x-ndjson", "text/csv")
             .Produces<BatchDto>(StatusCodes.Status202Accepted)
@@ -23,18 +24,18 @@ public static class FeedEndpoints
             .ProducesProblems(401, 403, 409, 413, 415, 422);
         feeds
             .MapGet("/batches", ListBatches.Endpoint)
-            .RequireAuthorization(Policies.OperatorOrDepartment)
+            .RequireAuthorization(Policies.OperatorDepartmentOrBank)
             .WithSummary("The caller's batches, newest first (operators: all), by feedType and status")
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
         feeds
             .MapGet("/batches/{id:guid}", GetBatch.Endpoint)
-            .RequireAuthorization(Policies.OperatorOrDepartment)
-            .WithSummary("One batch with its status, counts and progress (the pushing department, operators)")
+            .RequireAuthorization(Policies.OperatorDepartmentOrBank)
+            .WithSummary("One batch with its status, counts and progress (the pushing department or bank, operators)")
             .ProducesProblems(401, 403, 404);
         feeds
             .MapGet("/batches/{id:guid}/errors", ListBatchErrors.Endpoint)
-            .RequireAuthorization(Policies.OperatorOrDepartment)
+            .RequireAuthorization(Policies.OperatorDepartmentOrBank)
             .WithSummary("The rejected rows of a batch: row number, field and reason")
             .ProducesValidationProblem()
             .ProducesProblems(401, 403, 404);

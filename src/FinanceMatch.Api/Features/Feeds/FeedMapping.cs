@@ -23,7 +23,8 @@ internal static class FeedMapping
             b.Progress,
             b.FailureReason,
             b.PayloadBytes,
-            b.SourceId
+            b.SourceId,
+            b.InstitutionId
         );
 
     /// <summary>A feed type named in a path or query (camelCase on the wire, any case accepted); unknown names are a 400 on that field.</summary>

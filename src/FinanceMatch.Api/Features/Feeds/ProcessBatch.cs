@@ -31,6 +31,9 @@ public static partial class ProcessBatch
     {
         private const string StagingSchema = "financematch_staging";
 
+        /// <summary>Rows of a batch applied one by one by their entity's rules (a bank's loan reports), held in memory.</summary>
+        private const int MaxRuledRows = 200_000;
+
         public async ValueTask<BatchStatus> Handle(Command command, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
@@ -53,7 +56,10 @@ public static partial class ProcessBatch
             // (temp_buffers) and spill to disk on large batches. Created and dropped inside this transaction, so a crash
             // or rollback leaves no trace of it.
             var staging = $"{StagingSchema}.batch_{id:N}";
-            await Sql.ExecuteAsync(connection, schema.StagingTableSql(staging), ct);
+            // A bank's loan reports are moves of loans, checked one by one by the loan's rules: kept in memory, not staged.
+            var ruled = schema.AppliedByItsOwnRules ? new List<(int Row, object?[] Values)>() : null;
+            if (ruled is null)
+                await Sql.ExecuteAsync(connection, schema.StagingTableSql(staging), ct);
 
             var errors = new List<(int Row, int Ordinal, FieldError Error)>();
             int total = 0,
@@ -67,7 +73,11 @@ public static partial class ProcessBatch
                 var typed = new object?[schema.Fields.Count];
                 var rowErrors = new List<FieldError>();
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-                await using (var copy = await connection.BeginBinaryImportAsync(schema.CopySql(staging), ct))
+                await using (
+                    var copy = ruled is null
+                        ? await connection.BeginBinaryImportAsync(schema.CopySql(staging), ct)
+                        : null
+                )
                 {
                     while (true)
                     {
@@ -80,6 +90,15 @@ public static partial class ProcessBatch
                         if (rowErrors.Count == 0 && schema.TryParseRow(raw, typed, rowErrors, today))
                         {
                             accepted++;
+                            if (copy is null)
+                            {
+                                if (ruled!.Count >= MaxRuledRows)
+                                    throw new FeedFormatException(
+                                        $"A {batch.FeedType} batch may hold at most {MaxRuledRows:N0} rows."
+                                    );
+                                ruled.Add((rows.RowNumber, (object?[])typed.Clone()));
+                                continue;
+                            }
                             // Synchronous, typed writes: the importer buffers and only touches the socket when its buffer is full.
                             copy.StartRow();
                             copy.Write(rows.RowNumber, NpgsqlDbType.Integer);
@@ -95,7 +114,8 @@ public static partial class ProcessBatch
                         if (total % limits.ProgressEveryRows == 0)
                             await ReportProgressAsync(id, payload.Position, batch.PayloadBytes, total, ct);
                     }
-                    await copy.CompleteAsync(ct);
+                    if (copy is not null)
+                        await copy.CompleteAsync(ct);
                 }
             }
             catch (FeedFormatException e)
@@ -108,30 +128,50 @@ public static partial class ProcessBatch
 
             var parsedIn = started.ElapsedMilliseconds;
             var now = clock.GetUtcNow();
-            if (accepted > 0 && schema.ForeignRowsSql(staging) is [var recordForeign, var dropForeign])
+            var requestRebuilds = accepted > 0;
+            if (ruled is not null)
             {
-                // Another department's records are not this one's to change: those rows are rejected, not applied.
-                await Sql.ExecuteAsync(connection, recordForeign, ct, batch.DepartmentId, id);
-                var foreign = await Sql.ExecuteAsync(connection, dropForeign, ct, batch.DepartmentId);
-                (accepted, rejected) = (accepted - foreign, rejected + foreign);
-            }
-            if (accepted > 0)
-            {
-                await Sql.ExecuteAsync(connection, schema.UpsertSql(staging), ct, batch.DepartmentId, id, now);
-                // The seam to profile rebuilding: every firm this batch touched, committed with the batch itself.
-                await Sql.ExecuteAsync(
+                var applied = await Loans.LoanReports.ApplyBatchAsync(
                     connection,
-                    $"""
-                    INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at)
-                    SELECT DISTINCT uscc, $1 FROM {staging}
-                    ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at
-                    """,
-                    ct,
-                    now
+                    transaction,
+                    batch.InstitutionId!.Value,
+                    id,
+                    ruled,
+                    now,
+                    ct
                 );
+                foreach (var (row, error) in applied.Rejected.Take(limits.MaxStoredErrors - errors.Count))
+                    errors.Add((row, 0, error));
+                (accepted, rejected) = (accepted - applied.Rejected.Count, rejected + applied.Rejected.Count);
+                requestRebuilds = applied.Defaults > 0;
+            }
+            else
+            {
+                if (accepted > 0 && schema.ForeignRowsSql(staging) is [var recordForeign, var dropForeign])
+                {
+                    // Another department's records are not this one's to change: those rows are rejected, not applied.
+                    await Sql.ExecuteAsync(connection, recordForeign, ct, batch.DepartmentId, id);
+                    var foreign = await Sql.ExecuteAsync(connection, dropForeign, ct, batch.DepartmentId);
+                    (accepted, rejected) = (accepted - foreign, rejected + foreign);
+                }
+                if (accepted > 0)
+                {
+                    await Sql.ExecuteAsync(connection, schema.UpsertSql(staging), ct, batch.DepartmentId, id, now);
+                    // The seam to profile rebuilding: every firm this batch touched, committed with the batch itself.
+                    await Sql.ExecuteAsync(
+                        connection,
+                        $"""
+                        INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at)
+                        SELECT DISTINCT uscc, $1 FROM {staging}
+                        ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at
+                        """,
+                        ct,
+                        now
+                    );
+                }
+                await Sql.ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
             }
             var appliedIn = started.ElapsedMilliseconds - parsedIn;
-            await Sql.ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
             await WriteErrorsAsync(connection, id, errors, ct);
             if (batch.SourceId is { } sourceId)
             {
@@ -162,7 +202,7 @@ public static partial class ProcessBatch
                 rejected
             );
             await transaction.CommitAsync(ct);
-            if (accepted > 0)
+            if (requestRebuilds)
                 await rebuilds.RequestAsync(ct);
             LogCompleted(
                 logger,
@@ -207,7 +247,7 @@ public static partial class ProcessBatch
             await using var select = Sql.Command(
                 connection,
                 """
-                SELECT department_id, feed_type, format, status, payload_bytes, source_id, source_next_cursor
+                SELECT department_id, feed_type, format, status, payload_bytes, source_id, source_next_cursor, institution_id
                 FROM financematch.feed_batches WHERE id = $1
                 """,
                 id
@@ -216,24 +256,26 @@ public static partial class ProcessBatch
             if (!await reader.ReadAsync(ct))
                 return null;
             return new LoadedBatch(
-                reader.GetGuid(0),
+                reader.IsDBNull(0) ? null : reader.GetGuid(0),
                 Enum.Parse<FeedType>(reader.GetString(1)),
                 Enum.Parse<BatchFormat>(reader.GetString(2)),
                 Enum.Parse<BatchStatus>(reader.GetString(3)),
                 reader.GetInt64(4),
                 reader.IsDBNull(5) ? null : reader.GetGuid(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetGuid(7)
             );
         }
 
         private sealed record LoadedBatch(
-            Guid DepartmentId,
+            Guid? DepartmentId,
             FeedType FeedType,
             BatchFormat Format,
             BatchStatus Status,
             long PayloadBytes,
             Guid? SourceId,
-            string? SourceNextCursor
+            string? SourceNextCursor,
+            Guid? InstitutionId
         );
 
         // Status and progress are written outside the batch transaction so that readers see them while it runs.

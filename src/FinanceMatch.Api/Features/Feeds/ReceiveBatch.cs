@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using DomainBatchFormat = FinanceMatch.Core.Feeds.BatchFormat;
 using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Feeds;
 
@@ -22,8 +23,10 @@ namespace FinanceMatch.Api.Features.Feeds;
 /// </summary>
 public static class ReceiveBatch
 {
+    /// <summary>A department's batch (<paramref name="InstitutionId"/> null), or a bank's loanPerformance batch.</summary>
     public sealed record Command(
-        Guid DepartmentId,
+        Guid? DepartmentId,
+        Guid? InstitutionId,
         DomainFeedType FeedType,
         DomainBatchFormat Format,
         Stream Body,
@@ -46,13 +49,20 @@ public static class ReceiveBatch
         {
             var ct = cancellationToken;
             var limits = options.Value;
-            var batch = FeedBatch.Receive(
-                Guid.CreateVersion7(clock.GetUtcNow()),
-                command.DepartmentId,
-                command.FeedType,
-                command.Format,
-                clock.GetUtcNow()
-            );
+            var batch = command.InstitutionId is { } institutionId
+                ? FeedBatch.ReceiveFromBank(
+                    Guid.CreateVersion7(clock.GetUtcNow()),
+                    institutionId,
+                    command.Format,
+                    clock.GetUtcNow()
+                )
+                : FeedBatch.Receive(
+                    Guid.CreateVersion7(clock.GetUtcNow()),
+                    command.DepartmentId!.Value,
+                    command.FeedType,
+                    command.Format,
+                    clock.GetUtcNow()
+                );
             var location = $"/api/v1/feeds/batches/{batch.Id}";
 
             await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -161,13 +171,26 @@ public static class ReceiveBatch
     {
         var type = FeedMapping.ParseFeedType(feedType);
         var format = FormatOf(request.ContentType);
-        var department =
-            await db.Departments.FindAsync([caller.SubjectId], ct)
-            ?? throw new ForbiddenException("The department no longer exists.");
-        if (!department.MayPush(type))
-            throw new ForbiddenException(
-                $"This department may push only: {string.Join(", ", department.FeedTypes.Select(f => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.ToString())))}."
-            );
+        Guid? departmentId = null,
+            institutionId = null;
+        if (caller.Is(DomainRole.Bank))
+        {
+            // A bank pushes one feed: the performance of its own loans (every row is checked to be its own).
+            if (type != DomainFeedType.LoanPerformance)
+                throw new ForbiddenException("A bank may push only: loanPerformance.");
+            institutionId = caller.SubjectId;
+        }
+        else
+        {
+            var department =
+                await db.Departments.FindAsync([caller.SubjectId], ct)
+                ?? throw new ForbiddenException("The department no longer exists.");
+            if (!department.MayPush(type))
+                throw new ForbiddenException(
+                    $"This department may push only: {string.Join(", ", department.FeedTypes.Select(f => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.ToString())))}."
+                );
+            departmentId = department.Id;
+        }
 
         // Kestrel's default body limit (30 MB) is below the contract's; the handler enforces the contract's own limit.
         if (
@@ -177,7 +200,8 @@ public static class ReceiveBatch
             limit.MaxRequestBodySize = options.Value.MaxBatchBytes + 1;
         var received = await sender.Send(
             new Command(
-                department.Id,
+                departmentId,
+                institutionId,
                 type,
                 format,
                 request.Body,

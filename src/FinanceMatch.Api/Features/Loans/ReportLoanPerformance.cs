@@ -70,7 +70,12 @@ public static class ReportLoanPerformance
                 await db.SaveChangesAsync(cancellationToken);
                 var defaulted = !defaultedBefore && loan.DefaultedOn is not null;
                 if (defaulted)
-                    await RequestRebuildAsync(loan.EnterpriseId, now, cancellationToken);
+                    await LoanReports.RequestRebuildsAsync(
+                        (NpgsqlConnection)db.Database.GetDbConnection(),
+                        [loan.EnterpriseId],
+                        now,
+                        cancellationToken
+                    );
                 await transaction.CommitAsync(cancellationToken);
                 // A default counts against the firm's score (loanDefaultsLast60Months): its profile is rebuilt soon.
                 if (defaulted)
@@ -79,20 +84,6 @@ public static class ReportLoanPerformance
             var covers = await LoanMapping.CoversAsync(db, [loan.Id], cancellationToken);
             return loan.ToDto(covers.GetValueOrDefault(loan.Id), today);
         }
-
-        /// <summary>The firm's profile is rebuilt by the next drain; asked in the transaction that records the default.</summary>
-        private async Task RequestRebuildAsync(Guid enterpriseId, DateTimeOffset now, CancellationToken ct) =>
-            await Sql.ExecuteAsync(
-                (NpgsqlConnection)db.Database.GetDbConnection(),
-                """
-                INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at)
-                SELECT e.uscc, $2 FROM financematch.enterprises e WHERE e.id = $1
-                ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at
-                """,
-                ct,
-                enterpriseId,
-                now
-            );
     }
 
     internal static async Task<LoanDto> Endpoint(

@@ -31,7 +31,12 @@ public static class FileObjection
     {
         public BodyValidator()
         {
-            RuleFor(r => r.FeedType).IsInEnum();
+            RuleFor(r => r.FeedType)
+                .IsInEnum()
+                .NotEqual(FeedType.LoanPerformance)
+                .WithMessage(
+                    "A firm objects to a department's record; a loan's reports are its bank's (ask the bank)."
+                );
             RuleFor(r => r.RecordKey).NotEmpty().MaximumLength(100);
             RuleFor(r => r.RecordKey)
                 .Must((r, key) => RecordKeys.IsWellFormed(r.FeedType, key))

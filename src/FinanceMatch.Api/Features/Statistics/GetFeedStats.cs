@@ -31,6 +31,7 @@ public static class GetFeedStats
             var batches = (
                 await db
                     .FeedBatches.AsNoTracking()
+                    .Where(b => b.DepartmentId != null) // banks' loan reports are not a department's feed
                     .GroupBy(b => new { b.DepartmentId, b.FeedType })
                     .Select(g => new
                     {
@@ -43,7 +44,7 @@ public static class GetFeedStats
                         Last = g.Max(b => (DateTimeOffset?)b.ReceivedAt),
                     })
                     .ToListAsync(cancellationToken)
-            ).ToDictionary(b => (b.DepartmentId, b.FeedType));
+            ).ToDictionary(b => (b.DepartmentId!.Value, b.FeedType));
             var overdueSince = Core.Objections.Objection.OverdueCutoff(clock.GetUtcNow());
             var objections = (
                 await db

@@ -1,0 +1,128 @@
+using FinanceMatch.Api.Infrastructure;
+using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Feeds;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using DomainLoanPerformanceReport = FinanceMatch.Core.Loans.LoanPerformanceReport;
+using DomainLoanStatus = FinanceMatch.Core.Loans.LoanStatus;
+
+namespace FinanceMatch.Api.Features.Loans;
+
+/// <summary>
+/// Banks' reports of their loans in bulk: a <c>loanPerformance</c> batch of the feed pipeline is parsed and checked field
+/// by field like every feed, then applied here in the batch's transaction, each row by the loan's own rules
+/// (<see cref="Core.Loans.Loan.Report"/>): a row for a loan that is not the bank's, or that the lifecycle refuses, is a
+/// rejected row with the reason; the same report again changes nothing, so a batch sent twice applies once.
+/// </summary>
+public static class LoanReports
+{
+    public sealed record Applied(IReadOnlyList<(int Row, FieldError Error)> Rejected, int Defaults);
+
+    /// <summary>
+    /// Rows as the loanPerformance schema types them: loanId (text), period, principalOutstanding, overdueDays, status.
+    /// Each loan's rows are applied period by period, whatever their order in the batch.
+    /// </summary>
+    public static async Task<Applied> ApplyBatchAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        Guid institutionId,
+        Guid batchId,
+        IReadOnlyList<(int Row, object?[] Values)> rows,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
+    {
+        var options = new DbContextOptionsBuilder<FinanceMatchDbContext>();
+        FinanceMatchDbContext.Configure(options, connection);
+        await using var db = new FinanceMatchDbContext(options.Options);
+        await db.Database.UseTransactionAsync(transaction, ct);
+
+        var parsed = rows.Select(r =>
+                (
+                    r.Row,
+                    LoanId: Guid.TryParse((string)r.Values[0]!, out var id) ? id : (Guid?)null,
+                    Period: (DateOnly)r.Values[1]!,
+                    Outstanding: (decimal)r.Values[2]!,
+                    OverdueDays: (int)r.Values[3]!,
+                    Status: Enum.Parse<DomainLoanStatus>((string)r.Values[4]!, ignoreCase: true)
+                )
+            )
+            .OrderBy(r => r.LoanId)
+            .ThenBy(r => r.Period)
+            .ThenBy(r => r.Row)
+            .ToList();
+        var ids = parsed.Where(r => r.LoanId is not null).Select(r => r.LoanId!.Value).Distinct().ToList();
+        var loans = await db
+            .Loans.Where(l => l.InstitutionId == institutionId && ids.Contains(l.Id))
+            .ToDictionaryAsync(l => l.Id, ct);
+        var reports = await db
+            .LoanPerformance.Where(r => ids.Contains(r.LoanId))
+            .ToDictionaryAsync(r => (r.LoanId, r.Period), ct);
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var rejected = new List<(int Row, FieldError Error)>();
+        var defaulted = new HashSet<Guid>();
+        foreach (var row in parsed)
+        {
+            if (row.LoanId is not { } loanId || !loans.TryGetValue(loanId, out var loan))
+            {
+                rejected.Add((row.Row, new("loanId", "This institution has no loan with this id.")));
+                continue;
+            }
+            var defaultedBefore = loan.DefaultedOn is not null;
+            try
+            {
+                if (!loan.Report(row.Period, row.Outstanding, row.OverdueDays, row.Status, today, now))
+                    continue;
+            }
+            catch (ConflictException e)
+            {
+                rejected.Add((row.Row, new("status", e.Message)));
+                continue;
+            }
+            catch (UnprocessableException e)
+            {
+                rejected.Add((row.Row, new(e.Errors?.Keys.FirstOrDefault() ?? "status", e.Message)));
+                continue;
+            }
+            if (reports.TryGetValue((loan.Id, row.Period), out var report))
+                report.Update(loan, batchId, now);
+            else
+                db.LoanPerformance.Add(
+                    reports[(loan.Id, row.Period)] = DomainLoanPerformanceReport.Of(loan, batchId, now)
+                );
+            if (!defaultedBefore && loan.DefaultedOn is not null)
+                defaulted.Add(loan.EnterpriseId);
+        }
+        await db.SaveChangesAsync(ct);
+        await RequestRebuildsAsync(connection, defaulted, now, ct);
+        return new Applied([.. rejected.OrderBy(r => r.Row)], defaulted.Count);
+    }
+
+    /// <summary>
+    /// A default counts against its firm's score (loanDefaultsLast60Months): the firms' profiles are rebuilt by the next
+    /// drain, asked in the transaction that records the default.
+    /// </summary>
+    public static async Task RequestRebuildsAsync(
+        NpgsqlConnection connection,
+        IReadOnlyCollection<Guid> enterpriseIds,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
+    {
+        if (enterpriseIds.Count == 0)
+            return;
+        await Sql.ExecuteAsync(
+            connection,
+            """
+            INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at)
+            SELECT e.uscc, $2 FROM financematch.enterprises e WHERE e.id = ANY($1)
+            ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at
+            """,
+            ct,
+            enterpriseIds.ToArray(),
+            now
+        );
+    }
+}
