@@ -20,6 +20,10 @@ public sealed class WireContractTests
         (typeof(Client.Contracts.ProductStatus), typeof(Core.Products.ProductStatus)),
         (typeof(Client.Contracts.LoanRequestStatus), typeof(Core.LoanRequests.LoanRequestStatus)),
         (typeof(Client.Contracts.MatchStatus), typeof(Core.Matching.MatchStatus)),
+        (typeof(Client.Contracts.LoanStatus), typeof(Core.Loans.LoanStatus)),
+        (typeof(Client.Contracts.EnrolmentStatus), typeof(Core.RiskProgrammes.EnrolmentStatus)),
+        (typeof(Client.Contracts.ClaimStatus), typeof(Core.RiskProgrammes.ClaimStatus)),
+        (typeof(Client.Contracts.LedgerEntryKind), typeof(Core.RiskProgrammes.LedgerEntryKind)),
     ];
 
     [TestCaseSource(nameof(EnumPairs))]
