@@ -43,6 +43,16 @@ namespace FinanceMatch.Migrations.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Banks' batches have no department: they go before department_id is required again (chunks and errors
+            // with them), and the loans' reports keep their numbers without the batch id.
+            migrationBuilder.Sql(
+                """
+                UPDATE financematch.loan_performance SET batch_id = NULL WHERE batch_id IN (SELECT id FROM financematch.feed_batches WHERE department_id IS NULL);
+                DELETE FROM financematch.feed_batch_errors WHERE batch_id IN (SELECT id FROM financematch.feed_batches WHERE department_id IS NULL);
+                DELETE FROM financematch.feed_batches WHERE department_id IS NULL;
+                """
+            );
+
             migrationBuilder.DropIndex(
                 name: "ix_feed_batches_institution_id_received_at",
                 schema: "financematch",

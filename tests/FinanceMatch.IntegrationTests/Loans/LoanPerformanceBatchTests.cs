@@ -64,7 +64,11 @@ public sealed class LoanPerformanceBatchTests
             bank.Client,
             (await Batches.PushAsync(bank.Client, FeedType.LoanPerformance, csv, Batches.Csv)).Id
         );
-        Assert.That(again.AcceptedRows, Is.EqualTo(3), "the settled-then-overdue row is still refused");
+        Assert.That(
+            again.AcceptedRows,
+            Is.EqualTo(3),
+            "rows 1, 3 and 4 are what is stored; row 2 was superseded within its period by row 3, and row 5 is still refused"
+        );
         Assert.That((await bank.Client.Loans.GetAsync(second.Id)).Status, Is.EqualTo(LoanStatus.Defaulted));
         Assert.That((await bank.Client.Loans.ListPerformanceAsync(second.Id)).Single().BatchId, Is.EqualTo(batch.Id));
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
+using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Feeds;
 using FinanceMatch.Core.Feeds.Parsing;
 using Hangfire;
@@ -87,23 +88,23 @@ public static partial class ProcessBatch
                         total++;
                         if (total > limits.MaxBatchRows)
                             throw new FeedFormatException($"A batch may hold at most {limits.MaxBatchRows:N0} rows.");
+                        if (ruled is not null && total > MaxRuledRows)
+                            throw new FeedFormatException(
+                                $"A {batch.FeedType.Wire()} batch may hold at most {MaxRuledRows:N0} rows."
+                            );
                         if (rowErrors.Count == 0 && schema.TryParseRow(raw, typed, rowErrors, today))
                         {
                             accepted++;
                             if (copy is null)
+                                ruled!.Add((rows.RowNumber, (object?[])typed.Clone()));
+                            else
                             {
-                                if (ruled!.Count >= MaxRuledRows)
-                                    throw new FeedFormatException(
-                                        $"A {batch.FeedType} batch may hold at most {MaxRuledRows:N0} rows."
-                                    );
-                                ruled.Add((rows.RowNumber, (object?[])typed.Clone()));
-                                continue;
+                                // Synchronous, typed writes: the importer buffers and only touches the socket when its buffer is full.
+                                copy.StartRow();
+                                copy.Write(rows.RowNumber, NpgsqlDbType.Integer);
+                                foreach (var value in typed)
+                                    WriteValue(copy, value);
                             }
-                            // Synchronous, typed writes: the importer buffers and only touches the socket when its buffer is full.
-                            copy.StartRow();
-                            copy.Write(rows.RowNumber, NpgsqlDbType.Integer);
-                            foreach (var value in typed)
-                                WriteValue(copy, value);
                         }
                         else
                         {
@@ -140,7 +141,7 @@ public static partial class ProcessBatch
                     now,
                     ct
                 );
-                foreach (var (row, error) in applied.Rejected.Take(limits.MaxStoredErrors - errors.Count))
+                foreach (var (row, error) in applied.Rejected.Take(Math.Max(0, limits.MaxStoredErrors - errors.Count)))
                     errors.Add((row, 0, error));
                 (accepted, rejected) = (accepted - applied.Rejected.Count, rejected + applied.Rejected.Count);
                 requestRebuilds = applied.Defaults > 0;

@@ -22,6 +22,26 @@ internal static class LoanAccess
         return loans.Where(_ => false);
     }
 
+    /// <summary>
+    /// A loan of the calling bank, tracked and locked (<c>FOR UPDATE</c>) in the caller's transaction until it ends; any
+    /// other is not found.
+    /// </summary>
+    public static async Task<DomainLoan> LockForBankAsync(
+        FinanceMatchDbContext db,
+        Caller caller,
+        Guid loanId,
+        CancellationToken ct
+    )
+    {
+        var institutionId = caller.SubjectId;
+        return await db
+                .Loans.FromSql(
+                    $"SELECT l.*, l.xmin FROM financematch.loans l WHERE l.id = {loanId} AND l.institution_id = {institutionId} FOR UPDATE"
+                )
+                .SingleOrDefaultAsync(ct)
+            ?? throw new Core.Common.NotFoundException("This institution has no loan with this id.");
+    }
+
     /// <summary>A loan of the calling bank, tracked for a change; any other is not found.</summary>
     public static async Task<DomainLoan> FindForBankAsync(
         FinanceMatchDbContext db,

@@ -19,6 +19,9 @@ public static class LoanReports
 {
     public sealed record Applied(IReadOnlyList<(int Row, FieldError Error)> Rejected, int Defaults);
 
+    /// <summary>The bound a single report has too (a hundred years).</summary>
+    public const int MaxOverdueDays = 36_500;
+
     /// <summary>
     /// Rows as the loanPerformance schema types them: loanId (text), period, principalOutstanding, overdueDays, status.
     /// Each loan's rows are applied period by period, whatever their order in the batch.
@@ -52,12 +55,26 @@ public static class LoanReports
             .ThenBy(r => r.Period)
             .ThenBy(r => r.Row)
             .ToList();
-        var ids = parsed.Where(r => r.LoanId is not null).Select(r => r.LoanId!.Value).Distinct().ToList();
+        var ids = parsed.Where(r => r.LoanId is not null).Select(r => r.LoanId!.Value).Distinct().ToArray();
+        // The bank's loans of this file, locked in id order: a single report on one of them (which locks it too) waits
+        // for this batch, and two batches of the bank cannot deadlock.
         var loans = await db
-            .Loans.Where(l => l.InstitutionId == institutionId && ids.Contains(l.Id))
+            .Loans.FromSql(
+                $"SELECT l.*, l.xmin FROM financematch.loans l WHERE l.institution_id = {institutionId} AND l.id = ANY({ids}) ORDER BY l.id FOR UPDATE"
+            )
             .ToDictionaryAsync(l => l.Id, ct);
+        // Only the periods this file speaks of, of the bank's own loans.
+        var keys = parsed
+            .Where(r => r.LoanId is { } id && loans.ContainsKey(id))
+            .Select(r => (r.LoanId!.Value, r.Period))
+            .Distinct()
+            .ToList();
+        var keyLoans = keys.Select(k => k.Item1).ToArray();
+        var keyPeriods = keys.Select(k => k.Period).ToArray();
         var reports = await db
-            .LoanPerformance.Where(r => ids.Contains(r.LoanId))
+            .LoanPerformance.FromSql(
+                $"SELECT r.* FROM financematch.loan_performance r JOIN unnest({keyLoans}, {keyPeriods}) AS k (loan_id, period) ON k.loan_id = r.loan_id AND k.period = r.period"
+            )
             .ToDictionaryAsync(r => (r.LoanId, r.Period), ct);
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -70,6 +87,20 @@ public static class LoanReports
                 rejected.Add((row.Row, new("loanId", "This institution has no loan with this id.")));
                 continue;
             }
+            if (row.OverdueDays > MaxOverdueDays)
+            {
+                rejected.Add((row.Row, new("overdueDays", $"overdueDays is at most {MaxOverdueDays:N0}.")));
+                continue;
+            }
+            // A row that repeats what is stored for its period is a replay (the same file again, or an older month of
+            // it): accepted, nothing changes, whatever the loan did since.
+            if (
+                reports.TryGetValue((loanId, row.Period), out var stored)
+                && stored.Status == row.Status
+                && stored.PrincipalOutstanding == row.Outstanding
+                && stored.OverdueDays == row.OverdueDays
+            )
+                continue;
             var defaultedBefore = loan.DefaultedOn is not null;
             try
             {

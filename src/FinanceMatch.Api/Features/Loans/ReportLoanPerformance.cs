@@ -15,8 +15,9 @@ namespace FinanceMatch.Api.Features.Loans;
 
 /// <summary>
 /// The bank reports its loan at the end of a period: the principal still owed, the days overdue and the status the loan
-/// is now in (a later report for the same period updates it). The same report again changes nothing; a report that moves
-/// the loan the lifecycle does not allow, or speaks of an earlier period, is 409.
+/// is now in (a later report for the same period updates it). What is already stored for a period again changes nothing
+/// (a retried call, a month resent); a report that moves the loan the lifecycle does not allow, or speaks of an earlier
+/// period otherwise, is 409.
 /// </summary>
 public static class ReportLoanPerformance
 {
@@ -33,7 +34,7 @@ public static class ReportLoanPerformance
         {
             RuleFor(b => b.Period).NotEmpty().Must(p => TryParsePeriod(p, out _)).WithMessage("period is yyyy-MM.");
             RuleFor(b => b.PrincipalOutstanding).MustBeMoney();
-            RuleFor(b => b.OverdueDays).InclusiveBetween(0, 36_500);
+            RuleFor(b => b.OverdueDays).InclusiveBetween(0, LoanReports.MaxOverdueDays);
             RuleFor(b => b.Status).IsInEnum();
         }
     }
@@ -46,27 +47,30 @@ public static class ReportLoanPerformance
     {
         public async ValueTask<LoanDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var loan = await LoanAccess.FindForBankAsync(db, command.Caller, command.LoanId, cancellationToken);
+            // The loan is locked first: a concurrent report (or a batch of the bank) waits, then sees this one's result.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var loan = await LoanAccess.LockForBankAsync(db, command.Caller, command.LoanId, cancellationToken);
             var now = clock.GetUtcNow();
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             TryParsePeriod(command.Body.Period, out var period);
+            var status = command.Body.Status.Map<DomainLoanStatus>();
+            var report = await db.LoanPerformance.FindAsync([loan.Id, period], cancellationToken);
+            // What is stored for the period again is a replay (a retried call, an older month resent): nothing changes.
+            var replay =
+                report is not null
+                && report.Status == status
+                && report.PrincipalOutstanding == command.Body.PrincipalOutstanding
+                && report.OverdueDays == command.Body.OverdueDays;
             var defaultedBefore = loan.DefaultedOn is not null;
-            var changed = loan.Report(
-                period,
-                command.Body.PrincipalOutstanding,
-                command.Body.OverdueDays,
-                command.Body.Status.Map<DomainLoanStatus>(),
-                today,
-                now
-            );
-            if (changed)
+            if (
+                !replay
+                && loan.Report(period, command.Body.PrincipalOutstanding, command.Body.OverdueDays, status, today, now)
+            )
             {
-                var report = await db.LoanPerformance.FindAsync([loan.Id, period], cancellationToken);
                 if (report is null)
                     db.LoanPerformance.Add(DomainLoanPerformanceReport.Of(loan, batchId: null, now));
                 else
                     report.Update(loan, batchId: null, now);
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 var defaulted = !defaultedBefore && loan.DefaultedOn is not null;
                 if (defaulted)
