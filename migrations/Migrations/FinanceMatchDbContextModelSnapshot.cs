@@ -928,6 +928,58 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("utility_records", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Guarantees.GuaranteeProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("terms");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_guarantee_products");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_guarantee_products_institution_id");
+
+                    b.HasIndex("Status", "InstitutionId")
+                        .HasDatabaseName("ix_guarantee_products_status_institution_id");
+
+                    b.ToTable("guarantee_products", "financematch");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("CallerScope")
@@ -1132,6 +1184,12 @@ namespace FinanceMatch.Migrations.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2479,6 +2537,16 @@ namespace FinanceMatch.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_feed_sources_departments_department_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Guarantees.GuaranteeProduct", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_guarantee_products_institutions_institution_id");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.LoanRequests.LoanRequest", b =>

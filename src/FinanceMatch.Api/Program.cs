@@ -7,6 +7,7 @@ using FinanceMatch.Api.Features.Dashboard;
 using FinanceMatch.Api.Features.Departments;
 using FinanceMatch.Api.Features.Enterprises;
 using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Features.Guarantees;
 using FinanceMatch.Api.Features.Institutions;
 using FinanceMatch.Api.Features.LoanRequests;
 using FinanceMatch.Api.Features.Loans;
@@ -71,6 +72,7 @@ app.MapProductEndpoints();
 app.MapLoanRequestEndpoints();
 app.MapMatchEndpoints();
 app.MapLoanEndpoints();
+app.MapGuaranteeEndpoints();
 app.MapRiskProgrammeEndpoints();
 app.MapStatisticsEndpoints();
 if (!settings.IsGeneratingOpenApiDocument)

@@ -37,6 +37,7 @@ public sealed class FinanceMatchClient
         Statistics = RestService.For<IStatisticsApi>(http, Settings);
         Loans = RestService.For<ILoansApi>(http, Settings);
         RiskProgrammes = RestService.For<IRiskProgrammesApi>(http, Settings);
+        Guarantees = RestService.For<IGuaranteesApi>(http, Settings);
     }
 
     /// <summary>The underlying HTTP client.</summary>
@@ -95,4 +96,7 @@ public sealed class FinanceMatchClient
 
     /// <summary>Risk-compensation programmes, their ledgers and claims.</summary>
     public IRiskProgrammesApi RiskProgrammes { get; }
+
+    /// <summary>Guarantee products of guarantors and insurers.</summary>
+    public IGuaranteesApi Guarantees { get; }
 }

@@ -33,6 +33,18 @@ public static class ValidationRules
             }
         );
 
+    /// <summary>A GB/T 2260 division prefix, as products, programmes and guarantee products name the regions they serve.</summary>
+    public static IRuleBuilderOptions<T, string> MustBeDivisionPrefix<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotNull()
+            .Matches("^[0-9]{2,6}$")
+            .WithMessage("A division prefix is 2 to 6 digits of a GB/T 2260 code, e.g. 44 or 4406.");
+
+    /// <summary>A GB/T 4754 industry prefix: a section letter and up to two digits.</summary>
+    public static IRuleBuilderOptions<T, string> MustBeIndustryPrefix<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotNull()
+            .Matches("^[A-Ta-t][0-9]{0,2}$")
+            .WithMessage("An industry prefix is a GB/T 4754 section letter and up to two digits, e.g. C or C39.");
+
     /// <summary>CNY yuan: not negative, at most two decimals, below a trillion.</summary>
     public static IRuleBuilderOptions<T, decimal> MustBeMoney<T>(this IRuleBuilder<T, decimal> rule) =>
         rule.GreaterThanOrEqualTo(0).LessThan(1_000_000_000_000m).PrecisionScale(18, 2, ignoreTrailingZeros: true);

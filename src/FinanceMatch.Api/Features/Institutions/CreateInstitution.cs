@@ -1,17 +1,25 @@
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Institutions;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using DomainInstitutionKind = FinanceMatch.Core.Institutions.InstitutionKind;
 using DomainRole = FinanceMatch.Core.Identity.Role;
+using InstitutionKind = FinanceMatch.Client.Contracts.InstitutionKind;
 
 namespace FinanceMatch.Api.Features.Institutions;
 
 public static class CreateInstitution
 {
-    public sealed record Command(string Name, string Code, string? ActorClientId = null) : IRequest<CreatedInstitution>;
+    public sealed record Command(
+        string Name,
+        string Code,
+        string? ActorClientId = null,
+        InstitutionKind Kind = InstitutionKind.Bank
+    ) : IRequest<CreatedInstitution>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -23,6 +31,7 @@ public static class CreateInstitution
                 .MaximumLength(32)
                 .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$")
                 .WithMessage("Code may hold letters, digits, '-' and '_' only.");
+            RuleFor(c => c.Kind).IsInEnum();
         }
     }
 
@@ -31,7 +40,12 @@ public static class CreateInstitution
     {
         public async ValueTask<CreatedInstitution> Handle(Command command, CancellationToken ct)
         {
-            var institution = Institution.Onboard(command.Name, command.Code, clock.GetUtcNow());
+            var institution = Institution.Onboard(
+                command.Name,
+                command.Code,
+                clock.GetUtcNow(),
+                command.Kind.Map<DomainInstitutionKind>()
+            );
             db.Institutions.Add(institution);
             var (credential, secret) = credentials.IssueInto(
                 db,
@@ -46,7 +60,8 @@ public static class CreateInstitution
                 institution.Code,
                 institution.CreatedAt,
                 credential.ClientId,
-                secret
+                secret,
+                command.Kind
             );
         }
     }
@@ -58,7 +73,10 @@ public static class CreateInstitution
         CancellationToken ct
     )
     {
-        var created = await sender.Send(new Command(body.Name, body.Code, caller.RequiredClientId), ct);
+        var created = await sender.Send(
+            new Command(body.Name, body.Code, caller.RequiredClientId, body.Kind ?? InstitutionKind.Bank),
+            ct
+        );
         return TypedResults.Created($"/api/v1/institutions/{created.Id}", created);
     }
 }

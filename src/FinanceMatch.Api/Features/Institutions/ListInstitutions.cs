@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
@@ -5,6 +6,7 @@ using FinanceMatch.Core.Institutions;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using InstitutionKind = FinanceMatch.Client.Contracts.InstitutionKind;
 
 namespace FinanceMatch.Api.Features.Institutions;
 
@@ -27,7 +29,8 @@ public static class ListInstitutions
                 .ToPageAsync(db, query, ToDto, ct);
     }
 
-    internal static InstitutionDto ToDto(Institution i) => new(i.Id, i.Name, i.Code, i.CreatedAt);
+    internal static InstitutionDto ToDto(Institution i) =>
+        new(i.Id, i.Name, i.Code, i.CreatedAt, i.Kind.Map<InstitutionKind>());
 
     internal static async Task<Paged<InstitutionDto>> Endpoint(
         ISender sender,

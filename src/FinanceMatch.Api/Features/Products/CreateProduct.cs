@@ -1,10 +1,13 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using DomainInstitutionKind = FinanceMatch.Core.Institutions.InstitutionKind;
 using DomainProduct = FinanceMatch.Core.Products.Product;
 
 namespace FinanceMatch.Api.Features.Products;
@@ -22,6 +25,14 @@ public static class CreateProduct
     {
         public async ValueTask<ProductDto> Handle(Command command, CancellationToken cancellationToken)
         {
+            var lends = await db
+                .Institutions.Where(i => i.Id == command.InstitutionId)
+                .Select(i => i.Kind == DomainInstitutionKind.Bank)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (!lends)
+                throw new ForbiddenException(
+                    "Loan products are published by banks; guarantors and insurers publish guarantee products."
+                );
             var (product, version) = DomainProduct.Create(
                 command.InstitutionId,
                 command.Terms.ToTerms(),

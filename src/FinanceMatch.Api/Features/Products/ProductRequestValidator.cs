@@ -35,36 +35,14 @@ public sealed class ProductRequestValidator : AbstractValidator<ProductBody>
         RuleFor(r => r.DivisionPrefixes)
             .Must(p => p is null || p.Count <= 100)
             .WithMessage("At most 100 division prefixes.");
-        RuleForEach(r => r.DivisionPrefixes)
-            .Matches("^[0-9]{2,6}$")
-            .WithMessage("A division prefix is 2 to 6 digits of a GB/T 2260 code, e.g. 44 or 4406.");
+        RuleForEach(r => r.DivisionPrefixes).MustBeDivisionPrefix();
         RuleForEach(r => r.IndustryPrefixes!.Include)
-            .Matches("^[A-Ta-t][0-9]{0,2}$")
-            .WithMessage("An industry prefix is a GB/T 4754 section letter and up to two digits, e.g. C or C39.")
+            .MustBeIndustryPrefix()
             .When(r => r.IndustryPrefixes?.Include is not null);
         RuleForEach(r => r.IndustryPrefixes!.Exclude)
-            .Matches("^[A-Ta-t][0-9]{0,2}$")
-            .WithMessage("An industry prefix is a GB/T 4754 section letter and up to two digits, e.g. C or C39.")
+            .MustBeIndustryPrefix()
             .When(r => r.IndustryPrefixes?.Exclude is not null);
-        When(
-            r => r.Eligibility is not null,
-            () =>
-            {
-                RuleFor(r => r.Eligibility!.MinGrade)
-                    .Must(g => g is null || ScoringModel.Current.IsGrade(g.Trim().ToUpperInvariant()))
-                    .WithMessage(
-                        $"minGrade must be one of {string.Join(", ", ScoringModel.Current.Grades.Select(g => g.Grade))}."
-                    );
-                RuleFor(r => r.Eligibility!.MinScore).InclusiveBetween(0, 1000);
-                RuleFor(r => r.Eligibility!.MinYearsInOperation).InclusiveBetween(0, 200);
-                RuleFor(r => r.Eligibility!.MinAnnualTaxPaid!.Value)
-                    .MustBeMoney()
-                    .OverridePropertyName("eligibility.minAnnualTaxPaid")
-                    .When(r => r.Eligibility!.MinAnnualTaxPaid is not null);
-                RuleFor(r => r.Eligibility!.MinInsuredEmployees).InclusiveBetween(0, 1_000_000);
-                RuleFor(r => r.Eligibility!.ExcludeSeriousPenaltiesMonths).InclusiveBetween(1, 120);
-            }
-        );
+        RuleFor(r => r.Eligibility!).SetValidator(new EligibilityRules()).When(r => r.Eligibility is not null);
         RuleFor(r => r.Tags).Must(t => t is null || t.Count <= 20).WithMessage("At most 20 tags.");
         RuleForEach(r => r.Tags).NotEmpty().MaximumLength(50);
     }

@@ -62,19 +62,11 @@ public static class CreateRiskProgramme
                     RuleFor(b => b.Eligibility!.DivisionPrefixes)
                         .Must(p => p is null || p.Count <= 100)
                         .WithMessage("At most 100 division prefixes.");
-                    RuleForEach(b => b.Eligibility!.DivisionPrefixes)
-                        .NotNull()
-                        .Matches("^[0-9]{2,6}$")
-                        .WithMessage("A division prefix is 2 to 6 digits of a GB/T 2260 code, e.g. 44 or 4406.");
+                    RuleForEach(b => b.Eligibility!.DivisionPrefixes).MustBeDivisionPrefix();
                     RuleFor(b => b.Eligibility!.IndustryPrefixes)
                         .Must(p => p is null || p.Count <= 100)
                         .WithMessage("At most 100 industry prefixes.");
-                    RuleForEach(b => b.Eligibility!.IndustryPrefixes)
-                        .NotNull()
-                        .Matches("^[A-Ta-t][0-9]{0,2}$")
-                        .WithMessage(
-                            "An industry prefix is a GB/T 4754 section letter and up to two digits, e.g. C or C39."
-                        );
+                    RuleForEach(b => b.Eligibility!.IndustryPrefixes).MustBeIndustryPrefix();
                 }
             );
         }

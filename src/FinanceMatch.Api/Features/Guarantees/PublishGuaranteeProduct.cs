@@ -1,0 +1,31 @@
+using FinanceMatch.Api.Auth;
+using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Data;
+using Mediator;
+
+namespace FinanceMatch.Api.Features.Guarantees;
+
+/// <summary>A guarantor offers its draft (or withdrawn) guarantee product: it becomes public.</summary>
+public static class PublishGuaranteeProduct
+{
+    public sealed record Command(Caller Caller, Guid ProductId) : IRequest<GuaranteeProductDto>;
+
+    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock)
+        : IRequestHandler<Command, GuaranteeProductDto>
+    {
+        public async ValueTask<GuaranteeProductDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var product = await GuaranteeAccess.FindOwnAsync(db, command.Caller, command.ProductId, cancellationToken);
+            product.Publish(clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return product.ToDto();
+        }
+    }
+
+    internal static async Task<GuaranteeProductDto> Endpoint(
+        Guid id,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => await sender.Send(new Command(caller, id), ct);
+}
