@@ -19,6 +19,8 @@ public static class LoanReports
 {
     public sealed record Applied(IReadOnlyList<(int Row, FieldError Error)> Rejected, int Defaults);
 
+    private static readonly string RequestRebuildsSql = Sql.Load("Loans.RequestProfileRebuilds");
+
     /// <summary>The bound a single report has too (a hundred years).</summary>
     public const int MaxOverdueDays = 36_500;
 
@@ -144,16 +146,6 @@ public static class LoanReports
     {
         if (enterpriseIds.Count == 0)
             return;
-        await Sql.ExecuteAsync(
-            connection,
-            """
-            INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at)
-            SELECT e.uscc, $2 FROM financematch.enterprises e WHERE e.id = ANY($1)
-            ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at
-            """,
-            ct,
-            enterpriseIds.ToArray(),
-            now
-        );
+        await Sql.ExecuteAsync(connection, RequestRebuildsSql, ct, enterpriseIds.ToArray(), now);
     }
 }
