@@ -928,12 +928,145 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("utility_records", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Guarantees.Guarantee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("AnnualFeeRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("annual_fee_rate");
+
+                    b.Property<decimal?>("ClaimAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("claim_amount");
+
+                    b.Property<DateTimeOffset?>("ClaimDecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claim_decided_at");
+
+                    b.Property<string>("ClaimNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("claim_note");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<decimal?>("ClaimedLoss")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("claimed_loss");
+
+                    b.Property<decimal>("Committed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("committed");
+
+                    b.Property<decimal>("CoverageRatio")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("coverage_ratio");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid>("GuaranteeProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("guarantee_product_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid?>("LoanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.Property<Guid>("LoanRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_request_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_months");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_guarantees");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_guarantees_enterprise_id");
+
+                    b.HasIndex("GuaranteeProductId")
+                        .HasDatabaseName("ix_guarantees_guarantee_product_id");
+
+                    b.HasIndex("LoanId")
+                        .HasDatabaseName("ix_guarantees_loan_id");
+
+                    b.HasIndex("LoanRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_guarantees_loan_request_id");
+
+                    b.HasIndex("InstitutionId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_guarantees_institution_id_status_created_at");
+
+                    b.ToTable("guarantees", "financematch", t =>
+                        {
+                            t.HasCheckConstraint("ck_guarantees_committed_within_amount", "committed >= 0 AND committed <= amount");
+                        });
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Guarantees.GuaranteeProduct", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<decimal>("Committed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("committed");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -977,7 +1110,10 @@ namespace FinanceMatch.Migrations.Migrations
                     b.HasIndex("Status", "InstitutionId")
                         .HasDatabaseName("ix_guarantee_products_status_institution_id");
 
-                    b.ToTable("guarantee_products", "financematch");
+                    b.ToTable("guarantee_products", "financematch", t =>
+                        {
+                            t.HasCheckConstraint("ck_guarantee_products_committed", "committed >= 0");
+                        });
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Idempotency.IdempotencyRecord", b =>
@@ -1351,6 +1487,10 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("grade");
 
+                    b.Property<Guid?>("GuaranteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("guarantee_id");
+
                     b.Property<string>("GuaranteeType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1439,6 +1579,9 @@ namespace FinanceMatch.Migrations.Migrations
 
                     b.HasIndex("EnterpriseId")
                         .HasDatabaseName("ix_loans_enterprise_id");
+
+                    b.HasIndex("GuaranteeId")
+                        .HasDatabaseName("ix_loans_guarantee_id");
 
                     b.HasIndex("InstitutionId", "Status")
                         .HasDatabaseName("ix_loans_institution_id_status");
@@ -1545,6 +1688,24 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("fit_score");
 
+                    b.Property<decimal?>("GuaranteeCoverageRatio")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("guarantee_coverage_ratio");
+
+                    b.Property<decimal?>("GuaranteeFeeRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("guarantee_fee_rate");
+
+                    b.Property<Guid?>("GuaranteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("guarantee_id");
+
+                    b.Property<Guid?>("GuarantorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("guarantor_id");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
@@ -1602,6 +1763,12 @@ namespace FinanceMatch.Migrations.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_matches_pending_since")
                         .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("GuaranteeId")
+                        .HasDatabaseName("ix_matches_guarantee_id");
+
+                    b.HasIndex("GuarantorId")
+                        .HasDatabaseName("ix_matches_guarantor_id");
 
                     b.HasIndex("LoanRequestId")
                         .IsUnique()
@@ -2077,6 +2244,11 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("filed_at");
 
+                    b.Property<decimal>("GuarantorPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("guarantor_paid");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
@@ -2539,6 +2711,42 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasConstraintName("fk_feed_sources_departments_department_id");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Guarantees.Guarantee", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_guarantees_enterprises_enterprise_id");
+
+                    b.HasOne("FinanceMatch.Core.Guarantees.GuaranteeProduct", null)
+                        .WithMany()
+                        .HasForeignKey("GuaranteeProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_guarantees_guarantee_products_guarantee_product_id");
+
+                    b.HasOne("FinanceMatch.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_guarantees_institutions_institution_id");
+
+                    b.HasOne("FinanceMatch.Core.Loans.Loan", null)
+                        .WithMany()
+                        .HasForeignKey("LoanId")
+                        .HasConstraintName("fk_guarantees_loans_loan_id");
+
+                    b.HasOne("FinanceMatch.Core.LoanRequests.LoanRequest", null)
+                        .WithMany()
+                        .HasForeignKey("LoanRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_guarantees_loan_requests_loan_request_id");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Guarantees.GuaranteeProduct", b =>
                 {
                     b.HasOne("FinanceMatch.Core.Institutions.Institution", null)
@@ -2575,6 +2783,11 @@ namespace FinanceMatch.Migrations.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_loans_enterprises_enterprise_id");
 
+                    b.HasOne("FinanceMatch.Core.Guarantees.Guarantee", null)
+                        .WithMany()
+                        .HasForeignKey("GuaranteeId")
+                        .HasConstraintName("fk_loans_guarantees_guarantee_id");
+
                     b.HasOne("FinanceMatch.Core.Matching.Match", null)
                         .WithOne()
                         .HasForeignKey("FinanceMatch.Core.Loans.Loan", "Id")
@@ -2608,6 +2821,16 @@ namespace FinanceMatch.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_matches_enterprises_enterprise_id");
+
+                    b.HasOne("FinanceMatch.Core.Guarantees.Guarantee", null)
+                        .WithMany()
+                        .HasForeignKey("GuaranteeId")
+                        .HasConstraintName("fk_matches_guarantees_guarantee_id");
+
+                    b.HasOne("FinanceMatch.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("GuarantorId")
+                        .HasConstraintName("fk_matches_institutions_guarantor_id");
 
                     b.HasOne("FinanceMatch.Core.Institutions.Institution", null)
                         .WithMany()

@@ -143,6 +143,13 @@ public static class HangfireSetup
             job => job.Run(CancellationToken.None),
             "30 19 * * *"
         );
+        // And the guarantees of loans that ended without loss give their capacity back.
+        jobs.AddOrUpdate<Features.Guarantees.ReleaseSettledGuarantees.Job>(
+            Features.Guarantees.ReleaseSettledGuarantees.RecurringJobId,
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            "40 19 * * *"
+        );
         jobs.AddOrUpdate<Features.Matches.ExpireUnansweredMatches.Job>(
             ExpireUnansweredMatchesJobId,
             JobQueues.Default,

@@ -32,7 +32,7 @@ public sealed record GuaranteeProductBody(
     EligibilityDto? Eligibility = null
 );
 
-/// <summary>A guarantor's or insurer's guarantee product.</summary>
+/// <summary>A guarantor's or insurer's guarantee product; <c>committed</c> (the principal its guarantees hold of the capacity) to its institution and operators only.</summary>
 public sealed record GuaranteeProductDto(
     Guid Id,
     Guid InstitutionId,
@@ -48,5 +48,82 @@ public sealed record GuaranteeProductDto(
     EligibilityDto Eligibility,
     GuaranteeProductStatus Status,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? PublishedAt
+    DateTimeOffset? PublishedAt,
+    decimal? Committed = null
 );
+
+/// <summary>Where a guarantor's part of a loan request is (docs/LIFECYCLE.md, "Guarantees").</summary>
+public enum GuaranteeStatus
+{
+    /// <summary>In the guarantor's inbox.</summary>
+    Pending,
+
+    /// <summary>The guarantor takes the loan on; its amount is held against the product's capacity.</summary>
+    Approved,
+
+    /// <summary>The guarantor refused; the offers relying on it were withdrawn.</summary>
+    Declined,
+
+    /// <summary>Not needed: the request was cancelled or another offer taken.</summary>
+    Withdrawn,
+
+    /// <summary>The loan was paid out and is covered until it ends.</summary>
+    Active,
+
+    /// <summary>The loan ended without loss; the capacity is free again.</summary>
+    Released,
+
+    /// <summary>The loan defaulted; the bank claims the covered share of its loss.</summary>
+    Claimed,
+
+    /// <summary>The guarantor paid the claim.</summary>
+    Paid,
+
+    /// <summary>The guarantor refused the claim, with a note.</summary>
+    ClaimRejected,
+}
+
+/// <summary>
+/// A guarantor's part of a loan request (政银担): the guarantee product that covers it, the coverage and fee, and the
+/// guarantor's decision; once the loan is paid out, its cover and any claim on it.
+/// </summary>
+public sealed record GuaranteeDto(
+    Guid Id,
+    Guid LoanRequestId,
+    Guid EnterpriseId,
+    Guid GuaranteeProductId,
+    Guid InstitutionId,
+    decimal CoverageRatio,
+    decimal AnnualFeeRate,
+    decimal Amount,
+    int TermMonths,
+    GuaranteeStatus Status,
+    decimal Committed,
+    string? DeclineReason,
+    Guid? LoanId,
+    decimal? ClaimedLoss,
+    decimal? ClaimAmount,
+    string? ClaimNote,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DecidedAt,
+    DateTimeOffset? ClaimedAt,
+    DateTimeOffset? ClaimDecidedAt,
+    DateTimeOffset UpdatedAt
+);
+
+/// <summary>The guarantor a match relies on, and its terms when the match was made.</summary>
+public sealed record MatchGuaranteeDto(
+    Guid GuaranteeId,
+    Guid InstitutionId,
+    decimal CoverageRatio,
+    decimal AnnualFeeRate
+);
+
+/// <summary>Body of <c>POST /api/v1/guarantees/{id}/decline</c>: why the guarantor will not cover the loan.</summary>
+public sealed record DeclineGuaranteeBody(string Reason);
+
+/// <summary>Body of <c>POST /api/v1/guarantees/{id}/claim</c>: the bank's loss on the defaulted loan.</summary>
+public sealed record ClaimGuaranteeBody(decimal Loss);
+
+/// <summary>Body of <c>POST /api/v1/guarantees/{id}/pay</c> (note optional) and <c>/reject-claim</c> (note required).</summary>
+public sealed record DecideGuaranteeClaimBody(string? Note);

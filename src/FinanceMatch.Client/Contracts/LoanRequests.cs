@@ -118,7 +118,8 @@ public sealed record MatchDto(
     DateOnly? DisbursedOn,
     DateTimeOffset CreatedAt,
     DateTimeOffset? FirstRespondedAt,
-    DateTimeOffset UpdatedAt
+    DateTimeOffset UpdatedAt,
+    MatchGuaranteeDto? Guarantee = null
 );
 
 /// <summary>A published product the firm failed by one or two rules, and what would pass them.</summary>

@@ -56,7 +56,8 @@ public sealed record LoanDto(
     DateOnly? EndedOn,
     bool Stale,
     LoanCoverDto? Cover,
-    DateTimeOffset UpdatedAt
+    DateTimeOffset UpdatedAt,
+    Guid? GuaranteeId = null
 );
 
 /// <summary>One period's report of a loan.</summary>

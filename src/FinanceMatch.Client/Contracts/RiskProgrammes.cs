@@ -109,5 +109,6 @@ public sealed record ClaimDto(
     ClaimStatus Status,
     string? Note,
     DateTimeOffset FiledAt,
-    DateTimeOffset? DecidedAt
+    DateTimeOffset? DecidedAt,
+    decimal GuarantorPaid = 0
 );

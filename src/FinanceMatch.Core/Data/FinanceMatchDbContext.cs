@@ -46,6 +46,7 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<LoanRequests.LoanRequest> LoanRequests => Set<LoanRequests.LoanRequest>();
     public DbSet<Matching.Match> Matches => Set<Matching.Match>();
     public DbSet<Guarantees.GuaranteeProduct> GuaranteeProducts => Set<Guarantees.GuaranteeProduct>();
+    public DbSet<Guarantees.Guarantee> Guarantees => Set<Guarantees.Guarantee>();
     public DbSet<Loans.Loan> Loans => Set<Loans.Loan>();
     public DbSet<Loans.LoanPerformanceReport> LoanPerformance => Set<Loans.LoanPerformanceReport>();
     public DbSet<RiskProgrammes.RiskProgramme> RiskProgrammes => Set<RiskProgrammes.RiskProgramme>();

@@ -24,7 +24,38 @@ public sealed record GuaranteeTerms(
     IReadOnlyList<string> DivisionPrefixes,
     IReadOnlyList<string> IndustryPrefixes,
     Products.Eligibility Eligibility
-);
+)
+{
+    /// <summary>
+    /// The rules a loan must pass to be covered: the amount, division, industry and eligibility, checked by the loan
+    /// products' own rules (<see cref="Matching.MatchRules"/>), so a guarantor's rule means what a bank's means.
+    /// </summary>
+    public IReadOnlyList<Matching.RuleCheck> Evaluate(Matching.LoanAsk ask, Matching.Applicant firm) =>
+        Matching.MatchRules.Evaluate(
+            new Products.ProductTerms(
+                Name,
+                Description,
+                MinAmount,
+                MaxAmount,
+                1,
+                int.MaxValue,
+                0,
+                decimal.MaxValue,
+                [Products.GuaranteeType.Guarantee],
+                DivisionPrefixes,
+                IndustryPrefixes,
+                [],
+                Eligibility,
+                []
+            ),
+            ask with
+            {
+                GuaranteeTypes = [Products.GuaranteeType.Guarantee],
+                MaxAnnualRate = null,
+            },
+            firm
+        );
+}
 
 /// <summary>
 /// A guarantee product (政府性融资担保, 贷款保证保险) of a guarantor or insurer: it covers <c>coverageRatio</c> of a bank's loan
@@ -44,6 +75,12 @@ public sealed class GuaranteeProduct
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
+
+    /// <summary>
+    /// The principal its guarantees hold of <see cref="GuaranteeTerms.Capacity"/>: approved and running ones. Moved only
+    /// by conditional UPDATEs that keep it within the capacity, never through this entity.
+    /// </summary>
+    public decimal Committed { get; private set; }
     public uint RowVersion { get; private set; }
 
     public static GuaranteeProduct Create(Guid institutionId, GuaranteeTerms terms, DateTimeOffset now)
@@ -95,5 +132,6 @@ internal sealed class GuaranteeProductConfiguration : IEntityTypeConfiguration<G
         builder.Property(p => p.Terms).HasColumnType("jsonb");
         builder.HasOne<Institutions.Institution>().WithMany().HasForeignKey(p => p.InstitutionId);
         builder.HasIndex(p => new { p.Status, p.InstitutionId });
+        builder.ToTable(t => t.HasCheckConstraint("ck_guarantee_products_committed", "committed >= 0"));
     }
 }

@@ -76,6 +76,9 @@ public sealed class Loan
     /// <summary>How the loan is secured; <c>credit</c> is unsecured (信用贷).</summary>
     public Products.GuaranteeType GuaranteeType { get; private set; }
 
+    /// <summary>The guarantor's cover of the loan, when its match relied on one (政银担).</summary>
+    public Guid? GuaranteeId { get; private set; }
+
     /// <summary>The firm's rating when the loan was paid out: what the model performance is measured against.</summary>
     public int? Score { get; private set; }
     public string? Grade { get; private set; }
@@ -145,6 +148,7 @@ public sealed class Loan
             DisbursedOn = match.DisbursedOn!.Value,
             FirstLoan = firstLoan,
             GuaranteeType = guaranteeType,
+            GuaranteeId = match.GuaranteeId,
             Score = rating.Score,
             Grade = rating.Grade,
             ModelVersion = rating.ModelVersion,
@@ -315,6 +319,7 @@ internal sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         builder.HasOne<Matching.Match>().WithOne().HasForeignKey<Loan>(l => l.Id);
         builder.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(l => l.EnterpriseId);
         builder.HasOne<Institutions.Institution>().WithMany().HasForeignKey(l => l.InstitutionId);
+        builder.HasOne<Guarantees.Guarantee>().WithMany().HasForeignKey(l => l.GuaranteeId);
         builder.HasIndex(l => new { l.InstitutionId, l.Status });
         builder.HasIndex(l => l.EnterpriseId);
         builder.HasIndex(l => l.DisbursedOn);

@@ -16,6 +16,9 @@ public enum MatchStatus
     Expired,
 }
 
+/// <summary>The guarantor a match relies on (政银担), and its terms as they stood when the match was made.</summary>
+public sealed record MatchGuarantee(Guid GuaranteeId, Guid InstitutionId, decimal CoverageRatio, decimal AnnualFeeRate);
+
 /// <summary>
 /// A pairing of a loan request with one bank's product, and the bank's workflow on it. Every state change goes through
 /// a method here, which refuses any move the contract does not draw (409); concurrent changes of one match are settled
@@ -73,6 +76,21 @@ public sealed class Match
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint RowVersion { get; private set; }
 
+    /// <summary>The request's guarantee, when this match relies on it: the loan is only secured by the guarantor's cover.</summary>
+    public Guid? GuaranteeId { get; private set; }
+    public Guid? GuarantorId { get; private set; }
+    public decimal? GuaranteeCoverageRatio { get; private set; }
+    public decimal? GuaranteeFeeRate { get; private set; }
+
+    /// <summary>
+    /// Whether a match of a product to a request relies on a guarantor: the only security both allow is a guarantee.
+    /// One that also allows credit, a mortgage or a pledge is made without one.
+    /// </summary>
+    public static bool ReliesOnGuarantee(
+        IEnumerable<Products.GuaranteeType> productAllows,
+        IEnumerable<Products.GuaranteeType> requestAllows
+    ) => productAllows.Intersect(requestAllows).SequenceEqual([Products.GuaranteeType.Guarantee]);
+
     public static Match Create(
         Guid loanRequestId,
         Guid enterpriseId,
@@ -84,10 +102,15 @@ public sealed class Match
         int fitScore,
         string reasons,
         string fit,
+        MatchGuarantee? guarantee,
         DateTimeOffset now
     ) =>
         new()
         {
+            GuaranteeId = guarantee?.GuaranteeId,
+            GuarantorId = guarantee?.InstitutionId,
+            GuaranteeCoverageRatio = guarantee?.CoverageRatio,
+            GuaranteeFeeRate = guarantee?.AnnualFeeRate,
             Id = Guid.CreateVersion7(now),
             LoanRequestId = loanRequestId,
             EnterpriseId = enterpriseId,
@@ -198,6 +221,10 @@ internal sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
         builder.Property(m => m.AnnualRate).HasPrecision(7, 4);
         builder.Property(m => m.DeclineReason).HasMaxLength(1000);
         builder.Property(m => m.RowVersion).IsRowVersion();
+        builder.Property(m => m.GuaranteeCoverageRatio).HasPrecision(5, 4);
+        builder.Property(m => m.GuaranteeFeeRate).HasPrecision(7, 4);
+        builder.HasOne<Guarantees.Guarantee>().WithMany().HasForeignKey(m => m.GuaranteeId);
+        builder.HasOne<Institutions.Institution>().WithMany().HasForeignKey(m => m.GuarantorId);
         builder.HasOne<LoanRequests.LoanRequest>().WithMany().HasForeignKey(m => m.LoanRequestId);
         builder.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(m => m.EnterpriseId);
         builder.HasOne<Institutions.Institution>().WithMany().HasForeignKey(m => m.InstitutionId);

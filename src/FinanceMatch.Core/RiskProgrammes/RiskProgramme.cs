@@ -221,6 +221,9 @@ public sealed class RiskClaim
     public Guid InstitutionId { get; private set; }
     public decimal Loss { get; private set; }
 
+    /// <summary>What the loan's guarantor paid on the loss first (政银担); the programme covers its share of the rest.</summary>
+    public decimal GuarantorPaid { get; private set; }
+
     /// <summary>What the programme would pay: the covered share of the loss, no more than the reservation.</summary>
     public decimal Amount { get; private set; }
     public ClaimStatus Status { get; private set; }
@@ -230,12 +233,15 @@ public sealed class RiskClaim
     public uint RowVersion { get; private set; }
 
     /// <summary>
-    /// A claim on a defaulted (or written-off) loan, filed within the programme's window after the default.
+    /// A claim on a defaulted (or written-off) loan, filed within the programme's window after the default. A loan a
+    /// guarantor covers is claimed from the guarantor first (409 until its claim is decided); the programme then covers
+    /// its share of the loss the guarantor left to the bank.
     /// </summary>
     public static RiskClaim File(
         Loans.Loan loan,
         RiskProgramme programme,
         RiskEnrolment enrolment,
+        Guarantees.Guarantee? guarantee,
         decimal loss,
         DateOnly today,
         DateTimeOffset now
@@ -256,11 +262,20 @@ public sealed class RiskClaim
                 "loss",
                 $"The loss cannot exceed the principal outstanding, {loan.PrincipalOutstanding:0.00}."
             );
-        var amount = programme.PayoutFor(loss, enrolment.Reserved);
+        var guarantorPaid = 0m;
+        if (guarantee is not null)
+            guarantorPaid =
+                guarantee.SettledPayout
+                ?? throw new ConflictException(
+                    $"The loan's guarantee is {guarantee.Status.Wire()}: claim from the guarantor first, and from the programme once it has decided."
+                );
+        var amount = programme.PayoutFor(Math.Max(0, loss - guarantorPaid), enrolment.Reserved);
         if (amount <= 0)
             throw UnprocessableException.For(
                 "loss",
-                "A loss this small is worth nothing under the programme's coverage."
+                guarantorPaid > 0
+                    ? "The guarantor's payout leaves the bank no loss worth anything under the programme's coverage."
+                    : "A loss this small is worth nothing under the programme's coverage."
             );
         return new()
         {
@@ -269,6 +284,7 @@ public sealed class RiskClaim
             ProgrammeId = programme.Id,
             InstitutionId = loan.InstitutionId,
             Loss = loss,
+            GuarantorPaid = guarantorPaid,
             Amount = amount,
             Status = ClaimStatus.Submitted,
             FiledAt = now,

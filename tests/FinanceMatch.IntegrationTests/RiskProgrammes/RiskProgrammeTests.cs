@@ -376,18 +376,11 @@ public sealed class RiskProgrammeTests
         var outcomes = await Task.WhenAll(
             Enumerable
                 .Range(0, 2)
-                .Select(async _ =>
-                {
-                    try
-                    {
-                        await department.Client.RiskProgrammes.ApproveClaimAsync(claim.Id, new DecideClaimBody(null));
-                        return HttpStatusCode.OK;
-                    }
-                    catch (Refit.ApiException e)
-                    {
-                        return e.StatusCode;
-                    }
-                })
+                .Select(_ =>
+                    Problems.StatusOfAsync(() =>
+                        department.Client.RiskProgrammes.ApproveClaimAsync(claim.Id, new DecideClaimBody(null))
+                    )
+                )
         );
 
         Assert.That(outcomes.Order(), Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));

@@ -21,6 +21,20 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>The status a call ended with: 200 when it succeeded (for calls racing each other).</summary>
+    public static async Task<HttpStatusCode> StatusOfAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return HttpStatusCode.OK;
+        }
+        catch (ApiException e)
+        {
+            return e.StatusCode;
+        }
+    }
+
     /// <summary>The messages of one field in a 400's (or another status's) <c>errors</c> object.</summary>
     public static async Task<string[]> ExpectFieldErrorAsync(
         string field,

@@ -10,7 +10,7 @@ public sealed class LoanLifecycleTests
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
     private static readonly DateOnly ThisMonth = new(2026, 11, 1);
-    private const decimal Amount = 500_000m;
+    internal const decimal Amount = 500_000m;
 
     private static Loan Disbursed()
     {
@@ -25,6 +25,7 @@ public sealed class LoanLifecycleTests
             80,
             "[]",
             "{}",
+            null,
             Now
         );
         var terms = new ProductTerms(
@@ -74,7 +75,7 @@ public sealed class LoanLifecycleTests
         loan.Report(ThisMonth, outstanding, overdue, to, Today, Now);
     }
 
-    private static Loan In(LoanStatus status)
+    internal static Loan In(LoanStatus status)
     {
         var loan = Disbursed();
         LoanStatus[] path = status switch

@@ -39,6 +39,7 @@ public sealed class MatchStateMachineTests
             80,
             "[]",
             "{}",
+            null,
             Now
         );
 

@@ -27,6 +27,7 @@ public sealed class ArchitectureTests
         "MatchExplanation", // the stored form of a match's reasons and fit
         "RiskCover", // a loan paid out enrols in the programme covering it (disbursement)
         "LoanReports", // a bank's loanPerformance batch, applied by the feed pipeline
+        "GuaranteeCover", // the guarantor covering a request (matching), and its capacity held and given back (matches, loans)
     ];
 
     /// <summary>

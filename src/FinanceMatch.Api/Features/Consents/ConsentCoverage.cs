@@ -1,3 +1,4 @@
+using FinanceMatch.Core.Guarantees;
 using FinanceMatch.Core.Matching;
 
 namespace FinanceMatch.Api.Features.Consents;
@@ -5,13 +6,20 @@ namespace FinanceMatch.Api.Features.Consents;
 /// <summary>
 /// The one definition of "this consent lets this institution read": in force (active, unexpired) and either naming the
 /// institution, or made with a loan request that the institution's match is still part of (pending, under review,
-/// approved, accepted or disbursed; a declined, withdrawn or expired match ends the bank's access).
+/// approved, accepted or disbursed; a declined, withdrawn or expired match ends the bank's access), or made with a loan
+/// request whose guarantor the institution is while its guarantee is in play (pending, approved, active, claimed: the
+/// guarantor assesses the firm as the bank does; a declined, withdrawn or released guarantee ends its access).
 /// </summary>
 internal static class ConsentCoverage
 {
     private static readonly string CoveredStatuses = string.Join(
         ", ",
         Match.ConsentCoveredStatuses.Select(s => $"'{s}'")
+    );
+
+    private static readonly string GuarantorStatuses = string.Join(
+        ", ",
+        Guarantee.InPlayStatuses.Select(s => $"'{s}'")
     );
 
     /// <summary>A SQL predicate over <c>financematch.consents</c> aliased <c>c</c>; the arguments are SQL parameter placeholders.</summary>
@@ -21,6 +29,9 @@ internal static class ConsentCoverage
             AND (c.institution_id = {institutionId}
                 OR (c.loan_request_id IS NOT NULL AND EXISTS (
                     SELECT 1 FROM financematch.matches m
-                    WHERE m.loan_request_id = c.loan_request_id AND m.institution_id = {institutionId} AND m.status IN ({CoveredStatuses}))))
+                    WHERE m.loan_request_id = c.loan_request_id AND m.institution_id = {institutionId} AND m.status IN ({CoveredStatuses})))
+                OR (c.loan_request_id IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM financematch.guarantees g
+                    WHERE g.loan_request_id = c.loan_request_id AND g.institution_id = {institutionId} AND g.status IN ({GuarantorStatuses}))))
             """;
 }

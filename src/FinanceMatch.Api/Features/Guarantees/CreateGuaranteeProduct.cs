@@ -62,7 +62,7 @@ public static class CreateGuaranteeProduct
             var product = DomainGuaranteeProduct.Create(institutionId, command.Body.ToTerms(), clock.GetUtcNow());
             db.GuaranteeProducts.Add(product);
             await db.SaveChangesAsync(cancellationToken);
-            return product.ToDto();
+            return product.ToDto(command.Caller);
         }
     }
 

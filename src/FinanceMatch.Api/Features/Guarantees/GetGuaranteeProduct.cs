@@ -20,7 +20,7 @@ public static class GetGuaranteeProduct
                     .GuaranteeProducts.AsNoTracking()
                     .VisibleTo(query.Caller)
                     .SingleOrDefaultAsync(p => p.Id == query.ProductId, cancellationToken)
-            )?.ToDto() ?? throw new NotFoundException("No guarantee product has this id.");
+            )?.ToDto(query.Caller) ?? throw new NotFoundException("No guarantee product has this id.");
     }
 
     internal static async Task<GuaranteeProductDto> Endpoint(

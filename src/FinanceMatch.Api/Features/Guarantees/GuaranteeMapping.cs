@@ -1,6 +1,8 @@
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using DomainEligibility = FinanceMatch.Core.Products.Eligibility;
+using DomainGuarantee = FinanceMatch.Core.Guarantees.Guarantee;
 using DomainGuaranteeProduct = FinanceMatch.Core.Guarantees.GuaranteeProduct;
 using DomainGuaranteeTerms = FinanceMatch.Core.Guarantees.GuaranteeTerms;
 
@@ -8,7 +10,8 @@ namespace FinanceMatch.Api.Features.Guarantees;
 
 internal static class GuaranteeMapping
 {
-    public static GuaranteeProductDto ToDto(this DomainGuaranteeProduct p)
+    /// <summary>The product; what its guarantees hold of the capacity only to its institution and operators.</summary>
+    public static GuaranteeProductDto ToDto(this DomainGuaranteeProduct p, Caller caller)
     {
         var t = p.ReadTerms();
         var e = t.Eligibility;
@@ -35,7 +38,8 @@ internal static class GuaranteeMapping
             ),
             p.Status.Map<GuaranteeProductStatus>(),
             p.CreatedAt,
-            p.PublishedAt
+            p.PublishedAt,
+            GuaranteeAccess.Manages(caller, p.InstitutionId) ? p.Committed : null
         );
     }
 
@@ -63,4 +67,29 @@ internal static class GuaranteeMapping
             )
         );
     }
+
+    public static GuaranteeDto ToDto(this DomainGuarantee g) =>
+        new(
+            g.Id,
+            g.LoanRequestId,
+            g.EnterpriseId,
+            g.GuaranteeProductId,
+            g.InstitutionId,
+            g.CoverageRatio,
+            g.AnnualFeeRate,
+            g.Amount,
+            g.TermMonths,
+            g.Status.Map<GuaranteeStatus>(),
+            g.Committed,
+            g.DeclineReason,
+            g.LoanId,
+            g.ClaimedLoss,
+            g.ClaimAmount,
+            g.ClaimNote,
+            g.CreatedAt,
+            g.DecidedAt,
+            g.ClaimedAt,
+            g.ClaimDecidedAt,
+            g.UpdatedAt
+        );
 }

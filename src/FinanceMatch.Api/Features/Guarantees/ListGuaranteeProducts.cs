@@ -30,7 +30,7 @@ public static class ListGuaranteeProducts
             return await products
                 .OrderByDescending(p => p.CreatedAt)
                 .ThenBy(p => p.Id)
-                .ToPageAsync(db, query, p => p.ToDto(), cancellationToken);
+                .ToPageAsync(db, query, p => p.ToDto(query.Caller), cancellationToken);
         }
     }
 

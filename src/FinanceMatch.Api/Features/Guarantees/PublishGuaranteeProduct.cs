@@ -18,7 +18,7 @@ public static class PublishGuaranteeProduct
             var product = await GuaranteeAccess.FindOwnAsync(db, command.Caller, command.ProductId, cancellationToken);
             product.Publish(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return product.ToDto();
+            return product.ToDto(command.Caller);
         }
     }
 

@@ -1,4 +1,5 @@
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Guarantees;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using Mediator;
@@ -6,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinanceMatch.Api.Features.LoanRequests;
 
-/// <summary>The firm withdraws its request: open matches are withdrawn with it, in one transaction.</summary>
+/// <summary>
+/// The firm withdraws its request: open matches are withdrawn with it, and its guarantee (giving its capacity back), in
+/// one transaction.
+/// </summary>
 public static class CancelLoanRequest
 {
     public sealed record Command(Guid EnterpriseId, Guid LoanRequestId) : IRequest<LoanRequestDto>;
@@ -26,7 +30,10 @@ public static class CancelLoanRequest
             request.Cancel(now);
             foreach (var match in matches.Where(m => m.IsOpen))
                 match.Withdraw(now);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await GuaranteeCover.WithdrawForRequestAsync(db, request.Id, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return request.ToDto(matches);
         }
     }

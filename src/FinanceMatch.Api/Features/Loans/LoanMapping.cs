@@ -34,7 +34,8 @@ internal static class LoanMapping
             l.EndedOn,
             l.IsStale(today),
             cover,
-            l.UpdatedAt
+            l.UpdatedAt,
+            l.GuaranteeId
         );
 
     public static LoanPerformanceDto ToDto(this DomainLoanPerformanceReport r) =>

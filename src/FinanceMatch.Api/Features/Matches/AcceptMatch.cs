@@ -1,4 +1,5 @@
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Guarantees;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
@@ -9,7 +10,9 @@ namespace FinanceMatch.Api.Features.Matches;
 
 /// <summary>
 /// The firm accepts one approved offer; every other open match of the request is withdrawn in the same transaction.
-/// Two acceptances racing on one request both change the request's row: one commits, the other gets 409.
+/// Two acceptances racing on one request both change the request's row: one commits, the other gets 409. An offer that
+/// relies on a guarantor can be taken once the guarantor approved (409 before); taking any other offer withdraws the
+/// request's guarantee, which gives its capacity back.
 /// </summary>
 public static class AcceptMatch
 {
@@ -33,7 +36,14 @@ public static class AcceptMatch
             request.AcceptOffer();
             foreach (var other in others.Where(m => m.IsOpen))
                 other.Withdraw(now);
+            // The capacity a guarantee no longer needed gives back moves with the acceptance, or not at all.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (accepted.GuaranteeId is { } guaranteeId)
+                (await GuaranteeCover.OfMatchAsync(db, guaranteeId, cancellationToken)).RequireApproved();
+            else
+                await GuaranteeCover.WithdrawForRequestAsync(db, request.Id, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return accepted.ToDto();
         }
     }

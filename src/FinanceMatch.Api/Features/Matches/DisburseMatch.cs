@@ -1,4 +1,5 @@
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Guarantees;
 using FinanceMatch.Api.Features.RiskProgrammes;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
@@ -16,7 +17,8 @@ namespace FinanceMatch.Api.Features.Matches;
 /// The bank pays out an accepted offer; the request is fulfilled and the match becomes a loan (same id) that the bank
 /// reports on every period. The loan keeps the firm's rating of this moment (what model performance is measured against)
 /// and enrols in the risk-compensation programme that covers it, if one does and its budget allows. From now on the bank
-/// follows the firm: its profile rebuilds raise risk alerts for this bank.
+/// follows the firm: its profile rebuilds raise risk alerts for this bank. A match that relies on a guarantor needs its
+/// approval (409 otherwise); the guarantee then covers the loan, holding the principal paid out of its product's capacity.
 /// </summary>
 public static class DisburseMatch
 {
@@ -71,6 +73,10 @@ public static class DisburseMatch
             )
                 .ReadTerms()
                 .GuaranteeTypes;
+            // A loan whose match relies on a guarantor is secured by its guarantee, whatever else the two allow.
+            IEnumerable<DomainGuaranteeType>? guaranteeOnly = match.GuaranteeId is null
+                ? null
+                : [DomainGuaranteeType.Guarantee];
             var loan = DomainLoan.Disbursed(
                 match,
                 request.CreatedAt,
@@ -78,8 +84,8 @@ public static class DisburseMatch
                 command.Body.FirstLoan,
                 DomainLoan.GuaranteeOf(
                     command.Body.GuaranteeType?.Map<DomainGuaranteeType>(),
-                    productAllows,
-                    request.GuaranteeTypes
+                    guaranteeOnly ?? productAllows,
+                    guaranteeOnly ?? request.GuaranteeTypes
                 ),
                 (rating?.Score, rating?.Grade, rating?.ModelVersion),
                 now
@@ -88,6 +94,12 @@ public static class DisburseMatch
             // The programme's budget is reserved by a conditional UPDATE in this transaction: if the match turns out
             // to have moved meanwhile (409), the reservation goes with it.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (match.GuaranteeId is { } guaranteeId)
+            {
+                var guarantee = await GuaranteeCover.OfMatchAsync(db, guaranteeId, cancellationToken);
+                var freed = guarantee.Activate(loan.Id, loan.Amount, now);
+                await GuaranteeCover.ReturnAsync(db, guarantee.GuaranteeProductId, freed, cancellationToken);
+            }
             await RiskCover.EnrolAsync(
                 db,
                 loan,

@@ -34,6 +34,14 @@ internal static class MatchMapping
             m.DisbursedOn,
             m.CreatedAt,
             m.FirstRespondedAt,
-            m.UpdatedAt
+            m.UpdatedAt,
+            m.GuaranteeId is { } guaranteeId
+                ? new MatchGuaranteeDto(
+                    guaranteeId,
+                    m.GuarantorId!.Value,
+                    m.GuaranteeCoverageRatio!.Value,
+                    m.GuaranteeFeeRate!.Value
+                )
+                : null
         );
 }

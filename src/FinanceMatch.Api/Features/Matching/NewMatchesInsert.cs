@@ -60,6 +60,34 @@ public static class NewMatchesInsert
                 NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
             }
         );
+        command.Parameters.Add(
+            new()
+            {
+                Value = matches.Select(m => m.GuaranteeId).ToArray(),
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid,
+            }
+        );
+        command.Parameters.Add(
+            new()
+            {
+                Value = matches.Select(m => m.GuarantorId).ToArray(),
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid,
+            }
+        );
+        command.Parameters.Add(
+            new()
+            {
+                Value = matches.Select(m => m.GuaranteeCoverageRatio).ToArray(),
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric,
+            }
+        );
+        command.Parameters.Add(
+            new()
+            {
+                Value = matches.Select(m => m.GuaranteeFeeRate).ToArray(),
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric,
+            }
+        );
         await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using FinanceMatch.Api.Features.Guarantees;
 using FinanceMatch.Api.Features.Webhooks;
 using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Guarantees;
 using FinanceMatch.Core.LoanRequests;
 using FinanceMatch.Core.Matching;
+using FinanceMatch.Core.Products;
 using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -77,17 +80,16 @@ public static partial class RunMatching
         )
         {
             var applicant = await engine.ApplicantAsync(request.EnterpriseId, cancellationToken);
-            var bestOfEachBank = await engine.BestProductOfEachBankAsync(
-                MatchingEngine.AskOf(request),
-                applicant,
-                cancellationToken
-            );
-            var ranked = MatchingEngine.Rank(bestOfEachBank, options.Value.MaxMatchesPerRequest);
             var now = clock.GetUtcNow();
+            var (ask, guarantee) = await GuarantorOfAsync(request, applicant, now, cancellationToken);
+            var bestOfEachBank = await engine.BestProductOfEachBankAsync(ask, applicant, cancellationToken);
+            var ranked = MatchingEngine.Rank(bestOfEachBank, options.Value.MaxMatchesPerRequest);
             var matches = new List<Match>();
             for (var i = 0; i < ranked.Count; i++)
             {
                 var (product, checks, fit) = (ranked[i].Product, ranked[i].Checks, ranked[i].Fit);
+                var reliesOnGuarantor =
+                    guarantee is not null && Match.ReliesOnGuarantee(product.GuaranteeTypes, ask.GuaranteeTypes);
                 matches.Add(
                     Match.Create(
                         request.Id,
@@ -100,9 +102,23 @@ public static partial class RunMatching
                         fit.Total,
                         MatchExplanation.ReasonsJson(checks),
                         MatchExplanation.FitJson(fit),
+                        reliesOnGuarantor
+                            ? new MatchGuarantee(
+                                guarantee!.Id,
+                                guarantee.InstitutionId,
+                                guarantee.CoverageRatio,
+                                guarantee.AnnualFeeRate
+                            )
+                            : null,
                         now
                     )
                 );
+            }
+            // The guarantor's part exists only when a match relies on it, and before the matches that refer to it.
+            if (guarantee is not null && matches.Any(m => m.GuaranteeId == guarantee.Id))
+            {
+                db.Guarantees.Add(guarantee);
+                await db.SaveChangesAsync(cancellationToken);
             }
             var events = await WebhookOutbox.AddMatchesCreatedAsync(db, matches, now, cancellationToken);
             request.RecordMatches(ranked.Count, now);
@@ -123,6 +139,33 @@ public static partial class RunMatching
                 bestOfEachBank.Count,
                 ranked.Count,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds
+            );
+        }
+
+        /// <summary>
+        /// When the firm asks for a guarantee (政银担): the guarantor whose product covers it, offered its part; products
+        /// that a guarantee alone would secure are matched only then. Without one, the request is matched on the other
+        /// securities it allows (none left: no match).
+        /// </summary>
+        private async Task<(LoanAsk Ask, Guarantee? Guarantee)> GuarantorOfAsync(
+            LoanRequest request,
+            Applicant applicant,
+            DateTimeOffset now,
+            CancellationToken cancellationToken
+        )
+        {
+            var ask = MatchingEngine.AskOf(request);
+            if (!ask.GuaranteeTypes.Contains(GuaranteeType.Guarantee))
+                return (ask, null);
+            var cover = await GuaranteeCover.BestForAsync(db, ask, applicant, cancellationToken);
+            if (cover is { } found)
+                return (ask, Guarantee.Offer(request, found.Product, found.Terms, now));
+            return (
+                ask with
+                {
+                    GuaranteeTypes = [.. ask.GuaranteeTypes.Where(t => t != GuaranteeType.Guarantee)],
+                },
+                null
             );
         }
     }

@@ -15,7 +15,8 @@ namespace FinanceMatch.Api.Features.RiskProgrammes;
 
 /// <summary>
 /// The bank claims on the programme covering its defaulted loan for the loss it bears, within the programme's window
-/// after the default. The claim is worth the covered share of the loss, never more than what the programme reserved.
+/// after the default. The claim is worth the covered share of the loss, never more than what the programme reserved; a
+/// loan a guarantor covers is claimed from the guarantor first, and the programme covers its share of what is left.
 /// </summary>
 public static class FileClaim
 {
@@ -48,11 +49,15 @@ public static class FileClaim
             )
                 throw new ConflictException("A claim on this loan is already submitted or approved.");
             var programme = await db.RiskProgrammes.SingleAsync(p => p.Id == enrolment.ProgrammeId, cancellationToken);
+            var guarantee = loan.GuaranteeId is { } guaranteeId
+                ? await db.Guarantees.AsNoTracking().SingleAsync(g => g.Id == guaranteeId, cancellationToken)
+                : null;
             var now = clock.GetUtcNow();
             var claim = DomainRiskClaim.File(
                 loan,
                 programme,
                 enrolment,
+                guarantee,
                 command.Body.Loss,
                 DateOnly.FromDateTime(now.UtcDateTime),
                 now

@@ -62,7 +62,8 @@ internal static class RiskProgrammeMapping
             c.Status.Map<ClaimStatus>(),
             c.Note,
             c.FiledAt,
-            c.DecidedAt
+            c.DecidedAt,
+            c.GuarantorPaid
         );
 
     public static LedgerEntryDto ToDto(this DomainRiskLedgerEntry e) =>
