@@ -3,8 +3,8 @@ using FinanceMatch.Client.Contracts;
 using Refit;
 
 /// <summary>
-/// The demo's marketplace, through the real API: each bank publishes three products, firms with profiles ask for loans,
-/// and the banks work their inboxes (review, approve or decline; the firm accepts an offer; some loans are disbursed), so
+/// The demo's marketplace, through the real API: each bank publishes three products, firms with profiles ask for loans
+/// (some with a guarantee, co-matched with the guarantor, who works its inbox first), and the banks work their inboxes (review, approve or decline; the firm accepts an offer; some loans are disbursed), so
 /// that the dashboard's funnel and breakdowns have something to show.
 /// </summary>
 internal static class Marketplace
@@ -12,6 +12,7 @@ internal static class Marketplace
     /// <summary>Returns the loans paid out.</summary>
     public static async Task<List<AfterTheLoan.Disbursed>> LoadAsync(
         List<(string Name, FinanceMatchClient Client)> banks,
+        FinanceMatchClient guarantor,
         List<(Guid Id, FinanceMatchClient Client)> borrowers,
         Random random
     )
@@ -80,9 +81,10 @@ internal static class Marketplace
             [GuaranteeType.Credit],
             [GuaranteeType.Credit, GuaranteeType.Guarantee],
             [GuaranteeType.Mortgage],
+            [GuaranteeType.Guarantee],
         ];
-        var requests = new Dictionary<Guid, (FinanceMatchClient Firm, SubmitLoanRequestBody Ask)>();
-        foreach (var (_, firm) in borrowersWithProfiles)
+        var requests = new Dictionary<Guid, (Guid FirmId, FinanceMatchClient Firm, SubmitLoanRequestBody Ask)>();
+        foreach (var (firmId, firm) in borrowersWithProfiles)
         {
             var ask = new SubmitLoanRequestBody(
                 amounts[random.Next(amounts.Length)],
@@ -91,15 +93,34 @@ internal static class Marketplace
                 guarantees[random.Next(guarantees.Length)],
                 new LoanConsentBody([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
             );
-            requests[(await firm.LoanRequests.SubmitAsync(ask)).Id] = (firm, ask);
+            requests[(await firm.LoanRequests.SubmitAsync(ask)).Id] = (firmId, firm, ask);
         }
         var outcomes = new List<LoanRequestDto>();
-        foreach (var (id, (firm, _)) in requests)
+        foreach (var (id, (_, firm, _)) in requests)
         {
             LoanRequestDto request;
             while ((request = await firm.LoanRequests.GetAsync(id)).Status == LoanRequestStatus.Matching)
                 await Task.Delay(100);
             outcomes.Add(request);
+        }
+
+        // The guarantor's inbox first: it takes most of the loans asking for its guarantee, and says why when it does not.
+        var (guaranteed, refused) = (0, 0);
+        foreach (
+            var guarantee in (await guarantor.Guarantees.ListGuaranteesAsync(status: "pending", pageSize: 100)).Items
+        )
+        {
+            if (random.Next(6) == 0)
+            {
+                await guarantor.Guarantees.DeclineAsync(
+                    guarantee.Id,
+                    new DeclineGuaranteeBody("The firm's trade is outside the agency's policy focus.")
+                );
+                refused++;
+                continue;
+            }
+            await guarantor.Guarantees.ApproveAsync(guarantee.Id);
+            guaranteed++;
         }
 
         // The banks' inboxes: most matches reviewed, most of those approved; the firm takes the first offer it gets.
@@ -110,7 +131,7 @@ internal static class Marketplace
             if (random.Next(5) == 0)
                 continue;
             await bank.Matches.ReviewAsync(match.Id);
-            var (firm, ask) = requests[match.LoanRequestId];
+            var (firmId, firm, ask) = requests[match.LoanRequestId];
             var product = products[match.ProductId];
             if (random.Next(3) == 0)
             {
@@ -146,14 +167,110 @@ internal static class Marketplace
                         FirstLoan: random.Next(3) == 0
                     )
                 );
-                loans.Add(new AfterTheLoan.Disbursed(bank, match.Id, amount));
+                var profile = await firm.Profiles.GetAsync(firmId);
+                loans.Add(
+                    new AfterTheLoan.Disbursed(bank, match.Id, amount, profile.Score, match.Guarantee?.GuaranteeId)
+                );
                 disbursed++;
             }
         }
         Console.WriteLine(
             $"{products.Count} products published; {outcomes.Count} loan requests ({outcomes.Count(r => r.Status == LoanRequestStatus.Matched)} matched, "
-                + $"{outcomes.Sum(r => r.Matches.Count)} matches); {approved} offers approved, {declined} declined, {disbursed} loans disbursed"
+                + $"{outcomes.Sum(r => r.Matches.Count)} matches); {guaranteed} guarantees approved, {refused} declined; "
+                + $"{approved} offers approved, {declined} declined, {disbursed} loans disbursed"
         );
+        return loans;
+    }
+
+    /// <summary>
+    /// The platform's past, lent through the API: in each of <paramref name="rounds"/> rounds every borrower asks again
+    /// for a loan the banks' products take (some with a guarantee), the guarantor takes on what it is asked to, the
+    /// first-ranked bank offers and pays out, and the firm accepts. <see cref="AfterTheLoan.AgeAsync"/> then spreads these
+    /// loans, with the others, over two years. Returns the loans paid out.
+    /// </summary>
+    public static async Task<List<AfterTheLoan.Disbursed>> HistoryAsync(
+        List<(string Name, FinanceMatchClient Client)> banks,
+        FinanceMatchClient guarantor,
+        List<(Guid Id, FinanceMatchClient Client)> borrowers,
+        int rounds,
+        Random random
+    )
+    {
+        var loans = new List<AfterTheLoan.Disbursed>();
+        // Which client is which institution: the one bank that can see a match of it.
+        var bankOf = new Dictionary<Guid, FinanceMatchClient>();
+        async Task<FinanceMatchClient> BankOfAsync(MatchDto match)
+        {
+            if (bankOf.TryGetValue(match.InstitutionId, out var known))
+                return known;
+            foreach (var (_, bank) in banks)
+            {
+                try
+                {
+                    await bank.Matches.GetAsync(match.Id);
+                    return bankOf[match.InstitutionId] = bank;
+                }
+                catch (ApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { }
+            }
+            throw new InvalidOperationException($"No demo bank sees match {match.Id}.");
+        }
+        decimal[] amounts = [200_000m, 500_000m, 800_000m];
+        GuaranteeType[][] guarantees =
+        [
+            [GuaranteeType.Credit],
+            [GuaranteeType.Credit],
+            [GuaranteeType.Guarantee],
+        ];
+        var requests = 0;
+        for (var round = 0; round < rounds; round++)
+            foreach (var (firmId, firm) in await WithProfilesAsync(borrowers))
+            {
+                var submitted = await firm.LoanRequests.SubmitAsync(
+                    new SubmitLoanRequestBody(
+                        amounts[random.Next(amounts.Length)],
+                        12,
+                        "Working capital",
+                        guarantees[random.Next(guarantees.Length)],
+                        new LoanConsentBody([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
+                    )
+                );
+                requests++;
+                LoanRequestDto request;
+                while ((request = await firm.LoanRequests.GetAsync(submitted.Id)).Status == LoanRequestStatus.Matching)
+                    await Task.Delay(50);
+                if (request.Matches.Count == 0)
+                    continue;
+                var match = request.Matches.MinBy(m => m.Rank)!;
+                if (match.Guarantee is { } guarantee)
+                    await guarantor.Guarantees.ApproveAsync(guarantee.GuaranteeId);
+                var bank = await BankOfAsync(match);
+                await bank.Matches.ReviewAsync(match.Id);
+                var product = await bank.Products.GetAsync(match.ProductId);
+                await bank.Matches.ApproveAsync(
+                    match.Id,
+                    new ApproveMatchBody(request.Amount, product.MinAnnualRate + 0.25m, request.TermMonths)
+                );
+                await firm.Matches.AcceptAsync(match.Id);
+                await bank.Matches.DisburseAsync(
+                    match.Id,
+                    new DisburseMatchBody(
+                        request.Amount,
+                        DateOnly.FromDateTime(DateTime.UtcNow),
+                        FirstLoan: round == 0 && random.Next(3) == 0
+                    )
+                );
+                var profile = await firm.Profiles.GetAsync(firmId);
+                loans.Add(
+                    new AfterTheLoan.Disbursed(
+                        bank,
+                        match.Id,
+                        request.Amount,
+                        profile.Score,
+                        match.Guarantee?.GuaranteeId
+                    )
+                );
+            }
+        Console.WriteLine($"History: {requests} earlier loan requests, {loans.Count} loans paid out");
         return loans;
     }
 

@@ -81,6 +81,33 @@ foreach (
     banks.Add((name, await SignedInAsync(bank.ClientId, bank.ClientSecret!)));
 }
 
+// A policy guarantee agency (政府性融资担保) covers 80% of small loans that ask for a guarantee (政银担).
+var guarantorCreated = await @operator.Institutions.CreateAsync(
+    new CreateInstitutionBody("Foshan Financing Guarantee Co.", "DEMO-FSFG", InstitutionKind.Guarantor)
+);
+credentials.AppendLine(
+    CultureInfo.InvariantCulture,
+    $"guarantor  {"DEMO-FSFG", -14} clientId={guarantorCreated.ClientId} clientSecret={guarantorCreated.ClientSecret}"
+);
+var guarantor = await SignedInAsync(guarantorCreated.ClientId, guarantorCreated.ClientSecret!);
+await guarantor.Guarantees.PublishAsync(
+    (
+        await guarantor.Guarantees.CreateAsync(
+            new GuaranteeProductBody(
+                "Foshan SME Policy Guarantee",
+                "80% of a small firm's loan, 1% a year, for Guangdong firms without a serious penalty in two years.",
+                0.8m,
+                1m,
+                50_000m,
+                3_000_000m,
+                200_000_000m,
+                ["44"],
+                Eligibility: new EligibilityDto(ExcludeSeriousPenaltiesMonths: 24)
+            )
+        )
+    ).Id
+);
+
 string[] divisions = ["440604", "440605", "440606", "440607", "440608", "440703", "440305", "440106", "441900"];
 string[] industries = ["C35", "C38", "C39", "C33", "C18", "F51", "F52", "G54", "I65", "M75"];
 string[] surnames = ["Li", "Chen", "Huang", "Liang", "Zhang", "Wu", "He", "Lin", "Luo", "Zhou"];
@@ -273,8 +300,10 @@ foreach (var (client, queued) in batches)
 // The finance bureau's risk fund covers the loans paid out from now on (it supplies no feed; a department names one).
 var fund = await DepartmentAsync("Foshan Municipal Finance Bureau (risk fund)", "DEMO-FUND", FeedType.Penalty);
 await AfterTheLoan.ProgrammeAsync(fund);
-var loans = await Marketplace.LoadAsync(banks, borrowers, random);
-await AfterTheLoan.FollowAsync(loans, fund, random);
+var loans = await Marketplace.LoadAsync(banks, guarantor, borrowers, random);
+loans.AddRange(await Marketplace.HistoryAsync(banks, guarantor, borrowers, rounds: 3, random));
+await AfterTheLoan.FollowAsync(loans, fund, guarantor, random);
+await AfterTheLoan.AgeAsync(Environment.GetEnvironmentVariable("ConnectionStrings__FinanceMatch"));
 
 var file =
     Environment.GetEnvironmentVariable("FINANCEMATCH_DEMO_CREDENTIALS")

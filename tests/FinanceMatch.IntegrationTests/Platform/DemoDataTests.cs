@@ -38,6 +38,7 @@ public sealed class DemoDataTests
             RedirectStandardError = true,
         };
         start.Environment["FINANCEMATCH_DEMO_CREDENTIALS"] = credentials;
+        start.Environment["ConnectionStrings__FinanceMatch"] = database.ConnectionString;
         foreach (var (key, value) in FakeLicenceIssuer.Instance.SigningEnvironment(Path.GetTempPath()))
             start.Environment[key] = value;
         using var loader = Process.Start(start)!;
@@ -59,6 +60,7 @@ public sealed class DemoDataTests
         Assert.That(loader.ExitCode, Is.Zero, await output + await errors);
         Assert.That(await output, Does.Contain("12 products published"));
         Assert.That(File.ReadAllText(credentials), Does.Contain("bank       DEMO-BOF"));
+        Assert.That(File.ReadAllText(credentials), Does.Contain("guarantor  DEMO-FSFG"));
         File.Delete(credentials);
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
         var token = await new FinanceMatchClient(http).Auth.GetTokenAsync(
@@ -68,13 +70,13 @@ public sealed class DemoDataTests
         var overview = await new FinanceMatchClient(http).Statistics.GetOverviewAsync();
         Assert.That(
             overview.LoanRequests,
-            Is.EqualTo(30),
-            "each of the 30 registered firms (five in six of 36) asked for a loan"
+            Is.EqualTo(120),
+            "each of the 30 registered firms (five in six of 36) asked for a loan, and three times before in the history"
         );
         Assert.That(overview.MatchedRequests, Is.GreaterThan(0));
         Assert.That(overview.ApprovedMatches, Is.GreaterThan(0));
         Assert.That(overview.DisbursedLoans, Is.GreaterThan(0));
-        Assert.That(overview.Institutions, Is.EqualTo(4));
+        Assert.That(overview.Institutions, Is.EqualTo(5), "four banks and a guarantor");
         var client = new FinanceMatchClient(http);
         var loans = (await client.Statistics.GetLoansAsync()).Rows.Single();
         Assert.That(loans.Loans, Is.EqualTo(overview.DisbursedLoans), "every disbursed match is a loan");
@@ -82,5 +84,17 @@ public sealed class DemoDataTests
         Assert.That(await output, Does.Contain("loans followed"));
         var programme = (await client.RiskProgrammes.ListAsync()).Items.Single();
         Assert.That(programme.Reserved + programme.Paid, Is.GreaterThan(0m));
+        // The history: the loans paid out today are spread over two years, their months before this one reported.
+        Assert.That(await output, Does.Contain($"History: {loans.Loans} loans spread over the last two years"));
+        var book = (await client.Loans.ListAsync(pageSize: 100)).Items;
+        var thisMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
+        var older = book.Where(l => l.DisbursedOn < thisMonth && l.LastPeriod is not null).ToList();
+        Assert.That(older, Is.Not.Empty, "some loan went back a month or more (each goes back 0–23 months)");
+        foreach (var loan in older)
+            Assert.That(
+                (await client.Loans.ListPerformanceAsync(loan.Id)).Count,
+                Is.GreaterThan(1),
+                "an aged loan has its months before this one reported"
+            );
     }
 }
