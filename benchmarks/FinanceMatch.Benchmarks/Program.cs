@@ -81,6 +81,11 @@ try
         );
         return;
     }
+    if (mode == "loan-performance")
+    {
+        await LoanPerformanceBenchmark.RunAsync(apiDll, connectionString, numbers.Length > 0 ? rows : 200_000, dataDir);
+        return;
+    }
     if (mode == "profiles")
     {
         await ProfileRebuildBenchmark.RunAsync(apiDll, connectionString, rows);
@@ -215,47 +220,9 @@ static async Task<(double New, double Resend)> FloorAsync(
         """;
     var script =
         $"TRUNCATE public.floor_staging;\n\\copy public.floor_staging FROM '{csvPath}' WITH (FORMAT csv, HEADER true)\n{upsert}\n";
-    var scriptPath = Path.Combine(Path.GetTempPath(), "financematch-floor.sql");
-    await File.WriteAllTextAsync(scriptPath, script);
-    var first = await PsqlAsync(builder, scriptPath);
-    var second = await PsqlAsync(builder, scriptPath);
+    var first = await Psql.RunAsync(builder.ConnectionString, script);
+    var second = await Psql.RunAsync(builder.ConnectionString, script);
     return (first, second);
-}
-
-static async Task<double> PsqlAsync(NpgsqlConnectionStringBuilder builder, string scriptPath)
-{
-    var start = new ProcessStartInfo(
-        "psql",
-        [
-            "-X",
-            "-q",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-h",
-            builder.Host!,
-            "-p",
-            builder.Port.ToString(CultureInfo.InvariantCulture),
-            "-U",
-            builder.Username!,
-            "-d",
-            builder.Database!,
-            "-f",
-            scriptPath,
-        ]
-    )
-    {
-        RedirectStandardError = true,
-    };
-    start.Environment["PGPASSWORD"] = builder.Password;
-    var clock = Stopwatch.StartNew();
-    using var psql = Process.Start(start)!;
-    var errors = await psql.StandardError.ReadToEndAsync();
-    await psql.WaitForExitAsync();
-    if (psql.ExitCode != 0)
-        throw new InvalidOperationException($"psql failed: {errors}");
-    var seconds = clock.Elapsed.TotalSeconds;
-    Console.WriteLine($"  floor: {seconds:0.00} s");
-    return seconds;
 }
 
 static async Task ExecuteAsync(string connectionString, string sql)
