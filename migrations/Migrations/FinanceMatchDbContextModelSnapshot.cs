@@ -1390,6 +1390,10 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("numeric(7,4)")
                         .HasColumnName("max_annual_rate");
 
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1418,6 +1422,9 @@ namespace FinanceMatch.Migrations.Migrations
                     b.HasIndex("ConsentId")
                         .IsUnique()
                         .HasDatabaseName("ix_loan_requests_consent_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_loan_requests_product_id");
 
                     b.HasIndex("EnterpriseId", "CreatedAt")
                         .HasDatabaseName("ix_loan_requests_enterprise_id_created_at");
@@ -2772,6 +2779,11 @@ namespace FinanceMatch.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_loan_requests_enterprises_enterprise_id");
+
+                    b.HasOne("FinanceMatch.Core.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .HasConstraintName("fk_loan_requests_products_product_id");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Loans.Loan", b =>

@@ -55,14 +55,18 @@ public enum MatchStatus
 /// <summary>The consent a loan request carries: it covers the banks the request is matched to.</summary>
 public sealed record LoanConsentBody(IReadOnlyList<ConsentScope> Scopes, DateTimeOffset ExpiresAt);
 
-/// <summary>Body of <c>POST /api/v1/loan-requests</c>.</summary>
+/// <summary>
+/// Body of <c>POST /api/v1/loan-requests</c>. With <c>productId</c> the firm applies to that published product: the
+/// request is checked against its rules at once (422 naming each failed rule) and matched with it alone.
+/// </summary>
 public sealed record SubmitLoanRequestBody(
     decimal Amount,
     int TermMonths,
     string Purpose,
     IReadOnlyList<GuaranteeType> GuaranteeTypes,
     LoanConsentBody Consent,
-    decimal? MaxAnnualRate = null
+    decimal? MaxAnnualRate = null,
+    Guid? ProductId = null
 );
 
 /// <summary>A loan request and its matches (a bank sees only its own match).</summary>
@@ -78,7 +82,8 @@ public sealed record LoanRequestDto(
     Guid ConsentId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? MatchedAt,
-    IReadOnlyList<MatchDto> Matches
+    IReadOnlyList<MatchDto> Matches,
+    Guid? ProductId = null
 );
 
 /// <summary>A rule of a product checked against a request: what the product requires and what the firm has.</summary>

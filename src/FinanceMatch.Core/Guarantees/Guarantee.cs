@@ -179,12 +179,9 @@ public sealed class Guarantee
                 "loss",
                 $"The loss cannot exceed the principal outstanding, {loan.PrincipalOutstanding:0.00}."
             );
+        // A loss too small to be worth a cent under the coverage is still claimed (worth 0): the guarantor settles it,
+        // and a programme after it is not left waiting for a claim that cannot be made.
         var amount = Math.Round(Math.Min(loss, Committed) * CoverageRatio, 2, MidpointRounding.ToZero);
-        if (amount <= 0)
-            throw UnprocessableException.For(
-                "loss",
-                "A loss this small is worth nothing under the guarantee's coverage."
-            );
         Move(GuaranteeStatus.Claimed, now, GuaranteeStatus.Active);
         ClaimedLoss = loss;
         ClaimAmount = amount;

@@ -32,6 +32,9 @@ public sealed class LoanRequest
     public string? GradeWhenPosted { get; private set; }
     public LoanRequestStatus Status { get; private set; }
     public Guid ConsentId { get; private set; }
+
+    /// <summary>The product the firm applied to, when it chose one: the request is matched with that product alone.</summary>
+    public Guid? ProductId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? MatchedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -47,10 +50,12 @@ public sealed class LoanRequest
         string? gradeWhenPosted,
         Guid consentId,
         Guid id,
-        DateTimeOffset now
+        DateTimeOffset now,
+        Guid? productId = null
     ) =>
         new()
         {
+            ProductId = productId,
             GradeWhenPosted = gradeWhenPosted,
             Id = id,
             EnterpriseId = enterpriseId,
@@ -113,6 +118,7 @@ internal sealed class LoanRequestConfiguration : IEntityTypeConfiguration<LoanRe
         builder.Property(r => r.RowVersion).IsRowVersion();
         builder.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(r => r.EnterpriseId);
         builder.HasOne<Consents.Consent>().WithOne().HasForeignKey<LoanRequest>(r => r.ConsentId);
+        builder.HasOne<Products.Product>().WithMany().HasForeignKey(r => r.ProductId);
         builder.HasIndex(r => new { r.EnterpriseId, r.CreatedAt });
         // Two indexes on one column need names of their own: unnamed, EF took the second for the first and kept only it,
         // so requests by posting day (statistics) had no index.

@@ -264,11 +264,18 @@ public sealed class RiskClaim
             );
         var guarantorPaid = 0m;
         if (guarantee is not null)
+        {
             guarantorPaid =
                 guarantee.SettledPayout
                 ?? throw new ConflictException(
                     $"The loan's guarantee is {guarantee.Status.Wire()}: claim from the guarantor first, and from the programme once it has decided."
                 );
+            if (guarantee.ClaimedLoss is { } claimed && loss != claimed)
+                throw UnprocessableException.For(
+                    "loss",
+                    $"The loss is the one claimed from the guarantor, {claimed:0.00}: one loss, shared in turn."
+                );
+        }
         var amount = programme.PayoutFor(Math.Max(0, loss - guarantorPaid), enrolment.Reserved);
         if (amount <= 0)
             throw UnprocessableException.For(

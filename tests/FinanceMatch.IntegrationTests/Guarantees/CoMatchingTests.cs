@@ -253,6 +253,32 @@ public sealed class CoMatchingTests
     }
 
     [Test]
+    public async Task WhenTheLastOfferRelyingOnAGuaranteeIsDeclined_TheGuaranteeIsWithdrawn_AndItsPartiesLoseSightOfIt()
+    {
+        var co = await CoMatchedAsync();
+        await co.Guarantor.Client.Guarantees.ApproveAsync(co.GuaranteeId);
+        await co.Bank.Client.Matches.ReviewAsync(co.Match.Id);
+
+        await co.Bank.Client.Matches.DeclineAsync(co.Match.Id, new DeclineMatchBody("Outside our risk appetite"));
+
+        var withdrawn = await co.Guarantor.Client.Guarantees.GetGuaranteeAsync(co.GuaranteeId);
+        Assert.That((withdrawn.Status, withdrawn.Committed), Is.EqualTo((GuaranteeStatus.Withdrawn, 0m)));
+        var product = (
+            await co.Guarantor.Client.Guarantees.ListAsync(institutionId: co.Guarantor.Created.Id)
+        ).Items.Single();
+        Assert.That(product.Committed, Is.Zero);
+        // The declining bank's part ended: what becomes of the firm's guarantee is no longer its business.
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            () => co.Bank.Client.Guarantees.GetGuaranteeAsync(co.GuaranteeId)
+        );
+        await Problems.ExpectAsync(
+            HttpStatusCode.Forbidden,
+            () => co.Guarantor.Client.Consents.GetReportAsync(co.Firm.Created.Id)
+        );
+    }
+
+    [Test]
     public async Task CancellingTheRequest_WithdrawsAnApprovedGuarantee_AndGivesItsCapacityBack()
     {
         var co = await CoMatchedAsync();

@@ -118,6 +118,17 @@ public sealed class GuaranteeLifecycleTests
     }
 
     [Test]
+    public void ALossWorthNothingUnderTheCoverage_IsStillClaimed_SoTheProgrammeIsNotLeftWaiting()
+    {
+        var (guarantee, loan) = Covering(LoanStatus.Defaulted);
+
+        guarantee.Claim(loan, 0.01m, Now);
+        guarantee.PayClaim(LoanStatus.Defaulted, null, Now);
+
+        Assert.That((guarantee.ClaimAmount, guarantee.SettledPayout), Is.EqualTo(((decimal?)0m, (decimal?)0m)));
+    }
+
+    [Test]
     public void APaidClaim_FreesTheCapacity_ButNotOnceTheLoanWasRecovered()
     {
         var (guarantee, loan) = Covering(LoanStatus.Defaulted);
@@ -156,6 +167,10 @@ public sealed class GuaranteeLifecycleTests
             RiskClaim.File(loan, programme, enrolment, guarantee, 100_000m, today, Now)
         );
         guarantee.PayClaim(LoanStatus.Defaulted, null, Now);
+        Assert.Throws<UnprocessableException>(
+            () => RiskClaim.File(loan, programme, enrolment, guarantee, 150_000m, today, Now),
+            "one loss, shared in turn: not a larger one for the public fund"
+        );
 
         var claim = RiskClaim.File(loan, programme, enrolment, guarantee, 100_000m, today, Now);
 

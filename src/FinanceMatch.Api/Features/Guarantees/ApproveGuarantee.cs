@@ -1,5 +1,6 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using Mediator;
 
@@ -25,6 +26,8 @@ public static class ApproveGuarantee
                 cancellationToken
             );
             guarantee.Approve(clock.GetUtcNow());
+            if (!await GuaranteeCover.IsReliedOnAsync(db, guarantee.Id, cancellationToken))
+                throw new ConflictException("No open offer relies on this guarantee any more.");
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await GuaranteeCover.HoldAsync(db, guarantee.GuaranteeProductId, guarantee.Amount, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -58,9 +58,14 @@ internal static class GuaranteeAccess
         return products.Where(p => p.Status == DomainGuaranteeProductStatus.Published || p.InstitutionId == subject);
     }
 
+    private static readonly Core.Matching.MatchStatus[] CoveredStatuses =
+    [
+        .. Core.Matching.Match.ConsentCoveredStatuses,
+    ];
+
     /// <summary>
-    /// The guarantees a caller may see: a guarantor its own, a bank those its matches rely on, a firm its own, operators
-    /// all.
+    /// The guarantees a caller may see: a guarantor its own, a bank those its matches rely on while the match is in play
+    /// (as the request's consent covers it: a declined, withdrawn or expired match ends it), a firm its own, operators all.
     /// </summary>
     public static IQueryable<DomainGuarantee> VisibleTo(
         this IQueryable<DomainGuarantee> guarantees,
@@ -73,7 +78,10 @@ internal static class GuaranteeAccess
         var subject = caller.SubjectId;
         if (caller.Is(DomainRole.Bank))
             return guarantees.Where(g =>
-                g.InstitutionId == subject || db.Matches.Any(m => m.GuaranteeId == g.Id && m.InstitutionId == subject)
+                g.InstitutionId == subject
+                || db.Matches.Any(m =>
+                    m.GuaranteeId == g.Id && m.InstitutionId == subject && CoveredStatuses.Contains(m.Status)
+                )
             );
         if (caller.Is(DomainRole.Enterprise))
             return guarantees.Where(g => g.EnterpriseId == subject);

@@ -103,6 +103,57 @@ public static class GuaranteeCover
         await ReturnAsync(db, guarantee.GuaranteeProductId, freed, ct);
     }
 
+    /// <summary>
+    /// Matches relying on a guarantee are closing (a bank declined, or did not answer in time): a guarantee that no open
+    /// or accepted offer relies on any more is withdrawn and gives its capacity back, and its guarantor's access to the
+    /// firm's report ends with it. Tracked, in the caller's transaction, settled by its SaveChanges like the matches.
+    /// </summary>
+    public static async Task WithdrawUnusedAsync(
+        FinanceMatchDbContext db,
+        IReadOnlyCollection<Core.Matching.Match> closing,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
+    {
+        var guaranteeIds = closing.Where(m => m.GuaranteeId is not null).Select(m => m.GuaranteeId!.Value).Distinct();
+        var closingIds = closing.Select(m => m.Id).ToArray();
+        foreach (var guaranteeId in guaranteeIds.ToList())
+        {
+            var stillRelied = await db.Matches.AnyAsync(
+                m =>
+                    m.GuaranteeId == guaranteeId
+                    && !closingIds.Contains(m.Id)
+                    && (
+                        m.Status == Core.Matching.MatchStatus.Pending
+                        || m.Status == Core.Matching.MatchStatus.UnderReview
+                        || m.Status == Core.Matching.MatchStatus.Approved
+                        || m.Status == Core.Matching.MatchStatus.Accepted
+                    ),
+                ct
+            );
+            if (stillRelied)
+                continue;
+            var guarantee = await db.Guarantees.SingleAsync(g => g.Id == guaranteeId, ct);
+            if (guarantee.Status is not (DomainGuaranteeStatus.Pending or DomainGuaranteeStatus.Approved))
+                continue;
+            var freed = guarantee.Withdraw(now);
+            await ReturnAsync(db, guarantee.GuaranteeProductId, freed, ct);
+        }
+    }
+
+    /// <summary>Whether an open offer still relies on this guarantee (one the firm could still take).</summary>
+    public static Task<bool> IsReliedOnAsync(FinanceMatchDbContext db, Guid guaranteeId, CancellationToken ct) =>
+        db.Matches.AnyAsync(
+            m =>
+                m.GuaranteeId == guaranteeId
+                && (
+                    m.Status == Core.Matching.MatchStatus.Pending
+                    || m.Status == Core.Matching.MatchStatus.UnderReview
+                    || m.Status == Core.Matching.MatchStatus.Approved
+                ),
+            ct
+        );
+
     /// <summary>The guarantee a match relies on, tracked.</summary>
     public static Task<DomainGuarantee> OfMatchAsync(
         FinanceMatchDbContext db,

@@ -36,11 +36,18 @@ public static class PayGuaranteeClaim
                 command.GuaranteeId,
                 cancellationToken
             );
-            var loanStatus = await db
-                .Loans.Where(l => l.Id == guarantee.LoanId)
-                .Select(l => l.Status)
-                .SingleOrDefaultAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The loan held (FOR SHARE) until the payment commits: a report moving it out of default meanwhile waits.
+            var loanStatus =
+                (
+                    await db
+                        .Loans.FromSql(
+                            $"SELECT l.*, l.xmin FROM financematch.loans l WHERE l.id = {guarantee.LoanId} FOR SHARE"
+                        )
+                        .AsNoTracking()
+                        .SingleOrDefaultAsync(cancellationToken)
+                )?.Status
+                ?? default;
             var freed = guarantee.PayClaim(loanStatus, command.Body.Note, clock.GetUtcNow());
             await GuaranteeCover.ReturnAsync(db, guarantee.GuaranteeProductId, freed, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -25,6 +25,7 @@ internal static class LoanRequestMapping
             r.ConsentId,
             r.CreatedAt,
             r.MatchedAt,
-            matches.OrderBy(m => m.Rank).Select(m => m.ToDtoFor(forBank)).ToList()
+            matches.OrderBy(m => m.Rank).Select(m => m.ToDtoFor(forBank)).ToList(),
+            r.ProductId
         );
 }

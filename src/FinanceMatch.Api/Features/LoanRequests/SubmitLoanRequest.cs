@@ -15,7 +15,9 @@ namespace FinanceMatch.Api.Features.LoanRequests;
 
 /// <summary>
 /// A firm posts a loan request together with the consent that will let the matched banks read its report; both are
-/// written in one transaction and matching starts at once as a job.
+/// written in one transaction and matching starts at once as a job. A firm applying to one product (<c>productId</c>)
+/// is checked against that product's rules first, with the matching engine's own rules: a failed rule is 422 naming
+/// it (and what would pass it), and nothing is written; the job then matches the request with that product alone.
 /// </summary>
 public static class SubmitLoanRequest
 {
@@ -61,8 +63,12 @@ public static class SubmitLoanRequest
         }
     }
 
-    public sealed class Handler(FinanceMatchDbContext db, MatchingTrigger matching, TimeProvider clock)
-        : IRequestHandler<Command, LoanRequestDto>
+    public sealed class Handler(
+        FinanceMatchDbContext db,
+        MatchingEngine engine,
+        MatchingTrigger matching,
+        TimeProvider clock
+    ) : IRequestHandler<Command, LoanRequestDto>
     {
         public async ValueTask<LoanRequestDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -79,6 +85,8 @@ public static class SubmitLoanRequest
                     .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("No enterprise has this id.");
             var body = command.Body;
+            if (body.ProductId is { } productId)
+                await CheckChosenProductAsync(command.EnterpriseId, productId, body, cancellationToken);
             var now = clock.GetUtcNow();
             var requestId = Guid.CreateVersion7(now);
             var consent = DomainConsent.Grant(
@@ -100,7 +108,8 @@ public static class SubmitLoanRequest
                 applicant.Grade,
                 consent.Id,
                 requestId,
-                now
+                now,
+                body.ProductId
             );
             db.Consents.Add(consent);
             db.LoanRequests.Add(request);
@@ -109,6 +118,43 @@ public static class SubmitLoanRequest
             // RematchStalledRequests finds the request within a minute.
             await matching.RequestAsync(CancellationToken.None);
             return request.ToDto([]);
+        }
+
+        /// <summary>The product the firm applies to: published (404 otherwise), and every one of its rules passing (422).</summary>
+        private async Task CheckChosenProductAsync(
+            Guid enterpriseId,
+            Guid productId,
+            Client.Contracts.SubmitLoanRequestBody body,
+            CancellationToken cancellationToken
+        )
+        {
+            var product =
+                await db
+                    .Products.AsNoTracking()
+                    .SingleOrDefaultAsync(
+                        p => p.Id == productId && p.Status == Core.Products.ProductStatus.Published,
+                        cancellationToken
+                    )
+                ?? throw new NotFoundException("No published product has this id.");
+            var ask = new Core.Matching.LoanAsk(
+                body.Amount,
+                body.TermMonths,
+                [.. body.GuaranteeTypes.Select(g => g.Map<Core.Products.GuaranteeType>()).Distinct()],
+                body.MaxAnnualRate
+            );
+            var evaluation = MatchingEngine.Evaluate(
+                product,
+                ask,
+                await engine.ApplicantAsync(enterpriseId, cancellationToken)
+            );
+            if (!evaluation.Matches)
+                throw new UnprocessableException(
+                    $"The request does not pass {evaluation.Failed.Count} of the product's rules.",
+                    evaluation.Failed.ToDictionary(
+                        f => f.Rule,
+                        f => new[] { $"The product requires {f.Required}; the request and the firm have {f.Actual}." }
+                    )
+                );
         }
     }
 

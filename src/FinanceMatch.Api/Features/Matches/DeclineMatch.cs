@@ -1,4 +1,5 @@
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Features.Guarantees;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
@@ -27,8 +28,12 @@ public static class DeclineMatch
         public async ValueTask<MatchDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var match = await MatchAccess.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
-            match.Decline(command.Body.Reason, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            match.Decline(command.Body.Reason, now);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await GuaranteeCover.WithdrawUnusedAsync(db, [match], now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return match.ToBankDto();
         }
     }

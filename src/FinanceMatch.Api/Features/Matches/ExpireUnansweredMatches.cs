@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Features.Guarantees;
 using FinanceMatch.Api.Features.Matching;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
@@ -10,7 +11,8 @@ namespace FinanceMatch.Api.Features.Matches;
 
 /// <summary>
 /// Pending matches the bank has not answered within <c>Matching:ResponseDeadlineHours</c> expire (a recurring job).
-/// Each goes through the state machine; one that a bank answers meanwhile loses its expiry on the row version.
+/// Each goes through the state machine; one that a bank answers meanwhile loses its expiry on the row version. A
+/// guarantee no offer relies on any more is withdrawn with them.
 /// </summary>
 public static partial class ExpireUnansweredMatches
 {
@@ -43,7 +45,10 @@ public static partial class ExpireUnansweredMatches
                     match.Expire(now);
                 try
                 {
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    await GuaranteeCover.WithdrawUnusedAsync(db, overdue, now, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
                     expired += overdue.Count;
                 }
                 catch (DbUpdateConcurrencyException)

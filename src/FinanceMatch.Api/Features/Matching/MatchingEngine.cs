@@ -76,11 +76,28 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
         CancellationToken ct
     )
     {
+        if (ask.GuaranteeTypes.Count == 0)
+            return []; // No security left to offer (a guarantee nobody covers): nothing matches.
         var best = await db
             .Products.FromSqlRaw(BestProductOfEachBankQuery.Text, BestProductOfEachBankQuery.Parameters(ask, firm))
             .AsNoTracking()
             .ToListAsync(ct);
         return best.Select(p => Evaluate(p, ask, firm)).Where(e => e.Matches).ToList();
+    }
+
+    /// <summary>
+    /// A request made to one product (the firm applied to it): that product, when it is still published and every rule
+    /// passes; else nothing.
+    /// </summary>
+    public async Task<List<ProductEvaluation>> ChosenProductAsync(
+        Guid productId,
+        LoanAsk ask,
+        Applicant firm,
+        CancellationToken ct
+    )
+    {
+        var product = await Published().SingleOrDefaultAsync(p => p.Id == productId, ct);
+        return product is null ? [] : [.. new[] { Evaluate(product, ask, firm) }.Where(e => e.Matches)];
     }
 
     /// <summary>Published products failed by one or two rules. SQL drops those failing three or more of the basic rules.</summary>
@@ -111,7 +128,8 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
     private IQueryable<Product> Published() =>
         db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.Published);
 
-    private static ProductEvaluation Evaluate(Product product, LoanAsk ask, Applicant firm)
+    /// <summary>Every rule of <paramref name="product"/> checked against the request and the firm, and the fit score.</summary>
+    public static ProductEvaluation Evaluate(Product product, LoanAsk ask, Applicant firm)
     {
         var terms = product.Terms;
         return new ProductEvaluation(product, MatchRules.Evaluate(terms, ask, firm), MatchRules.Fit(terms, ask, firm));

@@ -82,7 +82,9 @@ public static partial class RunMatching
             var applicant = await engine.ApplicantAsync(request.EnterpriseId, cancellationToken);
             var now = clock.GetUtcNow();
             var (ask, guarantee) = await GuarantorOfAsync(request, applicant, now, cancellationToken);
-            var bestOfEachBank = await engine.BestProductOfEachBankAsync(ask, applicant, cancellationToken);
+            var bestOfEachBank = request.ProductId is { } chosen
+                ? await engine.ChosenProductAsync(chosen, ask, applicant, cancellationToken)
+                : await engine.BestProductOfEachBankAsync(ask, applicant, cancellationToken);
             var ranked = MatchingEngine.Rank(bestOfEachBank, options.Value.MaxMatchesPerRequest);
             var matches = new List<Match>();
             for (var i = 0; i < ranked.Count; i++)
