@@ -1400,6 +1400,14 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("purpose");
 
+                    b.Property<int>("Referrals")
+                        .HasColumnType("integer")
+                        .HasColumnName("referrals");
+
+                    b.Property<DateTimeOffset?>("ReferredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("referred_at");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1435,6 +1443,10 @@ namespace FinanceMatch.Migrations.Migrations
 
                     b.HasIndex(new[] { "CreatedAt" }, "ix_loan_requests_created_at")
                         .HasDatabaseName("ix_loan_requests_created_at");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_loan_requests_referred")
+                        .HasDatabaseName("ix_loan_requests_referred")
+                        .HasFilter("referred_at IS NOT NULL");
 
                     b.ToTable("loan_requests", "financematch");
                 });
@@ -1668,6 +1680,11 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("decline_reason");
+
+                    b.Property<string>("DeclineReasonCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("decline_reason_code");
 
                     b.Property<decimal?>("DisbursedAmount")
                         .HasPrecision(18, 2)

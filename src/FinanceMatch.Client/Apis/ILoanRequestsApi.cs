@@ -36,6 +36,10 @@ public interface ILoanRequestsApi
         CancellationToken cancellationToken = default
     );
 
+    /// <summary>A declined firm asks to be matched again with the banks that have not seen the request.</summary>
+    [Post("/api/v1/loan-requests/{id}/referral")]
+    Task<LoanRequestDto> ReferAsync(Guid id, CancellationToken cancellationToken = default);
+
     /// <summary>Cancels the request; its open matches are withdrawn (the firm).</summary>
     [Post("/api/v1/loan-requests/{id}/cancel")]
     Task<LoanRequestDto> CancelAsync(Guid id, CancellationToken cancellationToken = default);

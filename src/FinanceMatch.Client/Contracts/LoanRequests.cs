@@ -83,7 +83,8 @@ public sealed record LoanRequestDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset? MatchedAt,
     IReadOnlyList<MatchDto> Matches,
-    Guid? ProductId = null
+    Guid? ProductId = null,
+    int Referrals = 0
 );
 
 /// <summary>A rule of a product checked against a request: what the product requires and what the firm has.</summary>
@@ -124,7 +125,8 @@ public sealed record MatchDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset? FirstRespondedAt,
     DateTimeOffset UpdatedAt,
-    MatchGuaranteeDto? Guarantee = null
+    MatchGuaranteeDto? Guarantee = null,
+    DeclineReasonCode? DeclineReasonCode = null
 );
 
 /// <summary>A published product the firm failed by one or two rules, and what would pass them.</summary>
@@ -139,8 +141,33 @@ public sealed record NearMissDto(
 /// <summary>Body of <c>POST /api/v1/matches/{id}/approve</c>: the bank's offer.</summary>
 public sealed record ApproveMatchBody(decimal Amount, decimal AnnualRate, int TermMonths);
 
-/// <summary>Body of <c>POST /api/v1/matches/{id}/decline</c>.</summary>
-public sealed record DeclineMatchBody(string Reason);
+/// <summary>Why a bank declined, as a code (the <c>reason</c> text says more).</summary>
+public enum DeclineReasonCode
+{
+    /// <summary>The firm or the loan lies outside what the bank lends to.</summary>
+    OutsideRiskAppetite,
+
+    /// <summary>Not enough security for the amount.</summary>
+    InsufficientCollateral,
+
+    /// <summary>The firm's turnover or cash flow would not carry the repayments.</summary>
+    InsufficientRepaymentCapacity,
+
+    /// <summary>The firm's record of paying (tax, social security, utilities, loans) speaks against it.</summary>
+    PoorCreditHistory,
+
+    /// <summary>The bank needs data the report does not hold.</summary>
+    IncompleteData,
+
+    /// <summary>Another of the bank's products would fit better.</summary>
+    ProductMismatch,
+
+    /// <summary>None of the above (the default when no code is given).</summary>
+    Other,
+}
+
+/// <summary>Body of <c>POST /api/v1/matches/{id}/decline</c>: the reason the firm reads, and its code (default <c>other</c>).</summary>
+public sealed record DeclineMatchBody(string Reason, DeclineReasonCode? ReasonCode = null);
 
 /// <summary>
 /// Body of <c>POST /api/v1/matches/{id}/disburse</c>. <c>firstLoan</c>: the firm had no loan from any bank before this

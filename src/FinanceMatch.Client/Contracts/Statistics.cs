@@ -42,7 +42,10 @@ public sealed record StatsOverviewDto(
     long DisbursedLoans,
     decimal DisbursedAmount,
     double? ApprovalRate,
-    double? MedianHoursToFirstResponse
+    double? MedianHoursToFirstResponse,
+    long ReferredRequests = 0,
+    long ReferralsMatched = 0,
+    long ReferralsFunded = 0
 );
 
 /// <summary>The figures of one group of a breakdown.</summary>

@@ -37,6 +37,13 @@ public sealed class LoanRequest
     public Guid? ProductId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? MatchedAt { get; private set; }
+
+    /// <summary>How many times the firm asked to be matched again after a decline (a referral), and when it last did.</summary>
+    public int Referrals { get; private set; }
+    public DateTimeOffset? ReferredAt { get; private set; }
+
+    /// <summary>How many times a request may be referred: each skips the banks that saw it before, so few are left after.</summary>
+    public const int MaxReferrals = 3;
     public DateTimeOffset? ClosedAt { get; private set; }
     public uint RowVersion { get; private set; }
 
@@ -77,6 +84,26 @@ public sealed class LoanRequest
             throw new ConflictException("The request has already been matched.");
         Status = count > 0 ? LoanRequestStatus.Matched : LoanRequestStatus.NoMatch;
         MatchedAt = now;
+    }
+
+    /// <summary>
+    /// A firm a bank declined asks to be matched again with the banks that have not seen the request (the UK Bank
+    /// Referral Scheme's idea): only when a bank declined it and no offer is in play any more, at most
+    /// <see cref="MaxReferrals"/> times (409 otherwise). The request waits for matching again.
+    /// </summary>
+    public void Refer(IReadOnlyCollection<Matching.Match> matches, DateTimeOffset now)
+    {
+        if (Status is not (LoanRequestStatus.Matched or LoanRequestStatus.NoMatch))
+            throw new ConflictException($"A request that is {Status.Wire()} cannot be referred.");
+        if (matches.Any(m => m.IsOpen || m.Status is Matching.MatchStatus.Accepted or Matching.MatchStatus.Disbursed))
+            throw new ConflictException("An offer of this request is still in play; it is referred once none is.");
+        if (!matches.Any(m => m.Status == Matching.MatchStatus.Declined))
+            throw new ConflictException("Only a request a bank declined is referred to the others.");
+        if (Referrals >= MaxReferrals)
+            throw new ConflictException($"A request is referred at most {MaxReferrals} times; post a new one.");
+        Status = LoanRequestStatus.Matching;
+        Referrals++;
+        ReferredAt = now;
     }
 
     public void Cancel(DateTimeOffset now)
@@ -120,6 +147,11 @@ internal sealed class LoanRequestConfiguration : IEntityTypeConfiguration<LoanRe
         builder.HasOne<Consents.Consent>().WithOne().HasForeignKey<LoanRequest>(r => r.ConsentId);
         builder.HasOne<Products.Product>().WithMany().HasForeignKey(r => r.ProductId);
         builder.HasIndex(r => new { r.EnterpriseId, r.CreatedAt });
+        // The few referred requests (statistics count them).
+        builder
+            .HasIndex(r => r.CreatedAt, "ix_loan_requests_referred")
+            .HasFilter("referred_at IS NOT NULL")
+            .HasDatabaseName("ix_loan_requests_referred");
         // Two indexes on one column need names of their own: unnamed, EF took the second for the first and kept only it,
         // so requests by posting day (statistics) had no index.
         builder

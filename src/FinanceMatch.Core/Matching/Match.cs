@@ -16,6 +16,18 @@ public enum MatchStatus
     Expired,
 }
 
+/// <summary>Why a bank declined a match, as a code statistics and referrals can count on (the text says more).</summary>
+public enum DeclineReason
+{
+    OutsideRiskAppetite,
+    InsufficientCollateral,
+    InsufficientRepaymentCapacity,
+    PoorCreditHistory,
+    IncompleteData,
+    ProductMismatch,
+    Other,
+}
+
 /// <summary>The guarantor a match relies on (政银担), and its terms as they stood when the match was made.</summary>
 public sealed record MatchGuarantee(Guid GuaranteeId, Guid InstitutionId, decimal CoverageRatio, decimal AnnualFeeRate);
 
@@ -67,6 +79,7 @@ public sealed class Match
     public decimal? AnnualRate { get; private set; }
     public int? TermMonths { get; private set; }
     public string? DeclineReason { get; private set; }
+    public DeclineReason? DeclineReasonCode { get; private set; }
     public decimal? DisbursedAmount { get; private set; }
     public DateOnly? DisbursedOn { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -161,10 +174,11 @@ public sealed class Match
         ApprovedAt = now;
     }
 
-    public void Decline(string reason, DateTimeOffset now)
+    public void Decline(string reason, DeclineReason code, DateTimeOffset now)
     {
         Move(MatchStatus.Declined, now, MatchStatus.Pending, MatchStatus.UnderReview);
         DeclineReason = reason.Trim();
+        DeclineReasonCode = code;
         ClosedAt = now;
     }
 
@@ -220,6 +234,7 @@ internal sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
         builder.Property(m => m.Fit).HasColumnType("jsonb");
         builder.Property(m => m.AnnualRate).HasPrecision(7, 4);
         builder.Property(m => m.DeclineReason).HasMaxLength(1000);
+        builder.Property(m => m.DeclineReasonCode).HasConversion<string>().HasMaxLength(32);
         builder.Property(m => m.RowVersion).IsRowVersion();
         builder.Property(m => m.GuaranteeCoverageRatio).HasPrecision(5, 4);
         builder.Property(m => m.GuaranteeFeeRate).HasPrecision(7, 4);

@@ -27,6 +27,7 @@ public sealed class WireContractTests
         (typeof(Client.Contracts.InstitutionKind), typeof(Core.Institutions.InstitutionKind)),
         (typeof(Client.Contracts.GuaranteeProductStatus), typeof(Core.Guarantees.GuaranteeProductStatus)),
         (typeof(Client.Contracts.GuaranteeStatus), typeof(Core.Guarantees.GuaranteeStatus)),
+        (typeof(Client.Contracts.DeclineReasonCode), typeof(Core.Matching.DeclineReason)),
     ];
 
     [TestCaseSource(nameof(EnumPairs))]

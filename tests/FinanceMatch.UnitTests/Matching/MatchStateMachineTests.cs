@@ -69,7 +69,7 @@ public sealed class MatchStateMachineTests
                 match.Disburse(500_000m, DateOnly.FromDateTime(Now.UtcDateTime), Now);
                 break;
             case MatchStatus.Declined:
-                match.Decline("no", Now);
+                match.Decline("no", DeclineReason.Other, Now);
                 break;
             case MatchStatus.Withdrawn:
                 match.Withdraw(Now);
@@ -90,7 +90,11 @@ public sealed class MatchStateMachineTests
             [MatchStatus.UnderReview],
             MatchStatus.Approved
         ),
-        ["decline"] = (m => m.Decline("no", Now), [MatchStatus.Pending, MatchStatus.UnderReview], MatchStatus.Declined),
+        ["decline"] = (
+            m => m.Decline("no", DeclineReason.Other, Now),
+            [MatchStatus.Pending, MatchStatus.UnderReview],
+            MatchStatus.Declined
+        ),
         ["accept"] = (m => m.Accept(Now), [MatchStatus.Approved], MatchStatus.Accepted),
         ["disburse"] = (
             m => m.Disburse(100m, new DateOnly(2026, 11, 24), Now),
@@ -136,7 +140,7 @@ public sealed class MatchStateMachineTests
         Assert.That(reviewed.FirstRespondedAt, Is.EqualTo(Now.AddHours(3)));
 
         var declined = Pending();
-        declined.Decline("outside appetite", Now.AddHours(5));
+        declined.Decline("outside appetite", DeclineReason.OutsideRiskAppetite, Now.AddHours(5));
         Assert.That(declined.FirstRespondedAt, Is.EqualTo(Now.AddHours(5)));
 
         var expired = Pending();

@@ -47,5 +47,13 @@ public static class LoanRequestEndpoints
             .WithSummary("Cancel a loan request; its open matches are withdrawn (the firm)")
             .Produces<LoanRequestDto>()
             .ProducesProblems(401, 403, 404, 409);
+        group
+            .MapPost("/{id:guid}/referral", ReferLoanRequest.Endpoint)
+            .RequireAuthorization(Policies.Enterprise)
+            .WithSummary(
+                "A declined firm asks to be matched again with the banks that have not seen the request (the firm; once no offer is in play, at most 3 times)"
+            )
+            .Produces<LoanRequestDto>()
+            .ProducesProblems(401, 403, 404, 409);
     }
 }

@@ -26,6 +26,7 @@ internal static class LoanRequestMapping
             r.CreatedAt,
             r.MatchedAt,
             matches.OrderBy(m => m.Rank).Select(m => m.ToDtoFor(forBank)).ToList(),
-            r.ProductId
+            r.ProductId,
+            r.Referrals
         );
 }

@@ -8,7 +8,10 @@ using Mediator;
 
 namespace FinanceMatch.Api.Features.Matches;
 
-/// <summary>The bank says no, with a reason the firm sees.</summary>
+/// <summary>
+/// The bank says no, with a reason the firm reads and a code statistics count (<c>other</c> when none is given). A
+/// declined firm may ask to be referred to the banks that have not seen its request (ReferLoanRequest).
+/// </summary>
 public static class DeclineMatch
 {
     public sealed record Command(Caller Caller, Guid MatchId, DeclineMatchBody Body) : IRequest<MatchDto>;
@@ -20,7 +23,11 @@ public static class DeclineMatch
 
     public sealed class BodyValidator : AbstractValidator<DeclineMatchBody>
     {
-        public BodyValidator() => RuleFor(b => b.Reason).NotEmpty().MaximumLength(1000);
+        public BodyValidator()
+        {
+            RuleFor(b => b.Reason).NotEmpty().MaximumLength(1000);
+            RuleFor(b => b.ReasonCode).IsInEnum();
+        }
     }
 
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Command, MatchDto>
@@ -29,7 +36,11 @@ public static class DeclineMatch
         {
             var match = await MatchAccess.FindForBankAsync(db, command.Caller, command.MatchId, cancellationToken);
             var now = clock.GetUtcNow();
-            match.Decline(command.Body.Reason, now);
+            match.Decline(
+                command.Body.Reason,
+                (command.Body.ReasonCode ?? DeclineReasonCode.Other).Map<Core.Matching.DeclineReason>(),
+                now
+            );
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await GuaranteeCover.WithdrawUnusedAsync(db, [match], now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -42,6 +42,7 @@ internal static class MatchMapping
                     m.GuaranteeCoverageRatio!.Value,
                     m.GuaranteeFeeRate!.Value
                 )
-                : null
+                : null,
+            m.DeclineReasonCode?.Map<DeclineReasonCode>()
         );
 }

@@ -85,7 +85,12 @@ public static partial class RunMatching
             var bestOfEachBank = request.ProductId is { } chosen
                 ? await engine.ChosenProductAsync(chosen, ask, applicant, cancellationToken)
                 : await engine.BestProductOfEachBankAsync(ask, applicant, cancellationToken);
-            var ranked = MatchingEngine.Rank(bestOfEachBank, options.Value.MaxMatchesPerRequest);
+            // A referral: only banks that have not seen the request, ranked after its earlier matches.
+            var (seenBy, ranksTaken) = await EarlierMatchesAsync(request, cancellationToken);
+            var ranked = MatchingEngine.Rank(
+                bestOfEachBank.Where(e => !seenBy.Contains(e.Product.InstitutionId)),
+                options.Value.MaxMatchesPerRequest
+            );
             var matches = new List<Match>();
             for (var i = 0; i < ranked.Count; i++)
             {
@@ -100,7 +105,7 @@ public static partial class RunMatching
                         product.Version,
                         product.Name,
                         product.InstitutionId,
-                        i + 1,
+                        ranksTaken + i + 1,
                         fit.Total,
                         MatchExplanation.ReasonsJson(checks),
                         MatchExplanation.FitJson(fit),
@@ -144,6 +149,22 @@ public static partial class RunMatching
             );
         }
 
+        /// <summary>The banks that saw a referred request before, and the ranks its earlier matches took (none for a new one).</summary>
+        private async Task<(HashSet<Guid> SeenBy, int RanksTaken)> EarlierMatchesAsync(
+            LoanRequest request,
+            CancellationToken cancellationToken
+        )
+        {
+            if (request.Referrals == 0)
+                return ([], 0);
+            var earlier = await db
+                .Matches.AsNoTracking()
+                .Where(m => m.LoanRequestId == request.Id)
+                .Select(m => new { m.InstitutionId, m.Rank })
+                .ToListAsync(cancellationToken);
+            return ([.. earlier.Select(m => m.InstitutionId)], earlier.Count == 0 ? 0 : earlier.Max(m => m.Rank));
+        }
+
         /// <summary>
         /// When the firm asks for a guarantee (政银担): the guarantor whose product covers it, offered its part; products
         /// that a guarantee alone would secure are matched only then. Without one, the request is matched on the other
@@ -159,17 +180,23 @@ public static partial class RunMatching
             var ask = MatchingEngine.AskOf(request);
             if (!ask.GuaranteeTypes.Contains(GuaranteeType.Guarantee))
                 return (ask, null);
+            // A request has one guarantor: a referred one whose guarantee ended is matched on its other securities.
+            if (
+                request.Referrals > 0
+                && await db.Guarantees.AnyAsync(g => g.LoanRequestId == request.Id, cancellationToken)
+            )
+                return (WithoutGuarantee(ask), null);
             var cover = await GuaranteeCover.BestForAsync(db, ask, applicant, cancellationToken);
             if (cover is { } found)
                 return (ask, Guarantee.Offer(request, found.Product, found.Terms, now));
-            return (
-                ask with
-                {
-                    GuaranteeTypes = [.. ask.GuaranteeTypes.Where(t => t != GuaranteeType.Guarantee)],
-                },
-                null
-            );
+            return (WithoutGuarantee(ask), null);
         }
+
+        private static LoanAsk WithoutGuarantee(LoanAsk ask) =>
+            ask with
+            {
+                GuaranteeTypes = [.. ask.GuaranteeTypes.Where(t => t != GuaranteeType.Guarantee)],
+            };
     }
 
     [LoggerMessage(

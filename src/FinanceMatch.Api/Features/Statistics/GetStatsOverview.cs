@@ -48,6 +48,7 @@ public static class GetStatsOverview
             stock.Parameters.Add(
                 new() { Value = scope is { } s ? s : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid }
             );
+            var (referred, referralsMatched, referralsFunded) = await ReferralsAsync(connection, period, scope, ct);
             await using var reader = await stock.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             return new StatsOverviewDto(
@@ -67,8 +68,39 @@ public static class GetStatsOverview
                 flow?.DisbursedLoans ?? 0,
                 flow?.DisbursedAmount ?? 0,
                 flow?.ApprovalRate,
-                flow?.MedianHoursToFirstResponse
+                flow?.MedianHoursToFirstResponse,
+                referred,
+                referralsMatched,
+                referralsFunded
             );
+        }
+
+        private static readonly string ReferralsSql = Sql.Load("Statistics.Referrals");
+
+        private static async Task<(long Referred, long Matched, long Funded)> ReferralsAsync(
+            NpgsqlConnection connection,
+            StatsPeriod period,
+            Guid? scope,
+            CancellationToken ct
+        )
+        {
+            await using var command = Sql.Command(connection, ReferralsSql);
+            command.Parameters.Add(
+                new()
+                {
+                    Value = period.From is { } from
+                        ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+                        : DBNull.Value,
+                    NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz,
+                }
+            );
+            command.Parameters.Add(new() { Value = period.End });
+            command.Parameters.Add(
+                new() { Value = scope is { } s ? s : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid }
+            );
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         }
     }
 
