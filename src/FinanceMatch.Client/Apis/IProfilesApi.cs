@@ -21,6 +21,14 @@ public interface IProfilesApi
     [Get("/api/v1/enterprises/{enterpriseId}/profile")]
     Task<ProfileDto> GetAsync(Guid enterpriseId, CancellationToken cancellationToken = default);
 
+    /// <summary>The firm's score and grade with changed inputs, factor by factor, and the products that would then match.</summary>
+    [Post("/api/v1/enterprises/{enterpriseId}/profile/what-if")]
+    Task<ProfileWhatIfDto> WhatIfAsync(
+        Guid enterpriseId,
+        [Body] ProfileWhatIfBody request,
+        CancellationToken cancellationToken = default
+    );
+
     /// <summary>A firm's past scores and grades, newest first.</summary>
     [Get("/api/v1/enterprises/{enterpriseId}/profile/history")]
     Task<IReadOnlyList<ProfileSnapshotDto>> GetHistoryAsync(

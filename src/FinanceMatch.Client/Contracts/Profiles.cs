@@ -123,3 +123,41 @@ public sealed record ModelPerformanceDto(
     int MinimumCell,
     IReadOnlyList<ModelVersionPerformanceDto> Versions
 );
+
+/// <summary>
+/// Body of <c>POST /api/v1/enterprises/{id}/profile/what-if</c> (the firm): its inputs as they might be (unset: as they
+/// are), and optionally a loan it would ask for, to see which products would match it then.
+/// </summary>
+public sealed record ProfileWhatIfBody(
+    decimal? TaxPaidLast12Months = null,
+    decimal? TaxableRevenueLast12Months = null,
+    int? InsuredEmployeesLatest = null,
+    bool ClearArrears = false,
+    WhatIfAskBody? Ask = null
+);
+
+/// <summary>The loan a what-if is asked for: amount, term and the securities the firm can offer.</summary>
+public sealed record WhatIfAskBody(decimal Amount, int TermMonths, IReadOnlyList<GuaranteeType> GuaranteeTypes);
+
+/// <summary>One factor now and in the what-if: its value and its signed contribution in points.</summary>
+public sealed record WhatIfFactorDto(string Code, double? Value, int Impact, double? WhatIfValue, int WhatIfImpact);
+
+/// <summary>The best-fitting product of one bank for the loan asked, now or in the what-if.</summary>
+public sealed record WhatIfProductDto(Guid ProductId, string ProductName, Guid InstitutionId, int FitScore);
+
+/// <summary>
+/// The firm's score and grade under the published model, now and with the changed inputs, factor by factor; with an
+/// ask, the products (best of each bank) that match now and those that would then.
+/// </summary>
+public sealed record ProfileWhatIfDto(
+    string ModelVersion,
+    bool Rated,
+    int? Score,
+    string? Grade,
+    bool WhatIfRated,
+    int? WhatIfScore,
+    string? WhatIfGrade,
+    IReadOnlyList<WhatIfFactorDto> Factors,
+    IReadOnlyList<WhatIfProductDto>? ProductsNow,
+    IReadOnlyList<WhatIfProductDto>? ProductsThen
+);

@@ -23,6 +23,14 @@ public static class ProfileEndpoints
             .RequireAuthorization(Policies.OperatorOrEnterprise)
             .WithSummary("A firm's credit profile with the factors that explain it (the firm itself, operators)")
             .ProducesProblems(401, 403, 404);
+        api.MapPost("/enterprises/{id:guid}/profile/what-if", SimulateProfile.Endpoint)
+            .RequireAuthorization(Policies.Enterprise)
+            .WithSummary(
+                "What-if (the firm): its score and grade under the published model with changed inputs (tax paid, revenue, insured employees, arrears cleared), factor by factor; with an ask, the products that match now and would then"
+            )
+            .Produces<ProfileWhatIfDto>()
+            .ProducesValidationProblem()
+            .ProducesProblems(401, 403, 404);
         api.MapGet("/enterprises/{id:guid}/profile/history", GetProfileHistory.Endpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
             .WithSummary("A firm's past scores and grades, newest first")
