@@ -50,6 +50,34 @@ internal static partial class MatchingBenchmark
         var floorLatency = await PgbenchAsync(connectionString, clients: 1, seconds: 10);
         var floorThroughput = await PgbenchAsync(connectionString, clients: 8, seconds: 10);
 
+        // "What do I qualify for?" (issue 18): GET /products?eligibleFor=me, one call at a time, for a loan and without
+        // one, against pgbench running the same text (its every-product variants) for the same asks, one client.
+        var eligibleFloorForAsk = await PgbenchAsync(
+            connectionString,
+            clients: 1,
+            seconds: 5,
+            BestProductOfEachBankQuery.EveryProductForAsk
+        );
+        var eligibleFloorForFirm = await PgbenchAsync(
+            connectionString,
+            clients: 1,
+            seconds: 5,
+            BestProductOfEachBankQuery.EveryProductForFirm
+        );
+        var (eligibleForAsk, eligibleForFirm) = (new List<double>(), new List<double>());
+        for (var i = 0; i < 220; i++)
+        {
+            var firm = firmClients[i % firmClients.Count];
+            var ask = Ask(i);
+            var started = Stopwatch.GetTimestamp();
+            if (i % 2 == 0)
+                await firm.Products.ListEligibleAsync(ask.Amount, ask.TermMonths, "credit", pageSize: 20);
+            else
+                await firm.Products.ListEligibleAsync(pageSize: 20);
+            if (i >= 20) // the first calls warm plans and connections
+                (i % 2 == 0 ? eligibleForAsk : eligibleForFirm).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
         // Latency: one request at a time, so each is matched on an idle engine.
         var logStart = ApiProcess.Log.Count;
         var sequential = 200;
@@ -135,6 +163,18 @@ internal static partial class MatchingBenchmark
         );
         Console.WriteLine(
             $"| {requests:N0} requests queued, then drained by one worker process alone (first match → last: {engine.Seconds:0.0} s) | | | | {engine.PerSecond:0.0} matched/s |"
+        );
+        Console.WriteLine(
+            $"| floor: pgbench, eligibleFor=me's query for a loan, 1 client | {eligibleFloorForAsk.AvgMs:0.00} (avg) | | | {eligibleFloorForAsk.Tps:N0} |"
+        );
+        Console.WriteLine(
+            $"| GET /products?eligibleFor=me for a loan (client side, 100 calls) | {Percentile(eligibleForAsk, 50):0.0} | {Percentile(eligibleForAsk, 95):0.0} | {Percentile(eligibleForAsk, 99):0.0} | |"
+        );
+        Console.WriteLine(
+            $"| floor: pgbench, eligibleFor=me's query without a loan, 1 client | {eligibleFloorForFirm.AvgMs:0.00} (avg) | | | {eligibleFloorForFirm.Tps:N0} |"
+        );
+        Console.WriteLine(
+            $"| GET /products?eligibleFor=me without a loan (client side, 100 calls) | {Percentile(eligibleForFirm, 50):0.0} | {Percentile(eligibleForFirm, 95):0.0} | {Percentile(eligibleForFirm, 99):0.0} | |"
         );
         Console.WriteLine($"end to end: {cpuSplit}");
         Console.WriteLine($"engine alone: {engine.Cpu}");
@@ -315,11 +355,15 @@ internal static partial class MatchingBenchmark
     private static async Task<(double Tps, double AvgMs)> PgbenchAsync(
         string connectionString,
         int clients,
-        int seconds
+        int seconds,
+        string? query = null
     )
     {
         var script = Path.Combine(Path.GetTempPath(), "financematch-matching-floor.pgbench");
-        await File.WriteAllTextAsync(script, await FloorScriptAsync(connectionString));
+        await File.WriteAllTextAsync(
+            script,
+            await FloorScriptAsync(connectionString, query ?? BestProductOfEachBankQuery.Text)
+        );
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var start = new ProcessStartInfo(
             "pgbench",
@@ -363,7 +407,7 @@ internal static partial class MatchingBenchmark
         return (tps, avg);
     }
 
-    private static async Task<string> FloorScriptAsync(string connectionString)
+    private static async Task<string> FloorScriptAsync(string connectionString, string text)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -403,14 +447,16 @@ internal static partial class MatchingBenchmark
             ["insured_employees"] = "NULL",
             ["dishonest_debtor"] = "false",
             ["penalty_months_passed"] = int.MaxValue.ToString(CultureInfo.InvariantCulture),
+            ["limit"] = "20",
+            ["offset"] = "0",
         };
-        var query = QueryParameter().Replace(BestProductOfEachBankQuery.Text, m => values[m.Groups[1].Value]);
+        var query = QueryParameter().Replace(text, m => values[m.Groups[1].Value]);
         return $"""
             \set a random(1, 5)
             \set t random(1, 3)
             \set g random(1, 3)
             \set f random(1, {Divisions.Length})
-            {string.Join(' ', query.Split('\n').Select(l => l.Trim()))};
+            {string.Join(' ', query.Split('\n').Select(l => SqlComment().Replace(l, "").Trim()))};
             """;
     }
 
@@ -450,4 +496,8 @@ internal static partial class MatchingBenchmark
 
     [GeneratedRegex(@"@([a-z_]+)")]
     private static partial Regex QueryParameter();
+
+    /// <summary>A line's comment: pgbench takes the query as one line, where a comment would swallow the rest.</summary>
+    [GeneratedRegex(@"--.*$")]
+    private static partial Regex SqlComment();
 }

@@ -145,6 +145,10 @@ function drawTiles(o) {
     ['Median hours to first response', o.medianHoursToFirstResponse == null ? '—' : o.medianHoursToFirstResponse.toFixed(1)],
     ['Firms (rated)', `${number.format(o.enterprises)} (${number.format(o.ratedEnterprises)})`],
     ['Published products', number.format(o.publishedProducts)],
+    [
+      'Referrals (matched / funded)',
+      `${number.format(o.referredRequests)} (${number.format(o.referralsMatched)} / ${number.format(o.referralsFunded)})`,
+    ],
   ];
   fillTiles('tiles', tiles);
 }

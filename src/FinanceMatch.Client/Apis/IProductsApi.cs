@@ -39,6 +39,20 @@ public interface IProductsApi
         CancellationToken cancellationToken = default
     );
 
+    /// <summary>
+    /// What the signed-in firm qualifies for (<c>eligibleFor=me</c>): the published products whose rules it passes now, best
+    /// fit first, each with its <c>fitScore</c>; with amount, termMonths and guaranteeType (all three), for that loan.
+    /// </summary>
+    [Get("/api/v1/products?eligibleFor=me")]
+    Task<Paged<ProductDto>> ListEligibleAsync(
+        decimal? amount = null,
+        int? termMonths = null,
+        string? guaranteeType = null,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
+
     /// <summary>The calling bank's own products in any state.</summary>
     [Get("/api/v1/products/mine")]
     Task<Paged<ProductDto>> ListMineAsync(

@@ -60,7 +60,7 @@ public sealed record ProductBody(
     IReadOnlyList<string>? Tags = null
 );
 
-/// <summary>A loan product at its current version.</summary>
+/// <summary>A loan product at its current version; <c>fitScore</c> only in <c>GET /products?eligibleFor=me</c>: how well it fits the firm (and the loan asked for).</summary>
 public sealed record ProductDto(
     Guid Id,
     Guid InstitutionId,
@@ -81,7 +81,8 @@ public sealed record ProductDto(
     IReadOnlyList<string> Tags,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? PublishedAt
+    DateTimeOffset? PublishedAt,
+    int? FitScore = null
 );
 
 /// <summary>The terms of one version of a product, as a match was made from them.</summary>

@@ -69,6 +69,11 @@ public sealed class DashboardTests
             await page.TextContentAsync("[data-figure='Median hours to first response'] .value"),
             Is.EqualTo("4.0")
         );
+        Assert.That(
+            await page.TextContentAsync("[data-figure='Referrals (matched / funded)'] .value"),
+            Is.EqualTo("0 (0 / 0)"),
+            "no request of this bank's world was referred"
+        );
         Assert.That(await page.IsVisibleAsync("#feeds"), Is.False, "feed health is for operators");
         Assert.That(await page.IsVisibleAsync("#jobs"), Is.False, "the job dashboard is for operators");
         Assert.That(await page.IsVisibleAsync("#sign-in"), Is.False, "the form gives way to the figures");

@@ -15,12 +15,26 @@ namespace FinanceMatch.Api.Features.Matching;
 /// </summary>
 public static class BestProductOfEachBankQuery
 {
-    public static readonly string Text = Infrastructure.Sql.Load("Matching.BestProductOfEachBank");
+    public static readonly string Text = Infrastructure.Sql.WithOptionalLines(
+        "Matching.BestProductOfEachBank",
+        "ask",
+        "bestOfEachBank"
+    );
 
-    public static NpgsqlParameter[] Parameters(LoanAsk ask, Applicant firm)
-    {
-        var grades = ScoringModel.Current.Grades.Select(g => g.Grade).ToArray();
-        return
+    /// <summary>A page of every product the firm passes, with its fit, for the loan asked for (<c>?eligibleFor=me</c>).</summary>
+    public static readonly string EveryProductForAsk = Infrastructure.Sql.WithOptionalLines(
+        "Matching.BestProductOfEachBank",
+        "ask",
+        "everyProduct"
+    );
+
+    /// <summary>The same, on the firm's own rules only (no loan asked for): fit is price and eligibility margin.</summary>
+    public static readonly string EveryProductForFirm = Infrastructure.Sql.WithOptionalLines(
+        "Matching.BestProductOfEachBank",
+        "everyProduct"
+    );
+
+    public static NpgsqlParameter[] Parameters(LoanAsk ask, Applicant firm) =>
         [
             new("amount", NpgsqlDbType.Numeric) { Value = ask.Amount },
             new("log_amount", NpgsqlDbType.Double) { Value = Math.Log((double)ask.Amount) },
@@ -28,6 +42,15 @@ public static class BestProductOfEachBankQuery
             new("guarantee_mask", NpgsqlDbType.Integer) { Value = GuaranteeMask.Of(ask.GuaranteeTypes) },
             new("guarantee_count", NpgsqlDbType.Integer) { Value = ask.GuaranteeTypes.Distinct().Count() },
             new("max_annual_rate", NpgsqlDbType.Numeric) { Value = (object?)ask.MaxAnnualRate ?? DBNull.Value },
+            .. FirmParameters(firm),
+        ];
+
+    /// <summary>The applicant's values the firm's own rules compare with.</summary>
+    public static NpgsqlParameter[] FirmParameters(Applicant firm)
+    {
+        var grades = ScoringModel.Current.Grades.Select(g => g.Grade).ToArray();
+        return
+        [
             new("division_prefixes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Prefixes(firm.DivisionCode) },
             new("industry_prefixes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Prefixes(firm.IndustryCode) },
             new("grades", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = grades },

@@ -3,6 +3,7 @@ using FinanceMatch.Core.LoanRequests;
 using FinanceMatch.Core.Matching;
 using FinanceMatch.Core.Products;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace FinanceMatch.Api.Features.Matching;
 
@@ -83,6 +84,45 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
             .AsNoTracking()
             .ToListAsync(ct);
         return best.Select(p => Evaluate(p, ask, firm)).Where(e => e.Matches).ToList();
+    }
+
+    /// <summary>
+    /// A page of every published product the firm passes, best fit first, with its fit score and the total passing: for
+    /// <paramref name="ask"/> (its rules and fit parts too, exactly as a matching run), or on the firm's own rules only.
+    /// One query, the engine's own text in its every-product variant (<see cref="BestProductOfEachBankQuery"/>).
+    /// </summary>
+    public async Task<(List<(Guid ProductId, int Fit)> Page, long Total)> EveryEligibleProductAsync(
+        Applicant firm,
+        LoanAsk? ask,
+        int page,
+        int pageSize,
+        CancellationToken ct
+    )
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            ask is null
+                ? BestProductOfEachBankQuery.EveryProductForFirm
+                : BestProductOfEachBankQuery.EveryProductForAsk,
+            connection
+        );
+        command.Parameters.AddRange(
+            ask is null
+                ? BestProductOfEachBankQuery.FirmParameters(firm)
+                : BestProductOfEachBankQuery.Parameters(ask, firm)
+        );
+        command.Parameters.Add(new("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = pageSize });
+        command.Parameters.Add(new("offset", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (page - 1) * pageSize });
+        var found = new List<(Guid, int)>();
+        long total = 0;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add((reader.GetGuid(0), reader.GetInt32(1)));
+            total = reader.GetInt64(2);
+        }
+        return (found, total);
     }
 
     /// <summary>

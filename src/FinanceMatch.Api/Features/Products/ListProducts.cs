@@ -1,8 +1,10 @@
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using DomainGuaranteeType = FinanceMatch.Core.Products.GuaranteeType;
@@ -10,7 +12,10 @@ using DomainProductStatus = FinanceMatch.Core.Products.ProductStatus;
 
 namespace FinanceMatch.Api.Features.Products;
 
-/// <summary>The public catalogue: published products only, cheapest first, filtered by what a firm would ask.</summary>
+/// <summary>
+/// The public catalogue: published products only, cheapest first, filtered by what a firm would ask; with
+/// <c>eligibleFor=me</c> (a firm's token), the products that firm passes, best fit first (ListEligibleProducts).
+/// </summary>
 public static class ListProducts
 {
     public sealed record Query(
@@ -61,7 +66,9 @@ public static class ListProducts
 
     internal static async Task<Paged<ProductDto>> Endpoint(
         ISender sender,
+        Caller caller,
         CancellationToken ct,
+        string? eligibleFor = null,
         decimal? amount = null,
         int? termMonths = null,
         string? guaranteeType = null,
@@ -69,8 +76,34 @@ public static class ListProducts
         string? tag = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
-    ) =>
-        await sender.Send(
+    )
+    {
+        if (eligibleFor is not null)
+        {
+            if (eligibleFor != "me")
+                throw new ValidationException([
+                    new ValidationFailure("eligibleFor", "eligibleFor takes one value: me."),
+                ]);
+            if (institutionId is not null || tag is not null)
+                throw new ValidationException([
+                    new ValidationFailure(
+                        "eligibleFor",
+                        "eligibleFor=me ranks every product the firm passes; it does not combine with institutionId or tag."
+                    ),
+                ]);
+            return await sender.Send(
+                new ListEligibleProducts.Query(
+                    caller,
+                    amount,
+                    termMonths,
+                    EnumText.ParseOptional<DomainGuaranteeType>(guaranteeType, "guaranteeType"),
+                    page,
+                    pageSize
+                ),
+                ct
+            );
+        }
+        return await sender.Send(
             new Query(
                 amount,
                 termMonths,
@@ -82,4 +115,5 @@ public static class ListProducts
             ),
             ct
         );
+    }
 }

@@ -39,9 +39,10 @@ public static class ProductEndpoints
             .MapGet("", ListProducts.Endpoint)
             .AllowAnonymous()
             .WithSummary(
-                "The public catalogue: published products, cheapest first, filtered by amount, term, guarantee type, institution and tag"
+                "The public catalogue: published products, cheapest first, filtered by amount, term, guarantee type, institution and tag; with eligibleFor=me (a firm's token), the products the firm passes now, best fit first, each with its fitScore"
             )
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblems(403);
         group
             .MapGet("/mine", ListOwnProducts.Endpoint)
             .RequireAuthorization(Policies.Bank)

@@ -1,12 +1,17 @@
+-- Every rule of MatchRules as a comparison with the applicant's values, and the fit score of each product that passes.
+-- Variants (Sql.WithOptionalLines): "ask" keeps the rules and fit parts of the loan asked for (amount, term, security,
+-- rate); "bestOfEachBank" returns each bank's best product (the matching run), "everyProduct" a page of every product
+-- the firm passes with its fit (GET /products?eligibleFor=me; without "ask": the firm's own rules only).
 WITH applicable AS (
     SELECT p.id, p.institution_id, p.min_annual_rate, p.created_at,
         p.fit_price_points
-        + financematch.fit_points(20, bit_count((p.guarantee_mask & @guarantee_mask::integer)::bit(32))::double precision
-            / @guarantee_count::integer)
+        + financematch.fit_points(20, bit_count((p.guarantee_mask & @guarantee_mask::integer)::bit(32))::double precision -- only: ask
+            / @guarantee_count::integer) -- only: ask
         + financematch.fit_points(20, CASE WHEN margins.counted = 0 THEN 0.5 ELSE margins.total / margins.counted END)
-        + financematch.fit_points(10, financematch.fit_centrality(@log_amount::double precision,
-            p.log_min_amount, p.log_max_amount))
-        + financematch.fit_points(10, financematch.fit_centrality(@term_months::integer, p.min_term_months, p.max_term_months)) AS fit
+        + financematch.fit_points(10, financematch.fit_centrality(@log_amount::double precision, -- only: ask
+            p.log_min_amount, p.log_max_amount)) -- only: ask
+        + financematch.fit_points(10, financematch.fit_centrality(@term_months::integer, p.min_term_months, p.max_term_months)) -- only: ask
+        AS fit
     FROM financematch.products p
     CROSS JOIN LATERAL (SELECT
         coalesce(financematch.fit_clamp((array_position(@grades::text[], p.min_grade) - @grade_position::integer) / 3.0::double precision), 0)
@@ -22,10 +27,10 @@ WITH applicable AS (
         + CASE WHEN p.min_insured_employees > 0 AND @insured_employees::integer IS NOT NULL THEN 1 ELSE 0 END)::double precision AS counted
     ) AS margins
     WHERE p.status = 'Published'
-      AND p.min_amount <= @amount::numeric AND p.max_amount >= @amount::numeric
-      AND p.min_term_months <= @term_months::integer AND p.max_term_months >= @term_months::integer
-      AND p.guarantee_mask & @guarantee_mask::integer <> 0
-      AND (@max_annual_rate::numeric IS NULL OR p.min_annual_rate <= @max_annual_rate::numeric)
+      AND p.min_amount <= @amount::numeric AND p.max_amount >= @amount::numeric -- only: ask
+      AND p.min_term_months <= @term_months::integer AND p.max_term_months >= @term_months::integer -- only: ask
+      AND p.guarantee_mask & @guarantee_mask::integer <> 0 -- only: ask
+      AND (@max_annual_rate::numeric IS NULL OR p.min_annual_rate <= @max_annual_rate::numeric) -- only: ask
       AND (cardinality(p.division_prefixes) = 0 OR p.division_prefixes && @division_prefixes::text[])
       AND (cardinality(p.industry_include) = 0 OR p.industry_include && @industry_prefixes::text[])
       AND NOT p.industry_exclude && @industry_prefixes::text[]
@@ -35,9 +40,10 @@ WITH applicable AS (
       AND (p.min_annual_tax_paid IS NULL OR p.min_annual_tax_paid <= @tax_paid::numeric)
       AND (p.min_insured_employees IS NULL OR p.min_insured_employees <= @insured_employees::integer)
       AND (NOT p.exclude_dishonest_debtors OR NOT @dishonest_debtor::boolean)
-      AND (p.exclude_serious_penalties_months IS NULL OR p.exclude_serious_penalties_months <= @penalty_months_passed::integer)),
-best AS (
-    SELECT DISTINCT ON (institution_id) id FROM applicable
-    ORDER BY institution_id, fit DESC, min_annual_rate, created_at, id)
-SELECT p.*, p.xmin FROM financematch.products p JOIN best ON best.id = p.id
-
+      AND (p.exclude_serious_penalties_months IS NULL OR p.exclude_serious_penalties_months <= @penalty_months_passed::integer))
+, best AS ( -- only: bestOfEachBank
+    SELECT DISTINCT ON (institution_id) id FROM applicable -- only: bestOfEachBank
+    ORDER BY institution_id, fit DESC, min_annual_rate, created_at, id) -- only: bestOfEachBank
+SELECT p.*, p.xmin FROM financematch.products p JOIN best ON best.id = p.id -- only: bestOfEachBank
+SELECT a.id, a.fit, count(*) OVER () AS total FROM applicable a -- only: everyProduct
+ORDER BY a.fit DESC, a.min_annual_rate, a.created_at, a.id LIMIT @limit::integer OFFSET @offset::integer -- only: everyProduct
