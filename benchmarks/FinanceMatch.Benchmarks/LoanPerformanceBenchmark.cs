@@ -15,7 +15,7 @@ namespace FinanceMatch.Benchmarks;
 /// psql <c>\copy</c> of the same file into an unlogged staging table, then one set-based INSERT of the periods and one
 /// UPDATE of each loan to its last period, into copies of the two tables. Run: benchmarks/loan-performance.sh [rows]
 /// </summary>
-public static class LoanPerformanceBenchmark
+internal static class LoanPerformanceBenchmark
 {
     private const string OperatorId = "bench-operator";
     private const string OperatorSecret = "bench-operator-secret-123456";
@@ -46,8 +46,8 @@ public static class LoanPerformanceBenchmark
             $"input: {loans * Periods:N0} rows ({loans:N0} loans × {Periods} periods), {new FileInfo(csvPath).Length / 1048576.0:0.0} MiB"
         );
 
-        var first = await PushAndWaitAsync(bank, api, csvPath, expectAccepted: loans * Periods);
-        var resend = await PushAndWaitAsync(bank, api, csvPath, expectAccepted: loans * Periods);
+        var first = await BatchPush.PushAndWaitAsync(bank, api, FeedType.LoanPerformance, csvPath);
+        var resend = await BatchPush.PushAndWaitAsync(bank, api, FeedType.LoanPerformance, csvPath);
         var floor = await FloorAsync(connectionString, csvPath);
 
         Console.WriteLine();
@@ -139,45 +139,6 @@ public static class LoanPerformanceBenchmark
                     string.Create(CultureInfo.InvariantCulture, $"{id},{period:yyyy-MM},{outstanding},0,repaying")
                 );
             }
-    }
-
-    private static async Task<(double Seconds, double UploadSeconds, long PeakRss)> PushAndWaitAsync(
-        FinanceMatchClient bank,
-        ApiProcess api,
-        string csvPath,
-        int expectAccepted
-    )
-    {
-        api.ResetPeak();
-        await using var file = File.OpenRead(csvPath);
-        var content = new StreamContent(file, 1 << 16);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        var clock = Stopwatch.StartNew();
-        var queued = await bank.Feeds.PushAsync(FeedType.LoanPerformance, content);
-        var upload = clock.Elapsed.TotalSeconds;
-        BatchDto batch;
-        var lastProgress = -1d;
-        while (true)
-        {
-            batch = await bank.Feeds.GetBatchAsync(queued.Id);
-            if (batch.Status is BatchStatus.Completed or BatchStatus.CompletedWithErrors or BatchStatus.Failed)
-                break;
-            if (batch.Progress - lastProgress >= 0.2)
-            {
-                Console.WriteLine(
-                    $"  {clock.Elapsed.TotalSeconds, 6:0.0} s  {batch.Status}  progress {batch.Progress:P0}  rows so far {batch.TotalRows:N0}"
-                );
-                lastProgress = batch.Progress;
-            }
-            await Task.Delay(50);
-        }
-        var seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine(
-            $"  {seconds, 6:0.0} s  {batch.Status}: {batch.AcceptedRows:N0} accepted, {batch.RejectedRows:N0} rejected {batch.FailureReason}"
-        );
-        if (batch.Status != BatchStatus.Completed || batch.AcceptedRows != expectAccepted)
-            throw new InvalidOperationException($"The batch ended {batch.Status}: {batch.FailureReason}");
-        return (seconds, upload, api.PeakRssBytes);
     }
 
     /// <summary>The same file through psql: \copy, one INSERT of the periods, one UPDATE of each loan to its last one.</summary>

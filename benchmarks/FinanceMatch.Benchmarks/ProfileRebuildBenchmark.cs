@@ -120,37 +120,6 @@ internal static class ProfileRebuildBenchmark
             LEFT JOIN (SELECT uscc, max(insured_employees) AS employees FROM financematch.social_security_records GROUP BY uscc) s ON s.uscc = e.uscc
             LEFT JOIN (SELECT uscc, sum(consumption) FILTER (WHERE kind = 'electricity') AS electricity FROM financematch.utility_records GROUP BY uscc) u ON u.uscc = e.uscc
             """;
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var start = new ProcessStartInfo(
-            "psql",
-            [
-                "-X",
-                "-q",
-                "-h",
-                builder.Host!,
-                "-p",
-                builder.Port.ToString(CultureInfo.InvariantCulture),
-                "-U",
-                builder.Username!,
-                "-d",
-                builder.Database!,
-                "-o",
-                "/dev/null",
-                "-c",
-                floorSql,
-            ]
-        )
-        {
-            RedirectStandardError = true,
-        };
-        start.Environment["PGPASSWORD"] = builder.Password;
-        var clock = Stopwatch.StartNew();
-        using var psql = Process.Start(start)!;
-        var errors = await psql.StandardError.ReadToEndAsync();
-        await psql.WaitForExitAsync();
-        if (psql.ExitCode != 0)
-            throw new InvalidOperationException(errors);
-        Console.WriteLine($"  floor: {clock.Elapsed.TotalSeconds:0.00} s");
-        return clock.Elapsed.TotalSeconds;
+        return await Psql.RunAsync(connectionString, floorSql + ";");
     }
 }

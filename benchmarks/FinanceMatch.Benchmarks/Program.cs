@@ -113,8 +113,8 @@ try
     );
     var bureau = BenchmarkClients.For(api.BaseUrl, departmentToken.AccessToken);
 
-    var firstRun = await PushAndWaitAsync(bureau, api, csvPath);
-    var resend = await PushAndWaitAsync(bureau, api, csvPath);
+    var firstRun = await BatchPush.PushAndWaitAsync(bureau, api, FeedType.Tax, csvPath);
+    var resend = await BatchPush.PushAndWaitAsync(bureau, api, FeedType.Tax, csvPath);
 
     var floor = await FloorAsync(connectionString, csvPath, builder);
 
@@ -157,44 +157,6 @@ static void Row(string name, double seconds, int rows, double? floor) =>
     Console.WriteLine(
         $"| {name} | {seconds:0.00} | {rows / seconds:N0} | {(floor is null ? "1.00×" : $"{seconds / floor:0.00}×")} |"
     );
-
-static async Task<(double Seconds, double UploadSeconds, long PeakRss)> PushAndWaitAsync(
-    FinanceMatchClient bureau,
-    ApiProcess api,
-    string csvPath
-)
-{
-    api.ResetPeak();
-    await using var file = File.OpenRead(csvPath);
-    var content = new StreamContent(file, 1 << 16);
-    content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-    var clock = Stopwatch.StartNew();
-    var queued = await bureau.Feeds.PushAsync(FeedType.Tax, content);
-    var upload = clock.Elapsed.TotalSeconds;
-    BatchDto batch;
-    var lastProgress = -1d;
-    while (true)
-    {
-        batch = await bureau.Feeds.GetBatchAsync(queued.Id);
-        if (batch.Status is BatchStatus.Completed or BatchStatus.CompletedWithErrors or BatchStatus.Failed)
-            break;
-        if (batch.Progress - lastProgress >= 0.2)
-        {
-            Console.WriteLine(
-                $"  {clock.Elapsed.TotalSeconds, 6:0.0} s  {batch.Status}  progress {batch.Progress:P0}  rows so far {batch.TotalRows:N0}"
-            );
-            lastProgress = batch.Progress;
-        }
-        await Task.Delay(50);
-    }
-    var seconds = clock.Elapsed.TotalSeconds;
-    Console.WriteLine(
-        $"  {seconds, 6:0.0} s  {batch.Status}: {batch.AcceptedRows:N0} accepted, {batch.RejectedRows:N0} rejected {batch.FailureReason}"
-    );
-    if (batch.Status != BatchStatus.Completed)
-        throw new InvalidOperationException($"The batch ended {batch.Status}: {batch.FailureReason}");
-    return (seconds, upload, api.PeakRssBytes);
-}
 
 static async Task<(double New, double Resend)> FloorAsync(
     string connectionString,

@@ -4,8 +4,8 @@ using Npgsql;
 
 namespace FinanceMatch.Benchmarks;
 
-/// <summary>psql, the floor's client: a script run as a file (so <c>\copy</c> works), timed from start to exit.</summary>
-public static class Psql
+/// <summary>psql, the floor's client: a script run as a file (so <c>\copy</c> works), its output discarded, timed from start to exit.</summary>
+internal static class Psql
 {
     /// <summary>Runs <paramref name="script"/> on the database of <paramref name="connectionString"/>; its seconds.</summary>
     public static async Task<double> RunAsync(string connectionString, string script)
@@ -20,6 +20,8 @@ public static class Psql
                 "-q",
                 "-v",
                 "ON_ERROR_STOP=1",
+                "-o",
+                "/dev/null",
                 "-h",
                 builder.Host!,
                 "-p",

@@ -135,9 +135,15 @@ internal static class Marketplace
             var product = products[match.ProductId];
             if (random.Next(3) == 0)
             {
+                DeclineReasonCode[] codes =
+                [
+                    DeclineReasonCode.InsufficientRepaymentCapacity,
+                    DeclineReasonCode.OutsideRiskAppetite,
+                    DeclineReasonCode.PoorCreditHistory,
+                ];
                 await bank.Matches.DeclineAsync(
                     match.Id,
-                    new DeclineMatchBody("Turnover too thin for the amount asked.")
+                    new DeclineMatchBody("Turnover too thin for the amount asked.", codes[random.Next(codes.Length)])
                 );
                 declined++;
                 continue;
@@ -174,6 +180,25 @@ internal static class Marketplace
                 disbursed++;
             }
         }
+        // Firms whose every offer a bank declined ask to be referred to the banks that have not seen their request.
+        var (referred, referredMatched) = (0, 0);
+        foreach (var (id, (_, firm, _)) in requests)
+        {
+            var request = await firm.LoanRequests.GetAsync(id);
+            if (
+                request.Matches.Count == 0
+                || request.Matches.Any(m => m.Status != MatchStatus.Declined)
+                || request.Status != LoanRequestStatus.Matched
+            )
+                continue;
+            await firm.LoanRequests.ReferAsync(id);
+            referred++;
+            while ((request = await firm.LoanRequests.GetAsync(id)).Status == LoanRequestStatus.Matching)
+                await Task.Delay(100);
+            if (request.Status == LoanRequestStatus.Matched)
+                referredMatched++;
+        }
+        Console.WriteLine($"{referred} declined requests referred to other banks, {referredMatched} matched again");
         Console.WriteLine(
             $"{products.Count} products published; {outcomes.Count} loan requests ({outcomes.Count(r => r.Status == LoanRequestStatus.Matched)} matched, "
                 + $"{outcomes.Sum(r => r.Matches.Count)} matches); {guaranteed} guarantees approved, {refused} declined; "
@@ -221,19 +246,30 @@ internal static class Marketplace
             [GuaranteeType.Credit],
             [GuaranteeType.Guarantee],
         ];
-        var requests = 0;
+        var (requests, applied) = (0, 0);
         for (var round = 0; round < rounds; round++)
             foreach (var (firmId, firm) in await WithProfilesAsync(borrowers))
             {
-                var submitted = await firm.LoanRequests.SubmitAsync(
-                    new SubmitLoanRequestBody(
-                        amounts[random.Next(amounts.Length)],
-                        12,
-                        "Working capital",
-                        guarantees[random.Next(guarantees.Length)],
-                        new LoanConsentBody([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
-                    )
+                var body = new SubmitLoanRequestBody(
+                    amounts[random.Next(amounts.Length)],
+                    12,
+                    "Working capital",
+                    guarantees[random.Next(guarantees.Length)],
+                    new LoanConsentBody([ConsentScope.Profile, ConsentScope.Tax], DateTimeOffset.UtcNow.AddDays(60))
                 );
+                // One firm in four asks what it qualifies for first, and applies to the best-fitting product.
+                if (random.Next(4) == 0 && body.GuaranteeTypes.SequenceEqual([GuaranteeType.Credit]))
+                {
+                    var best = (
+                        await firm.Products.ListEligibleAsync(body.Amount, body.TermMonths, "credit", pageSize: 1)
+                    ).Items;
+                    if (best.Count > 0)
+                    {
+                        body = body with { ProductId = best[0].Id };
+                        applied++;
+                    }
+                }
+                var submitted = await firm.LoanRequests.SubmitAsync(body);
                 requests++;
                 LoanRequestDto request;
                 while ((request = await firm.LoanRequests.GetAsync(submitted.Id)).Status == LoanRequestStatus.Matching)
@@ -270,7 +306,9 @@ internal static class Marketplace
                     )
                 );
             }
-        Console.WriteLine($"History: {requests} earlier loan requests, {loans.Count} loans paid out");
+        Console.WriteLine(
+            $"History: {requests} earlier loan requests ({applied} applying to the product that fitted them best), {loans.Count} loans paid out"
+        );
         return loans;
     }
 
