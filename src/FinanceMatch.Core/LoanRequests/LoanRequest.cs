@@ -88,13 +88,22 @@ public sealed class LoanRequest
 
     /// <summary>
     /// A firm a bank declined asks to be matched again with the banks that have not seen the request (the UK Bank
-    /// Referral Scheme's idea): only when a bank declined it and no offer is in play any more, at most
-    /// <see cref="MaxReferrals"/> times (409 otherwise). The request waits for matching again.
+    /// Referral Scheme's idea): only when a bank declined it, no offer is in play any more and its consent is still in
+    /// force, for a request not made to one product, at most <see cref="MaxReferrals"/> times (409 otherwise). The request
+    /// waits for matching again.
     /// </summary>
-    public void Refer(IReadOnlyCollection<Matching.Match> matches, DateTimeOffset now)
+    public void Refer(IReadOnlyCollection<Matching.Match> matches, bool consentInForce, DateTimeOffset now)
     {
         if (Status is not (LoanRequestStatus.Matched or LoanRequestStatus.NoMatch))
             throw new ConflictException($"A request that is {Status.Wire()} cannot be referred.");
+        if (ProductId is not null)
+            throw new ConflictException(
+                "A request made to one product is not referred: apply to another product, or post a request for every bank."
+            );
+        if (!consentInForce)
+            throw new ConflictException(
+                "The request's consent was revoked or has expired: new banks could not read the report. Post a new request."
+            );
         if (matches.Any(m => m.IsOpen || m.Status is Matching.MatchStatus.Accepted or Matching.MatchStatus.Disbursed))
             throw new ConflictException("An offer of this request is still in play; it is referred once none is.");
         if (!matches.Any(m => m.Status == Matching.MatchStatus.Declined))

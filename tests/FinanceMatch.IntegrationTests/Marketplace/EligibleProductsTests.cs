@@ -34,6 +34,12 @@ public sealed class EligibleProductsTests
 
         Assert.That(eligible.Items.Select(p => p.Id), Is.EqualTo(new[] { cheaper.Id, dearer.Id }));
         Assert.That(eligible.TotalCount, Is.EqualTo(2));
+        var pastTheEnd = await firm.Client.Products.ListEligibleAsync(ask.Amount, ask.TermMonths, "credit", page: 3);
+        Assert.That(
+            (pastTheEnd.Items.Count, pastTheEnd.TotalCount),
+            Is.EqualTo((0, 2L)),
+            "a page past the end still counts"
+        );
         Assert.That(eligible.Items.Select(p => p.Id), Does.Not.Contain(tooStrict.Id).And.Not.Contain(draft.Id));
         // The matching run scores the same products the same.
         var request = await Support.Marketplace.MatchedAsync(firm.Client, ask);

@@ -45,6 +45,7 @@ public sealed class ReferralTests
         var referred = await ReferredAsync(firm, request.Id);
 
         Assert.That(decline.DeclineReasonCode, Is.EqualTo(DeclineReasonCode.InsufficientCollateral));
+        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => first.Client.LoanRequests.GetAsync(request.Id));
         Assert.That((referred.Status, referred.Referrals), Is.EqualTo((LoanRequestStatus.Matched, 1)));
         Assert.That(
             referred.Matches.Select(m => (m.InstitutionId, m.Rank, m.Status)),
@@ -109,5 +110,31 @@ public sealed class ReferralTests
             Is.EqualTo((LoanRequestStatus.NoMatch, 1, 1)),
             "no other bank has a product for it: the referral finds nothing, and says so"
         );
+    }
+
+    [Test]
+    public async Task AReferral_NeedsTheRequestsConsentInForce_AndARequestForEveryBank()
+    {
+        var bank = await Actors.BankAsync();
+        var (firm, request) = await Support.Marketplace.MatchedRequestAsync(bank);
+        var match = Support.Marketplace.MatchOf(request, bank);
+        await bank.Client.Matches.DeclineAsync(match.Id, new DeclineMatchBody("Not now"));
+        await firm.Client.Consents.RevokeAsync(firm.Created.Id, request.ConsentId);
+
+        await Problems.ExpectAsync(HttpStatusCode.Conflict, () => firm.Client.LoanRequests.ReferAsync(request.Id));
+
+        var band = Support.Marketplace.Band();
+        var chosen = await Support.Marketplace.PublishedAsync(bank.Client, Support.Marketplace.Product(band));
+        var applied = await Support.Marketplace.MatchedAsync(
+            firm.Client,
+            Support.Marketplace.Request(band) with
+            {
+                ProductId = chosen.Id,
+            }
+        );
+        await bank.Client.Matches.DeclineAsync(applied.Matches.Single().Id, new DeclineMatchBody("Not now"));
+
+        await Problems.ExpectAsync(HttpStatusCode.Conflict, () => firm.Client.LoanRequests.ReferAsync(applied.Id));
+        Assert.That((await firm.Client.LoanRequests.GetAsync(applied.Id)).Referrals, Is.Zero);
     }
 }

@@ -4,6 +4,7 @@ using FinanceMatch.Api.Features.Matches;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
+using FinanceMatch.Core.Matching;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using DomainLoanRequest = FinanceMatch.Core.LoanRequests.LoanRequest;
@@ -38,7 +39,9 @@ internal static class LoanRequestAccess
             && (
                 caller.Is(DomainRole.Operator)
                 || caller.IsParty(DomainRole.Enterprise, request.EnterpriseId)
-                || (caller.Is(DomainRole.Bank) && matches.Count > 0)
+                // A bank while its match is in play, as the request's consent covers it: one that declined, let the
+                // match expire or was passed over does not follow what becomes of the request (a referral, another bank).
+                || (caller.Is(DomainRole.Bank) && matches.Any(m => Match.ConsentCoveredStatuses.Contains(m.Status)))
             );
         return visible
             ? request!.ToDto(matches, forBank: caller.Is(DomainRole.Bank))

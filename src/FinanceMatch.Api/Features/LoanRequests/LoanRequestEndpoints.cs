@@ -50,6 +50,7 @@ public static class LoanRequestEndpoints
         group
             .MapPost("/{id:guid}/referral", ReferLoanRequest.Endpoint)
             .RequireAuthorization(Policies.Enterprise)
+            .WithIdempotency()
             .WithSummary(
                 "A declined firm asks to be matched again with the banks that have not seen the request (the firm; once no offer is in play, at most 3 times)"
             )

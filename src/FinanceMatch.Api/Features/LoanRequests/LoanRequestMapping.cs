@@ -27,6 +27,7 @@ internal static class LoanRequestMapping
             r.MatchedAt,
             matches.OrderBy(m => m.Rank).Select(m => m.ToDtoFor(forBank)).ToList(),
             r.ProductId,
-            r.Referrals
+            // A bank is not told that the firm was declined elsewhere and referred.
+            forBank ? 0 : r.Referrals
         );
 }

@@ -32,7 +32,12 @@ public static class ReferLoanRequest
                 .Matches.AsNoTracking()
                 .Where(m => m.LoanRequestId == request.Id)
                 .ToListAsync(cancellationToken);
-            request.Refer(matches, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var consentInForce = await db.Consents.AnyAsync(
+                c => c.Id == request.ConsentId && c.Status == Core.Consents.ConsentStatus.Active && c.ExpiresAt > now,
+                cancellationToken
+            );
+            request.Refer(matches, consentInForce, now);
             await db.SaveChangesAsync(cancellationToken);
             // Not cancelled with the HTTP request: the referral is committed; RematchStalledRequests is the safety net.
             await matching.RequestAsync(CancellationToken.None);

@@ -119,8 +119,9 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            found.Add((reader.GetGuid(0), reader.GetInt32(1)));
-            total = reader.GetInt64(2);
+            total = reader.GetInt64(0);
+            if (!await reader.IsDBNullAsync(1, ct))
+                found.Add((reader.GetGuid(1), reader.GetInt32(2)));
         }
         return (found, total);
     }

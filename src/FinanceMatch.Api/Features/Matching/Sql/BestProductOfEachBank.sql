@@ -1,7 +1,8 @@
 -- Every rule of MatchRules as a comparison with the applicant's values, and the fit score of each product that passes.
 -- Variants (Sql.WithOptionalLines): "ask" keeps the rules and fit parts of the loan asked for (amount, term, security,
--- rate); "bestOfEachBank" returns each bank's best product (the matching run), "everyProduct" a page of every product
--- the firm passes with its fit (GET /products?eligibleFor=me; without "ask": the firm's own rules only).
+-- rate); "bestOfEachBank" returns each bank's best product (the matching run), "everyProduct" the number of products
+-- the firm passes and a page of them with their fit (GET /products?eligibleFor=me; without "ask": the firm's own rules
+-- only); a page past the end is one row with the total and no product.
 WITH applicable AS (
     SELECT p.id, p.institution_id, p.min_annual_rate, p.created_at,
         p.fit_price_points
@@ -45,5 +46,6 @@ WITH applicable AS (
     SELECT DISTINCT ON (institution_id) id FROM applicable -- only: bestOfEachBank
     ORDER BY institution_id, fit DESC, min_annual_rate, created_at, id) -- only: bestOfEachBank
 SELECT p.*, p.xmin FROM financematch.products p JOIN best ON best.id = p.id -- only: bestOfEachBank
-SELECT a.id, a.fit, count(*) OVER () AS total FROM applicable a -- only: everyProduct
-ORDER BY a.fit DESC, a.min_annual_rate, a.created_at, a.id LIMIT @limit::integer OFFSET @offset::integer -- only: everyProduct
+SELECT t.total, page.id, page.fit FROM (SELECT count(*) AS total FROM applicable) t -- only: everyProduct
+LEFT JOIN LATERAL (SELECT a.id, a.fit FROM applicable a -- only: everyProduct
+    ORDER BY a.fit DESC, a.min_annual_rate, a.created_at, a.id LIMIT @limit::integer OFFSET @offset::integer) page ON true -- only: everyProduct
