@@ -101,19 +101,21 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand(
+        NpgsqlParameter[] parameters =
+        [
+            .. ask is null
+                ? BestProductOfEachBankQuery.FirmParameters(firm)
+                : BestProductOfEachBankQuery.Parameters(ask, firm),
+            new("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = pageSize },
+            new("offset", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (page - 1) * pageSize },
+        ];
+        await using var command = Infrastructure.Sql.Command(
+            connection,
             ask is null
                 ? BestProductOfEachBankQuery.EveryProductForFirm
                 : BestProductOfEachBankQuery.EveryProductForAsk,
-            connection
+            parameters
         );
-        command.Parameters.AddRange(
-            ask is null
-                ? BestProductOfEachBankQuery.FirmParameters(firm)
-                : BestProductOfEachBankQuery.Parameters(ask, firm)
-        );
-        command.Parameters.Add(new("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = pageSize });
-        command.Parameters.Add(new("offset", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (page - 1) * pageSize });
         var found = new List<(Guid, int)>();
         long total = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
