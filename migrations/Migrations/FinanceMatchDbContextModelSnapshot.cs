@@ -436,6 +436,14 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
 
+                    b.Property<Guid?>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<bool>("ListReplace")
+                        .HasColumnType("boolean")
+                        .HasColumnName("list_replace");
+
                     b.Property<long>("PayloadBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("payload_bytes");
@@ -493,6 +501,10 @@ namespace FinanceMatch.Migrations.Migrations
 
                     b.HasIndex("InstitutionId", "ReceivedAt")
                         .HasDatabaseName("ix_feed_batches_institution_id_received_at");
+
+                    b.HasIndex("ListId", "ReceivedAt")
+                        .HasDatabaseName("ix_feed_batches_list_id_received_at")
+                        .HasFilter("list_id IS NOT NULL");
 
                     b.HasIndex("SourceId", "ReceivedAt")
                         .HasDatabaseName("ix_feed_batches_source_id_received_at");
@@ -1343,6 +1355,130 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("institutions", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Lists.FirmList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_count");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<List<Guid>>("SharedWith")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("shared_with");
+
+                    b.Property<bool>("SharedWithAllBanks")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shared_with_all_banks");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lists");
+
+                    b.HasIndex("DepartmentId", "CreatedAt")
+                        .HasDatabaseName("ix_lists_department_id_created_at");
+
+                    b.ToTable("lists", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Lists.ListMember", b =>
+                {
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .HasColumnName("uscc")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.HasKey("ListId", "Uscc")
+                        .HasName("pk_list_members");
+
+                    b.HasIndex("Uscc")
+                        .HasDatabaseName("ix_list_members_uscc");
+
+                    b.ToTable("list_members", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Lists.ListSubscription", b =>
+                {
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("ListId", "InstitutionId")
+                        .HasName("pk_list_subscriptions");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_list_subscriptions_institution_id");
+
+                    b.ToTable("list_subscriptions", "financematch");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.LoanRequests.LoanRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1921,10 +2057,20 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.PrimitiveCollection<List<Guid>>("DiscountLists")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("discount_lists");
+
                     b.PrimitiveCollection<List<string>>("DivisionPrefixes")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("division_prefixes");
+
+                    b.PrimitiveCollection<List<Guid>>("EligibleLists")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("eligible_lists");
 
                     b.Property<bool>("ExcludeDishonestDebtors")
                         .HasColumnType("boolean")
@@ -1964,6 +2110,11 @@ namespace FinanceMatch.Migrations.Migrations
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
+
+                    b.Property<decimal?>("ListRateDiscount")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("list_rate_discount");
 
                     b.Property<double>("LogMaxAmount")
                         .ValueGeneratedOnAddOrUpdate()
@@ -2083,7 +2234,10 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasDatabaseName("ix_products_published_ranges")
                         .HasFilter("status = 'Published'");
 
-                    b.ToTable("products", "financematch");
+                    b.ToTable("products", "financematch", t =>
+                        {
+                            t.HasCheckConstraint("ck_products_list_terms", "(list_rate_discount IS NULL) = (cardinality(discount_lists) = 0) AND (list_rate_discount IS NULL OR list_rate_discount < min_annual_rate)");
+                        });
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Products.ProductVersion", b =>
@@ -2705,6 +2859,14 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasConstraintName("fk_report_accesses_consents_consent_id");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Feeds.FeedBatch", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Lists.FirmList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .HasConstraintName("fk_feed_batches_lists_list_id");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Feeds.FeedBatchChunk", b =>
                 {
                     b.HasOne("FinanceMatch.Core.Feeds.FeedBatch", null)
@@ -2779,6 +2941,43 @@ namespace FinanceMatch.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_guarantee_products_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Lists.FirmList", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lists_departments_department_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Lists.ListMember", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Lists.FirmList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_members_lists_list_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Lists.ListSubscription", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_subscriptions_institutions_institution_id");
+
+                    b.HasOne("FinanceMatch.Core.Lists.FirmList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_subscriptions_lists_list_id");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.LoanRequests.LoanRequest", b =>

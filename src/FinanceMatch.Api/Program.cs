@@ -9,6 +9,7 @@ using FinanceMatch.Api.Features.Enterprises;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Features.Guarantees;
 using FinanceMatch.Api.Features.Institutions;
+using FinanceMatch.Api.Features.Lists;
 using FinanceMatch.Api.Features.LoanRequests;
 using FinanceMatch.Api.Features.Loans;
 using FinanceMatch.Api.Features.Matches;
@@ -74,6 +75,7 @@ app.MapMatchEndpoints();
 app.MapLoanEndpoints();
 app.MapGuaranteeEndpoints();
 app.MapRiskProgrammeEndpoints();
+app.MapListEndpoints();
 app.MapStatisticsEndpoints();
 if (!settings.IsGeneratingOpenApiDocument)
     app.MapJobDashboard();

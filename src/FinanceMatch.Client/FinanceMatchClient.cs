@@ -38,6 +38,7 @@ public sealed class FinanceMatchClient
         Loans = RestService.For<ILoansApi>(http, Settings);
         RiskProgrammes = RestService.For<IRiskProgrammesApi>(http, Settings);
         Guarantees = RestService.For<IGuaranteesApi>(http, Settings);
+        Lists = RestService.For<IListsApi>(http, Settings);
     }
 
     /// <summary>The underlying HTTP client.</summary>
@@ -99,4 +100,7 @@ public sealed class FinanceMatchClient
 
     /// <summary>Guarantee products of guarantors and insurers.</summary>
     public IGuaranteesApi Guarantees { get; }
+
+    /// <summary>Departments' lists of firms and banks' subscriptions.</summary>
+    public IListsApi Lists { get; }
 }

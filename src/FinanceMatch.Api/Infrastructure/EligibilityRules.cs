@@ -22,5 +22,6 @@ public sealed class EligibilityRules : AbstractValidator<EligibilityDto>
             .When(e => e.MinAnnualTaxPaid is not null);
         RuleFor(e => e.MinInsuredEmployees).InclusiveBetween(0, 1_000_000);
         RuleFor(e => e.ExcludeSeriousPenaltiesMonths).InclusiveBetween(1, 120);
+        RuleFor(e => e.Lists).Must(l => l is null || l.Count <= 20).WithMessage("At most 20 lists.");
     }
 }

@@ -20,6 +20,9 @@ public enum FeedType
 
     /// <summary>A bank's monthly report of its own loans (pushed by banks, never by departments).</summary>
     LoanPerformance,
+
+    /// <summary>The members of a department's list, uploaded to the list (<c>POST /api/v1/lists/{id}/members</c>).</summary>
+    ListMembers,
 }
 
 /// <summary>Body of <c>POST /api/v1/departments</c>.</summary>

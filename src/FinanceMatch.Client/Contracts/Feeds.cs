@@ -49,7 +49,8 @@ public sealed record BatchDto(
     string? FailureReason,
     long PayloadBytes,
     Guid? SourceId,
-    Guid? InstitutionId = null
+    Guid? InstitutionId = null,
+    Guid? ListId = null
 );
 
 /// <summary>Why a row of a batch was rejected (row numbers are 1-based, the CSV header not counted).</summary>

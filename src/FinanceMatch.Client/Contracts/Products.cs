@@ -40,8 +40,15 @@ public sealed record EligibilityDto(
     decimal? MinAnnualTaxPaid = null,
     int? MinInsuredEmployees = null,
     bool? ExcludeDishonestDebtors = null,
-    int? ExcludeSeriousPenaltiesMonths = null
+    int? ExcludeSeriousPenaltiesMonths = null,
+    IReadOnlyList<Guid>? Lists = null
 );
+
+/// <summary>
+/// List-specific terms: a firm on any of <paramref name="Lists"/> (lists shared with the bank, while valid) is offered
+/// the product's rates less <paramref name="RateDiscount"/> percentage points; matching ranks and explains it so.
+/// </summary>
+public sealed record ListTermsDto(IReadOnlyList<Guid> Lists, decimal RateDiscount);
 
 /// <summary>Body of <c>POST /api/v1/products</c> and <c>PUT /api/v1/products/{id}</c>: all of a product's terms.</summary>
 public sealed record ProductBody(
@@ -57,7 +64,8 @@ public sealed record ProductBody(
     IReadOnlyList<string>? DivisionPrefixes = null,
     IndustryPrefixes? IndustryPrefixes = null,
     EligibilityDto? Eligibility = null,
-    IReadOnlyList<string>? Tags = null
+    IReadOnlyList<string>? Tags = null,
+    ListTermsDto? ListTerms = null
 );
 
 /// <summary>A loan product at its current version; <c>fitScore</c> only in <c>GET /products?eligibleFor=me</c>: how well it fits the firm (and the loan asked for).</summary>
@@ -82,7 +90,8 @@ public sealed record ProductDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PublishedAt,
-    int? FitScore = null
+    int? FitScore = null,
+    ListTermsDto? ListTerms = null
 );
 
 /// <summary>The terms of one version of a product, as a match was made from them.</summary>

@@ -14,6 +14,12 @@ public enum WebhookEvent
 
     /// <summary>That objection was resolved (corrected or rejected).</summary>
     ObjectionResolved,
+
+    /// <summary>
+    /// Firms joined a list the bank subscribes to, and these have consented to the bank; data is the list's id, name and
+    /// kind and the firms' enterprise ids (their data is read through the consent, as any report).
+    /// </summary>
+    ListMembersAdded,
 }
 
 /// <summary>Where a delivery is.</summary>

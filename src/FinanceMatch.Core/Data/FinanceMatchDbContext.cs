@@ -53,6 +53,9 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<RiskProgrammes.RiskEnrolment> RiskEnrolments => Set<RiskProgrammes.RiskEnrolment>();
     public DbSet<RiskProgrammes.RiskClaim> RiskClaims => Set<RiskProgrammes.RiskClaim>();
     public DbSet<RiskProgrammes.RiskLedgerEntry> RiskLedger => Set<RiskProgrammes.RiskLedgerEntry>();
+    public DbSet<Lists.FirmList> Lists => Set<Lists.FirmList>();
+    public DbSet<Lists.ListMember> ListMembers => Set<Lists.ListMember>();
+    public DbSet<Lists.ListSubscription> ListSubscriptions => Set<Lists.ListSubscription>();
     public DbSet<Objections.Objection> Objections => Set<Objections.Objection>();
     public DbSet<Webhooks.Webhook> Webhooks => Set<Webhooks.Webhook>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();

@@ -23,5 +23,5 @@ public sealed class Department
             CreatedAt = now,
         };
 
-    public bool MayPush(FeedType feedType) => feedType != FeedType.LoanPerformance && FeedTypes.Contains(feedType);
+    public bool MayPush(FeedType feedType) => feedType.IsDepartmentRecord() && FeedTypes.Contains(feedType);
 }

@@ -50,6 +50,33 @@ public sealed class FeedBatch
     public string? SourceCursor { get; private set; }
     public string? SourceNextCursor { get; private set; }
 
+    /// <summary>The list whose members this batch uploads (<see cref="FeedType.ListMembers"/>), else null.</summary>
+    public Guid? ListId { get; private set; }
+
+    /// <summary>For a list's batch: whether its rows replace the members (else they are added to them).</summary>
+    public bool ListReplace { get; private set; }
+
+    /// <summary>A list's members, uploaded by (or for) the department that owns the list.</summary>
+    public static FeedBatch ReceiveListMembers(
+        Guid id,
+        Guid departmentId,
+        Guid listId,
+        bool replace,
+        BatchFormat format,
+        DateTimeOffset now
+    ) =>
+        new()
+        {
+            Id = id,
+            DepartmentId = departmentId,
+            FeedType = FeedType.ListMembers,
+            ListId = listId,
+            ListReplace = replace,
+            Format = format,
+            Status = BatchStatus.Queued,
+            ReceivedAt = now,
+        };
+
     public static FeedBatch Receive(
         Guid id,
         Guid departmentId,

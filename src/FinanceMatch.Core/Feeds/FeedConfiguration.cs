@@ -23,6 +23,8 @@ internal sealed class FeedBatchConfiguration : IEntityTypeConfiguration<FeedBatc
         );
         builder.HasIndex(b => new { b.Status, b.ReceivedAt });
         builder.HasIndex(b => new { b.SourceId, b.ReceivedAt });
+        builder.HasOne<Lists.FirmList>().WithMany().HasForeignKey(b => b.ListId);
+        builder.HasIndex(b => new { b.ListId, b.ReceivedAt }).HasFilter("list_id IS NOT NULL");
     }
 }
 

@@ -206,6 +206,14 @@ public sealed class FeedSchema
             false,
             appliedByItsOwnRules: true
         ),
+        // A list's members: staged like any feed, then applied to the list the batch was uploaded to (ListMembership).
+        [FeedType.ListMembers] = new(
+            FeedType.ListMembers,
+            "list_members",
+            [new("uscc", "uscc", FieldKind.Uscc, true)],
+            ["uscc"],
+            false
+        ),
     };
 
     /// <summary>

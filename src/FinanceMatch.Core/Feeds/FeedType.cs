@@ -10,4 +10,14 @@ public enum FeedType
 
     /// <summary>A bank's report of its own loans, one period each (docs/LIFECYCLE.md); pushed by banks, not departments.</summary>
     LoanPerformance,
+
+    /// <summary>The members of a department's list, by USCC (docs/POLICIES.md); uploaded to the list, not pushed as a feed.</summary>
+    ListMembers,
+}
+
+public static class FeedTypes
+{
+    /// <summary>Whether the feed holds a department's records of firms (what a department supplies and a firm disputes).</summary>
+    public static bool IsDepartmentRecord(this FeedType feedType) =>
+        feedType is not (FeedType.LoanPerformance or FeedType.ListMembers);
 }

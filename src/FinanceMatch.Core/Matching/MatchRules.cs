@@ -16,8 +16,15 @@ public sealed record Applicant(
     int? InsuredEmployeesLatest,
     bool DishonestDebtor,
     DateOnly? LatestSeriousPenaltyOn,
-    DateOnly Today
-);
+    DateOnly Today,
+    IReadOnlyCollection<Guid>? Lists = null
+)
+{
+    /// <summary>The valid lists the firm is on (a department's pool, whitelist, red list).</summary>
+    public IReadOnlyCollection<Guid> OnLists => Lists ?? [];
+
+    public bool IsOnAny(IEnumerable<Guid> lists) => lists.Any(OnLists.Contains);
+}
 
 /// <summary>What the firm asks for.</summary>
 public sealed record LoanAsk(
@@ -71,13 +78,16 @@ public static class MatchRules
                 Names(ask.GuaranteeTypes)
             ),
         };
+        var minRate = EffectiveMinRate(product, firm);
         if (ask.MaxAnnualRate is { } maxRate)
+            checks.Add(new("annualRate", minRate <= maxRate, $"at least {Rate(minRate)}", $"at most {Rate(maxRate)}"));
+        if (product.ListTerms is { } listTerms && firm.IsOnAny(listTerms.Lists))
             checks.Add(
                 new(
-                    "annualRate",
-                    product.MinAnnualRate <= maxRate,
-                    $"at least {Rate(product.MinAnnualRate)}",
-                    $"at most {Rate(maxRate)}"
+                    "listRateDiscount",
+                    true,
+                    $"{Rate(listTerms.RateDiscount)} off for firms on list {string.Join(" or ", listTerms.Lists)}",
+                    $"on {string.Join(", ", listTerms.Lists.Where(firm.OnLists.Contains))}: rates from {Rate(minRate)}"
                 )
             );
         if (product.DivisionPrefixes.Count > 0)
@@ -109,6 +119,18 @@ public static class MatchRules
             );
 
         var rules = product.Eligibility;
+        if (rules.RequiredLists.Count > 0)
+        {
+            var on = rules.RequiredLists.Where(firm.OnLists.Contains).ToList();
+            checks.Add(
+                new(
+                    "lists",
+                    on.Count > 0,
+                    $"on list {string.Join(" or ", rules.RequiredLists)}",
+                    on.Count > 0 ? $"on {string.Join(", ", on)}" : "on none of them"
+                )
+            );
+        }
         if (rules.MinGrade is { } minGrade)
             checks.Add(
                 new(
@@ -181,7 +203,7 @@ public static class MatchRules
 
     public static FitBreakdown Fit(ProductTerms product, LoanAsk ask, Applicant firm)
     {
-        var price = Clamp((double)((RateCeiling - product.MinAnnualRate) / (RateCeiling - RateFloor)));
+        var price = Clamp((double)((RateCeiling - EffectiveMinRate(product, firm)) / (RateCeiling - RateFloor)));
         var guarantee =
             ask.GuaranteeTypes.Count == 0
                 ? 0
@@ -200,6 +222,12 @@ public static class MatchRules
             Points(10, term)
         );
     }
+
+    /// <summary>The lowest rate the product offers this firm: its list price, less its list discount for a listed firm.</summary>
+    public static decimal EffectiveMinRate(ProductTerms product, Applicant firm) =>
+        product.ListTerms is { } listTerms && firm.IsOnAny(listTerms.Lists)
+            ? product.MinAnnualRate - listTerms.RateDiscount
+            : product.MinAnnualRate;
 
     /// <summary>
     /// How comfortably the firm clears the product's quantitative requirements: for each one set, the share by which the

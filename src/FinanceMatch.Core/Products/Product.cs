@@ -43,8 +43,19 @@ public sealed record Eligibility(
     decimal? MinAnnualTaxPaid = null,
     int? MinInsuredEmployees = null,
     bool ExcludeDishonestDebtors = true,
-    int? ExcludeSeriousPenaltiesMonths = null
-);
+    int? ExcludeSeriousPenaltiesMonths = null,
+    IReadOnlyList<Guid>? Lists = null
+)
+{
+    /// <summary>The lists a firm must be on one of (a department's whitelist or pool); empty: any firm.</summary>
+    public IReadOnlyList<Guid> RequiredLists => Lists ?? [];
+}
+
+/// <summary>
+/// List-specific terms: a firm on any of <paramref name="Lists"/> (valid lists only) is offered the product's rates less
+/// <paramref name="RateDiscount"/> percentage points.
+/// </summary>
+public sealed record ListTerms(IReadOnlyList<Guid> Lists, decimal RateDiscount);
 
 /// <summary>Everything a bank states about a loan product; an edit replaces them all and makes a new version.</summary>
 public sealed record ProductTerms(
@@ -61,7 +72,8 @@ public sealed record ProductTerms(
     IReadOnlyList<string> IndustryInclude,
     IReadOnlyList<string> IndustryExclude,
     Eligibility Eligibility,
-    IReadOnlyList<string> Tags
+    IReadOnlyList<string> Tags,
+    ListTerms? ListTerms = null
 );
 
 /// <summary>
@@ -97,6 +109,13 @@ public sealed class Product
     public bool ExcludeDishonestDebtors { get; private set; }
     public int? ExcludeSeriousPenaltiesMonths { get; private set; }
     public List<string> Tags { get; private set; } = [];
+
+    /// <summary>The lists a firm must be on one of (<see cref="Eligibility.Lists"/>); empty: any firm.</summary>
+    public List<Guid> EligibleLists { get; private set; } = [];
+
+    /// <summary>The lists whose firms get <see cref="ListRateDiscount"/> (<see cref="ListTerms"/>).</summary>
+    public List<Guid> DiscountLists { get; private set; } = [];
+    public decimal? ListRateDiscount { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
@@ -123,9 +142,11 @@ public sealed class Product
                 MinAnnualTaxPaid,
                 MinInsuredEmployees,
                 ExcludeDishonestDebtors,
-                ExcludeSeriousPenaltiesMonths
+                ExcludeSeriousPenaltiesMonths,
+                EligibleLists
             ),
-            Tags
+            Tags,
+            ListRateDiscount is { } discount ? new ListTerms(DiscountLists, discount) : null
         );
 
     public static (Product Product, ProductVersion Version) Create(
@@ -175,6 +196,9 @@ public sealed class Product
         MinInsuredEmployees = terms.Eligibility.MinInsuredEmployees;
         ExcludeDishonestDebtors = terms.Eligibility.ExcludeDishonestDebtors;
         ExcludeSeriousPenaltiesMonths = terms.Eligibility.ExcludeSeriousPenaltiesMonths;
+        EligibleLists = terms.Eligibility.RequiredLists.Distinct().Order().ToList();
+        DiscountLists = terms.ListTerms?.Lists.Distinct().Order().ToList() ?? [];
+        ListRateDiscount = terms.ListTerms?.RateDiscount;
         Tags = terms
             .Tags.Select(t => t.Trim())
             .Where(t => t.Length > 0)

@@ -30,6 +30,13 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             .HasFilter("status = 'Published'")
             .HasDatabaseName("ix_products_published_ranges");
         builder.HasIndex(p => p.Tags).HasMethod("gin");
+        builder.Property(p => p.ListRateDiscount).HasPrecision(7, 4);
+        builder.ToTable(t =>
+            t.HasCheckConstraint(
+                "ck_products_list_terms",
+                "(list_rate_discount IS NULL) = (cardinality(discount_lists) = 0) AND (list_rate_discount IS NULL OR list_rate_discount < min_annual_rate)"
+            )
+        );
 
         // The parts of the fit score that depend on the product alone, computed by PostgreSQL when a product is written, so
         // the matching query (BestProductOfEachBankQuery) does no numeric arithmetic per product and request.

@@ -9,6 +9,7 @@ public enum WebhookEvent
     AlertRaised,
     ObjectionOpened,
     ObjectionResolved,
+    ListMembersAdded,
 }
 
 public enum DeliveryStatus

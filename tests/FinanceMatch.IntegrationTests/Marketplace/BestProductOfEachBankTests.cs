@@ -32,6 +32,32 @@ public sealed class BestProductOfEachBankTests
         var firm = await FirmPayingTaxAsync(30_000m);
         var profile = await firm.Client.Profiles.GetAsync(firm.Created.Id);
         Assert.That(profile.Grade, Is.Not.Null, "the firm needs a grade for grade margins");
+        // The firm is on one list of two: products may require either, or discount their rate for either.
+        var department = await Actors.DepartmentAsync(Client.Contracts.FeedType.Tax);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Guid[] lists =
+        [
+            .. await Task.WhenAll(
+                Enumerable
+                    .Range(0, 2)
+                    .Select(async _ =>
+                        (
+                            await department.Client.Lists.CreateAsync(
+                                new CreateListBody("Pool", ListKind.CultivationPool, today, SharedWithAllBanks: true)
+                            )
+                        ).Id
+                    )
+            ),
+        ];
+        await Batches.FinishedAsync(
+            department.Client,
+            (
+                await department.Client.Lists.UploadMembersAsync(
+                    lists[0],
+                    Batches.Body($"uscc\n{firm.Created.Uscc}\n", Batches.Csv)
+                )
+            ).Id
+        );
 
         var catalogue = new List<(Guid Bank, ProductBody Request, ProductDto Published)>();
         for (var b = 0; b < 8; b++)
@@ -39,7 +65,7 @@ public sealed class BestProductOfEachBankTests
             var bank = await Actors.BankAsync();
             for (var p = 0; p < 4; p++)
             {
-                var request = RandomProduct(random, band, profile);
+                var request = RandomProduct(random, band, profile, lists);
                 catalogue.Add((bank.Created.Id, request, await PublishedAsync(bank.Client, request)));
             }
         }
@@ -51,7 +77,6 @@ public sealed class BestProductOfEachBankTests
 
         var matched = await MatchedAsync(firm.Client, ask);
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var applicant = new Applicant(
             "440604",
             "C35",
@@ -63,7 +88,8 @@ public sealed class BestProductOfEachBankTests
             profile.Metrics.InsuredEmployeesLatest,
             false,
             null,
-            today
+            today,
+            [lists[0]]
         );
         var loanAsk = new LoanAsk(
             ask.Amount,
@@ -99,7 +125,7 @@ public sealed class BestProductOfEachBankTests
     /// A product in the test's band (so no other test's request reaches it) with random price, ranges, guarantee types
     /// and eligibility rules the firm mostly clears, so that the fit, not the rules, decides.
     /// </summary>
-    private static ProductBody RandomProduct(Random random, decimal band, ProfileDto firm)
+    private static ProductBody RandomProduct(Random random, decimal band, ProfileDto firm, Guid[] lists)
     {
         var minAmount = band + random.Next(0, 25_001);
         var maxAmount = band + 25_000m + random.Next(0, 75_000);
@@ -115,8 +141,16 @@ public sealed class BestProductOfEachBankTests
             MinScore: random.Next(3) == 0 || firm.Score is null ? null : random.Next(1, firm.Score.Value + 50),
             MinYearsInOperation: random.Next(3) == 0 ? null : Math.Round(random.NextDouble() * 12, 1),
             MinAnnualTaxPaid: random.Next(3) == 0 ? null : Math.Round(tax * (decimal)random.NextDouble() * 1.1m, 2),
-            ExcludeDishonestDebtors: random.Next(2) == 0
+            ExcludeDishonestDebtors: random.Next(2) == 0,
+            Lists: random.Next(5) == 0 ? [lists[random.Next(lists.Length)]] : null
         );
+        var listTerms =
+            random.Next(3) == 0
+                ? new ListTermsDto(
+                    [lists[random.Next(lists.Length)]],
+                    Math.Round((decimal)random.NextDouble() * (minRate - 0.1m) + 0.01m, 2)
+                )
+                : null;
         return new ProductBody(
             $"Random product {random.Next()}",
             "Generated",
@@ -130,7 +164,8 @@ public sealed class BestProductOfEachBankTests
             ["44"],
             null,
             eligibility,
-            ["random"]
+            ["random"],
+            listTerms
         );
     }
 }

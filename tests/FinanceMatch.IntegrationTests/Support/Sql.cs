@@ -12,6 +12,12 @@ public static class Sql
     public static Task<T> ScalarAsync<T>(string sql, params object?[] parameters) =>
         Api.Infrastructure.Sql.ScalarAsync<T>(DataSource, sql, CancellationToken.None, parameters);
 
+    public static Task<List<T>> QueryAsync<T>(
+        string sql,
+        Func<NpgsqlDataReader, T> read,
+        params object?[] parameters
+    ) => Api.Infrastructure.Sql.QueryAsync(DataSource, sql, read, CancellationToken.None, parameters);
+
     public static Task<int> ExecuteAsync(string sql, params object?[] parameters) =>
         Api.Infrastructure.Sql.ExecuteAsync(DataSource, sql, CancellationToken.None, parameters);
 }

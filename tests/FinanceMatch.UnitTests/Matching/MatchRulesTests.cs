@@ -223,4 +223,43 @@ public sealed class MatchRulesTests
         Assert.That(fit.Guarantee, Is.EqualTo(20), "the product takes the one guarantee type asked for");
         Assert.That(fit.Term, Is.EqualTo(8), "24 months sits 60% of the way through 6–36: 1 − |2·0.6 − 1| = 0.8 of 10");
     }
+
+    [Test]
+    public void AListedProduct_AdmitsOnlyFirmsOnOneOfItsValidLists()
+    {
+        Guid pool = Guid.NewGuid(),
+            other = Guid.NewGuid();
+        var product = Product(new Eligibility(Lists: [pool, other]));
+        Assert.That(Failed(product, Ask, Firm()), Is.EqualTo(new[] { "lists" }));
+        Assert.That(Failed(product, Ask, Firm() with { Lists = [Guid.NewGuid()] }), Is.EqualTo(new[] { "lists" }));
+        Assert.That(Failed(product, Ask, Firm() with { Lists = [other] }), Is.Empty);
+        Assert.That(Failed(Product(), Ask, Firm()), Is.Empty, "a product naming no list admits anyone");
+    }
+
+    [Test]
+    public void AListDiscount_LowersTheRateTheFirmIsOffered_ForTheRateRuleAndThePricePart()
+    {
+        var pool = Guid.NewGuid();
+        var product = Product(minRate: 6m) with { ListTerms = new ListTerms([pool], 1.5m) };
+        var capped = Ask with { MaxAnnualRate = 5m };
+        var listed = Firm() with { Lists = [pool] };
+
+        Assert.That(MatchRules.EffectiveMinRate(product, listed), Is.EqualTo(4.5m));
+        Assert.That(MatchRules.EffectiveMinRate(product, Firm()), Is.EqualTo(6m));
+        Assert.That(Failed(product, capped, Firm()), Is.EqualTo(new[] { "annualRate" }));
+        Assert.That(Failed(product, capped, listed), Is.Empty);
+        Assert.That(
+            MatchRules.Fit(product, Ask, listed).Price,
+            Is.EqualTo(MatchRules.Fit(Product(minRate: 4.5m), Ask, Firm()).Price)
+        );
+        Assert.That(
+            MatchRules.Fit(product, Ask, listed).Price,
+            Is.GreaterThan(MatchRules.Fit(product, Ask, Firm()).Price)
+        );
+        Assert.That(
+            MatchRules.Evaluate(product, Ask, listed).Select(c => c.Rule),
+            Does.Contain("listRateDiscount"),
+            "the match explains the discount"
+        );
+    }
 }

@@ -28,6 +28,8 @@ public sealed class ArchitectureTests
         "RiskCover", // a loan paid out enrols in the programme covering it (disbursement)
         "LoanReports", // a bank's loanPerformance batch, applied by the feed pipeline
         "GuaranteeCover", // the guarantor covering a request (matching), and its capacity held and given back (matches, loans)
+        "ListMembership", // a list's batch, applied by the feed pipeline
+        "ReceiveBatch", // the feed pipeline's upload, which a list's members go through
     ];
 
     /// <summary>

@@ -33,8 +33,12 @@ public static class CreateDepartment
             RuleFor(c => c.FeedTypes).NotEmpty().WithMessage("A department must supply at least one feed type.");
             RuleForEach(c => c.FeedTypes)
                 .IsInEnum()
-                .NotEqual(Client.Contracts.FeedType.LoanPerformance)
-                .WithMessage("loanPerformance is pushed by banks, of their own loans; no department supplies it.");
+                .Must(t =>
+                    t is not (Client.Contracts.FeedType.LoanPerformance or Client.Contracts.FeedType.ListMembers)
+                )
+                .WithMessage(
+                    "loanPerformance is pushed by banks, of their own loans, and listMembers uploaded to a list; no department supplies them as feeds."
+                );
         }
     }
 

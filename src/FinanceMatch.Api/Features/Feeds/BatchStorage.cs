@@ -17,8 +17,9 @@ internal static class BatchStorage
             connection,
             """
             INSERT INTO financematch.feed_batches (id, department_id, feed_type, format, status, received_at, payload_bytes,
-                total_rows, accepted_rows, rejected_rows, progress, source_id, source_cursor, source_next_cursor, institution_id)
-            VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0, 0, $7, $8, $9, $10)
+                total_rows, accepted_rows, rejected_rows, progress, source_id, source_cursor, source_next_cursor, institution_id,
+                list_id, list_replace)
+            VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0, 0, $7, $8, $9, $10, $11, $12)
             """,
             batch.Id,
             new NpgsqlParameter
@@ -43,6 +44,10 @@ internal static class BatchStorage
         insert.Parameters.Add(
             new() { Value = (object?)batch.InstitutionId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid }
         );
+        insert.Parameters.Add(
+            new() { Value = (object?)batch.ListId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid }
+        );
+        insert.Parameters.Add(new() { Value = batch.ListReplace, NpgsqlDbType = NpgsqlDbType.Boolean });
         await insert.ExecuteNonQueryAsync(ct);
     }
 

@@ -26,8 +26,10 @@ public static class CreateFeedSource
             RuleFor(c => c.DepartmentId).NotEmpty();
             RuleFor(c => c.FeedType)
                 .IsInEnum()
-                .NotEqual(FeedType.LoanPerformance)
-                .WithMessage("loanPerformance is pushed by banks, of their own loans; no department serves it.");
+                .Must(t => t is not (FeedType.LoanPerformance or FeedType.ListMembers))
+                .WithMessage(
+                    "loanPerformance is pushed by banks, of their own loans, and listMembers uploaded to a list; no department serves them."
+                );
             RuleFor(c => c.BaseUrl)
                 .Cascade(CascadeMode.Stop)
                 .NotEmpty()

@@ -24,7 +24,8 @@ internal static class FeedMapping
             b.FailureReason,
             b.PayloadBytes,
             b.SourceId,
-            b.InstitutionId
+            b.InstitutionId,
+            b.ListId
         );
 
     /// <summary>A feed type named in a path or query (camelCase on the wire, any case accepted); unknown names are a 400 on that field.</summary>

@@ -146,6 +146,23 @@ public static partial class ProcessBatch
                 (accepted, rejected) = (accepted - applied.Rejected.Count, rejected + applied.Rejected.Count);
                 requestRebuilds = applied.Defaults > 0;
             }
+            else if (batch.ListId is { } listId)
+            {
+                // A list's members: applied to the list, never upserted as records of firms; no profile changes. A replace
+                // whose every row was rejected changes nothing: a broken file must not empty a list products rely on.
+                if (accepted > 0)
+                    await Lists.ListMembership.ApplyBatchAsync(
+                        connection,
+                        staging,
+                        listId,
+                        batch.ListReplace,
+                        id,
+                        now,
+                        ct
+                    );
+                requestRebuilds = false;
+                await Sql.ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
+            }
             else
             {
                 if (accepted > 0 && schema.ForeignRowsSql(staging) is [var recordForeign, var dropForeign])
@@ -248,7 +265,8 @@ public static partial class ProcessBatch
             await using var select = Sql.Command(
                 connection,
                 """
-                SELECT department_id, feed_type, format, status, payload_bytes, source_id, source_next_cursor, institution_id
+                SELECT department_id, feed_type, format, status, payload_bytes, source_id, source_next_cursor, institution_id,
+                    list_id, list_replace
                 FROM financematch.feed_batches WHERE id = $1
                 """,
                 id
@@ -264,7 +282,9 @@ public static partial class ProcessBatch
                 reader.GetInt64(4),
                 reader.IsDBNull(5) ? null : reader.GetGuid(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetGuid(7)
+                reader.IsDBNull(7) ? null : reader.GetGuid(7),
+                reader.IsDBNull(8) ? null : reader.GetGuid(8),
+                reader.GetBoolean(9)
             );
         }
 
@@ -276,7 +296,9 @@ public static partial class ProcessBatch
             long PayloadBytes,
             Guid? SourceId,
             string? SourceNextCursor,
-            Guid? InstitutionId
+            Guid? InstitutionId,
+            Guid? ListId,
+            bool ListReplace
         );
 
         // Status and progress are written outside the batch transaction so that readers see them while it runs.

@@ -23,7 +23,10 @@ namespace FinanceMatch.Api.Features.Feeds;
 /// </summary>
 public static class ReceiveBatch
 {
-    /// <summary>A department's batch (<paramref name="InstitutionId"/> null), or a bank's loanPerformance batch.</summary>
+    /// <summary>
+    /// A department's batch (<paramref name="InstitutionId"/> null), a bank's loanPerformance batch, or the members of a
+    /// department's list (<paramref name="ListId"/>, added to or replacing them as <paramref name="ListReplace"/> says).
+    /// </summary>
     public sealed record Command(
         Guid? DepartmentId,
         Guid? InstitutionId,
@@ -31,7 +34,9 @@ public static class ReceiveBatch
         DomainBatchFormat Format,
         Stream Body,
         string? IdempotencyKey,
-        string CallerScope
+        string CallerScope,
+        Guid? ListId = null,
+        bool ListReplace = false
     ) : IRequest<Received>;
 
     public sealed record Received(BatchDto Batch, bool Replayed, string Location);
@@ -49,13 +54,23 @@ public static class ReceiveBatch
         {
             var ct = cancellationToken;
             var limits = options.Value;
-            var batch = command.InstitutionId is { } institutionId
-                ? FeedBatch.ReceiveFromBank(
-                    Guid.CreateVersion7(clock.GetUtcNow()),
-                    institutionId,
-                    command.Format,
-                    clock.GetUtcNow()
-                )
+            var batch =
+                command.ListId is { } listId
+                    ? FeedBatch.ReceiveListMembers(
+                        Guid.CreateVersion7(clock.GetUtcNow()),
+                        command.DepartmentId!.Value,
+                        listId,
+                        command.ListReplace,
+                        command.Format,
+                        clock.GetUtcNow()
+                    )
+                : command.InstitutionId is { } institutionId
+                    ? FeedBatch.ReceiveFromBank(
+                        Guid.CreateVersion7(clock.GetUtcNow()),
+                        institutionId,
+                        command.Format,
+                        clock.GetUtcNow()
+                    )
                 : FeedBatch.Receive(
                     Guid.CreateVersion7(clock.GetUtcNow()),
                     command.DepartmentId!.Value,
@@ -107,7 +122,11 @@ public static class ReceiveBatch
             {
                 var requestHash = Convert.ToHexStringLower(
                     SHA256.HashData(
-                        System.Text.Encoding.UTF8.GetBytes($"POST {command.FeedType} {command.Format}\n{digest}")
+                        System.Text.Encoding.UTF8.GetBytes(
+                            command.ListId is null
+                                ? $"POST {command.FeedType} {command.Format}\n{digest}"
+                                : $"POST {command.FeedType} {command.ListId} {(command.ListReplace ? "replace" : "append")} {command.Format}\n{digest}"
+                        )
                     )
                 );
                 if (await idempotency.ClaimOrReplayAsync(command.CallerScope, key, requestHash, ct) is { } replay)
@@ -192,13 +211,10 @@ public static class ReceiveBatch
             departmentId = department.Id;
         }
 
-        // Kestrel's default body limit (30 MB) is below the contract's; the handler enforces the contract's own limit.
-        if (
-            request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is
-            { IsReadOnly: false } limit
-        )
-            limit.MaxRequestBodySize = options.Value.MaxBatchBytes + 1;
-        var received = await sender.Send(
+        return await SendAsync(
+            request,
+            sender,
+            options,
             new Command(
                 departmentId,
                 institutionId,
@@ -210,12 +226,30 @@ public static class ReceiveBatch
             ),
             ct
         );
+    }
+
+    /// <summary>Receives a batch read from <paramref name="request"/>'s body: 202 with the batch (a replay says so).</summary>
+    internal static async Task<IResult> SendAsync(
+        HttpRequest request,
+        ISender sender,
+        IOptions<FeedOptions> options,
+        Command command,
+        CancellationToken ct
+    )
+    {
+        // Kestrel's default body limit (30 MB) is below the contract's; the handler enforces the contract's own limit.
+        if (
+            request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is
+            { IsReadOnly: false } limit
+        )
+            limit.MaxRequestBodySize = options.Value.MaxBatchBytes + 1;
+        var received = await sender.Send(command, ct);
         if (received.Replayed)
             request.HttpContext.Response.Headers[IdempotencyFilter.ReplayedHeaderName] = "true";
         return TypedResults.Accepted(received.Location, received.Batch);
     }
 
-    private static DomainBatchFormat FormatOf(string? contentType)
+    internal static DomainBatchFormat FormatOf(string? contentType)
     {
         if (
             contentType is null

@@ -68,6 +68,7 @@ public static class BestProductOfEachBankQuery
             },
             new("dishonest_debtor", NpgsqlDbType.Boolean) { Value = firm.DishonestDebtor },
             new("penalty_months_passed", NpgsqlDbType.Integer) { Value = LongestPenaltyWindowPassed(firm) },
+            new("lists", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = firm.OnLists.ToArray() },
         ];
     }
 

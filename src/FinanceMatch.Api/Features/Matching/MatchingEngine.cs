@@ -24,6 +24,7 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
     /// <summary>The firm's registration data, profile and latest serious penalty, in one query.</summary>
     public async Task<Applicant> ApplicantAsync(Guid enterpriseId, CancellationToken ct)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var firm = await db
             .Enterprises.AsNoTracking()
             .Where(e => e.Id == enterpriseId)
@@ -47,9 +48,17 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
                 LatestSeriousPenaltyOn = db
                     .PenaltyRecords.Where(p => p.Uscc == e.Uscc && p.Severity == "serious" && p.RevokedOn == null)
                     .Max(p => (DateOnly?)p.DecidedOn),
+                Lists = db
+                    .ListMembers.Where(m =>
+                        m.Uscc == e.Uscc
+                        && db.Lists.Any(l =>
+                            l.Id == m.ListId && l.ValidFrom <= today && (l.ValidTo == null || l.ValidTo >= today)
+                        )
+                    )
+                    .Select(m => m.ListId)
+                    .ToList(),
             })
             .SingleAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var years = (today.DayNumber - firm.EstablishedOn.DayNumber) / 365.25;
         var profile = firm.Profile;
         return new Applicant(
@@ -63,7 +72,8 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
             profile?.InsuredEmployeesLatest,
             profile?.DishonestDebtor ?? false,
             firm.LatestSeriousPenaltyOn,
-            today
+            today,
+            firm.Lists
         );
     }
 

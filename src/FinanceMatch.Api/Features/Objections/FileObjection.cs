@@ -33,7 +33,7 @@ public static class FileObjection
         {
             RuleFor(r => r.FeedType)
                 .IsInEnum()
-                .NotEqual(FeedType.LoanPerformance)
+                .Must(t => t is not (FeedType.LoanPerformance or FeedType.ListMembers))
                 .WithMessage(
                     "A firm objects to a department's record; a loan's reports are its bank's (ask the bank)."
                 );

@@ -33,11 +33,9 @@ public static class CreateProduct
                 throw new ForbiddenException(
                     "Loan products are published by banks; guarantors and insurers publish guarantee products."
                 );
-            var (product, version) = DomainProduct.Create(
-                command.InstitutionId,
-                command.Terms.ToTerms(),
-                clock.GetUtcNow()
-            );
+            var terms = command.Terms.ToTerms();
+            await ProductAccess.EnsureListsSharedAsync(db, command.InstitutionId, terms, cancellationToken);
+            var (product, version) = DomainProduct.Create(command.InstitutionId, terms, clock.GetUtcNow());
             db.Products.Add(product);
             db.ProductVersions.Add(version);
             await db.SaveChangesAsync(cancellationToken);

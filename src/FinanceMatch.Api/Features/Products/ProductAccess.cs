@@ -26,4 +26,32 @@ internal static class ProductAccess
     ) =>
         await db.Products.SingleOrDefaultAsync(p => p.Id == productId && p.InstitutionId == institutionId, ct)
         ?? throw new NotFoundException("This institution has no product with this id.");
+
+    /// <summary>
+    /// A product targets (or discounts) only lists shared with its bank (422 naming the others): otherwise its matches
+    /// would tell the bank who is on a list it may not see.
+    /// </summary>
+    public static async Task EnsureListsSharedAsync(
+        FinanceMatchDbContext db,
+        Guid institutionId,
+        Core.Products.ProductTerms terms,
+        CancellationToken ct
+    )
+    {
+        foreach (
+            var (field, lists) in new[]
+            {
+                ("eligibility.lists", terms.Eligibility.RequiredLists),
+                ("listTerms.lists", terms.ListTerms?.Lists ?? []),
+            }
+        )
+        {
+            var unknown = await Lists.ListAccess.NotSharedWithAsync(db, institutionId, lists.ToList(), ct);
+            if (unknown.Count > 0)
+                throw UnprocessableException.For(
+                    field,
+                    $"No list shared with your bank has the id {string.Join(", ", unknown)}."
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@ using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using DomainEligibility = FinanceMatch.Core.Products.Eligibility;
 using DomainGuaranteeType = FinanceMatch.Core.Products.GuaranteeType;
+using DomainListTerms = FinanceMatch.Core.Products.ListTerms;
 using DomainProduct = FinanceMatch.Core.Products.Product;
 using DomainProductTerms = FinanceMatch.Core.Products.ProductTerms;
 
@@ -33,12 +34,14 @@ internal static class ProductMapping
                 p.MinAnnualTaxPaid,
                 p.MinInsuredEmployees,
                 p.ExcludeDishonestDebtors,
-                p.ExcludeSeriousPenaltiesMonths
+                p.ExcludeSeriousPenaltiesMonths,
+                p.EligibleLists
             ),
             p.Tags,
             p.CreatedAt,
             p.UpdatedAt,
-            p.PublishedAt
+            p.PublishedAt,
+            ListTerms: p.ListRateDiscount is { } discount ? new ListTermsDto(p.DiscountLists, discount) : null
         );
 
     public static DomainProductTerms ToTerms(this ProductBody r)
@@ -64,9 +67,11 @@ internal static class ProductMapping
                 e.MinAnnualTaxPaid,
                 e.MinInsuredEmployees,
                 e.ExcludeDishonestDebtors ?? true,
-                e.ExcludeSeriousPenaltiesMonths
+                e.ExcludeSeriousPenaltiesMonths,
+                e.Lists ?? []
             ),
-            r.Tags ?? []
+            r.Tags ?? [],
+            r.ListTerms is { } listTerms ? new DomainListTerms(listTerms.Lists ?? [], listTerms.RateDiscount) : null
         );
     }
 

@@ -45,5 +45,19 @@ public sealed class ProductRequestValidator : AbstractValidator<ProductBody>
         RuleFor(r => r.Eligibility!).SetValidator(new EligibilityRules()).When(r => r.Eligibility is not null);
         RuleFor(r => r.Tags).Must(t => t is null || t.Count <= 20).WithMessage("At most 20 tags.");
         RuleForEach(r => r.Tags).NotEmpty().MaximumLength(50);
+        When(
+            r => r.ListTerms is not null,
+            () =>
+            {
+                RuleFor(r => r.ListTerms!.Lists)
+                    .Must(l => l is { Count: > 0 and <= 20 })
+                    .WithMessage("listTerms names 1 to 20 lists.");
+                RuleFor(r => r.ListTerms!.RateDiscount)
+                    .GreaterThan(0)
+                    .PrecisionScale(7, 4, ignoreTrailingZeros: true)
+                    .LessThan(r => r.MinAnnualRate)
+                    .WithMessage("rateDiscount is in percentage points, above 0 and below minAnnualRate.");
+            }
+        );
     }
 }

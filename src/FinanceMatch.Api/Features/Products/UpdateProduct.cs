@@ -27,7 +27,9 @@ public static class UpdateProduct
                 command.ProductId,
                 cancellationToken
             );
-            db.ProductVersions.Add(product.Revise(command.Terms.ToTerms(), clock.GetUtcNow()));
+            var terms = command.Terms.ToTerms();
+            await ProductAccess.EnsureListsSharedAsync(db, command.InstitutionId, terms, cancellationToken);
+            db.ProductVersions.Add(product.Revise(terms, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             return product.ToDto();
         }
