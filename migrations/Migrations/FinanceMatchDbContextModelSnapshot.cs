@@ -940,6 +940,63 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("utility_records", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Funds.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.Property<Guid?>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<Guid?>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_ledger");
+
+                    b.HasIndex("PolicyId", "Id")
+                        .HasDatabaseName("ix_fund_ledger_policy_id_id");
+
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasDatabaseName("ix_fund_ledger_programme_id_id");
+
+                    b.ToTable("fund_ledger", "financematch", t =>
+                        {
+                            t.HasCheckConstraint("ck_fund_ledger_one_fund", "num_nonnulls(programme_id, policy_id) = 1");
+
+                            t.HasCheckConstraint("ck_fund_ledger_positive", "amount > 0");
+                        });
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Guarantees.Guarantee", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1679,6 +1736,11 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("overdue_days");
 
+                    b.PrimitiveCollection<List<Guid>>("PolicyIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("policy_ids");
+
                     b.Property<decimal>("PrincipalOutstanding")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -1874,6 +1936,11 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("loan_request_id");
 
+                    b.PrimitiveCollection<List<Guid>>("PolicyIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("policy_ids");
+
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid")
                         .HasColumnName("product_id");
@@ -2038,6 +2105,222 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasFilter("status = 'Open'");
 
                     b.ToTable("objections", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Policies.Policy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("BonusAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("bonus_amount");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("budget");
+
+                    b.Property<decimal>("CapPerLoan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("cap_per_loan");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("paid");
+
+                    b.Property<decimal>("Reserved")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("reserved");
+
+                    b.Property<int?>("SubsidyMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("subsidy_months");
+
+                    b.Property<decimal?>("SubsidyRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("subsidy_rate");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policies");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_policies_department_id");
+
+                    b.HasIndex("ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_policies_valid_from_valid_to");
+
+                    b.ToTable("policies", "financematch", t =>
+                        {
+                            t.HasCheckConstraint("ck_policies_never_over_committed", "reserved >= 0 AND paid >= 0 AND reserved + paid <= budget");
+                        });
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Policies.PolicyEnrolment", b =>
+                {
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<decimal>("Claimed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("claimed");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<decimal>("Entitlement")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("entitlement");
+
+                    b.Property<decimal>("Reserved")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("reserved");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("LoanId", "PolicyId")
+                        .HasName("pk_policy_enrolments");
+
+                    b.HasIndex("PolicyId", "Status")
+                        .HasDatabaseName("ix_policy_enrolments_policy_id_status");
+
+                    b.ToTable("policy_enrolments", "financematch", t =>
+                        {
+                            t.HasCheckConstraint("ck_policy_enrolments_within_entitlement", "reserved >= 0 AND claimed >= 0 AND reserved + claimed <= entitlement");
+                        });
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Policies.SubsidyClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.Property<int>("MonthsPaid")
+                        .HasColumnType("integer")
+                        .HasColumnName("months_paid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subsidy_claims");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_subsidy_claims_institution_id");
+
+                    b.HasIndex("LoanId", "PolicyId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_subsidy_claims_one_open_claim")
+                        .HasFilter("status = 'Submitted'");
+
+                    b.HasIndex("PolicyId", "Status")
+                        .HasDatabaseName("ix_subsidy_claims_policy_id_status");
+
+                    b.ToTable("subsidy_claims", "financematch");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Products.Product", b =>
@@ -2527,54 +2810,6 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("risk_enrolments", "financematch");
                 });
 
-            modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskLedgerEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
-                        .HasColumnName("amount");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<Guid?>("ClaimId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("claim_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<Guid>("LoanId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("loan_id");
-
-                    b.Property<Guid>("ProgrammeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("programme_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_risk_ledger");
-
-                    b.HasIndex("ProgrammeId", "Id")
-                        .HasDatabaseName("ix_risk_ledger_programme_id_id");
-
-                    b.ToTable("risk_ledger", "financematch", t =>
-                        {
-                            t.HasCheckConstraint("ck_risk_ledger_positive", "amount > 0");
-                        });
-                });
-
             modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskProgramme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2897,6 +3132,19 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasConstraintName("fk_feed_sources_departments_department_id");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Funds.LedgerEntry", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Policies.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .HasConstraintName("fk_fund_ledger_policies_policy_id");
+
+                    b.HasOne("FinanceMatch.Core.RiskProgrammes.RiskProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .HasConstraintName("fk_fund_ledger_risk_programmes_programme_id");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Guarantees.Guarantee", b =>
                 {
                     b.HasOne("FinanceMatch.Core.Enterprises.Enterprise", null)
@@ -3099,6 +3347,79 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasConstraintName("fk_objections_enterprises_enterprise_id");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Policies.Policy", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policies_departments_department_id");
+
+                    b.OwnsOne("FinanceMatch.Core.Policies.PolicyEligibility", "Eligibility", b1 =>
+                        {
+                            b1.Property<Guid>("PolicyId");
+
+                            b1.PrimitiveCollection<string>("DivisionPrefixes")
+                                .IsRequired();
+
+                            b1.Property<bool>("FirstLoansOnly");
+
+                            b1.PrimitiveCollection<string>("IndustryPrefixes")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Lists")
+                                .IsRequired();
+
+                            b1.Property<string>("MinGrade");
+
+                            b1.PrimitiveCollection<string>("ProductTags")
+                                .IsRequired();
+
+                            b1.HasKey("PolicyId");
+
+                            b1.ToTable("policies", "financematch");
+
+                            b1
+                                .ToJson("eligibility")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PolicyId")
+                                .HasConstraintName("fk_policies_policies_id");
+                        });
+
+                    b.Navigation("Eligibility")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Policies.PolicyEnrolment", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Loans.Loan", null)
+                        .WithMany()
+                        .HasForeignKey("LoanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_enrolments_loans_loan_id");
+
+                    b.HasOne("FinanceMatch.Core.Policies.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_enrolments_policies_policy_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Policies.SubsidyClaim", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Policies.PolicyEnrolment", null)
+                        .WithMany()
+                        .HasForeignKey("LoanId", "PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subsidy_claims_policy_enrolments_loan_id_policy_id");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Products.Product", b =>
                 {
                     b.HasOne("FinanceMatch.Core.Institutions.Institution", null)
@@ -3151,16 +3472,6 @@ namespace FinanceMatch.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_risk_enrolments_risk_programmes_programme_id");
-                });
-
-            modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskLedgerEntry", b =>
-                {
-                    b.HasOne("FinanceMatch.Core.RiskProgrammes.RiskProgramme", null)
-                        .WithMany()
-                        .HasForeignKey("ProgrammeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_risk_ledger_risk_programmes_programme_id");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskProgramme", b =>

@@ -7,6 +7,7 @@ using FinanceMatch.Api.Features.Dashboard;
 using FinanceMatch.Api.Features.Departments;
 using FinanceMatch.Api.Features.Enterprises;
 using FinanceMatch.Api.Features.Feeds;
+using FinanceMatch.Api.Features.GovernmentPolicies;
 using FinanceMatch.Api.Features.Guarantees;
 using FinanceMatch.Api.Features.Institutions;
 using FinanceMatch.Api.Features.Lists;
@@ -76,6 +77,7 @@ app.MapLoanEndpoints();
 app.MapGuaranteeEndpoints();
 app.MapRiskProgrammeEndpoints();
 app.MapListEndpoints();
+app.MapPolicyEndpoints();
 app.MapStatisticsEndpoints();
 if (!settings.IsGeneratingOpenApiDocument)
     app.MapJobDashboard();

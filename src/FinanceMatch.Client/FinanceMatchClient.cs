@@ -39,6 +39,7 @@ public sealed class FinanceMatchClient
         RiskProgrammes = RestService.For<IRiskProgrammesApi>(http, Settings);
         Guarantees = RestService.For<IGuaranteesApi>(http, Settings);
         Lists = RestService.For<IListsApi>(http, Settings);
+        Policies = RestService.For<IPoliciesApi>(http, Settings);
     }
 
     /// <summary>The underlying HTTP client.</summary>
@@ -103,4 +104,7 @@ public sealed class FinanceMatchClient
 
     /// <summary>Departments' lists of firms and banks' subscriptions.</summary>
     public IListsApi Lists { get; }
+
+    /// <summary>Government policies, their ledgers and subsidy claims.</summary>
+    public IPoliciesApi Policies { get; }
 }

@@ -143,6 +143,13 @@ public static class HangfireSetup
             job => job.Run(CancellationToken.None),
             "30 19 * * *"
         );
+        // And policies' subsidies no longer to be earned or claimed go back to their budgets.
+        jobs.AddOrUpdate<Features.GovernmentPolicies.ReleasePolicyReservations.Job>(
+            Features.GovernmentPolicies.ReleasePolicyReservations.RecurringJobId,
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            "35 19 * * *"
+        );
         // And the guarantees of loans that ended without loss give their capacity back.
         jobs.AddOrUpdate<Features.Guarantees.ReleaseSettledGuarantees.Job>(
             Features.Guarantees.ReleaseSettledGuarantees.RecurringJobId,

@@ -126,7 +126,8 @@ public sealed record MatchDto(
     DateTimeOffset? FirstRespondedAt,
     DateTimeOffset UpdatedAt,
     MatchGuaranteeDto? Guarantee = null,
-    DeclineReasonCode? DeclineReasonCode = null
+    DeclineReasonCode? DeclineReasonCode = null,
+    IReadOnlyList<Guid>? PolicyIds = null
 );
 
 /// <summary>A published product the firm failed by one or two rules, and what would pass them.</summary>

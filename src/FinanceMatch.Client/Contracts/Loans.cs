@@ -57,7 +57,8 @@ public sealed record LoanDto(
     bool Stale,
     LoanCoverDto? Cover,
     DateTimeOffset UpdatedAt,
-    Guid? GuaranteeId = null
+    Guid? GuaranteeId = null,
+    IReadOnlyList<Guid>? PolicyIds = null
 );
 
 /// <summary>One period's report of a loan.</summary>

@@ -52,7 +52,10 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<RiskProgrammes.RiskProgramme> RiskProgrammes => Set<RiskProgrammes.RiskProgramme>();
     public DbSet<RiskProgrammes.RiskEnrolment> RiskEnrolments => Set<RiskProgrammes.RiskEnrolment>();
     public DbSet<RiskProgrammes.RiskClaim> RiskClaims => Set<RiskProgrammes.RiskClaim>();
-    public DbSet<RiskProgrammes.RiskLedgerEntry> RiskLedger => Set<RiskProgrammes.RiskLedgerEntry>();
+    public DbSet<Funds.LedgerEntry> Ledger => Set<Funds.LedgerEntry>();
+    public DbSet<Policies.Policy> Policies => Set<Policies.Policy>();
+    public DbSet<Policies.PolicyEnrolment> PolicyEnrolments => Set<Policies.PolicyEnrolment>();
+    public DbSet<Policies.SubsidyClaim> SubsidyClaims => Set<Policies.SubsidyClaim>();
     public DbSet<Lists.FirmList> Lists => Set<Lists.FirmList>();
     public DbSet<Lists.ListMember> ListMembers => Set<Lists.ListMember>();
     public DbSet<Lists.ListSubscription> ListSubscriptions => Set<Lists.ListSubscription>();

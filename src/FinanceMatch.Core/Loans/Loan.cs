@@ -79,6 +79,9 @@ public sealed class Loan
     /// <summary>The guarantor's cover of the loan, when its match relied on one (政银担).</summary>
     public Guid? GuaranteeId { get; private set; }
 
+    /// <summary>The policies whose subsidy was reserved for the loan when it was paid out.</summary>
+    public List<Guid> PolicyIds { get; private set; } = [];
+
     /// <summary>The firm's rating when the loan was paid out: what the model performance is measured against.</summary>
     public int? Score { get; private set; }
     public string? Grade { get; private set; }
@@ -116,6 +119,9 @@ public sealed class Loan
                 );
         return both.Count == 0 ? Products.GuaranteeType.Credit : both[0];
     }
+
+    /// <summary>The policies that reserved a subsidy for the loan at disbursement.</summary>
+    public void Subsidised(IEnumerable<Guid> policyIds) => PolicyIds = policyIds.Distinct().Order().ToList();
 
     public static Loan Disbursed(
         Matching.Match match,

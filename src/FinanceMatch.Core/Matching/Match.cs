@@ -90,6 +90,9 @@ public sealed class Match
     public uint RowVersion { get; private set; }
 
     /// <summary>The request's guarantee, when this match relies on it: the loan is only secured by the guarantor's cover.</summary>
+    /// <summary>The government policies (subsidies, bonuses) that apply to a loan made from this match, as matching found them.</summary>
+    public List<Guid> PolicyIds { get; private set; } = [];
+
     public Guid? GuaranteeId { get; private set; }
     public Guid? GuarantorId { get; private set; }
     public decimal? GuaranteeCoverageRatio { get; private set; }
@@ -103,6 +106,13 @@ public sealed class Match
         IEnumerable<Products.GuaranteeType> productAllows,
         IEnumerable<Products.GuaranteeType> requestAllows
     ) => productAllows.Intersect(requestAllows).SequenceEqual([Products.GuaranteeType.Guarantee]);
+
+    /// <summary>Records the policies that apply to the match (before it is first written).</summary>
+    public Match WithPolicies(IEnumerable<Guid> policyIds)
+    {
+        PolicyIds = policyIds.Distinct().Order().ToList();
+        return this;
+    }
 
     public static Match Create(
         Guid loanRequestId,

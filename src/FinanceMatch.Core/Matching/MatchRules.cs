@@ -91,23 +91,9 @@ public static class MatchRules
                 )
             );
         if (product.DivisionPrefixes.Count > 0)
-            checks.Add(
-                new(
-                    "division",
-                    product.DivisionPrefixes.Any(p => firm.DivisionCode.StartsWith(p, StringComparison.Ordinal)),
-                    $"starts with {string.Join(" or ", product.DivisionPrefixes)}",
-                    firm.DivisionCode
-                )
-            );
+            checks.Add(Division(product.DivisionPrefixes, firm.DivisionCode));
         if (product.IndustryInclude.Count > 0)
-            checks.Add(
-                new(
-                    "industryInclude",
-                    product.IndustryInclude.Any(p => firm.IndustryCode.StartsWith(p, StringComparison.Ordinal)),
-                    $"starts with {string.Join(" or ", product.IndustryInclude)}",
-                    firm.IndustryCode
-                )
-            );
+            checks.Add(IndustryInclude(product.IndustryInclude, firm.IndustryCode));
         if (product.IndustryExclude.Count > 0)
             checks.Add(
                 new(
@@ -120,26 +106,9 @@ public static class MatchRules
 
         var rules = product.Eligibility;
         if (rules.RequiredLists.Count > 0)
-        {
-            var on = rules.RequiredLists.Where(firm.OnLists.Contains).ToList();
-            checks.Add(
-                new(
-                    "lists",
-                    on.Count > 0,
-                    $"on list {string.Join(" or ", rules.RequiredLists)}",
-                    on.Count > 0 ? $"on {string.Join(", ", on)}" : "on none of them"
-                )
-            );
-        }
+            checks.Add(Lists(rules.RequiredLists, firm.OnLists));
         if (rules.MinGrade is { } minGrade)
-            checks.Add(
-                new(
-                    "minGrade",
-                    firm.Grade is { } grade && Model.IndexOf(grade) <= Model.IndexOf(minGrade),
-                    $"{minGrade} or better",
-                    firm.Grade ?? "unrated"
-                )
-            );
+            checks.Add(MinGrade(minGrade, firm.Grade));
         if (rules.MinScore is { } minScore)
             checks.Add(
                 new(
@@ -200,6 +169,45 @@ public static class MatchRules
         }
         return checks;
     }
+
+    /// <summary>The firm's division starts with one of <paramref name="prefixes"/> (rule <c>division</c>).</summary>
+    public static RuleCheck Division(IReadOnlyList<string> prefixes, string divisionCode) =>
+        new(
+            "division",
+            prefixes.Any(p => divisionCode.StartsWith(p, StringComparison.Ordinal)),
+            $"starts with {string.Join(" or ", prefixes)}",
+            divisionCode
+        );
+
+    /// <summary>The firm's industry starts with one of <paramref name="prefixes"/> (rule <c>industryInclude</c>).</summary>
+    public static RuleCheck IndustryInclude(IReadOnlyList<string> prefixes, string industryCode) =>
+        new(
+            "industryInclude",
+            prefixes.Any(p => industryCode.StartsWith(p, StringComparison.Ordinal)),
+            $"starts with {string.Join(" or ", prefixes)}",
+            industryCode
+        );
+
+    /// <summary>The firm is on one of <paramref name="required"/>, of the valid lists it is on (rule <c>lists</c>).</summary>
+    public static RuleCheck Lists(IReadOnlyList<Guid> required, IReadOnlyCollection<Guid> onLists)
+    {
+        var on = required.Where(onLists.Contains).ToList();
+        return new(
+            "lists",
+            on.Count > 0,
+            $"on list {string.Join(" or ", required)}",
+            on.Count > 0 ? $"on {string.Join(", ", on)}" : "on none of them"
+        );
+    }
+
+    /// <summary>The firm's grade is <paramref name="minGrade"/> or better (rule <c>minGrade</c>).</summary>
+    public static RuleCheck MinGrade(string minGrade, string? grade) =>
+        new(
+            "minGrade",
+            grade is not null && Model.IndexOf(grade) <= Model.IndexOf(minGrade),
+            $"{minGrade} or better",
+            grade ?? "unrated"
+        );
 
     public static FitBreakdown Fit(ProductTerms product, LoanAsk ask, Applicant firm)
     {

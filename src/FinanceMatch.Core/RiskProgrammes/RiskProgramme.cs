@@ -9,7 +9,7 @@ namespace FinanceMatch.Core.RiskProgrammes;
 /// that defaults. A loan enrols when it is paid out, reserving its maximum payout (<see cref="ExposureOf"/>) against the
 /// budget; the budget is always <c>available + reserved + paid</c>, and <c>available</c> never goes below zero: the
 /// reservation is one conditional UPDATE of this row, so parallel disbursements at the edge of the budget cannot both
-/// take the last of it. Every movement is a <see cref="RiskLedgerEntry"/>, and the entries add up to the columns.
+/// take the last of it. Every movement is an entry of the fund ledger (<see cref="Funds.LedgerEntry"/>), and the entries add up to the columns.
 /// </summary>
 public sealed class RiskProgramme
 {
@@ -321,79 +321,6 @@ public sealed class RiskClaim
     }
 }
 
-public enum LedgerEntryKind
-{
-    /// <summary>Budget set aside for an enrolled loan (available → reserved).</summary>
-    Reservation,
-
-    /// <summary>A reservation given back (reserved → available): the loan ended well, or the window passed, or the payout was less.</summary>
-    Release,
-
-    /// <summary>A claim paid (reserved → paid).</summary>
-    Payout,
-}
-
-/// <summary>One movement of a programme's money. The ledger is append-only.</summary>
-public sealed class RiskLedgerEntry
-{
-    private RiskLedgerEntry() { }
-
-    public long Id { get; private set; }
-    public Guid ProgrammeId { get; private set; }
-    public Guid LoanId { get; private set; }
-    public Guid? ClaimId { get; private set; }
-    public LedgerEntryKind Kind { get; private set; }
-    public decimal Amount { get; private set; }
-    public DateTimeOffset At { get; private set; }
-
-    public static RiskLedgerEntry Of(
-        Guid programmeId,
-        Guid loanId,
-        Guid? claimId,
-        LedgerEntryKind kind,
-        decimal amount,
-        DateTimeOffset now
-    ) =>
-        amount <= 0
-            ? throw new ArgumentOutOfRangeException(nameof(amount), "A ledger movement is positive.")
-            : new()
-            {
-                ProgrammeId = programmeId,
-                LoanId = loanId,
-                ClaimId = claimId,
-                Kind = kind,
-                Amount = amount,
-                At = now,
-            };
-}
-
-/// <summary>The programme's balances as its ledger tells them: the check that the columns and the entries agree.</summary>
-public sealed record LedgerBalance(decimal Reserved, decimal Paid)
-{
-    public static LedgerBalance Of(IEnumerable<(LedgerEntryKind Kind, decimal Amount)> entries)
-    {
-        decimal reserved = 0,
-            paid = 0;
-        foreach (var (kind, amount) in entries)
-        {
-            switch (kind)
-            {
-                case LedgerEntryKind.Reservation:
-                    reserved += amount;
-                    break;
-                case LedgerEntryKind.Release:
-                    reserved -= amount;
-                    break;
-                case LedgerEntryKind.Payout:
-                    reserved -= amount;
-                    paid += amount;
-                    break;
-            }
-        }
-        return new(reserved, paid);
-    }
-}
-
 internal sealed class RiskProgrammeConfiguration : IEntityTypeConfiguration<RiskProgramme>
 {
     public void Configure(EntityTypeBuilder<RiskProgramme> builder)
@@ -445,19 +372,5 @@ internal sealed class RiskClaimConfiguration : IEntityTypeConfiguration<RiskClai
             .IsUnique()
             .HasFilter("status IN ('Submitted', 'Approved')")
             .HasDatabaseName("ux_risk_claims_one_live_claim_per_loan");
-    }
-}
-
-internal sealed class RiskLedgerEntryConfiguration : IEntityTypeConfiguration<RiskLedgerEntry>
-{
-    public void Configure(EntityTypeBuilder<RiskLedgerEntry> builder)
-    {
-        builder.ToTable("risk_ledger");
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
-        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.HasOne<RiskProgramme>().WithMany().HasForeignKey(e => e.ProgrammeId);
-        builder.HasIndex(e => new { e.ProgrammeId, e.Id });
-        builder.ToTable(t => t.HasCheckConstraint("ck_risk_ledger_positive", "amount > 0"));
     }
 }

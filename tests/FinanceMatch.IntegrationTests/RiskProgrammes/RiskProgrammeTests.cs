@@ -347,8 +347,8 @@ public sealed class RiskProgrammeTests
 
         var state = await department.Client.RiskProgrammes.GetAsync(programme.Id);
         var ledger = await department.Client.RiskProgrammes.LedgerAsync(programme.Id, pageSize: 100);
-        var balance = Core.RiskProgrammes.LedgerBalance.Of(
-            ledger.Items.Select(e => (Enum.Parse<Core.RiskProgrammes.LedgerEntryKind>(e.Kind.ToString()), e.Amount))
+        var balance = Core.Funds.LedgerBalance.Of(
+            ledger.Items.Select(e => (Enum.Parse<Core.Funds.LedgerEntryKind>(e.Kind.ToString()), e.Amount))
         );
         Assert.That((balance.Reserved, balance.Paid), Is.EqualTo((state.Reserved, state.Paid)));
         var held = 0m;

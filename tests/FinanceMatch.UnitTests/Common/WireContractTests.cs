@@ -23,7 +23,7 @@ public sealed class WireContractTests
         (typeof(Client.Contracts.LoanStatus), typeof(Core.Loans.LoanStatus)),
         (typeof(Client.Contracts.EnrolmentStatus), typeof(Core.RiskProgrammes.EnrolmentStatus)),
         (typeof(Client.Contracts.ClaimStatus), typeof(Core.RiskProgrammes.ClaimStatus)),
-        (typeof(Client.Contracts.LedgerEntryKind), typeof(Core.RiskProgrammes.LedgerEntryKind)),
+        (typeof(Client.Contracts.LedgerEntryKind), typeof(Core.Funds.LedgerEntryKind)),
         (typeof(Client.Contracts.InstitutionKind), typeof(Core.Institutions.InstitutionKind)),
         (typeof(Client.Contracts.GuaranteeProductStatus), typeof(Core.Guarantees.GuaranteeProductStatus)),
         (typeof(Client.Contracts.GuaranteeStatus), typeof(Core.Guarantees.GuaranteeStatus)),

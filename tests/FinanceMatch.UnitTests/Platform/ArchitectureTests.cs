@@ -30,6 +30,7 @@ public sealed class ArchitectureTests
         "GuaranteeCover", // the guarantor covering a request (matching), and its capacity held and given back (matches, loans)
         "ListMembership", // a list's batch, applied by the feed pipeline
         "ReceiveBatch", // the feed pipeline's upload, which a list's members go through
+        "PolicyCover", // the policies applying to new matches (matching), and their subsidy reserved at disbursement
     ];
 
     /// <summary>

@@ -1,4 +1,5 @@
 using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Funds;
 using FinanceMatch.Core.RiskProgrammes;
 
 namespace FinanceMatch.UnitTests.RiskProgrammes;

@@ -49,7 +49,7 @@ public static class TransferDepartmentRecords
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var moved = new Dictionary<string, int>();
-            foreach (var schema in FeedSchema.All.Values.Where(s => !s.AppliedByItsOwnRules))
+            foreach (var schema in FeedSchema.All.Values.Where(s => s.FeedType.IsDepartmentRecord()))
             {
                 await using var update = Sql.Command(
                     connection,

@@ -35,7 +35,8 @@ internal static class LoanMapping
             l.IsStale(today),
             cover,
             l.UpdatedAt,
-            l.GuaranteeId
+            l.GuaranteeId,
+            l.PolicyIds
         );
 
     public static LoanPerformanceDto ToDto(this DomainLoanPerformanceReport r) =>

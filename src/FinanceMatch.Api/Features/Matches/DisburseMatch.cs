@@ -113,6 +113,7 @@ public static class DisburseMatch
                 now,
                 cancellationToken
             );
+            await GovernmentPolicies.PolicyCover.EnrolAsync(db, loan, match, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return match.ToBankDto();

@@ -43,6 +43,7 @@ internal static class MatchMapping
                     m.GuaranteeFeeRate!.Value
                 )
                 : null,
-            m.DeclineReasonCode?.Map<DeclineReasonCode>()
+            m.DeclineReasonCode?.Map<DeclineReasonCode>(),
+            m.PolicyIds
         );
 }

@@ -88,6 +88,13 @@ public static class NewMatchesInsert
                 NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric,
             }
         );
+        command.Parameters.Add(
+            new()
+            {
+                Value = matches.Select(m => string.Join(',', m.PolicyIds)).ToArray(),
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
+            }
+        );
         await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -121,6 +121,14 @@ public static partial class RunMatching
                     )
                 );
             }
+            await GovernmentPolicies.PolicyCover.ApplyToAsync(
+                db,
+                [.. matches.Select((m, i) => (m, ranked[i].Product))],
+                applicant,
+                request.EnterpriseId,
+                applicant.Today,
+                cancellationToken
+            );
             // The guarantor's part exists only when a match relies on it, and before the matches that refer to it.
             if (guarantee is not null && matches.Any(m => m.GuaranteeId == guarantee.Id))
             {

@@ -5,8 +5,8 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using DomainLedgerEntryKind = FinanceMatch.Core.RiskProgrammes.LedgerEntryKind;
-using DomainRiskLedgerEntry = FinanceMatch.Core.RiskProgrammes.RiskLedgerEntry;
+using DomainLedgerEntry = FinanceMatch.Core.Funds.LedgerEntry;
+using DomainLedgerEntryKind = FinanceMatch.Core.Funds.LedgerEntryKind;
 
 namespace FinanceMatch.Api.Features.RiskProgrammes;
 
@@ -57,8 +57,8 @@ public static class ApproveClaim
             if (moved != 1)
                 throw new ConflictException("The programme no longer holds this loan's reservation.");
             if (payout > 0)
-                db.RiskLedger.Add(
-                    DomainRiskLedgerEntry.Of(
+                db.Ledger.Add(
+                    DomainLedgerEntry.ForProgramme(
                         claim.ProgrammeId,
                         claim.LoanId,
                         claim.Id,
@@ -68,8 +68,8 @@ public static class ApproveClaim
                     )
                 );
             if (released > 0)
-                db.RiskLedger.Add(
-                    DomainRiskLedgerEntry.Of(
+                db.Ledger.Add(
+                    DomainLedgerEntry.ForProgramme(
                         claim.ProgrammeId,
                         claim.LoanId,
                         claim.Id,

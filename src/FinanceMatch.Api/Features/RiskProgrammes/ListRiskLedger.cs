@@ -1,4 +1,5 @@
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
@@ -31,7 +32,7 @@ public static class ListRiskLedger
                 cancellationToken
             );
             return await db
-                .RiskLedger.AsNoTracking()
+                .Ledger.AsNoTracking()
                 .Where(e => e.ProgrammeId == programme.Id)
                 .OrderBy(e => e.Id)
                 .ToPageAsync(db, query, e => e.ToDto(), cancellationToken);

@@ -4,10 +4,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using DomainClaimStatus = FinanceMatch.Core.RiskProgrammes.ClaimStatus;
 using DomainEnrolmentStatus = FinanceMatch.Core.RiskProgrammes.EnrolmentStatus;
-using DomainLedgerEntryKind = FinanceMatch.Core.RiskProgrammes.LedgerEntryKind;
+using DomainLedgerEntry = FinanceMatch.Core.Funds.LedgerEntry;
+using DomainLedgerEntryKind = FinanceMatch.Core.Funds.LedgerEntryKind;
 using DomainLoanStatus = FinanceMatch.Core.Loans.LoanStatus;
 using DomainRiskEnrolment = FinanceMatch.Core.RiskProgrammes.RiskEnrolment;
-using DomainRiskLedgerEntry = FinanceMatch.Core.RiskProgrammes.RiskLedgerEntry;
 
 namespace FinanceMatch.Api.Features.RiskProgrammes;
 
@@ -91,8 +91,8 @@ public static partial class ReleaseRiskReservations
                         if (moved != 1)
                             throw new DbUpdateConcurrencyException("The programme's reservations moved meanwhile.");
                         foreach (var c in programme.Where(c => amounts[c.Loan.Id] > 0))
-                            db.RiskLedger.Add(
-                                DomainRiskLedgerEntry.Of(
+                            db.Ledger.Add(
+                                DomainLedgerEntry.ForProgramme(
                                     programme.Key,
                                     c.Loan.Id,
                                     null,

@@ -1,10 +1,10 @@
 using FinanceMatch.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using DomainCoveredLoan = FinanceMatch.Core.RiskProgrammes.CoveredLoan;
-using DomainLedgerEntryKind = FinanceMatch.Core.RiskProgrammes.LedgerEntryKind;
+using DomainLedgerEntry = FinanceMatch.Core.Funds.LedgerEntry;
+using DomainLedgerEntryKind = FinanceMatch.Core.Funds.LedgerEntryKind;
 using DomainLoan = FinanceMatch.Core.Loans.Loan;
 using DomainRiskEnrolment = FinanceMatch.Core.RiskProgrammes.RiskEnrolment;
-using DomainRiskLedgerEntry = FinanceMatch.Core.RiskProgrammes.RiskLedgerEntry;
 
 namespace FinanceMatch.Api.Features.RiskProgrammes;
 
@@ -45,8 +45,15 @@ public static class RiskCover
                 continue;
             var enrolment = DomainRiskEnrolment.Of(loan.Id, programme.Id, exposure, now);
             db.RiskEnrolments.Add(enrolment);
-            db.RiskLedger.Add(
-                DomainRiskLedgerEntry.Of(programme.Id, loan.Id, null, DomainLedgerEntryKind.Reservation, exposure, now)
+            db.Ledger.Add(
+                DomainLedgerEntry.ForProgramme(
+                    programme.Id,
+                    loan.Id,
+                    null,
+                    DomainLedgerEntryKind.Reservation,
+                    exposure,
+                    now
+                )
             );
             return enrolment;
         }

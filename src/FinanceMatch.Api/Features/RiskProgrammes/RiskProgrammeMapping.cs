@@ -2,7 +2,6 @@ using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using DomainRiskClaim = FinanceMatch.Core.RiskProgrammes.RiskClaim;
-using DomainRiskLedgerEntry = FinanceMatch.Core.RiskProgrammes.RiskLedgerEntry;
 using DomainRiskProgramme = FinanceMatch.Core.RiskProgrammes.RiskProgramme;
 using DomainRiskProgrammeEligibility = FinanceMatch.Core.RiskProgrammes.RiskProgrammeEligibility;
 
@@ -65,7 +64,4 @@ internal static class RiskProgrammeMapping
             c.DecidedAt,
             c.GuarantorPaid
         );
-
-    public static LedgerEntryDto ToDto(this DomainRiskLedgerEntry e) =>
-        new(e.Id, e.LoanId, e.ClaimId, e.Kind.Map<LedgerEntryKind>(), e.Amount, e.At);
 }
