@@ -149,6 +149,12 @@ function drawTiles(o) {
       'Referrals (matched / funded)',
       `${number.format(o.referredRequests)} (${number.format(o.referralsMatched)} / ${number.format(o.referralsFunded)})`,
     ],
+    ['Policy money committed', money(o.policyMoneyCommitted)],
+    ['Policy money paid', money(o.policyMoneyPaid)],
+    [
+      'Demand hall interests (confirmed / funded)',
+      `${number.format(o.demandHallInterests)} (${number.format(o.demandHallConfirmed)} / ${number.format(o.demandHallFunded)})`,
+    ],
   ];
   fillTiles('tiles', tiles);
 }

@@ -225,6 +225,70 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("report_access_chains", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.DemandHall.DemandHallInterest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("LoanRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_request_id");
+
+                    b.Property<Guid?>("MatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("match_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_demand_hall_interests");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_demand_hall_interests_product_id");
+
+                    b.HasIndex("InstitutionId", "CreatedAt")
+                        .HasDatabaseName("ix_demand_hall_interests_institution_id_created_at");
+
+                    b.HasIndex("LoanRequestId", "InstitutionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_demand_hall_interests_loan_request_id_institution_id");
+
+                    b.ToTable("demand_hall_interests", "financematch");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.Departments.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1574,6 +1638,10 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("guarantee_types");
 
+                    b.Property<int>("HallMatches")
+                        .HasColumnType("integer")
+                        .HasColumnName("hall_matches");
+
                     b.Property<DateTimeOffset?>("MatchedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("matched_at");
@@ -1592,6 +1660,12 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("purpose");
+
+                    b.Property<string>("PurposeCategory")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose_category");
 
                     b.Property<int>("Referrals")
                         .HasColumnType("integer")
@@ -3092,6 +3166,30 @@ namespace FinanceMatch.Migrations.Migrations
                         .WithMany()
                         .HasForeignKey("ConsentId")
                         .HasConstraintName("fk_report_accesses_consents_consent_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.DemandHall.DemandHallInterest", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_demand_hall_interests_institutions_institution_id");
+
+                    b.HasOne("FinanceMatch.Core.LoanRequests.LoanRequest", null)
+                        .WithMany()
+                        .HasForeignKey("LoanRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_demand_hall_interests_loan_requests_loan_request_id");
+
+                    b.HasOne("FinanceMatch.Core.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_demand_hall_interests_products_product_id");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Feeds.FeedBatch", b =>

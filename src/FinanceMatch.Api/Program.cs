@@ -4,6 +4,7 @@ using FinanceMatch.Api.Features.Auth;
 using FinanceMatch.Api.Features.Consents;
 using FinanceMatch.Api.Features.Credentials;
 using FinanceMatch.Api.Features.Dashboard;
+using FinanceMatch.Api.Features.DemandHall;
 using FinanceMatch.Api.Features.Departments;
 using FinanceMatch.Api.Features.Enterprises;
 using FinanceMatch.Api.Features.Feeds;
@@ -78,6 +79,7 @@ app.MapGuaranteeEndpoints();
 app.MapRiskProgrammeEndpoints();
 app.MapListEndpoints();
 app.MapPolicyEndpoints();
+app.MapDemandHallEndpoints();
 app.MapStatisticsEndpoints();
 if (!settings.IsGeneratingOpenApiDocument)
     app.MapJobDashboard();

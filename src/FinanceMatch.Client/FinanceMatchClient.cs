@@ -40,6 +40,7 @@ public sealed class FinanceMatchClient
         Guarantees = RestService.For<IGuaranteesApi>(http, Settings);
         Lists = RestService.For<IListsApi>(http, Settings);
         Policies = RestService.For<IPoliciesApi>(http, Settings);
+        DemandHall = RestService.For<IDemandHallApi>(http, Settings);
     }
 
     /// <summary>The underlying HTTP client.</summary>
@@ -107,4 +108,7 @@ public sealed class FinanceMatchClient
 
     /// <summary>Government policies, their ledgers and subsidy claims.</summary>
     public IPoliciesApi Policies { get; }
+
+    /// <summary>The demand hall of requests nobody took.</summary>
+    public IDemandHallApi DemandHall { get; }
 }

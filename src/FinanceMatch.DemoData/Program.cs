@@ -300,9 +300,14 @@ foreach (var (client, queued) in batches)
 // The finance bureau's risk fund covers the loans paid out from now on (it supplies no feed; a department names one).
 var fund = await DepartmentAsync("Foshan Municipal Finance Bureau (risk fund)", "DEMO-FUND", FeedType.Penalty);
 await AfterTheLoan.ProgrammeAsync(fund);
+
+// Lists and policies before the loans, so that matches carry the policies and disbursements reserve them.
+await Policies.ListsAndPoliciesAsync(tax, fund, banks, [.. firms.Where((_, i) => i % 3 == 0).Select(f => f.Uscc)]);
 var loans = await Marketplace.LoadAsync(banks, guarantor, borrowers, random);
 loans.AddRange(await Marketplace.HistoryAsync(banks, guarantor, borrowers, rounds: 3, random));
+await Policies.DemandHallAsync(banks, borrowers, random);
 await AfterTheLoan.FollowAsync(loans, fund, guarantor, random);
+await Policies.SubsidyClaimsAsync(banks, fund, random);
 await AfterTheLoan.AgeAsync(Environment.GetEnvironmentVariable("ConnectionStrings__FinanceMatch"));
 
 var file =

@@ -66,7 +66,8 @@ public sealed record SubmitLoanRequestBody(
     IReadOnlyList<GuaranteeType> GuaranteeTypes,
     LoanConsentBody Consent,
     decimal? MaxAnnualRate = null,
-    Guid? ProductId = null
+    Guid? ProductId = null,
+    PurposeCategory? PurposeCategory = null
 );
 
 /// <summary>A loan request and its matches (a bank sees only its own match).</summary>
@@ -84,7 +85,8 @@ public sealed record LoanRequestDto(
     DateTimeOffset? MatchedAt,
     IReadOnlyList<MatchDto> Matches,
     Guid? ProductId = null,
-    int Referrals = 0
+    int Referrals = 0,
+    PurposeCategory PurposeCategory = PurposeCategory.Other
 );
 
 /// <summary>A rule of a product checked against a request: what the product requires and what the firm has.</summary>

@@ -45,7 +45,12 @@ public sealed record StatsOverviewDto(
     double? MedianHoursToFirstResponse,
     long ReferredRequests = 0,
     long ReferralsMatched = 0,
-    long ReferralsFunded = 0
+    long ReferralsFunded = 0,
+    decimal PolicyMoneyCommitted = 0,
+    decimal PolicyMoneyPaid = 0,
+    long DemandHallInterests = 0,
+    long DemandHallConfirmed = 0,
+    long DemandHallFunded = 0
 );
 
 /// <summary>The figures of one group of a breakdown.</summary>

@@ -56,6 +56,7 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<Policies.Policy> Policies => Set<Policies.Policy>();
     public DbSet<Policies.PolicyEnrolment> PolicyEnrolments => Set<Policies.PolicyEnrolment>();
     public DbSet<Policies.SubsidyClaim> SubsidyClaims => Set<Policies.SubsidyClaim>();
+    public DbSet<DemandHall.DemandHallInterest> DemandHallInterests => Set<DemandHall.DemandHallInterest>();
     public DbSet<Lists.FirmList> Lists => Set<Lists.FirmList>();
     public DbSet<Lists.ListMember> ListMembers => Set<Lists.ListMember>();
     public DbSet<Lists.ListSubscription> ListSubscriptions => Set<Lists.ListSubscription>();

@@ -25,6 +25,9 @@ public sealed class LoanRequest
     public decimal Amount { get; private set; }
     public int TermMonths { get; private set; }
     public string Purpose { get; private set; } = null!;
+
+    /// <summary>What the loan is for, as a category: all the demand hall shows of the purpose.</summary>
+    public DemandHall.PurposeCategory PurposeCategory { get; private set; }
     public List<GuaranteeType> GuaranteeTypes { get; private set; } = [];
     public decimal? MaxAnnualRate { get; private set; }
 
@@ -42,6 +45,9 @@ public sealed class LoanRequest
     public int Referrals { get; private set; }
     public DateTimeOffset? ReferredAt { get; private set; }
 
+    /// <summary>Matches the firm made by confirming banks' interest in the demand hall.</summary>
+    public int HallMatches { get; private set; }
+
     /// <summary>How many times a request may be referred: each skips the banks that saw it before, so few are left after.</summary>
     public const int MaxReferrals = 3;
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -58,11 +64,13 @@ public sealed class LoanRequest
         Guid consentId,
         Guid id,
         DateTimeOffset now,
-        Guid? productId = null
+        Guid? productId = null,
+        DemandHall.PurposeCategory purposeCategory = DemandHall.PurposeCategory.Other
     ) =>
         new()
         {
             ProductId = productId,
+            PurposeCategory = purposeCategory,
             GradeWhenPosted = gradeWhenPosted,
             Id = id,
             EnterpriseId = enterpriseId,
@@ -84,6 +92,19 @@ public sealed class LoanRequest
             throw new ConflictException("The request has already been matched.");
         Status = count > 0 ? LoanRequestStatus.Matched : LoanRequestStatus.NoMatch;
         MatchedAt = now;
+    }
+
+    /// <summary>
+    /// The firm confirmed a bank's interest from the demand hall: the request is matched again (its row changes, so a
+    /// cancellation racing the confirmation loses one way or the other). Only a request nobody holds an offer for is in
+    /// the hall (the caller checks its matches); a cancelled or fulfilled one is 409.
+    /// </summary>
+    public void MatchFromDemandHall()
+    {
+        if (Status is not (LoanRequestStatus.Matched or LoanRequestStatus.NoMatch))
+            throw new ConflictException($"A request that is {Status.Wire()} is not in the demand hall.");
+        Status = LoanRequestStatus.Matched;
+        HallMatches++;
     }
 
     /// <summary>
@@ -148,6 +169,7 @@ internal sealed class LoanRequestConfiguration : IEntityTypeConfiguration<LoanRe
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Purpose).HasMaxLength(1000);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.PurposeCategory).HasConversion<string>().HasMaxLength(32);
         builder.Property(r => r.MaxAnnualRate).HasPrecision(7, 4);
         builder.Property(r => r.GradeWhenPosted).HasMaxLength(3);
         builder.PrimitiveCollection(r => r.GuaranteeTypes).ElementType(e => e.HasConversion<string>());

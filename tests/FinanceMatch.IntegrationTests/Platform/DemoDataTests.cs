@@ -84,6 +84,14 @@ public sealed class DemoDataTests
         Assert.That(await output, Does.Contain("loans followed"));
         var programme = (await client.RiskProgrammes.ListAsync()).Items.Single();
         Assert.That(programme.Reserved + programme.Paid, Is.GreaterThan(0m));
+        // Issue 18's layer: the pool listed firms, the three policies reserved money on loans, the hall was worked.
+        Assert.That(await output, Does.Match(@"Cultivation pool [0-9a-f-]+: \d+ firms listed"));
+        var policies = (await client.Policies.ListAsync()).Items;
+        Assert.That(policies, Has.Count.EqualTo(3));
+        Assert.That(policies.Sum(p => p.Reserved + p.Paid), Is.GreaterThan(0m), "policies reserved money on loans");
+        Assert.That(overview.PolicyMoneyCommitted, Is.GreaterThan(0m));
+        Assert.That(await output, Does.Match(@"Demand hall: \d+ interests, \d+ confirmed"));
+        Assert.That(await output, Does.Match(@"Subsidy claims: \d+ filed"));
         // The history: the loans paid out today are spread over two years, their months before this one reported.
         Assert.That(await output, Does.Contain($"History: {loans.Loans} loans spread over the last two years"));
         var book = (await client.Loans.ListAsync(pageSize: 100)).Items;

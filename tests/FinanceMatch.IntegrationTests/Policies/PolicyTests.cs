@@ -141,6 +141,10 @@ public sealed class PolicyTests
             () => otherDepartment.Client.Policies.LedgerAsync(policy.Id)
         );
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Policies.LedgerAsync(policy.Id));
+
+        // The bank's own figures: the policy money on its loans, committed and paid.
+        var figures = await bank.Statistics.GetOverviewAsync(Today, Today);
+        Assert.That((figures.PolicyMoneyCommitted, figures.PolicyMoneyPaid), Is.EqualTo((entitlement, earned)));
     }
 
     [Test]

@@ -28,6 +28,7 @@ internal static class LoanRequestMapping
             matches.OrderBy(m => m.Rank).Select(m => m.ToDtoFor(forBank)).ToList(),
             r.ProductId,
             // A bank is not told that the firm was declined elsewhere and referred.
-            forBank ? 0 : r.Referrals
+            forBank ? 0 : r.Referrals,
+            r.PurposeCategory.Map<PurposeCategory>()
         );
 }

@@ -36,6 +36,7 @@ public static class SubmitLoanRequest
             RuleFor(r => r.Amount).MustBeMoney().GreaterThan(0);
             RuleFor(r => r.TermMonths).InclusiveBetween(1, 360);
             RuleFor(r => r.Purpose).NotEmpty().MaximumLength(1000);
+            RuleFor(r => r.PurposeCategory).IsInEnum();
             RuleFor(r => r.GuaranteeTypes)
                 .NotEmpty()
                 .WithMessage("Name at least one guarantee type the firm can offer.");
@@ -109,7 +110,8 @@ public static class SubmitLoanRequest
                 consent.Id,
                 requestId,
                 now,
-                body.ProductId
+                body.ProductId,
+                (body.PurposeCategory ?? PurposeCategory.Other).Map<Core.DemandHall.PurposeCategory>()
             );
             db.Consents.Add(consent);
             db.LoanRequests.Add(request);

@@ -49,6 +49,7 @@ public static class GetStatsOverview
                 new() { Value = scope is { } s ? s : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid }
             );
             var (referred, referralsMatched, referralsFunded) = await ReferralsAsync(connection, period, scope, ct);
+            var policiesAndHall = await PoliciesAndDemandHallAsync(connection, period, scope, ct);
             await using var reader = await stock.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             return new StatsOverviewDto(
@@ -71,20 +72,46 @@ public static class GetStatsOverview
                 flow?.MedianHoursToFirstResponse,
                 referred,
                 referralsMatched,
-                referralsFunded
+                referralsFunded,
+                policiesAndHall.Committed,
+                policiesAndHall.Paid,
+                policiesAndHall.Interests,
+                policiesAndHall.Confirmed,
+                policiesAndHall.Funded
             );
         }
 
-        private static readonly string ReferralsSql = Sql.Load("Statistics.Referrals");
+        private static readonly string PoliciesAndDemandHallSql = Sql.Load("Statistics.PoliciesAndDemandHall");
 
-        private static async Task<(long Referred, long Matched, long Funded)> ReferralsAsync(
+        private static async Task<(
+            decimal Committed,
+            decimal Paid,
+            long Interests,
+            long Confirmed,
+            long Funded
+        )> PoliciesAndDemandHallAsync(
             NpgsqlConnection connection,
             StatsPeriod period,
             Guid? scope,
             CancellationToken ct
         )
         {
-            await using var command = Sql.Command(connection, ReferralsSql);
+            await using var command = Sql.Command(connection, PoliciesAndDemandHallSql);
+            AddPeriodAndScope(command, period, scope);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return (
+                reader.GetDecimal(0),
+                reader.GetDecimal(1),
+                reader.GetInt64(2),
+                reader.GetInt64(3),
+                reader.GetInt64(4)
+            );
+        }
+
+        /// <summary>$1 the period's start (null: ever), $2 its end, $3 the bank whose own figures these are (null: all).</summary>
+        private static void AddPeriodAndScope(NpgsqlCommand command, StatsPeriod period, Guid? scope)
+        {
             command.Parameters.Add(
                 new()
                 {
@@ -98,6 +125,19 @@ public static class GetStatsOverview
             command.Parameters.Add(
                 new() { Value = scope is { } s ? s : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid }
             );
+        }
+
+        private static readonly string ReferralsSql = Sql.Load("Statistics.Referrals");
+
+        private static async Task<(long Referred, long Matched, long Funded)> ReferralsAsync(
+            NpgsqlConnection connection,
+            StatsPeriod period,
+            Guid? scope,
+            CancellationToken ct
+        )
+        {
+            await using var command = Sql.Command(connection, ReferralsSql);
+            AddPeriodAndScope(command, period, scope);
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
