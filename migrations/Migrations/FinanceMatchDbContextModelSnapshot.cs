@@ -1638,6 +1638,10 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("guarantee_types");
 
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
                     b.Property<int>("HallMatches")
                         .HasColumnType("integer")
                         .HasColumnName("hall_matches");
@@ -1697,6 +1701,10 @@ namespace FinanceMatch.Migrations.Migrations
                     b.HasIndex("ConsentId")
                         .IsUnique()
                         .HasDatabaseName("ix_loan_requests_consent_id");
+
+                    b.HasIndex("HallId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_loan_requests_hall_id");
 
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_loan_requests_product_id");

@@ -53,10 +53,10 @@ public sealed record DemandHallEntryDto(
 /// <summary>Body of <c>POST /api/v1/demand-hall/{id}/interest</c>: the bank's published product it would lend under.</summary>
 public sealed record ExpressInterestBody(Guid ProductId, string? Note = null);
 
-/// <summary>A bank's interest in a request, as the firm (and the bank) see it.</summary>
+/// <summary>A bank's interest in a request, as the firm (and the bank) see it: the request by its hall id (<c>entryId</c>).</summary>
 public sealed record DemandHallInterestDto(
     Guid Id,
-    Guid LoanRequestId,
+    Guid EntryId,
     Guid InstitutionId,
     string InstitutionName,
     Guid ProductId,

@@ -129,6 +129,15 @@ public sealed class DemandHallInterest
             CreatedAt = now,
         };
 
+    /// <summary>The bank says it again, with another product or note: only before the firm answers.</summary>
+    public void Revise(Guid productId, string? note)
+    {
+        if (Status != InterestStatus.Open)
+            throw new ConflictException("The firm already confirmed this interest.");
+        ProductId = productId;
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+
     public void Confirm(Guid matchId, DateTimeOffset now)
     {
         if (Status != InterestStatus.Open)

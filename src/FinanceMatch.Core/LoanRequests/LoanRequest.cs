@@ -45,6 +45,12 @@ public sealed class LoanRequest
     public int Referrals { get; private set; }
     public DateTimeOffset? ReferredAt { get; private set; }
 
+    /// <summary>
+    /// The request's id in the demand hall: random (its own id is time-ordered and would tell when it was posted) and
+    /// the only id of it a bank sees there.
+    /// </summary>
+    public Guid HallId { get; private set; }
+
     /// <summary>Matches the firm made by confirming banks' interest in the demand hall.</summary>
     public int HallMatches { get; private set; }
 
@@ -71,6 +77,7 @@ public sealed class LoanRequest
         {
             ProductId = productId,
             PurposeCategory = purposeCategory,
+            HallId = Guid.NewGuid(),
             GradeWhenPosted = gradeWhenPosted,
             Id = id,
             EnterpriseId = enterpriseId,
@@ -170,6 +177,7 @@ internal sealed class LoanRequestConfiguration : IEntityTypeConfiguration<LoanRe
         builder.Property(r => r.Purpose).HasMaxLength(1000);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.PurposeCategory).HasConversion<string>().HasMaxLength(32);
+        builder.HasIndex(r => r.HallId).IsUnique();
         builder.Property(r => r.MaxAnnualRate).HasPrecision(7, 4);
         builder.Property(r => r.GradeWhenPosted).HasMaxLength(3);
         builder.PrimitiveCollection(r => r.GuaranteeTypes).ElementType(e => e.HasConversion<string>());

@@ -212,13 +212,17 @@ public sealed class Policy
         Math.Round(loan.Amount * points / 100m * Math.Min(SubsidyMonths!.Value, loan.TermMonths) / 12m, 2);
 
     /// <summary>
-    /// How much of <paramref name="entitlement"/> the bank has earned after <paramref name="monthsPaid"/> months of the
-    /// loan were paid: a subsidy accrues month by month over its months; a first-loan bonus once the first month is paid.
+    /// How much of <paramref name="entitlement"/> the bank has earned after <paramref name="monthsPaid"/> months of a
+    /// loan of <paramref name="termMonths"/> were paid: a subsidy accrues month by month over the months it pays for (its
+    /// months, no more than the term); a first-loan bonus once the first month is paid.
     /// </summary>
-    public decimal AccruedAfter(decimal entitlement, int monthsPaid) =>
-        Kind == PolicyKind.FirstLoanBonus ? (monthsPaid >= 1 ? entitlement : 0)
-        : monthsPaid >= SubsidyMonths ? entitlement
-        : Math.Round(entitlement * monthsPaid / SubsidyMonths!.Value, 2);
+    public decimal AccruedAfter(decimal entitlement, int monthsPaid, int termMonths)
+    {
+        if (Kind == PolicyKind.FirstLoanBonus)
+            return monthsPaid >= 1 ? entitlement : 0;
+        var months = Math.Min(SubsidyMonths!.Value, termMonths);
+        return monthsPaid >= months ? entitlement : Math.Round(entitlement * monthsPaid / months, 2);
+    }
 
     public static string Describe(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 }
@@ -336,7 +340,7 @@ public sealed class SubsidyClaim
             throw new ConflictException("Nothing is reserved for this loan under the policy any more.");
         var claimable = Math.Min(
             enrolment.Reserved,
-            policy.AccruedAfter(enrolment.Entitlement, monthsPaid) - enrolment.Claimed
+            policy.AccruedAfter(enrolment.Entitlement, monthsPaid, loan.TermMonths) - enrolment.Claimed
         );
         if (claimable <= 0)
             throw new ConflictException(

@@ -9,12 +9,15 @@ namespace FinanceMatch.IntegrationTests.Policies;
 /// <summary>The demand hall: requests nobody took, anonymised for banks; nothing reaches a bank before the firm confirms it.</summary>
 public sealed class DemandHallTests
 {
-    /// <summary>A request in a band of its own, where no product reaches: nobody takes it.</summary>
-    private static async Task<LoanRequestDto> UntakenAsync(Actors.Party<RegisteredEnterprise> firm)
+    /// <summary>A request in a band of its own, where no product reached when it was posted: nobody took it.</summary>
+    private static async Task<LoanRequestDto> UntakenAsync(
+        Actors.Party<RegisteredEnterprise> firm,
+        decimal? band = null
+    )
     {
         var request = await MatchedAsync(
             firm.Client,
-            Request(Band()) with
+            Request(band ?? Band()) with
             {
                 Purpose = "Secret expansion of the Hami melon line",
                 PurposeCategory = PurposeCategory.Expansion,
@@ -24,12 +27,17 @@ public sealed class DemandHallTests
         return request;
     }
 
+    /// <summary>The request's entry in the hall as the bank sees it, found by its hall id (what the bank knows it by).</summary>
     private static async Task<DemandHallEntryDto?> EntryAsync(Actors.Party<CreatedInstitution> bank, Guid requestId)
     {
+        var hallId = await Sql.ScalarAsync<Guid>(
+            "SELECT hall_id FROM financematch.loan_requests WHERE id = $1",
+            requestId
+        );
         for (var page = 1; ; page++)
         {
             var hall = await bank.Client.DemandHall.ListAsync(page, 200);
-            if (hall.Items.FirstOrDefault(e => e.Id == requestId) is { } entry)
+            if (hall.Items.FirstOrDefault(e => e.Id == hallId) is { } entry)
                 return entry;
             if (page * 200 >= hall.TotalCount)
                 return null;
@@ -40,13 +48,21 @@ public sealed class DemandHallTests
     public async Task ARequestNobodyTook_IsShownAnonymised_AndOnlyTheFirmsConfirmation_LetsTheBankIn()
     {
         var firm = await Actors.EnterpriseAsync();
-        var request = await UntakenAsync(firm);
+        var band = Band();
+        var request = await UntakenAsync(firm, band);
         var bank = await Actors.BankAsync();
-        var product = await PublishedAsync(bank.Client, Product(Band()));
+        // Published after the request was settled: matching did not see it, the bank offers it from the hall.
+        var product = await PublishedAsync(bank.Client, Product(band));
+        var unfit = await PublishedAsync(bank.Client, Product(Band(), name: "Another size"));
 
         var entry = await EntryAsync(bank, request.Id);
         Assert.That(entry, Is.Not.Null, "the untaken request is in the hall");
-        Assert.That(entry!.Amount, Is.EqualTo(Core.DemandHall.Anonymisation.RoundAmount(request.Amount)));
+        Assert.That(
+            entry!.Id,
+            Is.Not.EqualTo(request.Id),
+            "the hall has ids of its own, not the time-ordered request id"
+        );
+        Assert.That(entry.Amount, Is.EqualTo(Core.DemandHall.Anonymisation.RoundAmount(request.Amount)));
         Assert.That(entry.Amount, Is.Not.EqualTo(request.Amount), "not the exact amount");
         Assert.That(
             (entry.PurposeCategory, entry.TermMonths, entry.Interested),
@@ -62,12 +78,17 @@ public sealed class DemandHallTests
             () => bank.Client.Consents.GetReportAsync(firm.Created.Id)
         );
         var interest = await bank.Client.DemandHall.ExpressInterestAsync(
-            request.Id,
+            entry.Id,
             new ExpressInterestBody(product.Id, "We lend to growers")
         );
         Assert.That((interest.Status, interest.ProductId), Is.EqualTo((InterestStatus.Open, product.Id)));
         Assert.That(
-            (await bank.Client.DemandHall.ExpressInterestAsync(request.Id, new ExpressInterestBody(product.Id))).Id,
+            (
+                await bank.Client.DemandHall.ExpressInterestAsync(
+                    entry.Id,
+                    new ExpressInterestBody(product.Id, "We lend to growers")
+                )
+            ).Id,
             Is.EqualTo(interest.Id)
         );
         Assert.That((await EntryAsync(bank, request.Id))!.Interested, Is.True);
@@ -80,17 +101,25 @@ public sealed class DemandHallTests
         var othersProduct = await PublishedAsync(other.Client, Product(Band()));
         await Problems.ExpectFieldErrorAsync(
             "productId",
-            () => bank.Client.DemandHall.ExpressInterestAsync(request.Id, new ExpressInterestBody(othersProduct.Id)),
+            () => bank.Client.DemandHall.ExpressInterestAsync(entry.Id, new ExpressInterestBody(othersProduct.Id)),
             HttpStatusCode.UnprocessableEntity
         );
         await Problems.ExpectAsync(
             HttpStatusCode.NotFound,
-            () => bank.Client.DemandHall.ExpressInterestAsync(Guid.NewGuid(), new ExpressInterestBody(product.Id))
+            () =>
+                bank.Client.DemandHall.ExpressInterestAsync(
+                    Guid.NewGuid(),
+                    new ExpressInterestBody(product.Id, "We lend to growers")
+                )
         );
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => firm.Client.DemandHall.ListAsync());
         await Problems.ExpectAsync(
             HttpStatusCode.Forbidden,
-            () => firm.Client.DemandHall.ExpressInterestAsync(request.Id, new ExpressInterestBody(product.Id))
+            () =>
+                firm.Client.DemandHall.ExpressInterestAsync(
+                    entry.Id,
+                    new ExpressInterestBody(product.Id, "We lend to growers")
+                )
         );
 
         // The firm sees who is interested; nobody else does.
@@ -109,6 +138,21 @@ public sealed class DemandHallTests
             HttpStatusCode.NotFound,
             () => stranger.Client.DemandHall.ConfirmAsync(request.Id, interest.Id)
         );
+
+        // The product's rules still decide: offered a product of another size, the firm cannot confirm it.
+        await bank.Client.DemandHall.ExpressInterestAsync(entry.Id, new ExpressInterestBody(unfit.Id, "Or this one"));
+        var refused = await Problems.ExpectAsync(
+            HttpStatusCode.Conflict,
+            () => firm.Client.DemandHall.ConfirmAsync(request.Id, interest.Id)
+        );
+        Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("amount"));
+        await bank.Client.DemandHall.ExpressInterestAsync(
+            entry.Id,
+            new ExpressInterestBody(product.Id, "We lend to growers")
+        );
+        // A guarantor signs in with a bank's role, but the hall is for lending banks.
+        var guarantor = await Actors.GuarantorAsync();
+        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => guarantor.Client.DemandHall.ListAsync());
 
         var match = await firm.Client.DemandHall.ConfirmAsync(request.Id, interest.Id);
         Assert.That(

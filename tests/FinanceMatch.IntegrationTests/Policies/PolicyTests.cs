@@ -56,7 +56,16 @@ public sealed class PolicyTests
         var department = await Actors.DepartmentAsync(FeedType.Tax);
         var policy = await department.Client.Policies.CreateAsync(InterestSubsidy(tag));
         var (offer, request) = await OfferAsync(tag);
-        Assert.That(offer.Match.PolicyIds, Is.EqualTo(new[] { policy.Id }), "the match carries the policy");
+        Assert.That(
+            (await offer.Firm.Client.Matches.GetAsync(offer.Match.Id)).PolicyIds,
+            Is.EqualTo(new[] { policy.Id }),
+            "the match carries the policy"
+        );
+        Assert.That(
+            (await offer.Bank.Client.Matches.GetAsync(offer.Match.Id)).PolicyIds,
+            Is.Null,
+            "its public rules would tell the bank what its consent may not cover"
+        );
 
         var loan = await offer.DisburseAsync();
         Assert.That(loan.PolicyIds, Is.EqualTo(new[] { policy.Id }));
@@ -168,7 +177,10 @@ public sealed class PolicyTests
         Assert.That(bonus.Eligibility.FirstLoansOnly, Is.True, "a first-loan bonus is for first loans");
 
         var (first, _) = await OfferAsync(tag);
-        Assert.That(first.Match.PolicyIds, Is.EquivalentTo(new[] { small.Id, bonus.Id }));
+        Assert.That(
+            (await first.Firm.Client.Matches.GetAsync(first.Match.Id)).PolicyIds,
+            Is.EquivalentTo(new[] { small.Id, bonus.Id })
+        );
         var loan = await first.DisburseAsync(firstLoan: true);
         Assert.That(loan.PolicyIds, Is.EqualTo(new[] { bonus.Id }), "the subsidy's budget cannot hold this loan");
         Assert.That((await department.Client.Policies.GetAsync(small.Id)).Reserved, Is.Zero);

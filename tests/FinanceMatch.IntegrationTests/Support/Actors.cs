@@ -20,6 +20,16 @@ public static class Actors
         return new(bank, await TestRun.SignInAsync(bank.ClientId, bank.ClientSecret!));
     }
 
+    /// <summary>A guarantee agency: it signs in with a bank's role, but lends nothing.</summary>
+    public static async Task<Party<CreatedInstitution>> GuarantorAsync()
+    {
+        var @operator = await TestRun.OperatorAsync();
+        var guarantor = await @operator.Institutions.CreateAsync(
+            new CreateInstitutionBody("Test Guarantee Agency", UniqueCode("GUAR"), InstitutionKind.Guarantor)
+        );
+        return new(guarantor, await TestRun.SignInAsync(guarantor.ClientId, guarantor.ClientSecret!));
+    }
+
     public static async Task<Party<CreatedDepartment>> DepartmentAsync(params FeedType[] feedTypes)
     {
         var @operator = await TestRun.OperatorAsync();

@@ -82,8 +82,8 @@ public sealed class PolicyTests
         Assert.That(bonus.Eligibility.FirstLoansOnly, Is.True);
         Assert.That(bonus.EntitlementOf(Loan(first: false)), Is.Zero);
         Assert.That(bonus.EntitlementOf(Loan(first: true)), Is.EqualTo(20_000m));
-        Assert.That(bonus.AccruedAfter(20_000m, 0), Is.Zero);
-        Assert.That(bonus.AccruedAfter(20_000m, 1), Is.EqualTo(20_000m));
+        Assert.That(bonus.AccruedAfter(20_000m, 0, 24), Is.Zero);
+        Assert.That(bonus.AccruedAfter(20_000m, 1, 24), Is.EqualTo(20_000m));
         Assert.Throws<UnprocessableException>(() =>
             Policy.Create(
                 Guid.NewGuid(),
@@ -107,8 +107,11 @@ public sealed class PolicyTests
     public void ASubsidy_IsEarnedMonthByMonth_AndWhatIsNotEarnedGoesBackWhenTheLoanEnds()
     {
         var policy = Subsidy();
-        Assert.That(policy.AccruedAfter(12_000m, 3), Is.EqualTo(3_000m));
-        Assert.That(policy.AccruedAfter(12_000m, 40), Is.EqualTo(12_000m));
+        Assert.That(policy.AccruedAfter(12_000m, 3, 24), Is.EqualTo(3_000m));
+        Assert.That(policy.AccruedAfter(12_000m, 40, 24), Is.EqualTo(12_000m));
+        // A six-month loan earns its six months' subsidy over its six months, not over the policy's twelve.
+        Assert.That(policy.AccruedAfter(6_000m, 3, 6), Is.EqualTo(3_000m));
+        Assert.That(policy.AccruedAfter(6_000m, 6, 6), Is.EqualTo(6_000m));
 
         var enrolment = PolicyEnrolment.Of(Guid.NewGuid(), policy.Id, 12_000m, Now);
         enrolment.Pay(1_000m, Now);

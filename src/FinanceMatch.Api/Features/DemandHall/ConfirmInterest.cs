@@ -15,9 +15,10 @@ namespace FinanceMatch.Api.Features.DemandHall;
 
 /// <summary>
 /// The firm confirms a bank's interest: a match with the bank's product is made (pending, as the matching run makes
-/// them, its rules checked and explained by the engine and ranked after the request's earlier matches), the request is
+/// them, its rules checked and explained by the engine, ranked after the request's earlier matches), the request is
 /// matched again, and its consent now covers that bank through the match: the first moment any of the firm's data can
-/// reach the bank. Only while the request is still in the hall for that bank (409) and the product still published (409).
+/// reach the bank. Only while the request is still in the hall for that bank, the product still published and its rules
+/// met (409, naming the rules failed, to the firm).
 /// </summary>
 public static class ConfirmInterest
 {
@@ -59,6 +60,17 @@ public static class ConfirmInterest
                 ?? throw new ConflictException("The bank has withdrawn the product it offered.");
             var applicant = await engine.ApplicantAsync(request.EnterpriseId, ct);
             var evaluation = MatchingEngine.Evaluate(product, MatchingEngine.AskOf(request), applicant);
+            // The bank chose the product without seeing the firm: the product's own rules still decide (the firm is
+            // told which it fails; the bank is told nothing).
+            if (!evaluation.Matches)
+                throw new ConflictException(
+                    "The request does not meet the product the bank offered: "
+                        + string.Join(
+                            "; ",
+                            evaluation.Failed.Select(c => $"{c.Rule} requires {c.Required}, is {c.Actual}")
+                        )
+                        + "."
+                );
             var rank =
                 (await db.Matches.Where(m => m.LoanRequestId == request.Id).MaxAsync(m => (int?)m.Rank, ct) ?? 0) + 1;
             var match = DomainMatch.Create(

@@ -17,6 +17,10 @@ internal static class DemandHallMapping
     {
         var banks = interests.Select(i => i.InstitutionId).Distinct().ToList();
         var products = interests.Select(i => i.ProductId).Distinct().ToList();
+        var requests = interests.Select(i => i.LoanRequestId).Distinct().ToList();
+        var hallIds = await db
+            .LoanRequests.Where(r => requests.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.HallId, ct);
         var names = await db
             .Institutions.Where(i => banks.Contains(i.Id))
             .ToDictionaryAsync(i => i.Id, i => i.Name, ct);
@@ -36,7 +40,7 @@ internal static class DemandHallMapping
         [
             .. interests.Select(i => new DemandHallInterestDto(
                 i.Id,
-                i.LoanRequestId,
+                hallIds[i.LoanRequestId],
                 i.InstitutionId,
                 names[i.InstitutionId],
                 i.ProductId,

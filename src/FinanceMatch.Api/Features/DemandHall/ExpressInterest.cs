@@ -13,12 +13,13 @@ namespace FinanceMatch.Api.Features.DemandHall;
 
 /// <summary>
 /// A bank tells a firm of the hall it would lend, under one of its own published products (another bank's, a draft or
-/// a withdrawn one: 422). Only a request in the hall for this bank is found (404 otherwise). Saying so again changes
-/// nothing and answers the interest already expressed. The bank learns nothing more of the firm until it confirms.
+/// a withdrawn one: 422). Only a request in the hall for this bank is found, by its hall id (404 otherwise). Saying so
+/// again before the firm answers replaces the product and the note. The bank learns nothing more of the firm until the
+/// firm confirms.
 /// </summary>
 public static class ExpressInterest
 {
-    public sealed record Command(Caller Caller, Guid LoanRequestId, ExpressInterestBody Body)
+    public sealed record Command(Caller Caller, Guid EntryId, ExpressInterestBody Body)
         : IRequest<DemandHallInterestDto>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -42,8 +43,13 @@ public static class ExpressInterest
             var ct = cancellationToken;
             var bank = command.Caller.SubjectId;
             var now = clock.GetUtcNow();
-            var inHall = await DemandHallAccess.InHall(db, bank, now).AnyAsync(r => r.Id == command.LoanRequestId, ct);
-            if (!inHall)
+            await DemandHallAccess.EnsureLendingBankAsync(db, command.Caller, ct);
+            var requestIds = await DemandHallAccess
+                .InHall(db, bank, now)
+                .Where(r => r.HallId == command.EntryId)
+                .Select(r => r.Id)
+                .ToListAsync(ct);
+            if (requestIds is not [var requestId])
                 throw new NotFoundException("No request in the demand hall has this id.");
             var productId = command.Body.ProductId;
             if (
@@ -53,17 +59,18 @@ public static class ExpressInterest
                 )
             )
                 throw UnprocessableException.For("productId", "Name one of your own published products.");
-            var interest =
-                await db.DemandHallInterests.SingleOrDefaultAsync(
-                    i => i.LoanRequestId == command.LoanRequestId && i.InstitutionId == bank,
-                    ct
-                ) ?? DomainDemandHallInterest.Express(command.LoanRequestId, bank, productId, command.Body.Note, now);
-            if (db.Entry(interest).State == EntityState.Detached)
-            {
-                db.DemandHallInterests.Add(interest);
-                // Two expressions racing each other meet the unique index: the second is 409.
-                await db.SaveChangesAsync(ct);
-            }
+            var interest = await db.DemandHallInterests.SingleOrDefaultAsync(
+                i => i.LoanRequestId == requestId && i.InstitutionId == bank,
+                ct
+            );
+            if (interest is null)
+                db.DemandHallInterests.Add(
+                    interest = DomainDemandHallInterest.Express(requestId, bank, productId, command.Body.Note, now)
+                );
+            else
+                interest.Revise(productId, command.Body.Note);
+            // Two expressions racing each other meet the unique index (or the row version): the second is 409.
+            await db.SaveChangesAsync(ct);
             return (await DemandHallMapping.ToDtosAsync(db, [interest], ct))[0];
         }
     }

@@ -34,6 +34,7 @@ public static class ListDemandHall
         public async ValueTask<Paged<DemandHallEntryDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
+            await DemandHallAccess.EnsureLendingBankAsync(db, query.Caller, ct);
             var bank = query.Caller.Is(DomainRole.Bank) ? query.Caller.SubjectId : Guid.Empty;
             var hall = DemandHallAccess.InHall(db, bank, clock.GetUtcNow()).AsNoTracking();
             var total = await hall.CountAsync(ct);
@@ -44,6 +45,7 @@ public static class ListDemandHall
                 select new
                 {
                     r.Id,
+                    r.HallId,
                     r.Amount,
                     r.TermMonths,
                     r.PurposeCategory,
@@ -68,7 +70,7 @@ public static class ListDemandHall
                         cells
                     );
                     return new DemandHallEntryDto(
-                        r.Id,
+                        r.HallId,
                         DomainAnonymisation.RoundAmount(r.Amount),
                         r.TermMonths,
                         r.PurposeCategory.Map<PurposeCategory>(),

@@ -103,8 +103,16 @@ public static class CreatePolicy
             }
             var eligibility = body.Eligibility.ToDomain();
             var lists = eligibility.Lists.ToList();
-            if (lists.Count > 0 && await db.Lists.CountAsync(l => lists.Contains(l.Id), ct) != lists.Count)
-                throw UnprocessableException.For("eligibility.lists", "Every list must exist.");
+            // A policy names only lists its own department keeps: another department's list may not even be visible to it.
+            if (
+                lists.Count > 0
+                && await db.Lists.CountAsync(l => lists.Contains(l.Id) && l.DepartmentId == departmentId, ct)
+                    != lists.Count
+            )
+                throw UnprocessableException.For(
+                    "eligibility.lists",
+                    "A policy names only lists its department keeps."
+                );
             var policy = DomainPolicy.Create(
                 departmentId,
                 body.Name,

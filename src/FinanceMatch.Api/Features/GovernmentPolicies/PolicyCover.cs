@@ -83,8 +83,27 @@ public static class PolicyCover
             loan.FirstLoan,
             match.GuaranteeFeeRate
         );
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (facts.FirstLoan && policies.Any(p => p.Kind == PolicyKind.FirstLoanBonus))
+        {
+            // A first-loan bonus goes to a firm's first loan on the platform, whatever the bank says: two disbursements
+            // for one firm wait for each other here, and the second finds the first.
+            await Infrastructure.Sql.ExecuteAsync(
+                (Npgsql.NpgsqlConnection)db.Database.GetDbConnection(),
+                "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 18))",
+                ct,
+                loan.EnterpriseId
+            );
+            if (await db.Loans.AnyAsync(l => l.EnterpriseId == loan.EnterpriseId && l.Id != loan.Id, ct))
+                facts = facts with { FirstLoan = false };
+        }
         var enrolled = new List<Guid>();
-        foreach (var policy in policies.Where(p => p.IsValidOn(loan.DisbursedOn)).OrderBy(p => p.CreatedAt))
+        // Valid on the day the loan was paid out, and today: a bank cannot date a disbursement into an ended policy.
+        foreach (
+            var policy in policies
+                .Where(p => p.IsValidOn(loan.DisbursedOn) && p.IsValidOn(today))
+                .OrderBy(p => p.CreatedAt)
+        )
         {
             var worth = policy.EntitlementOf(facts);
             if (worth <= 0)

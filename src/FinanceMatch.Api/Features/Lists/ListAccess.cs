@@ -3,6 +3,7 @@ using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using DomainFirmList = FinanceMatch.Core.Lists.FirmList;
+using DomainInstitutionKind = FinanceMatch.Core.Institutions.InstitutionKind;
 using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Lists;
@@ -13,12 +14,21 @@ namespace FinanceMatch.Api.Features.Lists;
 /// </summary>
 public static class ListAccess
 {
-    public static IQueryable<DomainFirmList> VisibleTo(this IQueryable<DomainFirmList> lists, Caller caller)
+    /// <remarks>Guarantors and insurers sign in with a bank's role, but lists are shared with lending banks only.</remarks>
+    public static IQueryable<DomainFirmList> VisibleTo(
+        this IQueryable<DomainFirmList> lists,
+        FinanceMatchDbContext db,
+        Caller caller
+    )
     {
         var subject = caller.SubjectId;
         return caller.Is(DomainRole.Operator) ? lists
             : caller.Is(DomainRole.Department) ? lists.Where(l => l.DepartmentId == subject)
-            : caller.Is(DomainRole.Bank) ? lists.Where(l => l.SharedWithAllBanks || l.SharedWith.Contains(subject))
+            : caller.Is(DomainRole.Bank)
+                ? lists.Where(l =>
+                    (l.SharedWithAllBanks || l.SharedWith.Contains(subject))
+                    && db.Institutions.Any(i => i.Id == subject && i.Kind == DomainInstitutionKind.Bank)
+                )
             : lists.Where(_ => false);
     }
 
@@ -32,7 +42,7 @@ public static class ListAccess
         Guid listId,
         CancellationToken ct
     ) =>
-        await db.Lists.AsNoTracking().Where(l => l.Id == listId).VisibleTo(caller).SingleOrDefaultAsync(ct)
+        await db.Lists.AsNoTracking().Where(l => l.Id == listId).VisibleTo(db, caller).SingleOrDefaultAsync(ct)
         ?? throw new NotFoundException("No list you may see has this id.");
 
     /// <summary>A list the caller keeps (uploads members to); a bank's or another department's is not found.</summary>

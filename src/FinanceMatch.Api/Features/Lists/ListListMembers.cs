@@ -10,9 +10,9 @@ using DomainRole = FinanceMatch.Core.Identity.Role;
 namespace FinanceMatch.Api.Features.Lists;
 
 /// <summary>
-/// A list's members, newest first: every member for its department and operators; for a bank it is shared with, only
-/// the registered firms holding an institution consent for that bank in force (what the bank could read anyway), so a
-/// bank never learns who else is on a list.
+/// A list's members, newest first: every member for its department (by USCC only: it learns nothing of who registered)
+/// and operators; for a bank it is shared with, only the registered firms holding an institution consent for that bank
+/// in force (what the bank could read anyway), so a bank never learns who else is on a list.
 /// </summary>
 public static class ListListMembers
 {
@@ -67,7 +67,13 @@ public static class ListListMembers
                 .ToPageAsync(
                     db,
                     query,
-                    m => new ListMemberDto(m.Uscc, m.EnterpriseId, m.AddedAt, m.BatchId),
+                    // A department learns nothing of who registered on the platform from its own list.
+                    m => new ListMemberDto(
+                        m.Uscc,
+                        caller.Is(DomainRole.Department) ? null : m.EnterpriseId,
+                        m.AddedAt,
+                        m.BatchId
+                    ),
                     cancellationToken
                 );
         }

@@ -35,7 +35,7 @@ public static class ListLists
         public async ValueTask<Paged<ListDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var caller = query.Caller;
-            var lists = db.Lists.AsNoTracking().VisibleTo(caller);
+            var lists = db.Lists.AsNoTracking().VisibleTo(db, caller);
             if (query.Kind is { } kind)
             {
                 var domainKind = kind.Map<DomainListKind>();

@@ -40,7 +40,9 @@ internal static class MatchAccess
     public static MatchDto ToBankDto(this DomainMatch m)
     {
         var full = m.ToDto();
-        return full with { Reasons = full.Reasons.Select(r => r with { Actual = null }).ToList() };
+        // Nor the policies that apply: their public rules (a list, a first loan, a grade) would tell the bank what its
+        // consent may not cover. The loan carries those it reserved, which the bank claims.
+        return full with { Reasons = full.Reasons.Select(r => r with { Actual = null }).ToList(), PolicyIds = null };
     }
 
     /// <summary>The match as this caller may see it: whole for its firm and operators, without the firm's values for a bank.</summary>
