@@ -447,6 +447,8 @@ internal static partial class MatchingBenchmark
             ["insured_employees"] = "NULL",
             ["dishonest_debtor"] = "false",
             ["penalty_months_passed"] = int.MaxValue.ToString(CultureInfo.InvariantCulture),
+            // The benchmark's firms are on no list, as the API's requests find them.
+            ["lists"] = "'{}'::uuid[]",
             ["limit"] = "20",
             ["offset"] = "0",
         };
