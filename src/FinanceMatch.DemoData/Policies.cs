@@ -4,22 +4,21 @@ using FinanceMatch.Client.Contracts;
 using Refit;
 
 /// <summary>
-/// Issue 18's layer in the demo, through the real API: the tax service's cultivation pool (a third of the firms, shared
-/// with every bank, which subscribe to it) and a bank's pool-only product with a rate discount; the finance bureau's
-/// three policies; later the demand hall (banks pick untaken requests, firms confirm) and the banks' subsidy claims,
+/// Issue 18's layer in the demo, through the real API: the finance bureau's cultivation pool (a third of the firms,
+/// shared with every bank, which subscribe to it) and a bank's pool-only product with a rate discount; the bureau's three
+/// policies (one for its pool's first loans: a policy names only its own department's lists); later the demand hall (banks pick untaken requests, firms confirm) and the banks' subsidy claims,
 /// which the bureau decides.
 /// </summary>
 internal static class Policies
 {
     public static async Task ListsAndPoliciesAsync(
-        FinanceMatchClient tax,
         FinanceMatchClient fund,
         List<(string Name, FinanceMatchClient Client)> banks,
         IReadOnlyList<string> poolUsccs
     )
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var pool = await tax.Lists.CreateAsync(
+        var pool = await fund.Lists.CreateAsync(
             new CreateListBody(
                 "Foshan first-loan cultivation pool",
                 ListKind.CultivationPool,
@@ -34,14 +33,14 @@ internal static class Policies
         var csv = new StringBuilder("uscc\n");
         foreach (var uscc in poolUsccs)
             csv.Append(uscc).Append('\n');
-        var batch = await tax.Lists.UploadMembersAsync(
+        var batch = await fund.Lists.UploadMembersAsync(
             pool.Id,
             new StringContent(csv.ToString(), new UTF8Encoding(false), "text/csv")
         );
         while (batch.Status is BatchStatus.Queued or BatchStatus.Processing)
         {
             await Task.Delay(250);
-            batch = await tax.Feeds.GetBatchAsync(batch.Id);
+            batch = await fund.Feeds.GetBatchAsync(batch.Id);
         }
         Console.WriteLine($"Cultivation pool {pool.Id}: {batch.AcceptedRows:N0} firms listed");
 
@@ -51,7 +50,7 @@ internal static class Policies
                 await first.Products.CreateAsync(
                     new ProductBody(
                         $"{name} Cultivation Pool First Loan",
-                        "For firms of the tax service's cultivation pool: unsecured, and 0.5 points cheaper.",
+                        "For firms of the finance bureau's cultivation pool: unsecured, and 0.5 points cheaper.",
                         100_000m,
                         2_000_000m,
                         6,

@@ -61,6 +61,22 @@ var social = await DepartmentAsync(
 var power = await DepartmentAsync("Guangdong Power Grid, Foshan Branch", "DEMO-POWER", FeedType.Utility);
 var market = await DepartmentAsync("Foshan Market Supervision Administration", "DEMO-MARKET", FeedType.Penalty);
 var court = await DepartmentAsync("Foshan Intermediate People's Court", "DEMO-COURT", FeedType.Judicial);
+var housingFund = await DepartmentAsync("Foshan Housing Provident Fund Centre", "DEMO-HOUSING", FeedType.HousingFund);
+var ipOffice = await DepartmentAsync(
+    "Foshan Market Supervision Administration (IP)",
+    "DEMO-IP",
+    FeedType.IntellectualProperty
+);
+var registry = await DepartmentAsync(
+    "Foshan Natural Resources Bureau (real estate)",
+    "DEMO-ESTATE",
+    FeedType.RealEstate
+);
+var smeBureau = await DepartmentAsync(
+    "Foshan Bureau of Industry and Information Technology",
+    "DEMO-SME",
+    FeedType.Honour
+);
 
 var banks = new List<(string Name, FinanceMatchClient Client)>();
 foreach (
@@ -170,7 +186,7 @@ for (var i = 0; i < firmCount; i++)
     if (borrowers.Count < 80)
         borrowers.Add((registered.Id, firmClient));
 }
-Console.WriteLine($"{firms.Count} firms ({firms.Count - firms.Count / 6} registered), 5 departments, 4 banks");
+Console.WriteLine($"{firms.Count} firms ({firms.Count - firms.Count / 6} registered), 9 departments, 4 banks");
 
 var thisMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
 string Period(int monthsAgo) => thisMonth.AddMonths(-monthsAgo).ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -231,6 +247,52 @@ foreach (var firm in firms)
     }
 }
 
+// The wider credit file (issue 19): housing-fund contributions of most firms, patents and trademarks of some, mortgages
+// of the larger ones, seizures of troubled ones, honours of the best.
+var housingCsv = new StringBuilder("uscc,period,contributingEmployees,amountPaid,arrears\n");
+var ipCsv = new StringBuilder("uscc,number,kind,grantedOn,status\n");
+var estateCsv = new StringBuilder("uscc,certificateNo,kind,amount,registeredOn,releasedOn\n");
+var honourCsv = new StringBuilder("uscc,kind,grantedOn,level,title,validUntil\n");
+for (var i = 0; i < firms.Count; i++)
+{
+    var firm = firms[i];
+    if (i % 5 != 4)
+        for (var m = 24; m >= 1; m--)
+        {
+            var contributors = Math.Max(1, (int)(firm.Staff * 0.7));
+            housingCsv.Append(
+                CultureInfo.InvariantCulture,
+                $"{firm.Uscc},{Period(m)},{contributors},{Money(contributors * 820.0)},{Money(firm.Troubled && m <= 3 ? contributors * 200.0 : 0)}\n"
+            );
+        }
+    if (i % 4 == 0)
+        foreach (var (n, kind) in new[] { (1, "invention"), (2, "utilityModel"), (3, "trademark") }.Take(1 + i % 3))
+            ipCsv.Append(
+                CultureInfo.InvariantCulture,
+                $"{firm.Uscc},{(kind == "trademark" ? "TM" : "ZL")}{2015 + i % 9}{i:D5}{n},{kind},{thisMonth.AddMonths(-random.Next(6, 96)):yyyy-MM-dd},{(random.Next(8) == 0 ? "lapsed" : "valid")}\n"
+            );
+    if (firm.Staff > 150)
+        estateCsv.Append(
+            CultureInfo.InvariantCulture,
+            $"{firm.Uscc},YUE-M-{i:D5},mortgage,{Money(firm.Revenue * 0.3)},{thisMonth.AddMonths(-random.Next(3, 60)):yyyy-MM-dd},\n"
+        );
+    if (firm.Troubled && i % 2 == 0)
+        estateCsv.Append(
+            CultureInfo.InvariantCulture,
+            $"{firm.Uscc},YUE-S-{i:D5},seizure,{Money(firm.Revenue * 0.05)},{thisMonth.AddMonths(-random.Next(1, 12)):yyyy-MM-dd},\n"
+        );
+    if (!firm.Troubled && i % 7 == 0)
+        honourCsv.Append(
+            CultureInfo.InvariantCulture,
+            $"{firm.Uscc},aLevelTaxpayer,{thisMonth.AddMonths(-8):yyyy-MM-dd},provincial,,{thisMonth.AddMonths(16):yyyy-MM-dd}\n"
+        );
+    if (!firm.Troubled && i % 11 == 0)
+        honourCsv.Append(
+            CultureInfo.InvariantCulture,
+            $"{firm.Uscc},specialised,{thisMonth.AddMonths(-random.Next(2, 30)):yyyy-MM-dd},municipal,Foshan 专精特新 SME,\n"
+        );
+}
+
 var penalties = new StringBuilder();
 var judicial = new StringBuilder();
 var troubled = firms.Where(f => f.Troubled).ToList();
@@ -283,6 +345,10 @@ var batches = new List<(FinanceMatchClient Client, BatchDto Batch)>
     ),
     (market, await market.Feeds.PushAsync(FeedType.Penalty, Content(penalties.ToString(), "application/x-ndjson"))),
     (court, await court.Feeds.PushAsync(FeedType.Judicial, Content(judicial.ToString(), "application/x-ndjson"))),
+    (housingFund, await housingFund.Feeds.PushAsync(FeedType.HousingFund, Content(housingCsv.ToString(), "text/csv"))),
+    (ipOffice, await ipOffice.Feeds.PushAsync(FeedType.IntellectualProperty, Content(ipCsv.ToString(), "text/csv"))),
+    (registry, await registry.Feeds.PushAsync(FeedType.RealEstate, Content(estateCsv.ToString(), "text/csv"))),
+    (smeBureau, await smeBureau.Feeds.PushAsync(FeedType.Honour, Content(honourCsv.ToString(), "text/csv"))),
 };
 foreach (var (client, queued) in batches)
 {
@@ -302,7 +368,7 @@ var fund = await DepartmentAsync("Foshan Municipal Finance Bureau (risk fund)", 
 await AfterTheLoan.ProgrammeAsync(fund);
 
 // Lists and policies before the loans, so that matches carry the policies and disbursements reserve them.
-await Policies.ListsAndPoliciesAsync(tax, fund, banks, [.. firms.Where((_, i) => i % 3 == 0).Select(f => f.Uscc)]);
+await Policies.ListsAndPoliciesAsync(fund, banks, [.. firms.Where((_, i) => i % 3 == 0).Select(f => f.Uscc)]);
 var loans = await Marketplace.LoadAsync(banks, guarantor, borrowers, random);
 loans.AddRange(await Marketplace.HistoryAsync(banks, guarantor, borrowers, rounds: 3, random));
 await Policies.DemandHallAsync(banks, borrowers, random);

@@ -20,6 +20,18 @@ public enum ConsentScope
 
     /// <summary>Court records.</summary>
     Judicial,
+
+    /// <summary>Housing provident fund records.</summary>
+    HousingFund,
+
+    /// <summary>Patents and trademarks.</summary>
+    IntellectualProperty,
+
+    /// <summary>Mortgages and seizures of real estate.</summary>
+    RealEstate,
+
+    /// <summary>Honours: A-level taxpayer, 专精特新 designations, awards.</summary>
+    Honour,
 }
 
 /// <summary>What a consent may be used for.</summary>

@@ -18,6 +18,18 @@ public enum FeedType
     /// <summary>Court enforcement cases and dishonest-debtor listings.</summary>
     Judicial,
 
+    /// <summary>Monthly housing provident fund contributors, amounts paid and arrears.</summary>
+    HousingFund,
+
+    /// <summary>Patents and trademarks granted, and their status.</summary>
+    IntellectualProperty,
+
+    /// <summary>Mortgage registrations and seizures of real estate, and their release.</summary>
+    RealEstate,
+
+    /// <summary>A-level taxpayer ratings, 专精特新 designations and awards.</summary>
+    Honour,
+
     /// <summary>A bank's monthly report of its own loans (pushed by banks, never by departments).</summary>
     LoanPerformance,
 

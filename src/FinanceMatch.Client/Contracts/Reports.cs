@@ -19,7 +19,57 @@ public sealed record ReportRecordsDto(
         IReadOnlyList<SocialSecurityRecordDto>? SocialSecurity,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<UtilityRecordDto>? Utility,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PenaltyRecordDto>? Penalty,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<JudicialRecordDto>? Judicial
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<JudicialRecordDto>? Judicial,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        IReadOnlyList<HousingFundRecordDto>? HousingFund = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        IReadOnlyList<IntellectualPropertyRecordDto>? IntellectualProperty = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        IReadOnlyList<RealEstateRecordDto>? RealEstate = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        IReadOnlyList<HonourRecordDto>? Honour = null
+);
+
+/// <summary>A monthly housing provident fund record (recordKey: the month).</summary>
+public sealed record HousingFundRecordDto(
+    string RecordKey,
+    string Period,
+    int ContributingEmployees,
+    decimal AmountPaid,
+    decimal Arrears,
+    bool Disputed
+);
+
+/// <summary>A patent or trademark (recordKey: its number).</summary>
+public sealed record IntellectualPropertyRecordDto(
+    string RecordKey,
+    string Number,
+    string Kind,
+    DateOnly GrantedOn,
+    string Status,
+    bool Disputed
+);
+
+/// <summary>A mortgage registration or a seizure of the firm's real estate (recordKey: certificateNo/kind).</summary>
+public sealed record RealEstateRecordDto(
+    string RecordKey,
+    string CertificateNo,
+    string Kind,
+    decimal Amount,
+    DateOnly RegisteredOn,
+    DateOnly? ReleasedOn,
+    bool Disputed
+);
+
+/// <summary>An honour: A-level taxpayer, 专精特新 designation or award (recordKey: kind/grantedOn).</summary>
+public sealed record HonourRecordDto(
+    string RecordKey,
+    string Kind,
+    DateOnly GrantedOn,
+    string Level,
+    string? Title,
+    DateOnly? ValidUntil,
+    bool Disputed
 );
 
 /// <summary>A monthly tax record.</summary>

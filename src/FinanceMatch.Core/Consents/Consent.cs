@@ -12,6 +12,10 @@ public enum ConsentScope
     Utility,
     Penalty,
     Judicial,
+    HousingFund,
+    IntellectualProperty,
+    RealEstate,
+    Honour,
 }
 
 public enum ConsentPurpose

@@ -33,6 +33,10 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<UtilityRecord> UtilityRecords => Set<UtilityRecord>();
     public DbSet<PenaltyRecord> PenaltyRecords => Set<PenaltyRecord>();
     public DbSet<JudicialRecord> JudicialRecords => Set<JudicialRecord>();
+    public DbSet<HousingFundRecord> HousingFundRecords => Set<HousingFundRecord>();
+    public DbSet<IntellectualPropertyRecord> IntellectualPropertyRecords => Set<IntellectualPropertyRecord>();
+    public DbSet<RealEstateRecord> RealEstateRecords => Set<RealEstateRecord>();
+    public DbSet<HonourRecord> HonourRecords => Set<HonourRecord>();
     public DbSet<ProfileRebuildRequest> ProfileRebuildRequests => Set<ProfileRebuildRequest>();
     public DbSet<PendingJobTrigger> PendingJobTriggers => Set<PendingJobTrigger>();
     public DbSet<CreditProfile> CreditProfiles => Set<CreditProfile>();

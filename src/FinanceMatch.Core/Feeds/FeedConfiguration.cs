@@ -158,3 +158,57 @@ internal sealed class PendingJobTriggerConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.Name).HasMaxLength(64);
     }
 }
+
+internal sealed class HousingFundRecordConfiguration : IEntityTypeConfiguration<HousingFundRecord>
+{
+    public void Configure(EntityTypeBuilder<HousingFundRecord> builder)
+    {
+        builder.HasKey(r => new { r.Uscc, r.Period });
+        FeedRecordMapping.Common(builder);
+    }
+}
+
+internal sealed class IntellectualPropertyRecordConfiguration : IEntityTypeConfiguration<IntellectualPropertyRecord>
+{
+    public void Configure(EntityTypeBuilder<IntellectualPropertyRecord> builder)
+    {
+        builder.HasKey(r => new { r.Uscc, r.Number });
+        FeedRecordMapping.Common(builder);
+        builder.Property(r => r.Number).HasMaxLength(64);
+        builder.Property(r => r.Kind).HasMaxLength(16);
+        builder.Property(r => r.Status).HasMaxLength(16);
+    }
+}
+
+internal sealed class RealEstateRecordConfiguration : IEntityTypeConfiguration<RealEstateRecord>
+{
+    public void Configure(EntityTypeBuilder<RealEstateRecord> builder)
+    {
+        builder.HasKey(r => new
+        {
+            r.Uscc,
+            r.CertificateNo,
+            r.Kind,
+        });
+        FeedRecordMapping.Common(builder);
+        builder.Property(r => r.CertificateNo).HasMaxLength(64);
+        builder.Property(r => r.Kind).HasMaxLength(16);
+    }
+}
+
+internal sealed class HonourRecordConfiguration : IEntityTypeConfiguration<HonourRecord>
+{
+    public void Configure(EntityTypeBuilder<HonourRecord> builder)
+    {
+        builder.HasKey(r => new
+        {
+            r.Uscc,
+            r.Kind,
+            r.GrantedOn,
+        });
+        FeedRecordMapping.Common(builder);
+        builder.Property(r => r.Kind).HasMaxLength(32);
+        builder.Property(r => r.Level).HasMaxLength(16);
+        builder.Property(r => r.Title).HasMaxLength(200);
+    }
+}

@@ -59,6 +59,44 @@ public sealed class JudicialRecord : FeedRecord
     public DateOnly? ClosedOn { get; set; }
 }
 
+/// <summary>Natural key: uscc + period.</summary>
+public sealed class HousingFundRecord : FeedRecord
+{
+    public DateOnly Period { get; set; }
+    public int ContributingEmployees { get; set; }
+    public decimal AmountPaid { get; set; }
+    public decimal Arrears { get; set; }
+}
+
+/// <summary>Natural key: uscc + number.</summary>
+public sealed class IntellectualPropertyRecord : FeedRecord
+{
+    public string Number { get; set; } = null!;
+    public string Kind { get; set; } = null!;
+    public DateOnly GrantedOn { get; set; }
+    public string Status { get; set; } = null!;
+}
+
+/// <summary>Natural key: uscc + certificateNo + kind.</summary>
+public sealed class RealEstateRecord : FeedRecord
+{
+    public string CertificateNo { get; set; } = null!;
+    public string Kind { get; set; } = null!;
+    public decimal Amount { get; set; }
+    public DateOnly RegisteredOn { get; set; }
+    public DateOnly? ReleasedOn { get; set; }
+}
+
+/// <summary>Natural key: uscc + kind + grantedOn.</summary>
+public sealed class HonourRecord : FeedRecord
+{
+    public string Kind { get; set; } = null!;
+    public DateOnly GrantedOn { get; set; }
+    public string Level { get; set; } = null!;
+    public string? Title { get; set; }
+    public DateOnly? ValidUntil { get; set; }
+}
+
 /// <summary>
 /// A USCC whose profile must be rebuilt because a committed batch touched it. Written in the batch's own transaction;
 /// the profile rebuild drains it (coalescing many batches into one rebuild per firm).

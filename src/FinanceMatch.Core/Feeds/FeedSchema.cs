@@ -22,6 +22,9 @@ public enum FieldKind
 
     /// <summary><c>YYYY-MM-DD</c>, not in the future.</summary>
     Date,
+
+    /// <summary><c>YYYY-MM-DD</c> that may lie ahead (a validity's end), before 2200.</summary>
+    EndDate,
     Text,
     Choice,
 }
@@ -39,7 +42,7 @@ public sealed record FeedField(
     public NpgsqlDbType DbType =>
         Kind switch
         {
-            FieldKind.Period or FieldKind.Date => NpgsqlDbType.Date,
+            FieldKind.Period or FieldKind.Date or FieldKind.EndDate => NpgsqlDbType.Date,
             FieldKind.Money or FieldKind.Quantity => NpgsqlDbType.Numeric,
             FieldKind.Count => NpgsqlDbType.Integer,
             _ => NpgsqlDbType.Text,
@@ -48,7 +51,7 @@ public sealed record FeedField(
     public string StagingType =>
         Kind switch
         {
-            FieldKind.Period or FieldKind.Date => "date",
+            FieldKind.Period or FieldKind.Date or FieldKind.EndDate => "date",
             FieldKind.Money or FieldKind.Quantity => "numeric",
             FieldKind.Count => "integer",
             _ => "text",
@@ -67,6 +70,11 @@ public sealed class FeedSchema
     private static readonly string[] Severities = ["minor", "general", "serious"];
     private static readonly string[] JudicialKinds = ["enforcement", "dishonestDebtor"];
     private static readonly string[] TaxCreditRatings = ["A", "B", "M", "C", "D"];
+    private static readonly string[] IntellectualPropertyKinds = ["invention", "utilityModel", "design", "trademark"];
+    private static readonly string[] IntellectualPropertyStatuses = ["valid", "lapsed", "invalidated"];
+    private static readonly string[] RealEstateKinds = ["mortgage", "seizure"];
+    private static readonly string[] HonourKinds = ["aLevelTaxpayer", "specialised", "award"];
+    private static readonly string[] HonourLevels = ["national", "provincial", "municipal", "district"];
 
     /// <summary>The loan statuses a report may name, as on the wire.</summary>
     private static readonly string[] LoanStatuses =
@@ -87,10 +95,12 @@ public sealed class FeedSchema
         IReadOnlyList<FeedField> fields,
         IReadOnlyList<string> keyColumns,
         bool keyIncludesDepartment,
-        bool appliedByItsOwnRules = false
+        bool appliedByItsOwnRules = false,
+        (string Start, string End)? span = null
     )
     {
         AppliedByItsOwnRules = appliedByItsOwnRules;
+        Span = span;
         FeedType = feedType;
         Table = table;
         Fields = fields;
@@ -114,6 +124,9 @@ public sealed class FeedSchema
     /// parsed and checked here like every feed, then applied one by one by their entity, never upserted.
     /// </summary>
     public bool AppliedByItsOwnRules { get; }
+
+    /// <summary>A record's start and end fields, when it has both: the end cannot precede the start.</summary>
+    public (string Start, string End)? Span { get; }
 
     public int IndexOf(string fieldName) => indexByName.GetValueOrDefault(fieldName, -1);
 
@@ -175,7 +188,8 @@ public sealed class FeedSchema
                 new("revokedOn", "revoked_on", FieldKind.Date, false),
             ],
             ["decision_no"],
-            true
+            true,
+            span: ("decidedOn", "revokedOn")
         ),
         [FeedType.Judicial] = new(
             FeedType.Judicial,
@@ -189,7 +203,8 @@ public sealed class FeedSchema
                 new("closedOn", "closed_on", FieldKind.Date, false),
             ],
             ["case_no"],
-            true
+            true,
+            span: ("filedOn", "closedOn")
         ),
         // A bank's loans, each report checked by the loan's state machine row by row (Loan.Report), not upserted.
         [FeedType.LoanPerformance] = new(
@@ -205,6 +220,62 @@ public sealed class FeedSchema
             ["loan_id", "period"],
             false,
             appliedByItsOwnRules: true
+        ),
+        [FeedType.HousingFund] = new(
+            FeedType.HousingFund,
+            "housing_fund_records",
+            [
+                new("uscc", "uscc", FieldKind.Uscc, true),
+                new("period", "period", FieldKind.Period, true),
+                new("contributingEmployees", "contributing_employees", FieldKind.Count, true),
+                new("amountPaid", "amount_paid", FieldKind.Money, true),
+                new("arrears", "arrears", FieldKind.Money, false, 0m),
+            ],
+            ["uscc", "period"],
+            false
+        ),
+        [FeedType.IntellectualProperty] = new(
+            FeedType.IntellectualProperty,
+            "intellectual_property_records",
+            [
+                new("uscc", "uscc", FieldKind.Uscc, true),
+                new("number", "number", FieldKind.Text, true, MaxLength: 64),
+                new("kind", "kind", FieldKind.Choice, true, Choices: IntellectualPropertyKinds),
+                new("grantedOn", "granted_on", FieldKind.Date, true),
+                new("status", "status", FieldKind.Choice, false, "valid", IntellectualPropertyStatuses),
+            ],
+            ["uscc", "number"],
+            false
+        ),
+        [FeedType.RealEstate] = new(
+            FeedType.RealEstate,
+            "real_estate_records",
+            [
+                new("uscc", "uscc", FieldKind.Uscc, true),
+                new("certificateNo", "certificate_no", FieldKind.Text, true, MaxLength: 64),
+                new("kind", "kind", FieldKind.Choice, true, Choices: RealEstateKinds),
+                new("amount", "amount", FieldKind.Money, true),
+                new("registeredOn", "registered_on", FieldKind.Date, true),
+                new("releasedOn", "released_on", FieldKind.Date, false),
+            ],
+            ["uscc", "certificate_no", "kind"],
+            false,
+            span: ("registeredOn", "releasedOn")
+        ),
+        [FeedType.Honour] = new(
+            FeedType.Honour,
+            "honour_records",
+            [
+                new("uscc", "uscc", FieldKind.Uscc, true),
+                new("kind", "kind", FieldKind.Choice, true, Choices: HonourKinds),
+                new("grantedOn", "granted_on", FieldKind.Date, true),
+                new("level", "level", FieldKind.Choice, true, Choices: HonourLevels),
+                new("title", "title", FieldKind.Text, false, MaxLength: 200),
+                new("validUntil", "valid_until", FieldKind.EndDate, false),
+            ],
+            ["uscc", "kind", "granted_on"],
+            false,
+            span: ("grantedOn", "validUntil")
         ),
         // A list's members: staged like any feed, then applied to the list the batch was uploaded to (ListMembership).
         [FeedType.ListMembers] = new(
@@ -245,16 +316,16 @@ public sealed class FeedSchema
             }
             typed[i] = parsed;
         }
-        // A revocation or closure cannot precede the decision or filing it ends.
+        // A revocation, closure, release or expiry cannot precede the decision, filing, registration or grant it ends.
         if (
             ok
-            && FeedType is FeedType.Penalty or FeedType.Judicial
-            && typed[^1] is DateOnly end
-            && typed[2] is DateOnly start
+            && Span is var (startName, endName)
+            && typed[IndexOf(endName)] is DateOnly end
+            && typed[IndexOf(startName)] is DateOnly start
             && end < start
         )
         {
-            errors.Add(new(Fields[^1].Name, $"{Fields[^1].Name} cannot be before {Fields[2].Name}."));
+            errors.Add(new(endName, $"{endName} cannot be before {startName}."));
             ok = false;
         }
         return ok;
@@ -280,7 +351,7 @@ public sealed class FeedSchema
                     return $"{field.Name} is before 1990.";
                 parsed = period;
                 return null;
-            case FieldKind.Date:
+            case FieldKind.Date or FieldKind.EndDate:
                 if (
                     !DateOnly.TryParseExact(
                         value,
@@ -291,8 +362,10 @@ public sealed class FeedSchema
                     )
                 )
                     return $"{field.Name} must be a date as YYYY-MM-DD.";
-                if (date > today)
+                if (field.Kind == FieldKind.Date && date > today)
                     return $"{field.Name} cannot be in the future.";
+                if (date.Year >= 2200)
+                    return $"{field.Name} is after 2199.";
                 if (date.Year < 1950)
                     return $"{field.Name} is before 1950.";
                 parsed = date;

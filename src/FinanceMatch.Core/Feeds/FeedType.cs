@@ -8,6 +8,18 @@ public enum FeedType
     Penalty,
     Judicial,
 
+    /// <summary>The housing provident fund centre: monthly contributing employees, amount paid, arrears.</summary>
+    HousingFund,
+
+    /// <summary>The IP office: patents and trademarks granted.</summary>
+    IntellectualProperty,
+
+    /// <summary>The real-estate registry: mortgages registered and seizures of the firm's property.</summary>
+    RealEstate,
+
+    /// <summary>Credit-enhancing honours: A-level taxpayer, 专精特新 designations, awards.</summary>
+    Honour,
+
     /// <summary>A bank's report of its own loans, one period each (docs/LIFECYCLE.md); pushed by banks, not departments.</summary>
     LoanPerformance,
 

@@ -85,7 +85,7 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
     {
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Uscc).HasMaxLength(Uscc.Length).IsFixedLength();
-        builder.Property(o => o.FeedType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(o => o.FeedType).HasConversion<string>().HasMaxLength(32);
         builder.Property(o => o.RecordKey).HasMaxLength(100);
         builder.Property(o => o.Reason).HasMaxLength(2000);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);

@@ -49,6 +49,29 @@ public sealed class RetentionTests
             department.Client,
             (await Batches.PushAsync(department.Client, FeedType.Judicial, cases, Batches.Ndjson)).Id
         );
+        // Seizures of real estate: released more than five years ago (goes), released since (stays), standing (stays);
+        // a mortgage is no adverse record and stays however old.
+        var registry = await Actors.DepartmentAsync(FeedType.RealEstate);
+        var estates = new[]
+        {
+            ("SEIZED-LONG-AGO", "seizure", (DateOnly?)fiveYears.AddDays(-1)),
+            ("SEIZED-RELEASED-SINCE", "seizure", fiveYears.AddDays(1)),
+            ("SEIZED-STANDING", "seizure", null),
+            ("MORTGAGE-RELEASED-LONG-AGO", "mortgage", fiveYears.AddDays(-1)),
+        }.Select(e =>
+            $"{uscc},{e.Item1}-{uscc},{e.Item2},1000,{Date(fiveYears.AddYears(-2))},{(e.Item3 is { } r ? Date(r) : "")}"
+        );
+        await Batches.FinishedAsync(
+            registry.Client,
+            (
+                await Batches.PushAsync(
+                    registry.Client,
+                    FeedType.RealEstate,
+                    "uscc,certificateNo,kind,amount,registeredOn,releasedOn\n" + string.Join('\n', estates),
+                    Batches.Csv
+                )
+            ).Id
+        );
         // A batch received past the payload retention, and a finished webhook delivery past its body's retention.
         var oldBatch = await Batches.PushAsync(
             department.Client,
@@ -106,6 +129,21 @@ public sealed class RetentionTests
             Is.EqualTo(1),
             "the batch and its figures stay; only the raw payload goes"
         );
+        Assert.That(
+            await Strings(
+                "SELECT certificate_no FROM financematch.real_estate_records WHERE uscc = $1 ORDER BY 1",
+                uscc
+            ),
+            Is.EqualTo(
+                new[]
+                {
+                    $"MORTGAGE-RELEASED-LONG-AGO-{uscc}",
+                    $"SEIZED-RELEASED-SINCE-{uscc}",
+                    $"SEIZED-STANDING-{uscc}",
+                }
+            )
+        );
+        Assert.That(result.Seizures, Is.GreaterThanOrEqualTo(1));
         Assert.That(result.Penalties, Is.GreaterThanOrEqualTo(2));
         Assert.That(result.JudicialRecords, Is.GreaterThanOrEqualTo(2));
         Assert.That(
@@ -119,8 +157,8 @@ public sealed class RetentionTests
         );
         var again = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ApplyRetention.Command());
         Assert.That(
-            (again.Penalties, again.JudicialRecords, again.PayloadChunks, again.WebhookPayloads),
-            Is.EqualTo((0, 0, 0, 0)),
+            (again.Penalties, again.JudicialRecords, again.PayloadChunks, again.WebhookPayloads, again.Seizures),
+            Is.EqualTo((0, 0, 0, 0, 0)),
             "a second round removes nothing more"
         );
     }

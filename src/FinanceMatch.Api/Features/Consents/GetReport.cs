@@ -101,6 +101,18 @@ public static class GetReport
                     : null,
                 scopes.Contains(DomainConsentScope.Judicial)
                     ? await ReportRecords.JudicialAsync(connection, uscc, today.AddMonths(-24), ct)
+                    : null,
+                scopes.Contains(DomainConsentScope.HousingFund)
+                    ? await ReportRecords.HousingFundAsync(connection, uscc, since, ct)
+                    : null,
+                scopes.Contains(DomainConsentScope.IntellectualProperty)
+                    ? await ReportRecords.IntellectualPropertyAsync(connection, uscc, since, ct)
+                    : null,
+                scopes.Contains(DomainConsentScope.RealEstate)
+                    ? await ReportRecords.RealEstateAsync(connection, uscc, today.AddMonths(-24), ct)
+                    : null,
+                scopes.Contains(DomainConsentScope.Honour)
+                    ? await ReportRecords.HonoursAsync(connection, uscc, today.AddMonths(-24), ct)
                     : null
             );
 

@@ -184,4 +184,124 @@ internal static class ReportRecords
             ),
             ct
         );
+
+    public static Task<List<HousingFundRecordDto>> HousingFundAsync(
+        NpgsqlConnection c,
+        string uscc,
+        DateOnly since,
+        CancellationToken ct
+    ) =>
+        ReadAsync(
+            c,
+            $"""
+            SELECT period, contributing_employees, amount_paid, arrears,
+                {Disputed("HousingFund", "to_char(r.period, 'YYYY-MM')")}
+            FROM financematch.housing_fund_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
+            """,
+            uscc,
+            since,
+            r =>
+            {
+                var period = Month(r.GetFieldValue<DateOnly>(0));
+                return new HousingFundRecordDto(
+                    period,
+                    period,
+                    r.GetInt32(1),
+                    r.GetDecimal(2),
+                    r.GetDecimal(3),
+                    r.GetBoolean(4)
+                );
+            },
+            ct
+        );
+
+    /// <summary>Patents and trademarks granted in the window, and older ones still valid: a valid grant does not age out.</summary>
+    public static Task<List<IntellectualPropertyRecordDto>> IntellectualPropertyAsync(
+        NpgsqlConnection c,
+        string uscc,
+        DateOnly since,
+        CancellationToken ct
+    ) =>
+        ReadAsync(
+            c,
+            $"""
+            SELECT number, kind, granted_on, status, {Disputed("IntellectualProperty", "r.number")}
+            FROM financematch.intellectual_property_records r WHERE uscc = $1 AND (granted_on >= $2 OR status = 'valid')
+            ORDER BY granted_on DESC, number
+            """,
+            uscc,
+            since,
+            r => new IntellectualPropertyRecordDto(
+                r.GetString(0),
+                r.GetString(0),
+                r.GetString(1),
+                r.GetFieldValue<DateOnly>(2),
+                r.GetString(3),
+                r.GetBoolean(4)
+            ),
+            ct
+        );
+
+    /// <summary>Registrations in the window, and older ones not yet released: a standing seizure matters however old.</summary>
+    public static Task<List<RealEstateRecordDto>> RealEstateAsync(
+        NpgsqlConnection c,
+        string uscc,
+        DateOnly since,
+        CancellationToken ct
+    ) =>
+        ReadAsync(
+            c,
+            $"""
+            SELECT certificate_no, kind, amount, registered_on, released_on,
+                {Disputed("RealEstate", "r.certificate_no || '/' || r.kind")}
+            FROM financematch.real_estate_records r WHERE uscc = $1 AND (registered_on >= $2 OR released_on IS NULL)
+            ORDER BY registered_on DESC, certificate_no, kind
+            """,
+            uscc,
+            since,
+            r => new RealEstateRecordDto(
+                $"{r.GetString(0)}/{r.GetString(1)}",
+                r.GetString(0),
+                r.GetString(1),
+                r.GetDecimal(2),
+                r.GetFieldValue<DateOnly>(3),
+                Date(r, 4),
+                r.GetBoolean(5)
+            ),
+            ct
+        );
+
+    /// <summary>Honours granted in the window, and older ones still valid.</summary>
+    public static Task<List<HonourRecordDto>> HonoursAsync(
+        NpgsqlConnection c,
+        string uscc,
+        DateOnly since,
+        CancellationToken ct
+    ) =>
+        ReadAsync(
+            c,
+            $"""
+            SELECT kind, granted_on, level, title, valid_until,
+                {Disputed("Honour", "r.kind || '/' || to_char(r.granted_on, 'YYYY-MM-DD')")}
+            FROM financematch.honour_records r
+            WHERE uscc = $1 AND (granted_on >= $2 OR valid_until IS NULL OR valid_until >= current_date)
+            ORDER BY granted_on DESC, kind
+            """,
+            uscc,
+            since,
+            r =>
+            {
+                var grantedOn = r.GetFieldValue<DateOnly>(1);
+                return new HonourRecordDto(
+                    $"{r.GetString(0)}/{grantedOn:yyyy-MM-dd}",
+                    r.GetString(0),
+                    grantedOn,
+                    r.GetString(2),
+                    r.IsDBNull(3) ? null : r.GetString(3),
+                    Date(r, 4),
+                    r.GetBoolean(5)
+                );
+            },
+            ct
+        );
 }

@@ -11,6 +11,12 @@ namespace FinanceMatch.Api.Features.Objections;
 internal static class RecordKeys
 {
     private static readonly string[] UtilityKinds = ["electricity", "water", "gas"];
+    private static readonly string[] RealEstateKinds = ["mortgage", "seizure"];
+
+    private static DateOnly? Day(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : null;
 
     public static string Describe(FeedType feedType) =>
         feedType switch
@@ -19,6 +25,10 @@ internal static class RecordKeys
             FeedType.Utility => "the month and kind, YYYY-MM/electricity, water or gas",
             FeedType.Penalty => "the decisionNo",
             FeedType.Judicial => "the caseNo",
+            FeedType.HousingFund => "the month, YYYY-MM",
+            FeedType.IntellectualProperty => "the number",
+            FeedType.RealEstate => "the certificate and kind, <certificateNo>/mortgage or seizure",
+            FeedType.Honour => "the kind and grant date, <kind>/YYYY-MM-DD",
             _ => "unknown",
         };
 
@@ -29,7 +39,12 @@ internal static class RecordKeys
             FeedType.Utility => key.Split('/') is [var month, var kind]
                 && Month(month) is not null
                 && UtilityKinds.Contains(kind),
-            FeedType.Penalty or FeedType.Judicial => key.Trim() == key && key.Length > 0,
+            FeedType.Penalty or FeedType.Judicial or FeedType.IntellectualProperty => key.Trim() == key
+                && key.Length > 0,
+            FeedType.HousingFund => Month(key) is not null,
+            FeedType.RealEstate => key.LastIndexOf('/') is > 0 and var slash
+                && RealEstateKinds.Contains(key[(slash + 1)..]),
+            FeedType.Honour => key.Split('/') is [var kind, var day] && kind.Length > 0 && Day(day) is not null,
             _ => false,
         };
 
@@ -76,6 +91,33 @@ internal static class RecordKeys
             case DomainFeedType.Judicial:
                 return await db
                     .JudicialRecords.Where(r => r.Uscc == uscc && r.CaseNo == key)
+                    .Select(r => (Guid?)r.DepartmentId)
+                    .FirstOrDefaultAsync(ct);
+            case DomainFeedType.HousingFund:
+                var fundMonth = Month(key);
+                return await db
+                    .HousingFundRecords.Where(r => r.Uscc == uscc && r.Period == fundMonth)
+                    .Select(r => (Guid?)r.DepartmentId)
+                    .FirstOrDefaultAsync(ct);
+            case DomainFeedType.IntellectualProperty:
+                return await db
+                    .IntellectualPropertyRecords.Where(r => r.Uscc == uscc && r.Number == key)
+                    .Select(r => (Guid?)r.DepartmentId)
+                    .FirstOrDefaultAsync(ct);
+            case DomainFeedType.RealEstate:
+                var slash = key.LastIndexOf('/');
+                var (certificate, estateKind) = (key[..slash], key[(slash + 1)..]);
+                return await db
+                    .RealEstateRecords.Where(r =>
+                        r.Uscc == uscc && r.CertificateNo == certificate && r.Kind == estateKind
+                    )
+                    .Select(r => (Guid?)r.DepartmentId)
+                    .FirstOrDefaultAsync(ct);
+            case DomainFeedType.Honour:
+                var honour = key.Split('/');
+                var grantedOn = Day(honour[1]);
+                return await db
+                    .HonourRecords.Where(r => r.Uscc == uscc && r.Kind == honour[0] && r.GrantedOn == grantedOn)
                     .Select(r => (Guid?)r.DepartmentId)
                     .FirstOrDefaultAsync(ct);
             default:

@@ -21,7 +21,13 @@ public static partial class ApplyRetention
 
     public sealed record Command : IRequest<RetentionResult>;
 
-    public sealed record RetentionResult(int Penalties, int JudicialRecords, int PayloadChunks, int WebhookPayloads);
+    public sealed record RetentionResult(
+        int Penalties,
+        int JudicialRecords,
+        int PayloadChunks,
+        int WebhookPayloads,
+        int Seizures = 0
+    );
 
     public sealed class Handler(
         NpgsqlDataSource dataSource,
@@ -45,6 +51,12 @@ public static partial class ApplyRetention
                 adverseCutoff,
                 ct
             );
+            // A seizure of the firm's property is adverse too: five years after it was released.
+            var seizures = await ExecuteAsync(
+                "DELETE FROM financematch.real_estate_records WHERE kind = 'seizure' AND released_on < $1",
+                adverseCutoff,
+                ct
+            );
             var chunks = await ExecuteAsync(
                 """
                 DELETE FROM financematch.feed_batch_chunks c USING financematch.feed_batches b
@@ -65,13 +77,14 @@ public static partial class ApplyRetention
                 logger,
                 penalties,
                 judicial,
+                seizures,
                 adverseCutoff,
                 chunks,
                 feeds.Value.PayloadRetentionDays,
                 bodies,
                 webhooks.Value.PayloadRetentionDays
             );
-            return new RetentionResult(penalties, judicial, chunks, bodies);
+            return new RetentionResult(penalties, judicial, chunks, bodies, seizures);
         }
 
         private async Task<int> ExecuteAsync(string sql, object cutoff, CancellationToken ct)
@@ -90,13 +103,14 @@ public static partial class ApplyRetention
 
     [LoggerMessage(
         Level = LogLevel.Information,
-        Message = "Retention: deleted {Penalties} penalties and {Judicial} court records that ended before {Cutoff}, "
+        Message = "Retention: deleted {Penalties} penalties, {Judicial} court records and {Seizures} seizures that ended before {Cutoff}, "
             + "{Chunks} payload chunks of batches older than {PayloadDays} days, and emptied {Bodies} webhook bodies older than {WebhookDays} days"
     )]
     private static partial void LogApplied(
         ILogger logger,
         int penalties,
         int judicial,
+        int seizures,
         DateOnly cutoff,
         int chunks,
         int payloadDays,
