@@ -8,7 +8,8 @@ using Npgsql;
 
 // Ingest benchmark (issue 3): a 1,000,000-row tax CSV from the first byte uploaded to batch `completed`, against the floor
 // measured in the same run on the same PostgreSQL: psql \copy of the same file into an unlogged staging table followed by
-// the same set-based INSERT … ON CONFLICT. Run: benchmarks/ingest.sh [rows]
+// the same set-based INSERT … ON CONFLICT. Run: benchmarks/ingest.sh [rows]; benchmarks/ingest.sh ingest-housing-fund [rows]
+// measures a housing-fund file the same way (issue 19).
 var mode = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "ingest";
 var numbers = args.Where(a => a.Length > 0 && char.IsAsciiDigit(a[0])).ToArray();
 var rows =
@@ -24,12 +25,18 @@ var root = FindRoot();
 var apiDll = Path.Combine(root, "src/FinanceMatch.Api/bin/Release/net10.0/FinanceMatch.Api.dll");
 var dataDir = Path.Combine(root, ".data/benchmarks");
 Directory.CreateDirectory(dataDir);
-var csvPath = Path.Combine(dataDir, $"tax-{rows}.csv");
-if (mode == "ingest" && !File.Exists(csvPath))
+// `ingest` pushes the tax feed; `ingest-housing-fund` one of the wider credit file's feeds (issue 19), same pipeline.
+var housingFund = mode == "ingest-housing-fund";
+var csvPath = Path.Combine(dataDir, housingFund ? $"housing-fund-{rows}.csv" : $"tax-{rows}.csv");
+if (mode is "ingest" or "ingest-housing-fund" && !File.Exists(csvPath))
 {
     Console.WriteLine($"generating {csvPath} …");
-    TaxCsv.Write(csvPath, rows, monthsPerFirm: 24);
+    if (housingFund)
+        TaxCsv.WriteHousingFund(csvPath, rows, monthsPerFirm: 24);
+    else
+        TaxCsv.Write(csvPath, rows, monthsPerFirm: 24);
 }
+var feedType = housingFund ? FeedType.HousingFund : FeedType.Tax;
 
 var builder = new NpgsqlConnectionStringBuilder(adminConnection);
 var database = $"financematch_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -106,17 +113,19 @@ try
     var token = await anonymous.Auth.GetTokenAsync(new TokenBody("bench-operator", "bench-operator-secret-123456"));
     var @operator = BenchmarkClients.For(api.BaseUrl, token.AccessToken);
     var department = await @operator.Departments.CreateAsync(
-        new CreateDepartmentBody("Benchmark Tax Bureau", "BENCH-TAX", [FeedType.Tax])
+        new CreateDepartmentBody("Benchmark Bureau", "BENCH-FEED", [feedType])
     );
     var departmentToken = await anonymous.Auth.GetTokenAsync(
         new TokenBody(department.ClientId, department.ClientSecret!)
     );
     var bureau = BenchmarkClients.For(api.BaseUrl, departmentToken.AccessToken);
 
-    var firstRun = await BatchPush.PushAndWaitAsync(bureau, api, FeedType.Tax, csvPath);
-    var resend = await BatchPush.PushAndWaitAsync(bureau, api, FeedType.Tax, csvPath);
+    var firstRun = await BatchPush.PushAndWaitAsync(bureau, api, feedType, csvPath);
+    var resend = await BatchPush.PushAndWaitAsync(bureau, api, feedType, csvPath);
 
-    var floor = await FloorAsync(connectionString, csvPath, builder);
+    var floor = housingFund
+        ? await HousingFundFloorAsync(connectionString, csvPath, builder)
+        : await FloorAsync(connectionString, csvPath, builder);
 
     Console.WriteLine();
     Console.WriteLine("| measurement | seconds | rows/s | vs floor |");
@@ -178,6 +187,35 @@ static async Task<(double New, double Resend)> FloorAsync(
         FROM public.floor_staging ORDER BY uscc, period
         ON CONFLICT (uscc, period) DO UPDATE SET tax_paid = excluded.tax_paid, taxable_revenue = excluded.taxable_revenue,
             arrears = excluded.arrears, tax_credit_rating = excluded.tax_credit_rating, department_id = excluded.department_id,
+            batch_id = excluded.batch_id, updated_at = excluded.updated_at;
+        """;
+    var script =
+        $"TRUNCATE public.floor_staging;\n\\copy public.floor_staging FROM '{csvPath}' WITH (FORMAT csv, HEADER true)\n{upsert}\n";
+    var first = await Psql.RunAsync(builder.ConnectionString, script);
+    var second = await Psql.RunAsync(builder.ConnectionString, script);
+    return (first, second);
+}
+
+static async Task<(double New, double Resend)> HousingFundFloorAsync(
+    string connectionString,
+    string csvPath,
+    NpgsqlConnectionStringBuilder builder
+)
+{
+    await ExecuteAsync(
+        connectionString,
+        """
+        CREATE TABLE public.floor_housing_fund (LIKE financematch.housing_fund_records INCLUDING ALL);
+        CREATE UNLOGGED TABLE public.floor_staging (uscc text, period text, contributing_employees integer, amount_paid numeric, arrears numeric);
+        """
+    );
+    const string upsert = """
+        INSERT INTO public.floor_housing_fund (uscc, period, contributing_employees, amount_paid, arrears, department_id, batch_id, updated_at)
+        SELECT DISTINCT ON (uscc, period) uscc, (period || '-01')::date, contributing_employees, amount_paid, arrears,
+            '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002', now()
+        FROM public.floor_staging ORDER BY uscc, period
+        ON CONFLICT (uscc, period) DO UPDATE SET contributing_employees = excluded.contributing_employees,
+            amount_paid = excluded.amount_paid, arrears = excluded.arrears, department_id = excluded.department_id,
             batch_id = excluded.batch_id, updated_at = excluded.updated_at;
         """;
     var script =

@@ -46,4 +46,29 @@ internal static class TaxCsv
             }
         }
     }
+
+    /// <summary>A housing-fund feed CSV of the same firms' shape: contributing employees, amount paid, rare arrears.</summary>
+    public static void WriteHousingFund(string path, int rows, int monthsPerFirm, int seed = 20261202)
+    {
+        var random = new Random(seed);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        writer.Write("uscc,period,contributingEmployees,amountPaid,arrears\n");
+        var firstMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-monthsPerFirm);
+        for (var written = 0; written < rows; )
+        {
+            var uscc = Uscc.Compose(Divisions[random.Next(Divisions.Length)], Uscc.RandomBody(random.Next));
+            var staff = random.Next(3, 400);
+            for (var m = 0; m < monthsPerFirm && written < rows; m++, written++)
+            {
+                var contributors = Math.Max(1, staff + random.Next(-3, 4));
+                var arrears = random.Next(60) == 0 ? contributors * 150 : 0;
+                writer.Write(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{uscc},{firstMonth.AddMonths(m):yyyy-MM},{contributors},{contributors * 820.5:0.00},{arrears:0.00}\n"
+                    )
+                );
+            }
+        }
+    }
 }
