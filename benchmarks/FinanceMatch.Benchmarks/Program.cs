@@ -25,6 +25,7 @@ var root = FindRoot();
 var apiDll = Path.Combine(root, "src/FinanceMatch.Api/bin/Release/net10.0/FinanceMatch.Api.dll");
 var dataDir = Path.Combine(root, ".data/benchmarks");
 Directory.CreateDirectory(dataDir);
+
 // `ingest` pushes the tax feed; `ingest-housing-fund` one of the wider credit file's feeds (issue 19), same pipeline.
 var housingFund = mode == "ingest-housing-fund";
 var csvPath = Path.Combine(dataDir, housingFund ? $"housing-fund-{rows}.csv" : $"tax-{rows}.csv");

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using DomainPolicy = FinanceMatch.Core.Policies.Policy;
 using DomainPolicyKind = FinanceMatch.Core.Policies.PolicyKind;
-using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.GovernmentPolicies;
 
@@ -86,21 +85,13 @@ public static class CreatePolicy
         {
             var ct = cancellationToken;
             var body = command.Body;
-            Guid departmentId;
-            if (command.Caller.Is(DomainRole.Department))
-            {
-                departmentId = command.Caller.SubjectId;
-                if (body.DepartmentId is { } named && named != departmentId)
-                    throw new ForbiddenException("A department defines policies of its own only.");
-            }
-            else
-            {
-                departmentId =
-                    body.DepartmentId
-                    ?? throw UnprocessableException.For("departmentId", "Name the department that owns the policy.");
-                if (!await db.Departments.AnyAsync(d => d.Id == departmentId, ct))
-                    throw UnprocessableException.For("departmentId", "No department has this id.");
-            }
+            var departmentId = await Departments.DepartmentAccess.OwningDepartmentAsync(
+                db,
+                command.Caller,
+                body.DepartmentId,
+                "policy",
+                ct
+            );
             var eligibility = body.Eligibility.ToDomain();
             var lists = eligibility.Lists.ToList();
             // A policy names only lists its own department keeps: another department's list may not even be visible to it.

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using DomainFirmList = FinanceMatch.Core.Lists.FirmList;
 using DomainListKind = FinanceMatch.Core.Lists.ListKind;
-using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Lists;
 
@@ -53,21 +52,13 @@ public static class CreateList
         {
             var ct = cancellationToken;
             var body = command.Body;
-            Guid departmentId;
-            if (command.Caller.Is(DomainRole.Department))
-            {
-                departmentId = command.Caller.SubjectId;
-                if (body.DepartmentId is { } named && named != departmentId)
-                    throw new ForbiddenException("A department publishes lists of its own only.");
-            }
-            else
-            {
-                departmentId =
-                    body.DepartmentId
-                    ?? throw UnprocessableException.For("departmentId", "Name the department that owns the list.");
-                if (!await db.Departments.AnyAsync(d => d.Id == departmentId, ct))
-                    throw UnprocessableException.For("departmentId", "No department has this id.");
-            }
+            var departmentId = await Departments.DepartmentAccess.OwningDepartmentAsync(
+                db,
+                command.Caller,
+                body.DepartmentId,
+                "list",
+                ct
+            );
             var banks = (body.SharedWith ?? []).Distinct().ToList();
             var known = await db
                 .Institutions.Where(i => banks.Contains(i.Id) && i.Kind == Core.Institutions.InstitutionKind.Bank)

@@ -9,7 +9,6 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using DomainRiskProgramme = FinanceMatch.Core.RiskProgrammes.RiskProgramme;
-using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.RiskProgrammes;
 
@@ -78,21 +77,13 @@ public static class CreateRiskProgramme
         public async ValueTask<RiskProgrammeDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var body = command.Body;
-            Guid departmentId;
-            if (command.Caller.Is(DomainRole.Department))
-            {
-                departmentId = command.Caller.SubjectId;
-                if (body.DepartmentId is { } named && named != departmentId)
-                    throw new ForbiddenException("A department defines programmes for itself only.");
-            }
-            else
-            {
-                departmentId =
-                    body.DepartmentId
-                    ?? throw UnprocessableException.For("departmentId", "Name the department that owns the programme.");
-                if (!await db.Departments.AnyAsync(d => d.Id == departmentId, cancellationToken))
-                    throw UnprocessableException.For("departmentId", "No department has this id.");
-            }
+            var departmentId = await Departments.DepartmentAccess.OwningDepartmentAsync(
+                db,
+                command.Caller,
+                body.DepartmentId,
+                "programme",
+                cancellationToken
+            );
             var programme = DomainRiskProgramme.Create(
                 body.Name,
                 departmentId,
