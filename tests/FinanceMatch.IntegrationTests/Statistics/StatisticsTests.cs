@@ -117,6 +117,16 @@ public sealed class StatisticsTests
             Is.EqualTo((0L, true)),
             "a feed that never arrived is quiet"
         );
+
+        // A department sees the health of its own feeds, the same figures, and no other department's.
+        var own = await department.Client.Statistics.GetFeedsAsync();
+        Assert.That(own.Feeds.Select(f => f.DepartmentId).Distinct(), Is.EqualTo(new[] { department.Created.Id }));
+        Assert.That(own.Feeds.Single(f => f.FeedType == FeedType.Tax), Is.EqualTo(mine[FeedType.Tax]));
+        Assert.That(
+            feeds.Feeds.Select(f => f.DepartmentId).Distinct().Count(),
+            Is.GreaterThan(1),
+            "operators see them all"
+        );
     }
 
     [Test]

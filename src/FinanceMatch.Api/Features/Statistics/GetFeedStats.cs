@@ -1,30 +1,36 @@
 using System.Data;
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Statistics;
 
 /// <summary>
 /// Feed health: for every department and each feed type it may push, its batches, rows accepted and rejected, and its
 /// last batch; a feed with no batch in <see cref="QuietAfterDays"/> days (or none ever) is quiet. Open objections to the
-/// department's records of that feed are counted, and those open past 20 days counted again as overdue.
+/// department's records of that feed are counted, and those open past 20 days counted again as overdue. Operators see
+/// every department; a department its own feeds only.
 /// </summary>
 public static class GetFeedStats
 {
     public const int QuietAfterDays = 35;
 
-    public sealed record Query : IRequest<FeedStatsDto>;
+    public sealed record Query(Caller Caller) : IRequest<FeedStatsDto>;
 
     public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, FeedStatsDto>
     {
         public async ValueTask<FeedStatsDto> Handle(Query query, CancellationToken cancellationToken)
         {
+            // A department sees its own feeds; Guid.Empty (no department) stands for "every one" for operators.
+            var own = query.Caller.Is(DomainRole.Department) ? query.Caller.SubjectId : Guid.Empty;
             var departments = await db
                 .Departments.AsNoTracking()
+                .Where(d => own == Guid.Empty || d.Id == own)
                 .OrderBy(d => d.Name)
                 .ThenBy(d => d.Id)
                 .ToListAsync(cancellationToken);
@@ -32,6 +38,7 @@ public static class GetFeedStats
                 await db
                     .FeedBatches.AsNoTracking()
                     .Where(b => b.DepartmentId != null) // banks' loan reports are not a department's feed
+                    .Where(b => own == Guid.Empty || b.DepartmentId == own)
                     .GroupBy(b => new { b.DepartmentId, b.FeedType })
                     .Select(g => new
                     {
@@ -50,6 +57,7 @@ public static class GetFeedStats
                 await db
                     .Objections.AsNoTracking()
                     .Where(o => o.Status == Core.Objections.ObjectionStatus.Open)
+                    .Where(o => own == Guid.Empty || o.DepartmentId == own)
                     .GroupBy(o => new { o.DepartmentId, o.FeedType })
                     .Select(g => new
                     {
@@ -87,6 +95,6 @@ public static class GetFeedStats
         }
     }
 
-    internal static async Task<FeedStatsDto> Endpoint(ISender sender, CancellationToken ct) =>
-        await sender.Send(new Query(), ct);
+    internal static async Task<FeedStatsDto> Endpoint(Caller caller, ISender sender, CancellationToken ct) =>
+        await sender.Send(new Query(caller), ct);
 }

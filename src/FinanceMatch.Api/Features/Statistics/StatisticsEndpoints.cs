@@ -43,9 +43,9 @@ public static class StatisticsEndpoints
             .ProducesProblems(401, 403);
         group
             .MapGet("/feeds", GetFeedStats.Endpoint)
-            .RequireAuthorization(Policies.Operator)
+            .RequireAuthorization(Policies.OperatorOrDepartment)
             .WithSummary(
-                "Feed health per department and feed type: batches, rows accepted and rejected, last batch, quiet feeds (operators)"
+                "Feed health per department and feed type: batches, rows accepted and rejected, last batch, quiet feeds, open and overdue objections (operators: every department; a department: its own)"
             )
             .ProducesProblems(401, 403);
     }
