@@ -933,6 +933,14 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("decided_on");
 
+                    b.Property<DateOnly?>("PublicityEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("publicity_ends_on");
+
+                    b.Property<DateOnly?>("RepairedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("repaired_on");
+
                     b.Property<DateOnly?>("RevokedOn")
                         .HasColumnType("date")
                         .HasColumnName("revoked_on");
@@ -1051,6 +1059,83 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasDatabaseName("ix_real_estate_records_batch_id");
 
                     b.ToTable("real_estate_records", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Feeds.RegistrationRecord", b =>
+                {
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .HasColumnName("uscc")
+                        .IsFixedLength();
+
+                    b.Property<string>("EntryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<DateOnly?>("EstablishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("established_on");
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("legal_representative");
+
+                    b.Property<DateOnly?>("ListedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("listed_on");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("record");
+
+                    b.Property<decimal?>("RegisteredCapital")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("registered_capital");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("removed_on");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Uscc", "EntryId")
+                        .HasName("pk_registration_records");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_registration_records_batch_id");
+
+                    b.ToTable("registration_records", "financematch");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Feeds.SocialSecurityRecord", b =>
@@ -2309,6 +2394,15 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateTimeOffset?>("CorrectionPromisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("correction_promised_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -2374,14 +2468,14 @@ namespace FinanceMatch.Migrations.Migrations
                     b.HasKey("Id")
                         .HasName("pk_objections");
 
-                    b.HasIndex("DepartmentId")
-                        .HasDatabaseName("ix_objections_department_id");
-
                     b.HasIndex("EnterpriseId", "CreatedAt")
                         .HasDatabaseName("ix_objections_enterprise_id_created_at");
 
                     b.HasIndex("Status", "CreatedAt")
                         .HasDatabaseName("ix_objections_status_created_at");
+
+                    b.HasIndex("DepartmentId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_objections_department_id_status_created_at");
 
                     b.HasIndex("Uscc", "FeedType", "RecordKey")
                         .IsUnique()
@@ -2840,6 +2934,13 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnName("uscc")
                         .IsFixedLength();
 
+                    b.PrimitiveCollection<string[]>("Caps")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("caps")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("computed_at");
@@ -2882,9 +2983,17 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("model_version");
 
+                    b.Property<bool>("OpenSeizure")
+                        .HasColumnType("boolean")
+                        .HasColumnName("open_seizure");
+
                     b.Property<bool>("Rated")
                         .HasColumnType("boolean")
                         .HasColumnName("rated");
+
+                    b.Property<bool>("RegistrationAbnormal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("registration_abnormal");
 
                     b.Property<int?>("Score")
                         .HasColumnType("integer")
@@ -2948,25 +3057,89 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("computed_at");
 
+                    b.Property<string>("ModelVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("model_version");
+
                     b.Property<string>("Grade")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
                         .HasColumnName("grade");
 
-                    b.Property<string>("ModelVersion")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("model_version");
-
                     b.Property<int?>("Score")
                         .HasColumnType("integer")
                         .HasColumnName("score");
 
-                    b.HasKey("Uscc", "ComputedAt")
+                    b.HasKey("Uscc", "ComputedAt", "ModelVersion")
                         .HasName("pk_credit_profile_history");
 
                     b.ToTable("credit_profile_history", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Profiles.ModelSwitchOver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("FromVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from_version");
+
+                    b.Property<string>("LastUscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("last_uscc");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ToVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to_version");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_model_switch_overs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_model_switch_overs_started_at");
+
+                    b.HasIndex("Status")
+                        .IsUnique()
+                        .HasDatabaseName("ux_model_switch_overs_one_running")
+                        .HasFilter("status = 'Running'");
+
+                    b.ToTable("model_switch_overs", "financematch");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskClaim", b =>

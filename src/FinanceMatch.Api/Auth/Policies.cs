@@ -15,6 +15,7 @@ public static class Policies
     public const string OperatorOrBank = "operator-or-bank";
     public const string OperatorDepartmentOrBank = "operator-department-or-bank";
     public const string DepartmentOrBank = "department-or-bank";
+    public const string OperatorEnterpriseOrDepartment = "operator-enterprise-or-department";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder auth)
     {
@@ -29,6 +30,10 @@ public static class Policies
         auth.AddPolicy(
             OperatorDepartmentOrBank,
             p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Department), RoleName(Role.Bank))
+        );
+        auth.AddPolicy(
+            OperatorEnterpriseOrDepartment,
+            p => p.RequireRole(RoleName(Role.Operator), RoleName(Role.Enterprise), RoleName(Role.Department))
         );
         auth.AddPolicy(
             OperatorEnterpriseOrBank,

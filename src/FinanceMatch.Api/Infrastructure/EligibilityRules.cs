@@ -10,9 +10,9 @@ public sealed class EligibilityRules : AbstractValidator<EligibilityDto>
     public EligibilityRules()
     {
         RuleFor(e => e.MinGrade)
-            .Must(g => g is null || ScoringModel.Current.IsGrade(g.Trim().ToUpperInvariant()))
+            .Must(g => g is null || ScoringModel.Newest.IsGrade(g.Trim().ToUpperInvariant()))
             .WithMessage(
-                $"minGrade must be one of {string.Join(", ", ScoringModel.Current.Grades.Select(g => g.Grade))}."
+                $"minGrade must be one of {string.Join(", ", ScoringModel.Newest.Grades.Select(g => g.Grade))}."
             );
         RuleFor(e => e.MinScore).InclusiveBetween(0, 1000);
         RuleFor(e => e.MinYearsInOperation).InclusiveBetween(0, 200);

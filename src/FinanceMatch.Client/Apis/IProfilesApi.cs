@@ -6,9 +6,24 @@ namespace FinanceMatch.Client;
 /// <summary>Credit profiles and the scoring model.</summary>
 public interface IProfilesApi
 {
-    /// <summary>The scoring model in force (public).</summary>
+    /// <summary>The scoring model in force, or the named version (public).</summary>
     [Get("/api/v1/scoring-model")]
-    Task<ScoringModelDto> GetModelAsync(CancellationToken cancellationToken = default);
+    Task<ScoringModelDto> GetModelAsync(string? version = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves the platform to another model version: a rebuild of every firm with progress (operators).</summary>
+    [Post("/api/v1/scoring-model/switch-overs")]
+    Task<ModelSwitchOverDto> SwitchModelAsync(
+        [Body] SwitchScoringModelBody request,
+        CancellationToken cancellationToken = default
+    );
+
+    /// <summary>A switch-over and its progress (operators).</summary>
+    [Get("/api/v1/scoring-model/switch-overs/{id}")]
+    Task<ModelSwitchOverDto> GetSwitchOverAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Every switch-over, newest first (operators).</summary>
+    [Get("/api/v1/scoring-model/switch-overs")]
+    Task<IReadOnlyList<ModelSwitchOverDto>> ListSwitchOversAsync(CancellationToken cancellationToken = default);
 
     /// <summary>How the model's scores predicted defaults (public, aggregates only).</summary>
     [Get("/api/v1/scoring-model/performance")]

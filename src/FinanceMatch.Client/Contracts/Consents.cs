@@ -32,6 +32,9 @@ public enum ConsentScope
 
     /// <summary>Honours: A-level taxpayer, 专精特新 designations, awards.</summary>
     Honour,
+
+    /// <summary>The market regulator's registration facts and listings.</summary>
+    Registration,
 }
 
 /// <summary>What a consent may be used for.</summary>
@@ -97,6 +100,9 @@ public enum AlertKind
 
     /// <summary>Insured employees down 30% or more over 6 months.</summary>
     EmployeesDecline,
+
+    /// <summary>The market regulator reports the firm abnormal, revoked or deregistered, or lists it (abnormal operation, serious violations).</summary>
+    RegistrationAbnormal,
 }
 
 /// <summary>A risk alert about a firm the bank follows.</summary>

@@ -30,6 +30,12 @@ public enum FeedType
     /// <summary>A-level taxpayer ratings, 专精特新 designations and awards.</summary>
     Honour,
 
+    /// <summary>
+    /// The market regulator's registration facts (name, legal representative, established on, registered capital, status) and its
+    /// abnormal-operation and serious-violation listings.
+    /// </summary>
+    Registration,
+
     /// <summary>A bank's monthly report of its own loans (pushed by banks, never by departments).</summary>
     LoanPerformance,
 

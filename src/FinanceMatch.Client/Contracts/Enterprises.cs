@@ -42,7 +42,12 @@ public enum VerificationMethod
 /// VerificationMethod: How it was verified. <br/>
 /// VerificationDecidedAt: When it was verified or rejected. <br/>
 /// VerificationNote: The operator's note on the decision, or why the claim was rejected. <br/>
-/// VerificationDecidedBy: Who decided (operators only): an operator's client id or the licence issuer.
+/// VerificationDecidedBy: Who decided (operators only): an operator's client id or the licence issuer. <br/>
+/// FactsSource: <c>marketRegulator</c> when the name, legal representative, established on and registered capital shown
+/// are the market regulator's (its registration feed overrides what the firm typed, for a verified firm), else
+/// <c>declared</c>. <br/>
+/// RegistrationStatus: The regulator's status (active, abnormal, revoked, deregistered), null without its record. <br/>
+/// Declared: What the firm typed when it registered.
 /// </remarks>
 public sealed record EnterpriseDto(
     Guid Id,
@@ -60,7 +65,18 @@ public sealed record EnterpriseDto(
     VerificationMethod? VerificationMethod = null,
     DateTimeOffset? VerificationDecidedAt = null,
     string? VerificationNote = null,
-    string? VerificationDecidedBy = null
+    string? VerificationDecidedBy = null,
+    string FactsSource = "declared",
+    string? RegistrationStatus = null,
+    DeclaredFactsDto? Declared = null
+);
+
+/// <summary>What the firm typed when it registered on the platform, kept beside the market regulator's facts that override it.</summary>
+public sealed record DeclaredFactsDto(
+    string Name,
+    string LegalRepresentative,
+    DateOnly EstablishedOn,
+    decimal RegisteredCapital
 );
 
 /// <summary>Body of <c>POST /api/v1/enterprises/{id}/verification</c>: the firm proves it controls the firm.</summary>

@@ -13,7 +13,20 @@ public enum ObjectionStatus
     Rejected,
 }
 
-/// <summary>How an operator resolves an objection.</summary>
+/// <summary>Who closed an objection.</summary>
+public enum ObjectionCloser
+{
+    /// <summary>The department that supplied the record rejected it, with its reason.</summary>
+    Department,
+
+    /// <summary>The department pushed the corrected record; the batch closed the objection.</summary>
+    CorrectedRecord,
+
+    /// <summary>An operator decided it after the department left it unanswered past 20 days.</summary>
+    Operator,
+}
+
+/// <summary>How the department that supplied the record answers an objection (or an operator decides an overdue one).</summary>
 public enum ObjectionOutcome
 {
     /// <summary>The department corrected the record.</summary>
@@ -29,10 +42,16 @@ public enum ObjectionOutcome
 /// </summary>
 public sealed record FileObjectionBody(FeedType FeedType, string RecordKey, string Reason);
 
-/// <summary>An operator closes an objection with its outcome and a note for the firm.</summary>
+/// <summary>
+/// The supplying department's answer (<c>rejected</c> closes it with the reason; <c>corrected</c> promises the corrected
+/// record, whose push closes it), or an operator's decision on an overdue objection; the note is for the firm.
+/// </summary>
 public sealed record ResolveObjectionBody(ObjectionOutcome Outcome, string Note);
 
-/// <summary>An objection; <c>overdue</c> when still open 20 days after it was filed.</summary>
+/// <summary>
+/// An objection; <c>dueBy</c> ends the supplying department's 20 days to answer, <c>overdue</c> when still unanswered
+/// after it; <c>correctionPromisedAt</c> when the department answered corrected and the corrected record is awaited.
+/// </summary>
 public sealed record ObjectionDto(
     Guid Id,
     Guid EnterpriseId,
@@ -45,5 +64,8 @@ public sealed record ObjectionDto(
     bool Overdue,
     string? ResolutionNote,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ResolvedAt
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? DueBy = null,
+    DateTimeOffset? CorrectionPromisedAt = null,
+    ObjectionCloser? ClosedBy = null
 );

@@ -1,10 +1,18 @@
 namespace FinanceMatch.Client.Contracts;
 
 /// <summary>The scoring model: grade bands and weighted dimensions of factors.</summary>
+/// <remarks>
+/// InForce: whether the platform scores with this version now. Summary: what the version changed. Caps: the grade caps.
+/// Versions: every version the platform can show (<c>?version=</c>), oldest first.
+/// </remarks>
 public sealed record ScoringModelDto(
     string Version,
     IReadOnlyList<GradeBandDto> Grades,
-    IReadOnlyList<DimensionDto> Dimensions
+    IReadOnlyList<DimensionDto> Dimensions,
+    bool InForce = false,
+    string Summary = "",
+    IReadOnlyList<GradeCapDto>? Caps = null,
+    IReadOnlyList<string>? Versions = null
 );
 
 /// <summary>The lowest score of a grade.</summary>
@@ -24,6 +32,10 @@ public sealed record FactorDto(
 );
 
 /// <summary>A firm's credit profile: score, grade and why.</summary>
+/// <remarks>
+/// Caps: the grade caps that applied (<c>dishonestDebtor</c>, <c>seriousViolation</c>, <c>revokedOrDeregistered</c>,
+/// <c>abnormalOperation</c>, <c>seizure</c>; see the scoring model), empty when the points alone made the grade.
+/// </remarks>
 public sealed record ProfileDto(
     Guid EnterpriseId,
     string Uscc,
@@ -36,7 +48,8 @@ public sealed record ProfileDto(
     IReadOnlyList<ProfileDimensionDto> Dimensions,
     IReadOnlyList<ProfileFactorDto> Factors,
     ProfileFlagsDto Flags,
-    ProfileMetricsDto Metrics
+    ProfileMetricsDto Metrics,
+    IReadOnlyList<string>? Caps = null
 );
 
 /// <summary>Months with data among the last 24 whole months.</summary>
@@ -58,7 +71,9 @@ public sealed record ProfileFlagsDto(
     bool SeriousPenaltyLast36Months,
     bool TaxArrears,
     bool SocialSecurityArrears,
-    bool UtilityOverdue
+    bool UtilityOverdue,
+    bool RegistrationAbnormal = false,
+    bool OpenSeizure = false
 );
 
 /// <summary>The aggregates the score is computed from.</summary>
@@ -79,7 +94,19 @@ public sealed record ProfileMetricsDto(
     int SeriousPenaltiesLast36Months,
     int OpenEnforcementCases,
     int OpenDishonestDebtorRecords,
-    int LoanDefaultsLast60Months = 0
+    int LoanDefaultsLast60Months = 0,
+    int HousingFundMonths = 0,
+    int? HousingFundContributorsLatest = null,
+    decimal HousingFundArrears = 0,
+    double ValidIntellectualProperty = 0,
+    int HonourPoints = 0,
+    bool ALevelTaxpayer = false,
+    int PoorTaxCreditRating = 0,
+    int OpenSeizures = 0,
+    string? RegistrationStatus = null,
+    int OpenAbnormalListings = 0,
+    int OpenSeriousViolationListings = 0,
+    int RegistrationWarnings = 0
 );
 
 /// <summary>A past score and grade, kept whenever either changed.</summary>
@@ -161,3 +188,34 @@ public sealed record ProfileWhatIfDto(
     IReadOnlyList<WhatIfProductDto>? ProductsNow,
     IReadOnlyList<WhatIfProductDto>? ProductsThen
 );
+
+/// <summary>Body of <c>POST /api/v1/scoring-model/switch-overs</c>: the version to move the platform to.</summary>
+public sealed record SwitchScoringModelBody(string Version);
+
+/// <summary>Where a switch-over stands.</summary>
+public enum SwitchOverStatus
+{
+    /// <summary>Rebuilding; the target version is already in force for every rebuild.</summary>
+    Running,
+
+    /// <summary>Every firm was rebuilt with the target version.</summary>
+    Completed,
+}
+
+/// <summary>
+/// A move of the platform to another scoring model version: every verified firm rebuilt in steps, its score by both
+/// versions recorded in its history at the same moment. <c>done</c> of <c>total</c> firms so far.
+/// </summary>
+public sealed record ModelSwitchOverDto(
+    Guid Id,
+    string? FromVersion,
+    string ToVersion,
+    SwitchOverStatus Status,
+    int Total,
+    int Done,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt
+);
+
+/// <summary>A grade cap of the model: while it applies, the grade is at most <c>grade</c>.</summary>
+public sealed record GradeCapDto(string Code, string Description, string Grade);

@@ -27,7 +27,29 @@ public sealed record ReportRecordsDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         IReadOnlyList<RealEstateRecordDto>? RealEstate = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        IReadOnlyList<HonourRecordDto>? Honour = null
+        IReadOnlyList<HonourRecordDto>? Honour = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        IReadOnlyList<RegistrationRecordDto>? Registration = null
+);
+
+/// <summary>
+/// The market regulator's record of the firm: the registration itself (record <c>registration</c>, recordKey
+/// <c>registration</c>: name, legal representative, established on, registered capital, status — active, abnormal,
+/// revoked or deregistered) or a listing (record <c>abnormalOperation</c> or <c>seriousViolation</c>, recordKey: its
+/// entry id: listed on, reason, removed on).
+/// </summary>
+public sealed record RegistrationRecordDto(
+    string RecordKey,
+    string Record,
+    string? Name,
+    string? LegalRepresentative,
+    DateOnly? EstablishedOn,
+    decimal? RegisteredCapital,
+    string? Status,
+    DateOnly? ListedOn,
+    string? Reason,
+    DateOnly? RemovedOn,
+    bool Disputed
 );
 
 /// <summary>A monthly housing provident fund record (recordKey: the month).</summary>

@@ -10,6 +10,7 @@ public enum AlertKind
     SeriousPenalty,
     NewArrears,
     EmployeesDecline,
+    RegistrationAbnormal,
 }
 
 /// <summary>When a profile rebuild raises an alert: the alert SQL takes these as parameters, so the rules live here once.</summary>

@@ -16,6 +16,7 @@ public enum ConsentScope
     IntellectualProperty,
     RealEstate,
     Honour,
+    Registration,
 }
 
 public enum ConsentPurpose

@@ -34,6 +34,7 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<PenaltyRecord> PenaltyRecords => Set<PenaltyRecord>();
     public DbSet<JudicialRecord> JudicialRecords => Set<JudicialRecord>();
     public DbSet<HousingFundRecord> HousingFundRecords => Set<HousingFundRecord>();
+    public DbSet<RegistrationRecord> RegistrationRecords => Set<RegistrationRecord>();
     public DbSet<IntellectualPropertyRecord> IntellectualPropertyRecords => Set<IntellectualPropertyRecord>();
     public DbSet<RealEstateRecord> RealEstateRecords => Set<RealEstateRecord>();
     public DbSet<HonourRecord> HonourRecords => Set<HonourRecord>();
@@ -41,6 +42,7 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<PendingJobTrigger> PendingJobTriggers => Set<PendingJobTrigger>();
     public DbSet<CreditProfile> CreditProfiles => Set<CreditProfile>();
     public DbSet<CreditProfileSnapshot> CreditProfileHistory => Set<CreditProfileSnapshot>();
+    public DbSet<ModelSwitchOver> ModelSwitchOvers => Set<ModelSwitchOver>();
     public DbSet<Consents.Consent> Consents => Set<Consents.Consent>();
     public DbSet<Alerts.Alert> Alerts => Set<Alerts.Alert>();
     public DbSet<Consents.ReportAccess> ReportAccesses => Set<Consents.ReportAccess>();

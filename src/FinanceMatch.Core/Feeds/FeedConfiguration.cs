@@ -196,6 +196,21 @@ internal sealed class RealEstateRecordConfiguration : IEntityTypeConfiguration<R
     }
 }
 
+internal sealed class RegistrationRecordConfiguration : IEntityTypeConfiguration<RegistrationRecord>
+{
+    public void Configure(EntityTypeBuilder<RegistrationRecord> builder)
+    {
+        builder.HasKey(r => new { r.Uscc, r.EntryId });
+        FeedRecordMapping.Common(builder);
+        builder.Property(r => r.EntryId).HasMaxLength(64);
+        builder.Property(r => r.Record).HasMaxLength(32);
+        builder.Property(r => r.Name).HasMaxLength(200);
+        builder.Property(r => r.LegalRepresentative).HasMaxLength(100);
+        builder.Property(r => r.Status).HasMaxLength(16);
+        builder.Property(r => r.Reason).HasMaxLength(500);
+    }
+}
+
 internal sealed class HonourRecordConfiguration : IEntityTypeConfiguration<HonourRecord>
 {
     public void Configure(EntityTypeBuilder<HonourRecord> builder)

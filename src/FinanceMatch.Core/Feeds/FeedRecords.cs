@@ -47,6 +47,12 @@ public sealed class PenaltyRecord : FeedRecord
     public string Severity { get; set; } = null!;
     public decimal Amount { get; set; }
     public DateOnly? RevokedOn { get; set; }
+
+    /// <summary>The department's own end of publicity, when later than the severity's (ProfileOptions); null: the severity's.</summary>
+    public DateOnly? PublicityEndsOn { get; set; }
+
+    /// <summary>The day an approved credit repair stopped the penalty counting (never written by a feed: a re-sent record keeps it).</summary>
+    public DateOnly? RepairedOn { get; set; }
 }
 
 /// <summary>Natural key: department + caseNo.</summary>
@@ -95,6 +101,29 @@ public sealed class HonourRecord : FeedRecord
     public string Level { get; set; } = null!;
     public string? Title { get; set; }
     public DateOnly? ValidUntil { get; set; }
+}
+
+/// <summary>
+/// The market regulator's record of a firm. Natural key: uscc + entryId. The registration itself has the empty entry id
+/// (record <c>registration</c>: name, legal representative, established on, registered capital, status); each listing on
+/// the abnormal-operation or serious-violation list is an entry of its own (listed on, reason, removed on).
+/// </summary>
+public sealed class RegistrationRecord : FeedRecord
+{
+    public const string Registration = "registration";
+    public const string AbnormalOperation = "abnormalOperation";
+    public const string SeriousViolation = "seriousViolation";
+
+    public string EntryId { get; set; } = "";
+    public string Record { get; set; } = null!;
+    public string? Name { get; set; }
+    public string? LegalRepresentative { get; set; }
+    public DateOnly? EstablishedOn { get; set; }
+    public decimal? RegisteredCapital { get; set; }
+    public string? Status { get; set; }
+    public DateOnly? ListedOn { get; set; }
+    public string? Reason { get; set; }
+    public DateOnly? RemovedOn { get; set; }
 }
 
 /// <summary>

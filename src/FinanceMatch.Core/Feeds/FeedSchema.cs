@@ -75,6 +75,28 @@ public sealed class FeedSchema
     private static readonly string[] RealEstateKinds = ["mortgage", "seizure"];
     private static readonly string[] HonourKinds = ["aLevelTaxpayer", "specialised", "award"];
     private static readonly string[] HonourLevels = ["national", "provincial", "municipal", "district"];
+    private static readonly string[] RegistrationRecords =
+    [
+        RegistrationRecord.Registration,
+        RegistrationRecord.AbnormalOperation,
+        RegistrationRecord.SeriousViolation,
+    ];
+    private static readonly string[] RegistrationStatuses = ["active", "abnormal", "revoked", "deregistered"];
+    private static readonly string[] ListingFields = ["entryId", "listedOn", "reason"];
+
+    /// <summary>What each kind of registration row must carry, and what it must leave empty.</summary>
+    private static readonly RowVariants RegistrationVariants = new(
+        "record",
+        new Dictionary<string, (IReadOnlyList<string>, IReadOnlyList<string>)>
+        {
+            [RegistrationRecord.Registration] = (
+                ["name", "legalRepresentative", "establishedOn", "registeredCapital", "status"],
+                [.. ListingFields, "removedOn"]
+            ),
+            [RegistrationRecord.AbnormalOperation] = (ListingFields, []),
+            [RegistrationRecord.SeriousViolation] = (ListingFields, []),
+        }
+    );
 
     /// <summary>The loan statuses a report may name, as on the wire.</summary>
     private static readonly string[] LoanStatuses =
@@ -96,9 +118,13 @@ public sealed class FeedSchema
         IReadOnlyList<string> keyColumns,
         bool keyIncludesDepartment,
         bool appliedByItsOwnRules = false,
-        (string Start, string End)? span = null
+        (string Start, string End)? span = null,
+        string? recordKey = null,
+        RowVariants? variants = null
     )
     {
+        this.recordKey = recordKey;
+        Variants = variants;
         AppliedByItsOwnRules = appliedByItsOwnRules;
         Span = span;
         FeedType = feedType;
@@ -128,6 +154,20 @@ public sealed class FeedSchema
     /// <summary>A record's start and end fields, when it has both: the end cannot precede the start.</summary>
     public (string Start, string End)? Span { get; }
 
+    private readonly string? recordKey;
+
+    /// <summary>Rows of several kinds in one feed: which fields each kind requires and which it must leave empty.</summary>
+    public RowVariants? Variants { get; }
+
+    /// <summary>
+    /// The SQL expression of a record's key as a firm names it in an objection and a report shows it (the natural key
+    /// without the USCC), over the table or staging rows aliased <paramref name="alias"/>. One definition per feed, used by
+    /// reports (disputed), objections (whose record) and batches (which objections a corrected record closes).
+    /// </summary>
+    public string RecordKeySql(string alias) =>
+        recordKey?.Replace("{a}", alias, StringComparison.Ordinal)
+        ?? throw new InvalidOperationException($"{FeedType} records are not disputed by key.");
+
     public int IndexOf(string fieldName) => indexByName.GetValueOrDefault(fieldName, -1);
 
     public static FeedSchema For(FeedType feedType) => All[feedType];
@@ -146,7 +186,8 @@ public sealed class FeedSchema
                 new("taxCreditRating", "tax_credit_rating", FieldKind.Choice, false, Choices: TaxCreditRatings),
             ],
             ["uscc", "period"],
-            false
+            false,
+            recordKey: "to_char({a}.period, 'YYYY-MM')"
         ),
         [FeedType.SocialSecurity] = new(
             FeedType.SocialSecurity,
@@ -159,7 +200,8 @@ public sealed class FeedSchema
                 new("arrears", "arrears", FieldKind.Money, false, 0m),
             ],
             ["uscc", "period"],
-            false
+            false,
+            recordKey: "to_char({a}.period, 'YYYY-MM')"
         ),
         [FeedType.Utility] = new(
             FeedType.Utility,
@@ -173,7 +215,8 @@ public sealed class FeedSchema
                 new("amountOverdue", "amount_overdue", FieldKind.Money, false, 0m),
             ],
             ["uscc", "period", "kind"],
-            false
+            false,
+            recordKey: "to_char({a}.period, 'YYYY-MM') || '/' || {a}.kind"
         ),
         [FeedType.Penalty] = new(
             FeedType.Penalty,
@@ -186,10 +229,12 @@ public sealed class FeedSchema
                 new("severity", "severity", FieldKind.Choice, true, Choices: Severities),
                 new("amount", "amount", FieldKind.Money, true),
                 new("revokedOn", "revoked_on", FieldKind.Date, false),
+                new("publicityEndsOn", "publicity_ends_on", FieldKind.EndDate, false),
             ],
             ["decision_no"],
             true,
-            span: ("decidedOn", "revokedOn")
+            span: ("decidedOn", "revokedOn"),
+            recordKey: "{a}.decision_no"
         ),
         [FeedType.Judicial] = new(
             FeedType.Judicial,
@@ -204,7 +249,8 @@ public sealed class FeedSchema
             ],
             ["case_no"],
             true,
-            span: ("filedOn", "closedOn")
+            span: ("filedOn", "closedOn"),
+            recordKey: "{a}.case_no"
         ),
         // A bank's loans, each report checked by the loan's state machine row by row (Loan.Report), not upserted.
         [FeedType.LoanPerformance] = new(
@@ -232,7 +278,8 @@ public sealed class FeedSchema
                 new("arrears", "arrears", FieldKind.Money, false, 0m),
             ],
             ["uscc", "period"],
-            false
+            false,
+            recordKey: "to_char({a}.period, 'YYYY-MM')"
         ),
         [FeedType.IntellectualProperty] = new(
             FeedType.IntellectualProperty,
@@ -245,7 +292,8 @@ public sealed class FeedSchema
                 new("status", "status", FieldKind.Choice, false, "valid", IntellectualPropertyStatuses),
             ],
             ["uscc", "number"],
-            false
+            false,
+            recordKey: "{a}.number"
         ),
         [FeedType.RealEstate] = new(
             FeedType.RealEstate,
@@ -260,7 +308,8 @@ public sealed class FeedSchema
             ],
             ["uscc", "certificate_no", "kind"],
             false,
-            span: ("registeredOn", "releasedOn")
+            span: ("registeredOn", "releasedOn"),
+            recordKey: "{a}.certificate_no || '/' || {a}.kind"
         ),
         [FeedType.Honour] = new(
             FeedType.Honour,
@@ -275,7 +324,30 @@ public sealed class FeedSchema
             ],
             ["uscc", "kind", "granted_on"],
             false,
-            span: ("grantedOn", "validUntil")
+            span: ("grantedOn", "validUntil"),
+            recordKey: "{a}.kind || '/' || to_char({a}.granted_on, 'YYYY-MM-DD')"
+        ),
+        [FeedType.Registration] = new(
+            FeedType.Registration,
+            "registration_records",
+            [
+                new("uscc", "uscc", FieldKind.Uscc, true),
+                new("record", "record", FieldKind.Choice, false, RegistrationRecord.Registration, RegistrationRecords),
+                new("entryId", "entry_id", FieldKind.Text, false, "", MaxLength: 64),
+                new("name", "name", FieldKind.Text, false, MaxLength: 200),
+                new("legalRepresentative", "legal_representative", FieldKind.Text, false, MaxLength: 100),
+                new("establishedOn", "established_on", FieldKind.Date, false),
+                new("registeredCapital", "registered_capital", FieldKind.Money, false),
+                new("status", "status", FieldKind.Choice, false, Choices: RegistrationStatuses),
+                new("listedOn", "listed_on", FieldKind.Date, false),
+                new("reason", "reason", FieldKind.Text, false, MaxLength: 500),
+                new("removedOn", "removed_on", FieldKind.Date, false),
+            ],
+            ["uscc", "entry_id"],
+            false,
+            span: ("listedOn", "removedOn"),
+            recordKey: $"CASE WHEN {{a}}.entry_id = '' THEN '{RegistrationRecord.Registration}' ELSE {{a}}.entry_id END",
+            variants: RegistrationVariants
         ),
         // A list's members: staged like any feed, then applied to the list the batch was uploaded to (ListMembership).
         [FeedType.ListMembers] = new(
@@ -316,6 +388,8 @@ public sealed class FeedSchema
             }
             typed[i] = parsed;
         }
+        if (ok && Variants is { } variants)
+            ok = variants.Check(this, typed, errors);
         // A revocation, closure, release or expiry cannot precede the decision, filing, registration or grant it ends.
         if (
             ok
@@ -463,6 +537,28 @@ public sealed class FeedSchema
         ];
     }
 
+    /// <summary>
+    /// The open objections ($2 the feed type as stored) to records of the department $1 that the rows of
+    /// <paramref name="staging"/> change: run before the upsert, these are the objections the corrected record closes.
+    /// A record re-sent unchanged closes nothing (a correction changes something).
+    /// </summary>
+    public string CorrectedObjectionsSql(string staging)
+    {
+        var columns = Fields.Where(f => f.Column != "uscc").Select(f => f.Column).ToList();
+        return $"""
+            SELECT DISTINCT o.id FROM financematch.objections o
+            JOIN financematch.{Table} t ON t.uscc = o.uscc AND {RecordKeySql(
+                "t"
+            )} = o.record_key AND t.department_id = $1
+            JOIN {staging} s ON s.uscc = o.uscc AND {RecordKeySql("s")} = o.record_key
+            WHERE o.status = 'Open' AND o.feed_type = $2 AND o.department_id = $1
+                AND ROW({string.Join(", ", columns.Select(c => $"t.{c}"))}) IS DISTINCT FROM ROW({string.Join(
+                ", ",
+                columns.Select(c => $"s.{c}")
+            )})
+            """;
+    }
+
     public string UpsertSql(string staging)
     {
         var columns = Fields.Select(f => f.Column).ToList();
@@ -482,5 +578,39 @@ public sealed class FeedSchema
             ON CONFLICT ({string.Join(", ", conflictKey)}) DO UPDATE SET {string.Join(", ", updates)}
             WHERE {Table}.department_id = excluded.department_id
             """;
+    }
+}
+
+/// <summary>
+/// A feed whose rows come in kinds (the registration and its listings): <paramref name="Field"/> names the kind, and each
+/// kind lists the fields it requires and those it must leave empty.
+/// </summary>
+public sealed record RowVariants(
+    string Field,
+    IReadOnlyDictionary<string, (IReadOnlyList<string> Required, IReadOnlyList<string> Empty)> Kinds
+)
+{
+    public bool Check(FeedSchema schema, object?[] typed, List<FieldError> errors)
+    {
+        if (typed[schema.IndexOf(Field)] is not string kind || !Kinds.TryGetValue(kind, out var rules))
+            return true;
+        var ok = true;
+        foreach (var name in rules.Required)
+        {
+            if (typed[schema.IndexOf(name)] is null or "")
+            {
+                errors.Add(new(name, $"{name} is required for a {kind} record."));
+                ok = false;
+            }
+        }
+        foreach (var name in rules.Empty)
+        {
+            if (typed[schema.IndexOf(name)] is not (null or ""))
+            {
+                errors.Add(new(name, $"{name} must be empty for a {kind} record."));
+                ok = false;
+            }
+        }
+        return ok;
     }
 }

@@ -20,6 +20,9 @@ public enum FeedType
     /// <summary>Credit-enhancing honours: A-level taxpayer, 专精特新 designations, awards.</summary>
     Honour,
 
+    /// <summary>The market regulator: the firm's registration facts and status, abnormal-operation and serious-violation listings.</summary>
+    Registration,
+
     /// <summary>A bank's report of its own loans, one period each (docs/LIFECYCLE.md); pushed by banks, not departments.</summary>
     LoanPerformance,
 

@@ -53,7 +53,7 @@ public static class MatchRules
     public const decimal RateFloor = 3m;
     public const decimal RateCeiling = 12m;
 
-    private static readonly ScoringModel Model = ScoringModel.Current;
+    private static readonly ScoringModel Model = ScoringModel.Newest;
 
     public static IReadOnlyList<RuleCheck> Evaluate(ProductTerms product, LoanAsk ask, Applicant firm)
     {

@@ -12,10 +12,25 @@ public enum ObjectionStatus
     Rejected,
 }
 
+/// <summary>Who closed an objection.</summary>
+public enum ObjectionCloser
+{
+    /// <summary>The department that supplied the record rejected the objection, with its reason.</summary>
+    Department,
+
+    /// <summary>The department pushed the corrected record: the batch that wrote it closed the objection.</summary>
+    CorrectedRecord,
+
+    /// <summary>An operator decided an objection the department left unanswered past its 20 days.</summary>
+    Operator,
+}
+
 /// <summary>
 /// A firm disputing one of its records (feed type + record key, the natural key without the USCC). While open the record
-/// is shown disputed in every report; an operator closes it as corrected (the department fixed the record) or rejected,
-/// with a note. One open objection per record.
+/// is shown disputed in every report. The department that supplied the record answers it (征信业管理条例 art. 25: within
+/// 20 days): <c>rejected</c> with a reason closes it; <c>corrected</c> promises the corrected record, and the batch that
+/// writes it closes the objection (a push alone does too). Operators decide only objections left unanswered past the 20
+/// days. One open objection per record.
 /// </summary>
 public sealed class Objection
 {
@@ -33,6 +48,10 @@ public sealed class Objection
     public ObjectionStatus Status { get; private set; }
     public string? ResolutionNote { get; private set; }
     public Guid? ResolvedBy { get; private set; }
+    public ObjectionCloser? ClosedBy { get; private set; }
+
+    /// <summary>The department answered <c>corrected</c>: the corrected record is on its way (the objection stays open until it arrives).</summary>
+    public DateTimeOffset? CorrectionPromisedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
     public uint RowVersion { get; private set; }
@@ -62,9 +81,59 @@ public sealed class Objection
     /// <summary>An open objection filed at or before this moment is overdue; queries filter by it, <see cref="IsOverdue"/> tests it.</summary>
     public static DateTimeOffset OverdueCutoff(DateTimeOffset now) => now.AddDays(-OverdueAfterDays);
 
-    public bool IsOverdue(DateTimeOffset now) => Status == ObjectionStatus.Open && CreatedAt <= OverdueCutoff(now);
+    public bool IsOverdue(DateTimeOffset now) =>
+        Status == ObjectionStatus.Open && CorrectionPromisedAt is null && CreatedAt <= OverdueCutoff(now);
 
-    public void Resolve(ObjectionStatus outcome, string note, Guid operatorId, DateTimeOffset now)
+    /// <summary>The day the department's 20 days to answer end.</summary>
+    public DateTimeOffset DueBy => CreatedAt.AddDays(OverdueAfterDays);
+
+    /// <summary>
+    /// The supplying department answers: <c>rejected</c> closes the objection with its reason; <c>corrected</c> records the
+    /// promise and the note, and the objection stays open (the record disputed) until the corrected record is pushed.
+    /// </summary>
+    public void Answer(ObjectionStatus outcome, string note, Guid departmentId, DateTimeOffset now)
+    {
+        EnsureOpen(outcome);
+        if (departmentId != DepartmentId)
+            throw new ForbiddenException("Only the department that supplied the record answers the objection.");
+        if (outcome == ObjectionStatus.Rejected)
+        {
+            (Status, ResolutionNote, ResolvedBy, ResolvedAt, ClosedBy) = (
+                outcome,
+                note,
+                departmentId,
+                now,
+                ObjectionCloser.Department
+            );
+            return;
+        }
+        if (CorrectionPromisedAt is not null)
+            throw new ConflictException(
+                "The department already answered corrected; push the corrected record to close it."
+            );
+        (CorrectionPromisedAt, ResolutionNote) = (now, note);
+    }
+
+    /// <summary>An operator decides an objection the department left unanswered past its 20 days; never before.</summary>
+    public void Decide(ObjectionStatus outcome, string note, Guid operatorId, DateTimeOffset now)
+    {
+        EnsureOpen(outcome);
+        if (!IsOverdue(now))
+            throw new ConflictException(
+                CorrectionPromisedAt is null
+                    ? $"The department that supplied the record answers it until {DueBy:yyyy-MM-dd}; operators decide only overdue objections."
+                    : "The department answered corrected and the corrected record will close the objection."
+            );
+        (Status, ResolutionNote, ResolvedBy, ResolvedAt, ClosedBy) = (
+            outcome,
+            note,
+            operatorId,
+            now,
+            ObjectionCloser.Operator
+        );
+    }
+
+    private void EnsureOpen(ObjectionStatus outcome)
     {
         if (outcome == ObjectionStatus.Open)
             throw new ArgumentOutOfRangeException(
@@ -75,7 +144,6 @@ public sealed class Objection
             throw new ConflictException(
                 $"The objection was already resolved as {WireNames.Wire(Status)} on {ResolvedAt:yyyy-MM-dd}."
             );
-        (Status, ResolutionNote, ResolvedBy, ResolvedAt) = (outcome, note, operatorId, now);
     }
 }
 
@@ -90,6 +158,14 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         builder.Property(o => o.Reason).HasMaxLength(2000);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.ResolutionNote).HasMaxLength(2000);
+        builder.Property(o => o.ClosedBy).HasConversion<string>().HasMaxLength(16);
+        // A department works its own objections: those on its records, open first.
+        builder.HasIndex(o => new
+        {
+            o.DepartmentId,
+            o.Status,
+            o.CreatedAt,
+        });
         builder.Property(o => o.RowVersion).IsRowVersion();
         builder.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(o => o.EnterpriseId);
         builder.HasOne<Departments.Department>().WithMany().HasForeignKey(o => o.DepartmentId);

@@ -26,6 +26,15 @@ public sealed class CreditProfile
     public bool UtilityOverdue { get; set; }
     public decimal TaxPaidLast12Months { get; set; }
     public int? InsuredEmployeesLatest { get; set; }
+
+    /// <summary>The market regulator reports the firm abnormal, revoked or deregistered, or lists it.</summary>
+    public bool RegistrationAbnormal { get; set; }
+
+    /// <summary>Real estate of the firm's is seized and not released.</summary>
+    public bool OpenSeizure { get; set; }
+
+    /// <summary>The grade caps that applied (a cap's code), empty when the points alone made the grade.</summary>
+    public string[] Caps { get; set; } = [];
     public string Dimensions { get; set; } = "[]";
     public string Factors { get; set; } = "[]";
     public string Metrics { get; set; } = "{}";
@@ -54,6 +63,7 @@ internal sealed class CreditProfileConfiguration : IEntityTypeConfiguration<Cred
         builder.Property(p => p.Dimensions).HasColumnType("jsonb");
         builder.Property(p => p.Factors).HasColumnType("jsonb");
         builder.Property(p => p.Metrics).HasColumnType("jsonb");
+        builder.Property(p => p.Caps).HasDefaultValueSql("'{}'::text[]");
     }
 }
 
@@ -62,7 +72,12 @@ internal sealed class CreditProfileSnapshotConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<CreditProfileSnapshot> builder)
     {
         builder.ToTable("credit_profile_history");
-        builder.HasKey(s => new { s.Uscc, s.ComputedAt });
+        builder.HasKey(s => new
+        {
+            s.Uscc,
+            s.ComputedAt,
+            s.ModelVersion,
+        });
         builder.Property(s => s.Uscc).HasMaxLength(18).IsFixedLength();
         builder.Property(s => s.Grade).HasMaxLength(3);
         builder.Property(s => s.ModelVersion).HasMaxLength(16);

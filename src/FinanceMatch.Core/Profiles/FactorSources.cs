@@ -11,8 +11,8 @@ public static class FactorSources
 {
     private static readonly Dictionary<string, FeedType?> Sources = new()
     {
-        ["yearsInOperation"] = null,
-        ["registeredCapital"] = null,
+        ["yearsInOperation"] = FeedType.Registration,
+        ["registeredCapital"] = FeedType.Registration,
         ["taxPaidLast12Months"] = FeedType.Tax,
         ["taxableRevenueLast12Months"] = FeedType.Tax,
         ["revenueTrend"] = FeedType.Tax,
@@ -26,6 +26,14 @@ public static class FactorSources
         ["openEnforcementCases"] = FeedType.Judicial,
         ["dishonestDebtor"] = FeedType.Judicial,
         ["loanDefaultsLast60Months"] = null,
+        ["housingFundContributorsLatest"] = FeedType.HousingFund,
+        ["housingFundArrears"] = FeedType.HousingFund,
+        ["intellectualProperty"] = FeedType.IntellectualProperty,
+        ["honours"] = FeedType.Honour,
+        ["aLevelTaxpayer"] = FeedType.Honour,
+        ["poorTaxCreditRating"] = FeedType.Tax,
+        ["openSeizures"] = FeedType.RealEstate,
+        ["registrationWarnings"] = FeedType.Registration,
     };
 
     public static IReadOnlyCollection<string> Codes => Sources.Keys;

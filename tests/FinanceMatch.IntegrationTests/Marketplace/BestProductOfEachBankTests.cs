@@ -133,7 +133,7 @@ public sealed class BestProductOfEachBankTests
         var maxTerm = minTerm + random.Next(0, 48);
         var minRate = Math.Round(3m + (decimal)random.NextDouble() * 10m, 4);
         var tax = firm.Metrics.TaxPaidLast12Months ?? 0;
-        var grades = ScoringModel.Current.Grades.Select(g => g.Grade).ToArray();
+        var grades = ScoringModel.Newest.Grades.Select(g => g.Grade).ToArray();
         var eligibility = new EligibilityDto(
             MinGrade: random.Next(3) == 0
                 ? null

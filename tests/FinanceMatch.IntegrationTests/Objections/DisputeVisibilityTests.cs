@@ -12,7 +12,8 @@ public sealed class DisputeVisibilityTests
     public async Task AnObjection_MarksTheFactorsOfItsFeed_AndTellsTheBanksThatReadTheRecord()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var firm = await Support.Marketplace.FirmPayingTaxAsync(20_000m);
+        var bureau = await Actors.DepartmentAsync(FeedType.Tax);
+        var firm = await Support.Marketplace.FirmPayingTaxAsync(20_000m, taxDepartment: bureau);
         var reader = await Actors.BankAsync();
         var bystander = await Actors.BankAsync();
         await reader.Client.Webhooks.RegisterAsync(
@@ -68,15 +69,30 @@ public sealed class DisputeVisibilityTests
             Is.EqualTo((objection.Id, "tax", Month(2)))
         );
 
-        await (await TestRun.OperatorAsync()).Objections.ResolveAsync(
-            objection.Id,
-            new ResolveObjectionBody(ObjectionOutcome.Rejected, "The bureau's record stands.")
+        // The bureau pushes the corrected month: the batch closes the objection and the reader is told.
+        await FinishedAsync(
+            bureau.Client,
+            (
+                await PushAsync(
+                    bureau.Client,
+                    FeedType.Tax,
+                    $"uscc,period,taxPaid,taxableRevenue\n{firm.Created.Uscc},{Month(2)},21000,400000\n",
+                    Csv
+                )
+            ).Id
         );
 
         await Eventually.HoldsAsync(
             () => Task.FromResult(receiver.Requests.Any(r => r.Event == "objectionResolved")),
             TimeSpan.FromSeconds(30),
             "no objectionResolved"
+        );
+        var resolved = JsonDocument
+            .Parse(receiver.Requests.Single(r => r.Event == "objectionResolved").Body)
+            .RootElement.GetProperty("data");
+        Assert.That(
+            (resolved.GetProperty("objectionId").GetGuid(), resolved.GetProperty("status").GetString()),
+            Is.EqualTo((objection.Id, "corrected"))
         );
         Assert.That(
             receiver.Requests.Count(r => r.Event == "objectionOpened"),

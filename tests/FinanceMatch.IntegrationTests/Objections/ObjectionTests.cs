@@ -8,9 +8,10 @@ namespace FinanceMatch.IntegrationTests.Objections;
 public sealed class ObjectionTests
 {
     [Test]
-    public async Task AnOpenObjection_MarksTheRecordDisputedInReports_UntilAnOperatorResolvesIt()
+    public async Task AnOpenObjection_MarksTheRecordDisputedInReports_UntilTheDepartmentPushesTheCorrectedRecord()
     {
-        var firm = await FirmPayingTaxAsync(25_000m);
+        var bureau = await Actors.DepartmentAsync(FeedType.Tax);
+        var firm = await FirmPayingTaxAsync(25_000m, taxDepartment: bureau);
         var bank = await ReaderOfAsync(firm);
         var month = Batches.Month(2);
         Assert.That(await DisputedTaxMonthsAsync(bank, firm), Is.Empty);
@@ -42,15 +43,63 @@ public sealed class ObjectionTests
             () => firm.Client.Objections.FileAsync(firm.Created.Id, new FileObjectionBody(FeedType.Tax, month, "Again"))
         );
 
+        // Routed to the bureau that supplied the record: it sees it (without the platform's enterprise id); nobody else
+        // does, and operators do not decide it before its 20 days run out.
         var @operator = await TestRun.OperatorAsync();
-        var resolved = await @operator.Objections.ResolveAsync(
+        await Problems.ExpectAsync(
+            HttpStatusCode.Conflict,
+            () =>
+                @operator.Objections.ResolveAsync(
+                    objection.Id,
+                    new ResolveObjectionBody(ObjectionOutcome.Rejected, "Too early")
+                )
+        );
+        var otherBureau = await Actors.DepartmentAsync(FeedType.Tax);
+        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => otherBureau.Client.Objections.GetAsync(objection.Id));
+        Assert.That((await otherBureau.Client.Objections.ListAsync(pageSize: 500)).Items, Is.Empty);
+        var routed = await bureau.Client.Objections.ListAsync(pageSize: 500);
+        Assert.That(
+            routed.Items.Select(o => (o.Id, o.EnterpriseId, o.Uscc, o.RecordKey)),
+            Is.EqualTo(new[] { (objection.Id, Guid.Empty, firm.Created.Uscc, month) })
+        );
+        Assert.That(routed.Items[0].DueBy, Is.EqualTo(objection.CreatedAt.AddDays(20)));
+
+        var promised = await bureau.Client.Objections.ResolveAsync(
             objection.Id,
             new ResolveObjectionBody(ObjectionOutcome.Corrected, "The bureau re-sent the month")
         );
-
         Assert.That(
-            (resolved.Status, resolved.ResolutionNote, resolved.ResolvedAt is not null),
-            Is.EqualTo((ObjectionStatus.Corrected, "The bureau re-sent the month", true))
+            (promised.Status, promised.CorrectionPromisedAt is not null),
+            Is.EqualTo((ObjectionStatus.Open, true)),
+            "corrected is a promise until the record arrives"
+        );
+        Assert.That(await DisputedTaxMonthsAsync(bank, firm), Is.EqualTo(new[] { month }));
+
+        async Task PushMonthAsync(decimal taxPaid) =>
+            await Batches.FinishedAsync(
+                bureau.Client,
+                (
+                    await Batches.PushAsync(
+                        bureau.Client,
+                        FeedType.Tax,
+                        $"uscc,period,taxPaid,taxableRevenue\n{firm.Created.Uscc},{month},{taxPaid},500000\n",
+                        Batches.Csv
+                    )
+                ).Id
+            );
+        await PushMonthAsync(25_000m);
+        Assert.That(
+            (await firm.Client.Objections.GetAsync(objection.Id)).Status,
+            Is.EqualTo(ObjectionStatus.Open),
+            "the record re-sent unchanged corrects nothing"
+        );
+        await PushMonthAsync(26_500m);
+        var resolved = await firm.Client.Objections.GetAsync(objection.Id);
+        Assert.That(
+            (resolved.Status, resolved.ClosedBy, resolved.ResolutionNote, resolved.ResolvedAt is not null),
+            Is.EqualTo(
+                (ObjectionStatus.Corrected, ObjectionCloser.CorrectedRecord, "The bureau re-sent the month", true)
+            )
         );
         Assert.That(
             await DisputedTaxMonthsAsync(bank, firm),
@@ -60,7 +109,7 @@ public sealed class ObjectionTests
         await Problems.ExpectAsync(
             HttpStatusCode.Conflict,
             () =>
-                @operator.Objections.ResolveAsync(
+                bureau.Client.Objections.ResolveAsync(
                     objection.Id,
                     new ResolveObjectionBody(ObjectionOutcome.Rejected, "Changed my mind")
                 )
@@ -77,7 +126,7 @@ public sealed class ObjectionTests
     }
 
     [Test]
-    public async Task OnlyTheFirm_Files_OnlyOperators_Resolve_AndNobodyElseSeesIt()
+    public async Task OnlyTheFirm_Files_OnlyItsDepartmentAnswers_AndNobodyElseSeesIt()
     {
         var firm = await FirmPayingTaxAsync(25_000m);
         var stranger = await Actors.EnterpriseAsync();
@@ -105,6 +154,15 @@ public sealed class ObjectionTests
             () => stranger.Client.Objections.ListForEnterpriseAsync(firm.Created.Id)
         );
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Objections.GetAsync(objection.Id));
+        var strangerDepartment = await Actors.DepartmentAsync(FeedType.Tax);
+        await Problems.ExpectAsync(
+            HttpStatusCode.NotFound,
+            () =>
+                strangerDepartment.Client.Objections.ResolveAsync(
+                    objection.Id,
+                    new ResolveObjectionBody(ObjectionOutcome.Rejected, "Not mine to answer")
+                )
+        );
         await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => firm.Client.Objections.ListAsync());
         await Problems.ExpectAsync(
             HttpStatusCode.Forbidden,
@@ -223,6 +281,14 @@ public sealed class ObjectionTests
             old.Id
         );
         var @operator = await TestRun.OperatorAsync();
+        await Problems.ExpectAsync(
+            HttpStatusCode.Conflict,
+            () =>
+                @operator.Objections.ResolveAsync(
+                    recent.Id,
+                    new ResolveObjectionBody(ObjectionOutcome.Rejected, "Not overdue yet")
+                )
+        );
 
         var overdue = await @operator.Objections.ListAsync(overdue: true, pageSize: 500);
 
@@ -238,10 +304,11 @@ public sealed class ObjectionTests
         );
         Assert.That((feed.OpenObjections, feed.OverdueObjections), Is.EqualTo((2L, 1L)));
 
-        await @operator.Objections.ResolveAsync(
+        var decided = await @operator.Objections.ResolveAsync(
             old.Id,
             new ResolveObjectionBody(ObjectionOutcome.Rejected, "The record is right")
         );
+        Assert.That(decided.ClosedBy, Is.EqualTo(ObjectionCloser.Operator));
 
         Assert.That(
             (await @operator.Objections.ListAsync(overdue: true, pageSize: 500)).Items.Select(o => o.Id),

@@ -73,13 +73,16 @@ public sealed class ProfileTests
         Assert.That(profile.Metrics.TaxPaidLast12Months, Is.EqualTo(Enumerable.Range(1, 12).Sum(m => 1000m + m)));
         Assert.That(profile.Metrics.InsuredEmployeesLatest, Is.EqualTo(50));
         Assert.That(profile.Metrics.InsuredEmployeesTrend, Is.EqualTo(1d));
-        Assert.That(profile.Dimensions.Select(d => d.Code), Is.EqualTo(new[] { "basic", "operating", "compliance" }));
+        Assert.That(
+            profile.Dimensions.Select(d => d.Code),
+            Is.EqualTo(new[] { "basic", "operating", "enhancing", "compliance" })
+        );
         Assert.That(
             profile.Factors.Select(f => f.Code),
             Does.Contain("taxPaidLast12Months").And.Contain("dishonestDebtor")
         );
         Assert.That(profile.Score, Is.EqualTo(500 + profile.Factors.Sum(f => f.Impact)).Within(profile.Factors.Count));
-        Assert.That(profile.ModelVersion, Is.EqualTo("2026.2"));
+        Assert.That(profile.ModelVersion, Is.EqualTo("2027.1"));
         Assert.That(await firm.Client.Profiles.GetHistoryAsync(firm.Created.Id), Has.Count.EqualTo(1));
     }
 
@@ -184,12 +187,24 @@ public sealed class ProfileTests
     public async Task ScoringModel_IsPublic()
     {
         var model = await TestRun.Anonymous().Profiles.GetModelAsync();
-        Assert.That(model.Version, Is.EqualTo("2026.2"));
+        Assert.That((model.Version, model.InForce), Is.EqualTo(("2027.1", true)));
+        Assert.That(model.Versions, Is.EqualTo(new[] { "2026.2", "2027.1" }));
+        Assert.That(
+            model.Caps!.Select(c => (c.Code, c.Grade)),
+            Does.Contain(("seizure", "BB")).And.Contain(("dishonestDebtor", "C"))
+        );
+        var old = await TestRun.Anonymous().Profiles.GetModelAsync("2026.2");
+        Assert.That(
+            (old.Version, old.InForce, old.Dimensions.Count),
+            Is.EqualTo(("2026.2", false, 3)),
+            "the old version stays readable"
+        );
+        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => TestRun.Anonymous().Profiles.GetModelAsync("1999.1"));
         Assert.That(model.Grades.Select(g => g.Grade), Is.EqualTo(new[] { "AAA", "AA", "A", "BBB", "BB", "B", "C" }));
         Assert.That(model.Dimensions.Sum(d => d.Weight), Is.EqualTo(1).Within(1e-9));
         Assert.That(
             model.Dimensions.SelectMany(d => d.Factors).Select(f => f.Direction).Distinct(),
-            Is.EquivalentTo(new[] { "favourable", "unfavourable" })
+            Is.EquivalentTo(new[] { "favourable", "unfavourable", "enhancing", "warning" })
         );
     }
 

@@ -7,7 +7,11 @@ public sealed class FactorSourcesTests
     [Test]
     public void EveryFactorOfTheModel_HasASource_AndNothingElseDoes()
     {
-        var modelFactors = ScoringModel.Current.Dimensions.SelectMany(d => d.Factors).Select(f => f.Code);
+        var modelFactors = ScoringModel
+            .Versions.SelectMany(v => v.Dimensions)
+            .SelectMany(d => d.Factors)
+            .Select(f => f.Code)
+            .Distinct();
         Assert.That(FactorSources.Codes, Is.EquivalentTo(modelFactors));
     }
 }

@@ -2,11 +2,18 @@ using FinanceMatch.Core.Profiles;
 
 namespace FinanceMatch.UnitTests.Profiles;
 
-/// <summary>Properties of the scoring model, checked over thousands of generated firms rather than a few examples.</summary>
-public sealed class ScoringModelTests
+/// <summary>
+/// Properties of every scoring model version the platform keeps, checked over thousands of generated firms rather than a
+/// few examples.
+/// </summary>
+[TestFixtureSource(nameof(VersionNames))]
+public sealed class ScoringModelTests(string version)
 {
-    private static readonly ScoringModel Model = ScoringModel.Current;
+    public static IEnumerable<string> VersionNames => ScoringModel.Versions.Select(v => v.Version);
+
+    private readonly ScoringModel Model = ScoringModel.Find(version)!;
     private const int Firms = 3_000;
+    private static readonly string?[] Statuses = [null, "active", "abnormal", "revoked", "deregistered"];
 
     private static ProfileMetrics RandomFirm(Random random, bool allowDishonest = true)
     {
@@ -34,6 +41,17 @@ public sealed class ScoringModelTests
             SeriousPenaltiesLast36Months = random.Next(3),
             OpenEnforcementCases = random.Next(4),
             OpenDishonestDebtorRecords = allowDishonest && random.Next(8) == 0 ? 1 : 0,
+            HousingFundMonths = random.Next(25),
+            HousingFundContributorsLatest = random.Next(4) == 0 ? null : random.Next(400),
+            HousingFundArrears = random.Next(4) == 0 ? Math.Round((decimal)(random.NextDouble() * 150_000), 2) : 0,
+            ValidIntellectualProperty = random.Next(3) == 0 ? random.Next(30) * 0.5 : 0,
+            HonourPoints = random.Next(3) == 0 ? random.Next(10) : 0,
+            ALevelTaxpayer = random.Next(5) == 0,
+            PoorTaxCreditRating = random.Next(6) == 0 ? random.Next(1, 3) : 0,
+            OpenSeizures = random.Next(8) == 0 ? random.Next(1, 3) : 0,
+            RegistrationStatus = Statuses[random.Next(Statuses.Length)],
+            OpenAbnormalListings = random.Next(8) == 0 ? 1 : 0,
+            OpenSeriousViolationListings = random.Next(15) == 0 ? 1 : 0,
         };
     }
 
@@ -64,6 +82,18 @@ public sealed class ScoringModelTests
             "capital",
             (m, r) => m with { RegisteredCapital = m.RegisteredCapital + (decimal)(r.NextDouble() * 10_000_000) }
         ),
+        (
+            "housingFundContributors",
+            (m, r) => m with { HousingFundContributorsLatest = m.HousingFundContributorsLatest + r.Next(1, 200) }
+        ),
+        (
+            "intellectualProperty",
+            (m, r) => m with { ValidIntellectualProperty = m.ValidIntellectualProperty + r.Next(1, 10) * 0.5 }
+        ),
+        ("honours", (m, r) => m with { HonourPoints = m.HonourPoints + r.Next(1, 5) }),
+        ("aLevelTaxpayer", (m, _) => m with { ALevelTaxpayer = true }),
+        ("seizureReleased", (m, _) => m with { OpenSeizures = Math.Max(0, m.OpenSeizures - 1) }),
+        ("abnormalListingRemoved", (m, _) => m with { OpenAbnormalListings = Math.Max(0, m.OpenAbnormalListings - 1) }),
     ];
 
     /// <summary>Each unfavourable input raised, all else equal.</summary>
@@ -96,6 +126,25 @@ public sealed class ScoringModelTests
         ),
         ("enforcement", (m, r) => m with { OpenEnforcementCases = m.OpenEnforcementCases + r.Next(1, 4) }),
         ("dishonestDebtor", (m, r) => m with { OpenDishonestDebtorRecords = m.OpenDishonestDebtorRecords + 1 }),
+        (
+            "housingFundArrears",
+            (m, r) => m with { HousingFundArrears = m.HousingFundArrears + (decimal)(r.NextDouble() * 100_000) + 0.01m }
+        ),
+        ("poorTaxCreditRating", (m, r) => m with { PoorTaxCreditRating = Math.Min(2, m.PoorTaxCreditRating + 1) }),
+        ("seizure", (m, r) => m with { OpenSeizures = m.OpenSeizures + 1 }),
+        ("abnormalListing", (m, r) => m with { OpenAbnormalListings = m.OpenAbnormalListings + 1 }),
+        (
+            "seriousViolationListing",
+            (m, r) => m with { OpenSeriousViolationListings = m.OpenSeriousViolationListings + 1 }
+        ),
+        (
+            "statusAbnormal",
+            (m, r) =>
+                m with
+                {
+                    RegistrationStatus = m.RegistrationStatus is null or "active" ? "abnormal" : m.RegistrationStatus,
+                }
+        ),
     ];
 
     [Test]
@@ -150,6 +199,10 @@ public sealed class ScoringModelTests
                 TaxPaidLast12Months = 9_000_000,
                 InsuredEmployeesLatest = 900,
                 TaxArrears = 0,
+                OpenSeizures = 0,
+                RegistrationStatus = "active",
+                OpenAbnormalListings = 0,
+                OpenSeriousViolationListings = 0,
             };
             var result = Model.Score(firm);
             Assert.That(result.Grade, Is.EqualTo("C"), firm.ToString());
@@ -178,7 +231,15 @@ public sealed class ScoringModelTests
         var random = new Random(5);
         for (var i = 0; i < Firms; i++)
         {
-            var firm = RandomFirm(random, allowDishonest: false) with { TaxMonths = 6 };
+            var firm = RandomFirm(random, allowDishonest: false) with
+            {
+                TaxMonths = 6,
+                // no grade cap: the points alone make the grade
+                OpenSeizures = 0,
+                RegistrationStatus = "active",
+                OpenAbnormalListings = 0,
+                OpenSeriousViolationListings = 0,
+            };
             var result = Model.Score(firm);
             var factorCount = result.Factors.Count;
             Assert.That(
@@ -240,9 +301,14 @@ public sealed class ScoringModelTests
                 Assert.That(factor.Thresholds, Is.Ordered.Ascending, factor.Code);
                 Assert.That(
                     factor.BandScores,
-                    factor.Direction == FactorDirection.Favourable ? Is.Ordered.Ascending : Is.Ordered.Descending,
+                    factor.Direction is FactorDirection.Favourable or FactorDirection.Enhancing
+                        ? Is.Ordered.Ascending
+                        : Is.Ordered.Descending,
                     factor.Code
                 );
+                // Enhancing data can only raise a score and warning data only lower it: none of it is the neutral middle.
+                if (factor.Direction is FactorDirection.Enhancing or FactorDirection.Warning)
+                    Assert.That(factor.BandScores[0], Is.EqualTo(ScoringModel.Neutral), factor.Code);
                 Assert.That(factor.BandScores, Has.All.InRange(0d, 1d), factor.Code);
             }
         }

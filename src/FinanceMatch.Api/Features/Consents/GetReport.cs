@@ -113,6 +113,9 @@ public static class GetReport
                     : null,
                 scopes.Contains(DomainConsentScope.Honour)
                     ? await ReportRecords.HonoursAsync(connection, uscc, today.AddMonths(-24), ct)
+                    : null,
+                scopes.Contains(DomainConsentScope.Registration)
+                    ? await ReportRecords.RegistrationAsync(connection, uscc, today.AddMonths(-24), ct)
                     : null
             );
 

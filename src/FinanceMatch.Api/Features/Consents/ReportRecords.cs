@@ -1,7 +1,9 @@
 using System.Globalization;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
+using FinanceMatch.Core.Feeds;
 using Npgsql;
+using DomainFeedType = FinanceMatch.Core.Feeds.FeedType;
 
 namespace FinanceMatch.Api.Features.Consents;
 
@@ -31,8 +33,8 @@ internal static class ReportRecords
     }
 
     /// <summary>Whether an objection to the record <c>r</c> (its key given as SQL) is open: the report's <c>disputed</c>.</summary>
-    private static string Disputed(string feedType, string recordKeySql) =>
-        $"EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = '{feedType}' AND o.status = 'Open' AND o.record_key = {recordKeySql}) AS disputed";
+    private static string Disputed(DomainFeedType feedType) =>
+        $"EXISTS (SELECT 1 FROM financematch.objections o WHERE o.uscc = r.uscc AND o.feed_type = '{feedType}' AND o.status = 'Open' AND o.record_key = {FeedSchema.For(feedType).RecordKeySql("r")}) AS disputed";
 
     private static DateOnly? Date(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
 
@@ -46,7 +48,7 @@ internal static class ReportRecords
             c,
             $"""
             SELECT period, tax_paid, taxable_revenue, arrears, tax_credit_rating,
-                {Disputed("Tax", "to_char(r.period, 'YYYY-MM')")}
+                {Disputed(DomainFeedType.Tax)}
             FROM financematch.tax_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
             """,
             uscc,
@@ -77,7 +79,7 @@ internal static class ReportRecords
             c,
             $"""
             SELECT period, insured_employees, contribution_paid, arrears,
-                {Disputed("SocialSecurity", "to_char(r.period, 'YYYY-MM')")}
+                {Disputed(DomainFeedType.SocialSecurity)}
             FROM financematch.social_security_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
             """,
             uscc,
@@ -107,7 +109,7 @@ internal static class ReportRecords
             c,
             $"""
             SELECT period, kind, consumption, amount_billed, amount_overdue,
-                {Disputed("Utility", "to_char(r.period, 'YYYY-MM') || '/' || r.kind")}
+                {Disputed(DomainFeedType.Utility)}
             FROM financematch.utility_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC, kind
             """,
             uscc,
@@ -139,7 +141,7 @@ internal static class ReportRecords
             c,
             $"""
             SELECT decision_no, decided_on, authority, severity, amount, revoked_on,
-                {Disputed("Penalty", "r.decision_no")}
+                {Disputed(DomainFeedType.Penalty)}
             FROM financematch.penalty_records r WHERE uscc = $1 AND decided_on >= $2 ORDER BY decided_on DESC, decision_no
             """,
             uscc,
@@ -168,7 +170,7 @@ internal static class ReportRecords
             c,
             $"""
             SELECT case_no, filed_on, kind, amount, closed_on,
-                {Disputed("Judicial", "r.case_no")}
+                {Disputed(DomainFeedType.Judicial)}
             FROM financematch.judicial_records r WHERE uscc = $1 AND (filed_on >= $2 OR closed_on IS NULL) ORDER BY filed_on DESC, case_no
             """,
             uscc,
@@ -195,7 +197,7 @@ internal static class ReportRecords
             c,
             $"""
             SELECT period, contributing_employees, amount_paid, arrears,
-                {Disputed("HousingFund", "to_char(r.period, 'YYYY-MM')")}
+                {Disputed(DomainFeedType.HousingFund)}
             FROM financematch.housing_fund_records r WHERE uscc = $1 AND period >= $2 ORDER BY period DESC
             """,
             uscc,
@@ -225,7 +227,7 @@ internal static class ReportRecords
         ReadAsync(
             c,
             $"""
-            SELECT number, kind, granted_on, status, {Disputed("IntellectualProperty", "r.number")}
+            SELECT number, kind, granted_on, status, {Disputed(DomainFeedType.IntellectualProperty)}
             FROM financematch.intellectual_property_records r WHERE uscc = $1 AND (granted_on >= $2 OR status = 'valid')
             ORDER BY granted_on DESC, number
             """,
@@ -253,7 +255,7 @@ internal static class ReportRecords
             c,
             $"""
             SELECT certificate_no, kind, amount, registered_on, released_on,
-                {Disputed("RealEstate", "r.certificate_no || '/' || r.kind")}
+                {Disputed(DomainFeedType.RealEstate)}
             FROM financematch.real_estate_records r WHERE uscc = $1 AND (registered_on >= $2 OR released_on IS NULL)
             ORDER BY registered_on DESC, certificate_no, kind
             """,
@@ -282,7 +284,7 @@ internal static class ReportRecords
             c,
             $"""
             SELECT kind, granted_on, level, title, valid_until,
-                {Disputed("Honour", "r.kind || '/' || to_char(r.granted_on, 'YYYY-MM-DD')")}
+                {Disputed(DomainFeedType.Honour)}
             FROM financematch.honour_records r
             WHERE uscc = $1 AND (granted_on >= $2 OR valid_until IS NULL OR valid_until >= current_date)
             ORDER BY granted_on DESC, kind
@@ -302,6 +304,45 @@ internal static class ReportRecords
                     r.GetBoolean(5)
                 );
             },
+            ct
+        );
+
+    /// <summary>
+    /// The market regulator's registration record, and the firm's abnormal-operation and serious-violation listings of
+    /// the window or still standing.
+    /// </summary>
+    public static Task<List<RegistrationRecordDto>> RegistrationAsync(
+        NpgsqlConnection c,
+        string uscc,
+        DateOnly since,
+        CancellationToken ct
+    ) =>
+        ReadAsync(
+            c,
+            $"""
+            SELECT {FeedSchema.For(DomainFeedType.Registration).RecordKeySql("r")}, record, name, legal_representative,
+                established_on, registered_capital, status, listed_on, reason, removed_on, {Disputed(
+                DomainFeedType.Registration
+            )}
+            FROM financematch.registration_records r
+            WHERE uscc = $1 AND (entry_id = '' OR listed_on >= $2 OR removed_on IS NULL OR removed_on >= $2)
+            ORDER BY entry_id = '' DESC, listed_on DESC, entry_id
+            """,
+            uscc,
+            since,
+            r => new RegistrationRecordDto(
+                r.GetString(0),
+                r.GetString(1),
+                r.IsDBNull(2) ? null : r.GetString(2),
+                r.IsDBNull(3) ? null : r.GetString(3),
+                Date(r, 4),
+                r.IsDBNull(5) ? null : r.GetDecimal(5),
+                r.IsDBNull(6) ? null : r.GetString(6),
+                Date(r, 7),
+                r.IsDBNull(8) ? null : r.GetString(8),
+                Date(r, 9),
+                r.GetBoolean(10)
+            ),
             ct
         );
 }

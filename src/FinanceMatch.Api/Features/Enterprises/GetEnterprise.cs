@@ -4,6 +4,7 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Enterprises;
+using FinanceMatch.Core.Feeds;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using DomainRole = FinanceMatch.Core.Identity.Role;
@@ -29,7 +30,9 @@ public static class GetEnterprise
             var enterprise = visible
                 ? await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.Id, ct)
                 : null;
-            return ToDto(enterprise ?? throw new NotFoundException("No enterprise has this id."), query.Caller);
+            if (enterprise is null)
+                throw new NotFoundException("No enterprise has this id.");
+            return ToDto(enterprise, query.Caller, await RegisteredAsync(db, enterprise, ct));
         }
 
         private async Task<bool> BankHoldsConsentAsync(Query query, CancellationToken ct)
@@ -44,17 +47,23 @@ public static class GetEnterprise
         }
     }
 
-    /// <summary>Who decided a verification is for operators to see; the firm sees its own decision, note included.</summary>
-    internal static EnterpriseDto ToDto(Enterprise e, Caller? caller) =>
-        new(
+    /// <summary>
+    /// Who decided a verification is for operators to see; the firm sees its own decision, note included. The market
+    /// regulator's facts (<paramref name="registered"/>, its registration record) replace the typed ones of a verified
+    /// firm only: a claimant who has proved nothing learns nothing from the regulator's record of the USCC it typed.
+    /// </summary>
+    internal static EnterpriseDto ToDto(Enterprise e, Caller? caller, RegistrationRecord? registered = null)
+    {
+        var regulator = e.IsVerified ? registered : null;
+        return new(
             e.Id,
             e.Uscc,
-            e.Name,
-            e.LegalRepresentative,
+            regulator?.Name ?? e.Name,
+            regulator?.LegalRepresentative ?? e.LegalRepresentative,
             e.DivisionCode,
             e.IndustryCode,
-            e.EstablishedOn,
-            e.RegisteredCapital,
+            regulator?.EstablishedOn ?? e.EstablishedOn,
+            regulator?.RegisteredCapital ?? e.RegisteredCapital,
             e.Employees,
             e.RegisteredAt,
             e.Verification.Map<Client.Contracts.EnterpriseVerification>(),
@@ -64,8 +73,24 @@ public static class GetEnterprise
             caller is not null && (caller.Is(DomainRole.Operator) || caller.IsParty(DomainRole.Enterprise, e.Id))
                 ? e.VerificationNote
                 : null,
-            caller?.Is(DomainRole.Operator) == true ? e.VerificationDecidedBy : null
+            caller?.Is(DomainRole.Operator) == true ? e.VerificationDecidedBy : null,
+            regulator is null ? "declared" : "marketRegulator",
+            regulator?.Status,
+            new DeclaredFactsDto(e.Name, e.LegalRepresentative, e.EstablishedOn, e.RegisteredCapital)
         );
+    }
+
+    /// <summary>The market regulator's registration record of a verified firm (none for a claim not yet proved).</summary>
+    internal static async Task<RegistrationRecord?> RegisteredAsync(
+        FinanceMatchDbContext db,
+        Enterprise e,
+        CancellationToken ct
+    ) =>
+        e.IsVerified
+            ? await db
+                .RegistrationRecords.AsNoTracking()
+                .SingleOrDefaultAsync(r => r.Uscc == e.Uscc && r.EntryId == "", ct)
+            : null;
 
     internal static async Task<EnterpriseDto> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
         await sender.Send(new Query(id, caller), ct);

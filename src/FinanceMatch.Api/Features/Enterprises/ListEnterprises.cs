@@ -45,10 +45,13 @@ public static class ListEnterprises
             }
             if (query.Verification is { } verification)
                 enterprises = enterprises.Where(e => e.Verification == verification);
-            return await enterprises
-                .OrderBy(e => e.RegisteredAt)
-                .ThenBy(e => e.Id)
-                .ToPageAsync(db, query, e => GetEnterprise.ToDto(e, query.Caller), ct);
+            return await (
+                from e in enterprises
+                join r in db.RegistrationRecords.Where(r => r.EntryId == "") on e.Uscc equals r.Uscc into registered
+                from r in registered.DefaultIfEmpty()
+                orderby e.RegisteredAt, e.Id
+                select new { Enterprise = e, Registered = r }
+            ).ToPageAsync(db, query, row => GetEnterprise.ToDto(row.Enterprise, query.Caller, row.Registered), ct);
         }
     }
 

@@ -32,10 +32,8 @@ public static class VerifyEnterprise
                 ?? throw new NotFoundException("No enterprise has this id.");
             var actor = command.Caller.RequiredClientId;
             var proof = await review.CheckAsync(firm, new VerificationClaim(null, actor, command.Note.Trim()), ct);
-            return GetEnterprise.ToDto(
-                await decision.VerifyAsync(firm.Id, review.Method, proof, actor, ct),
-                command.Caller
-            );
+            var verified = await decision.VerifyAsync(firm.Id, review.Method, proof, actor, ct);
+            return GetEnterprise.ToDto(verified, command.Caller, await GetEnterprise.RegisteredAsync(db, verified, ct));
         }
     }
 

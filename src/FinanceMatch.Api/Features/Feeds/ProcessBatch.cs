@@ -174,7 +174,11 @@ public static partial class ProcessBatch
                 }
                 if (accepted > 0)
                 {
+                    // Department records always have their department (only bank loan reports have none, applied above).
+                    var departmentId = batch.DepartmentId!.Value;
+                    var corrected = await CorrectedObjectionsAsync(connection, schema, staging, departmentId, ct);
                     await Sql.ExecuteAsync(connection, schema.UpsertSql(staging), ct, batch.DepartmentId, id, now);
+                    await CloseCorrectedObjectionsAsync(connection, corrected, departmentId, now, ct);
                     // The seam to profile rebuilding: every firm this batch touched, committed with the batch itself.
                     await Sql.ExecuteAsync(
                         connection,
@@ -366,6 +370,67 @@ public static partial class ProcessBatch
                 );
             }
             await copy.CompleteAsync(ct);
+        }
+
+        /// <summary>
+        /// The open objections to this department's records that the batch's rows change (read before they are written).
+        /// Most batches meet no objection: one index probe answers that before the staging rows are compared.
+        /// </summary>
+        private static async Task<List<Guid>> CorrectedObjectionsAsync(
+            NpgsqlConnection connection,
+            FeedSchema schema,
+            string staging,
+            Guid departmentId,
+            CancellationToken ct
+        )
+        {
+            var feedType = schema.FeedType.ToString();
+            var any = await Sql.ScalarAsync<bool>(
+                connection,
+                "SELECT EXISTS (SELECT 1 FROM financematch.objections WHERE department_id = $1 AND status = 'Open' AND feed_type = $2)",
+                ct,
+                departmentId,
+                feedType
+            );
+            return any
+                ? await Sql.QueryAsync(
+                    connection,
+                    schema.CorrectedObjectionsSql(staging),
+                    r => r.GetGuid(0),
+                    ct,
+                    departmentId,
+                    feedType
+                )
+                : [];
+        }
+
+        /// <summary>
+        /// The department pushed the corrected record: its objection closes as corrected in the batch's transaction, with the
+        /// note the department gave when it answered (if it did), and the banks that read the record are told.
+        /// </summary>
+        private static async Task CloseCorrectedObjectionsAsync(
+            NpgsqlConnection connection,
+            List<Guid> objections,
+            Guid departmentId,
+            DateTimeOffset now,
+            CancellationToken ct
+        )
+        {
+            if (objections.Count == 0)
+                return;
+            await Sql.ExecuteAsync(
+                connection,
+                """
+                UPDATE financematch.objections SET status = 'Corrected', closed_by = 'CorrectedRecord', resolved_at = $2, resolved_by = $3,
+                    resolution_note = coalesce(resolution_note, 'The department pushed the corrected record.')
+                WHERE id = ANY ($1) AND status = 'Open'
+                """,
+                ct,
+                objections.ToArray(),
+                now,
+                departmentId
+            );
+            await Webhooks.WebhookOutbox.AddObjectionDeliveriesAsync(connection, objections, ct);
         }
 
         [LoggerMessage(

@@ -55,9 +55,9 @@ public static class CreatePolicy
                 () =>
                 {
                     RuleFor(b => b.Eligibility!.MinGrade)
-                        .Must(g => g is null || ScoringModel.Current.IsGrade(g.Trim().ToUpperInvariant()))
+                        .Must(g => g is null || ScoringModel.Newest.IsGrade(g.Trim().ToUpperInvariant()))
                         .WithMessage(
-                            $"minGrade is one of {string.Join(", ", ScoringModel.Current.Grades.Select(g => g.Grade))}."
+                            $"minGrade is one of {string.Join(", ", ScoringModel.Newest.Grades.Select(g => g.Grade))}."
                         );
                     RuleFor(b => b.Eligibility!.DivisionPrefixes)
                         .Must(p => p is null || p.Count <= 100)

@@ -48,7 +48,7 @@ public static class BestProductOfEachBankQuery
     /// <summary>The applicant's values the firm's own rules compare with.</summary>
     public static NpgsqlParameter[] FirmParameters(Applicant firm)
     {
-        var grades = ScoringModel.Current.Grades.Select(g => g.Grade).ToArray();
+        var grades = ScoringModel.Newest.Grades.Select(g => g.Grade).ToArray();
         return
         [
             new("division_prefixes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Prefixes(firm.DivisionCode) },

@@ -19,7 +19,7 @@ public static class GetObjection
                 await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken)
                 ?? throw new NotFoundException("No objection has this id.");
             objection.EnsureVisibleTo(query.Caller);
-            return objection.ToDto(clock.GetUtcNow());
+            return objection.ToDto(clock.GetUtcNow(), query.Caller);
         }
     }
 

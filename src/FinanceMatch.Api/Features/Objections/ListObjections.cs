@@ -15,7 +15,7 @@ namespace FinanceMatch.Api.Features.Objections;
 
 public static class ListObjections
 {
-    /// <summary>Operators: every objection, or a firm's; the firm itself: its own.</summary>
+    /// <summary>Operators: every objection, or a firm's; the firm itself: its own; a department: those on its records.</summary>
     public sealed record Query(
         Caller Caller,
         Guid? EnterpriseId,
@@ -42,18 +42,25 @@ public static class ListObjections
                     throw new NotFoundException("No enterprise has this id.");
                 objections = objections.Where(o => o.EnterpriseId == enterpriseId);
             }
+            if (query.Caller.Is(DomainRole.Department))
+            {
+                var departmentId = query.Caller.SubjectId;
+                objections = objections.Where(o => o.DepartmentId == departmentId);
+            }
             var now = clock.GetUtcNow();
             if (query.Status is { } status)
                 objections = objections.Where(o => o.Status == status);
             if (query.Overdue)
             {
                 var cutoff = DomainObjection.OverdueCutoff(now);
-                objections = objections.Where(o => o.Status == DomainObjectionStatus.Open && o.CreatedAt <= cutoff);
+                objections = objections.Where(o =>
+                    o.Status == DomainObjectionStatus.Open && o.CorrectionPromisedAt == null && o.CreatedAt <= cutoff
+                );
             }
             var ordered = query.EnterpriseId is null
                 ? objections.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id) // operators work the oldest first
                 : objections.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id);
-            return await ordered.ToPageAsync(db, query, o => o.ToDto(now), cancellationToken);
+            return await ordered.ToPageAsync(db, query, o => o.ToDto(now, query.Caller), cancellationToken);
         }
     }
 

@@ -28,19 +28,23 @@ public static class ObjectionEndpoints
         var objections = app.MapGroup("/api/v1/objections").WithTags("Objections");
         objections
             .MapGet("", ListObjections.Endpoint)
-            .RequireAuthorization(Policies.Operator)
-            .WithSummary("Every objection, oldest first; overdue=true for those open past 20 days (operators)")
+            .RequireAuthorization(Policies.OperatorOrDepartment)
+            .WithSummary(
+                "Objections, oldest first: every one (operators), those on the department's own records (a department); overdue=true for those unanswered past 20 days"
+            )
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
         objections
             .MapGet("/{id:guid}", GetObjection.Endpoint)
-            .RequireAuthorization(Policies.OperatorOrEnterprise)
-            .WithSummary("One objection (its firm, operators)")
+            .RequireAuthorization(Policies.OperatorEnterpriseOrDepartment)
+            .WithSummary("One objection (its firm, the department that supplied the record, operators)")
             .ProducesProblems(401, 403, 404);
         objections
             .MapPost("/{id:guid}/resolve", ResolveObjection.Endpoint)
-            .RequireAuthorization(Policies.Operator)
-            .WithSummary("Resolve an open objection as corrected or rejected, with a note (operators)")
+            .RequireAuthorization(Policies.OperatorOrDepartment)
+            .WithSummary(
+                "Answer an objection (the department that supplied the record, within 20 days): rejected with a reason closes it, corrected promises the corrected record whose push closes it; operators decide only overdue ones"
+            )
             .ProducesValidationProblem()
             .ProducesProblems(401, 403, 404, 409);
     }

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using DomainObjection = FinanceMatch.Core.Objections.Objection;
@@ -6,10 +7,11 @@ namespace FinanceMatch.Api.Features.Objections;
 
 internal static class ObjectionMapping
 {
-    public static ObjectionDto ToDto(this DomainObjection o, DateTimeOffset now) =>
+    /// <summary>A department sees the USCC of its own record, never the platform's enterprise id (empty for it).</summary>
+    public static ObjectionDto ToDto(this DomainObjection o, DateTimeOffset now, Caller? caller = null) =>
         new(
             o.Id,
-            o.EnterpriseId,
+            caller?.Is(Core.Identity.Role.Department) == true ? Guid.Empty : o.EnterpriseId,
             o.Uscc,
             o.FeedType.Map<FeedType>(),
             o.RecordKey,
@@ -19,6 +21,9 @@ internal static class ObjectionMapping
             o.IsOverdue(now),
             o.ResolutionNote,
             o.CreatedAt,
-            o.ResolvedAt
+            o.ResolvedAt,
+            o.DueBy,
+            o.CorrectionPromisedAt,
+            o.ClosedBy?.Map<ObjectionCloser>()
         );
 }

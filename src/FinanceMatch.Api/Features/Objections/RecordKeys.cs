@@ -29,6 +29,7 @@ internal static class RecordKeys
             FeedType.IntellectualProperty => "the number",
             FeedType.RealEstate => "the certificate and kind, <certificateNo>/mortgage or seizure",
             FeedType.Honour => "the kind and grant date, <kind>/YYYY-MM-DD",
+            FeedType.Registration => "registration, or a listing's entryId",
             _ => "unknown",
         };
 
@@ -39,8 +40,8 @@ internal static class RecordKeys
             FeedType.Utility => key.Split('/') is [var month, var kind]
                 && Month(month) is not null
                 && UtilityKinds.Contains(kind),
-            FeedType.Penalty or FeedType.Judicial or FeedType.IntellectualProperty => key.Trim() == key
-                && key.Length > 0,
+            FeedType.Penalty or FeedType.Judicial or FeedType.IntellectualProperty or FeedType.Registration =>
+                key.Trim() == key && key.Length > 0,
             FeedType.HousingFund => Month(key) is not null,
             FeedType.RealEstate => key.LastIndexOf('/') is > 0 and var slash
                 && RealEstateKinds.Contains(key[(slash + 1)..]),
@@ -62,66 +63,10 @@ internal static class RecordKeys
         CancellationToken ct
     )
     {
-        switch (feedType)
-        {
-            case DomainFeedType.Tax:
-                var taxMonth = Month(key);
-                return await db
-                    .TaxRecords.Where(r => r.Uscc == uscc && r.Period == taxMonth)
-                    .Select(r => (Guid?)r.DepartmentId)
-                    .FirstOrDefaultAsync(ct);
-            case DomainFeedType.SocialSecurity:
-                var socialMonth = Month(key);
-                return await db
-                    .SocialSecurityRecords.Where(r => r.Uscc == uscc && r.Period == socialMonth)
-                    .Select(r => (Guid?)r.DepartmentId)
-                    .FirstOrDefaultAsync(ct);
-            case DomainFeedType.Utility:
-                var parts = key.Split('/');
-                var utilityMonth = Month(parts[0]);
-                return await db
-                    .UtilityRecords.Where(r => r.Uscc == uscc && r.Period == utilityMonth && r.Kind == parts[1])
-                    .Select(r => (Guid?)r.DepartmentId)
-                    .FirstOrDefaultAsync(ct);
-            case DomainFeedType.Penalty:
-                return await db
-                    .PenaltyRecords.Where(r => r.Uscc == uscc && r.DecisionNo == key)
-                    .Select(r => (Guid?)r.DepartmentId)
-                    .FirstOrDefaultAsync(ct);
-            case DomainFeedType.Judicial:
-                return await db
-                    .JudicialRecords.Where(r => r.Uscc == uscc && r.CaseNo == key)
-                    .Select(r => (Guid?)r.DepartmentId)
-                    .FirstOrDefaultAsync(ct);
-            case DomainFeedType.HousingFund:
-                var fundMonth = Month(key);
-                return await db
-                    .HousingFundRecords.Where(r => r.Uscc == uscc && r.Period == fundMonth)
-                    .Select(r => (Guid?)r.DepartmentId)
-                    .FirstOrDefaultAsync(ct);
-            case DomainFeedType.IntellectualProperty:
-                return await db
-                    .IntellectualPropertyRecords.Where(r => r.Uscc == uscc && r.Number == key)
-                    .Select(r => (Guid?)r.DepartmentId)
-                    .FirstOrDefaultAsync(ct);
-            case DomainFeedType.RealEstate:
-                var slash = key.LastIndexOf('/');
-                var (certificate, estateKind) = (key[..slash], key[(slash + 1)..]);
-                return await db
-                    .RealEstateRecords.Where(r =>
-                        r.Uscc == uscc && r.CertificateNo == certificate && r.Kind == estateKind
-                    )
-                    .Select(r => (Guid?)r.DepartmentId)
-                    .FirstOrDefaultAsync(ct);
-            case DomainFeedType.Honour:
-                var honour = key.Split('/');
-                var grantedOn = Day(honour[1]);
-                return await db
-                    .HonourRecords.Where(r => r.Uscc == uscc && r.Kind == honour[0] && r.GrantedOn == grantedOn)
-                    .Select(r => (Guid?)r.DepartmentId)
-                    .FirstOrDefaultAsync(ct);
-            default:
-                return null;
-        }
+        var schema = Core.Feeds.FeedSchema.For(feedType);
+        // Table and key expression are the schema's own constants; the USCC and key are parameters.
+        var sql =
+            $"SELECT r.department_id AS \"Value\" FROM financematch.{schema.Table} r WHERE r.uscc = {{0}} AND {schema.RecordKeySql("r")} = {{1}} LIMIT 1";
+        return await db.Database.SqlQueryRaw<Guid?>(sql, uscc, key).FirstOrDefaultAsync(ct);
     }
 }

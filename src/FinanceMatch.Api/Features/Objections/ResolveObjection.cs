@@ -8,6 +8,7 @@ using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using DomainObjectionStatus = FinanceMatch.Core.Objections.ObjectionStatus;
+using DomainRole = FinanceMatch.Core.Identity.Role;
 
 namespace FinanceMatch.Api.Features.Objections;
 
@@ -37,13 +38,19 @@ public static class ResolveObjection
             var objection =
                 await db.Objections.SingleOrDefaultAsync(o => o.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException("No objection has this id.");
+            objection.EnsureVisibleTo(command.Caller);
             var now = clock.GetUtcNow();
-            objection.Resolve(
-                command.Body.Outcome.Map<DomainObjectionStatus>(),
-                command.Body.Note.Trim(),
-                command.Caller.SubjectId,
-                now
-            );
+            var outcome = command.Body.Outcome.Map<DomainObjectionStatus>();
+            var note = command.Body.Note.Trim();
+            if (command.Caller.Is(DomainRole.Department))
+                objection.Answer(outcome, note, command.Caller.SubjectId, now);
+            else
+                objection.Decide(outcome, note, command.Caller.SubjectId, now);
+            if (objection.Status == DomainObjectionStatus.Open)
+            {
+                await db.SaveChangesAsync(cancellationToken); // the corrected record is awaited: nothing to tell readers yet
+                return objection.ToDto(now, command.Caller);
+            }
             var deliveries = await Webhooks.WebhookOutbox.AddObjectionEventAsync(
                 db,
                 objection,
@@ -55,7 +62,7 @@ public static class ResolveObjection
             await db.SaveChangesAsync(cancellationToken); // two operators at once: one wins on the row version, the other gets 409
             foreach (var delivery in deliveries)
                 jobs.Enqueue<Webhooks.DeliverWebhook.Job>(job => job.Run(delivery.Id, CancellationToken.None));
-            return objection.ToDto(now);
+            return objection.ToDto(now, command.Caller);
         }
     }
 

@@ -36,7 +36,7 @@ public static class GetScoringModelPerformance
 
     private static readonly string OutcomesSql = Sql.Load("Profiles.ModelOutcomes");
 
-    public sealed class Handler(NpgsqlDataSource dataSource, TimeProvider clock, ProfileBuilder builder)
+    public sealed class Handler(NpgsqlDataSource dataSource, TimeProvider clock)
         : IRequestHandler<Query, ModelPerformanceDto>
     {
         public async ValueTask<ModelPerformanceDto> Handle(Query query, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public static class GetScoringModelPerformance
                 cancellationToken,
                 until
             );
-            var grades = builder.Model.Grades.Select(g => g.Grade).Append("unrated").ToList();
+            var grades = ScoringModel.Ladder.Select(g => g.Grade).Append("unrated").ToList();
             var versions = rows.GroupBy(r => r.Version)
                 .OrderByDescending(v => v.Key, StringComparer.Ordinal)
                 .Select(version =>

@@ -106,8 +106,11 @@ internal static class ProfileAccess
                 p.SeriousPenaltyLast36Months,
                 p.TaxArrears,
                 p.SocialSecurityArrears,
-                p.UtilityOverdue
+                p.UtilityOverdue,
+                p.RegistrationAbnormal,
+                p.OpenSeizure
             ),
-            JsonSerializer.Deserialize<ProfileMetricsDto>(p.Metrics, FinanceMatchJson.Options)!
+            JsonSerializer.Deserialize<ProfileMetricsDto>(p.Metrics, FinanceMatchJson.Options)!,
+            p.Caps
         );
 }

@@ -5,6 +5,7 @@ using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client;
 using FinanceMatch.Core.Alerts;
 using FinanceMatch.Core.Profiles;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,20 +16,41 @@ namespace FinanceMatch.Api.Features.Profiles;
 /// the model scores them in memory, and one binary COPY plus one upsert writes them back, with a history snapshot for
 /// every firm whose score, grade or model version changed. Runs inside the caller's transaction.
 /// </summary>
-public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBuilder> logger)
+public sealed partial class ProfileBuilder(
+    TimeProvider clock,
+    IOptions<ProfileOptions> options,
+    ILogger<ProfileBuilder> logger
+)
 {
-    public ScoringModel Model { get; } = ScoringModel.Current;
+    /// <summary>
+    /// The model version in force: the target of the latest switch-over (in force from the moment it starts, so every
+    /// rebuild during it already uses the new version), or the newest version on a deployment that never switched.
+    /// </summary>
+    public static async Task<ScoringModel> ActiveModelAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var version = await Sql.ScalarAsync<string?>(
+            connection,
+            "SELECT to_version FROM financematch.model_switch_overs ORDER BY started_at DESC LIMIT 1",
+            ct
+        );
+        return ScoringModel.Find(version) ?? ScoringModel.Newest;
+    }
 
     /// <summary>
     /// Rebuilds the profiles of the given USCCs, or of every firm when null: of verified registrations only, so a claim
-    /// nobody has proved never has a profile (nor scores, alerts or matches) computed from the firm's data.
+    /// nobody has proved never has a profile (nor scores, alerts or matches) computed from the firm's data. Scores with
+    /// the version in force, or with <paramref name="model"/>; a switch-over also scores with <paramref name="previous"/>
+    /// and records both versions' scores in the history at the same moment.
     /// </summary>
     public async Task<int> RebuildAsync(
         NpgsqlConnection connection,
         IReadOnlyCollection<string>? usccs,
-        CancellationToken ct
+        CancellationToken ct,
+        ScoringModel? model = null,
+        ScoringModel? previous = null
     )
     {
+        model ??= await ActiveModelAsync(connection, ct);
         var clockStart = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
         // Two drains rebuilding one firm at once would each compare with the same old profile and raise its alerts
@@ -53,7 +75,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
         {
             foreach (var (enterpriseId, m) in metrics)
             {
-                var result = Model.Score(m);
+                var result = model.Score(m);
                 copy.StartRow();
                 copy.Write(m.Uscc, NpgsqlDbType.Text);
                 copy.Write(enterpriseId, NpgsqlDbType.Uuid);
@@ -85,6 +107,19 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                     JsonSerializer.Serialize(m with { Uscc = "" }, FinanceMatchJson.Options),
                     NpgsqlDbType.Jsonb
                 );
+                copy.Write(m.RegistrationAbnormal, NpgsqlDbType.Boolean);
+                copy.Write(m.OpenSeizures > 0, NpgsqlDbType.Boolean);
+                copy.Write(result.Caps?.ToArray() ?? [], NpgsqlDbType.Array | NpgsqlDbType.Text);
+                if (previous?.Score(m) is { } before)
+                {
+                    copy.Write(before.Score, NpgsqlDbType.Integer);
+                    copy.Write(before.Grade, NpgsqlDbType.Text);
+                }
+                else
+                {
+                    copy.WriteNull();
+                    copy.WriteNull();
+                }
             }
             await copy.CompleteAsync(ct);
         }
@@ -95,15 +130,16 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
             Sql.Load("Profiles.RecordHistory", ("staging", staging)),
             ct,
             now,
-            Model.Version
+            model.Version,
+            previous?.Version
         );
-        await RaiseAlertsAsync(connection, staging, now, ct);
+        await RaiseAlertsAsync(connection, staging, model, now, ct);
         await Sql.ExecuteAsync(
             connection,
             Sql.Load("Profiles.StoreProfiles", ("staging", staging)),
             ct,
             now,
-            Model.Version
+            model.Version
         );
         await Sql.ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
         LogRebuilt(logger, metrics.Count, clockStart.ElapsedMilliseconds, readIn, scoredIn);
@@ -120,6 +156,7 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
     private async Task RaiseAlertsAsync(
         NpgsqlConnection connection,
         string staging,
+        ScoringModel model,
         DateTimeOffset now,
         CancellationToken ct
     )
@@ -130,19 +167,19 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
             reader => reader.GetGuid(0),
             ct,
             now,
-            AlertRules.GradeLadder(Model),
+            AlertRules.GradeLadder(model),
             AlertRules.GradeDowngradeNotches,
             AlertRules.EmployeesDeclineRatio
         );
         await WebhookOutbox.AddAlertDeliveriesAsync(connection, raised, ct);
     }
 
-    /// <summary>The metrics of every verified firm, and of the firms in $7 (a targeted rebuild).</summary>
+    /// <summary>The metrics of every verified firm, and of the firms in $9 (a targeted rebuild).</summary>
     private static readonly string AllFirmsMetricsSql = Sql.WithOptionalLines("Profiles.ReadMetrics");
 
     private static readonly string SomeFirmsMetricsSql = Sql.WithOptionalLines("Profiles.ReadMetrics", "someFirms");
 
-    private static async Task<List<(Guid EnterpriseId, ProfileMetrics Metrics)>> ReadMetricsAsync(
+    private async Task<List<(Guid EnterpriseId, ProfileMetrics Metrics)>> ReadMetricsAsync(
         NpgsqlConnection connection,
         IReadOnlyCollection<string>? usccs,
         DateTimeOffset now,
@@ -159,7 +196,9 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
             month0.AddMonths(-12),
             month0.AddMonths(-24),
             today.AddMonths(-36),
-            today.AddMonths(-60)
+            today.AddMonths(-60),
+            today,
+            options.Value.PublicityMonths
         );
         command.CommandTimeout = 0; // the full rebuild reads every firm's records
         if (usccs is not null)
@@ -199,6 +238,22 @@ public sealed partial class ProfileBuilder(TimeProvider clock, ILogger<ProfileBu
                         OpenEnforcementCases = (int)reader.GetInt64(21),
                         OpenDishonestDebtorRecords = (int)reader.GetInt64(22),
                         LoanDefaultsLast60Months = (int)reader.GetInt64(23),
+                        HousingFundMonths = (int)reader.GetInt64(24),
+                        HousingFundContributorsLatest = Int(25),
+                        HousingFundArrears = reader.GetDecimal(26),
+                        ValidIntellectualProperty = (double)reader.GetDecimal(27),
+                        HonourPoints = (int)reader.GetInt64(28),
+                        ALevelTaxpayer = reader.GetBoolean(29),
+                        PoorTaxCreditRating = (reader.IsDBNull(30) ? null : reader.GetString(30)) switch
+                        {
+                            "D" => 2,
+                            "C" => 1,
+                            _ => 0,
+                        },
+                        OpenSeizures = (int)reader.GetInt64(31),
+                        RegistrationStatus = reader.IsDBNull(32) ? null : reader.GetString(32),
+                        OpenAbnormalListings = (int)reader.GetInt64(33),
+                        OpenSeriousViolationListings = (int)reader.GetInt64(34),
                     }
                 )
             );

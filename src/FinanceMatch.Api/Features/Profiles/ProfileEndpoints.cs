@@ -11,7 +11,25 @@ public static class ProfileEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Credit profiles");
         api.MapGet("/scoring-model", GetScoringModel.Endpoint)
             .AllowAnonymous()
-            .WithSummary("The scoring model in force: grade bands, dimensions, factors, weights and bands (public)");
+            .WithSummary(
+                "The scoring model in force, or ?version= any version the platform keeps: grade bands, dimensions, factors, weights, bands and grade caps (public)"
+            )
+            .ProducesProblems(404);
+        api.MapPost("/scoring-model/switch-overs", SwitchScoringModel.Endpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary(
+                "Move the platform to another model version: in force at once, every firm rebuilt in steps with progress, both versions' scores in each history (operators)"
+            )
+            .ProducesValidationProblem()
+            .ProducesProblems(401, 403, 409, 422);
+        api.MapGet("/scoring-model/switch-overs", GetModelSwitchOver.ListEndpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("Every switch-over, newest first (operators)")
+            .ProducesProblems(401, 403);
+        api.MapGet("/scoring-model/switch-overs/{id:guid}", GetModelSwitchOver.Endpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("A switch-over and its progress: done of total firms (operators)")
+            .ProducesProblems(401, 403, 404);
         api.MapGet("/scoring-model/performance", GetScoringModelPerformance.Endpoint)
             .AllowAnonymous()
             .WithSummary(

@@ -6,4 +6,28 @@ public sealed class ProfileOptions
 
     /// <summary>How long after the first batch of a burst the touched firms are rebuilt; the burst is coalesced into one rebuild.</summary>
     public int RebuildDelaySeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How long a penalty is publicised, and counts, after its decision, by severity (信用修复: minor 3 months, general 1
+    /// year, serious 3 years); the department that supplied it may set a later <c>publicityEndsOn</c>, never an earlier one.
+    /// </summary>
+    public int MinorPenaltyPublicityMonths { get; set; } = 3;
+
+    public int GeneralPenaltyPublicityMonths { get; set; } = 12;
+    public int SeriousPenaltyPublicityMonths { get; set; } = 36;
+
+    /// <summary>How many firms one step of a model switch-over rebuilds in its own transaction (its progress unit).</summary>
+    public int SwitchOverChunk { get; set; } = 2000;
+
+    /// <summary>The publicity months as SQL parameters, minor, general, serious.</summary>
+    public int[] PublicityMonths =>
+        [MinorPenaltyPublicityMonths, GeneralPenaltyPublicityMonths, SeriousPenaltyPublicityMonths];
+
+    /// <summary>
+    /// The SQL of the day a penalty <paramref name="alias"/> stops being publicised: the later of its decision plus the
+    /// severity's months (from the int[] parameter <paramref name="monthsParameter"/>, minor, general, serious) and the
+    /// department's own date.
+    /// </summary>
+    public static string PublicityEndSql(string alias, string monthsParameter) =>
+        $"greatest({alias}.publicity_ends_on, ({alias}.decided_on + make_interval(months => ({monthsParameter}::int[])[CASE {alias}.severity WHEN 'minor' THEN 1 WHEN 'general' THEN 2 ELSE 3 END]))::date)";
 }

@@ -68,8 +68,6 @@ public static class SimulateProfile
     public sealed class Handler(FinanceMatchDbContext db, MatchingEngine engine)
         : IRequestHandler<Command, ProfileWhatIfDto>
     {
-        private static readonly DomainScoringModel Model = DomainScoringModel.Current;
-
         public async ValueTask<ProfileWhatIfDto> Handle(Command command, CancellationToken cancellationToken)
         {
             if (!command.Caller.IsParty(DomainRole.Enterprise, command.EnterpriseId))
@@ -81,6 +79,8 @@ public static class SimulateProfile
                 cancellationToken
             );
             var body = command.Body;
+            // The version that made the stored profile: what the next rebuild gives with such data, unless a switch-over intervenes.
+            var model = DomainScoringModel.Find(profile.ModelVersion) ?? DomainScoringModel.Newest;
             var metrics = JsonSerializer.Deserialize<DomainProfileMetrics>(profile.Metrics, FinanceMatchJson.Options)!;
             var changed = new DomainWhatIfChanges(
                 body.TaxPaidLast12Months,
@@ -88,8 +88,8 @@ public static class SimulateProfile
                 body.InsuredEmployeesLatest,
                 body.ClearArrears
             ).Apply(metrics);
-            var now = Model.Score(metrics);
-            var then = Model.Score(changed);
+            var now = model.Score(metrics);
+            var then = model.Score(changed);
             var thenFactors = then.Factors.ToDictionary(f => f.Code);
             var factors = now
                 .Factors.Select(f => new WhatIfFactorDto(
@@ -124,7 +124,7 @@ public static class SimulateProfile
                 productsThen = Products(await engine.BestProductOfEachBankAsync(ask, thenApplicant, cancellationToken));
             }
             return new ProfileWhatIfDto(
-                Model.Version,
+                model.Version,
                 now.Rated,
                 now.Score,
                 now.Grade,

@@ -51,9 +51,9 @@ public static class CreateRiskProgramme
                         .WithMessage("At most 20 grades.");
                     RuleForEach(b => b.Eligibility!.Grades)
                         .NotNull()
-                        .Must(g => ScoringModel.Current.IsGrade(g?.Trim().ToUpperInvariant()))
+                        .Must(g => ScoringModel.Newest.IsGrade(g?.Trim().ToUpperInvariant()))
                         .WithMessage(
-                            $"A grade is one of {string.Join(", ", ScoringModel.Current.Grades.Select(g => g.Grade))}."
+                            $"A grade is one of {string.Join(", ", ScoringModel.Newest.Grades.Select(g => g.Grade))}."
                         );
                     RuleFor(b => b.Eligibility!.ProductIds)
                         .Must(p => p is null || p.Count <= 100)

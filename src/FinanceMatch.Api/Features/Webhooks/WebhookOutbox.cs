@@ -163,6 +163,21 @@ public static class WebhookOutbox
     /// Adds an <c>alertRaised</c> delivery for each of <paramref name="alertIds"/> and each webhook of its bank, on
     /// <paramref name="connection"/> in the transaction that raised them; the sweep sends them.
     /// </summary>
+    public static async Task AddObjectionDeliveriesAsync(
+        NpgsqlConnection connection,
+        IReadOnlyList<Guid> objectionIds,
+        CancellationToken ct
+    )
+    {
+        if (objectionIds.Count > 0)
+            await Sql.ExecuteAsync(
+                connection,
+                Sql.Load("Webhooks.AddObjectionDeliveries"),
+                ct,
+                (object)objectionIds.ToArray()
+            );
+    }
+
     public static async Task AddAlertDeliveriesAsync(
         NpgsqlConnection connection,
         IReadOnlyList<Guid> alertIds,

@@ -21,6 +21,8 @@ CROSS JOIN LATERAL (VALUES
         THEN concat_ws(', ', CASE WHEN s.tax_arrears AND NOT p.tax_arrears THEN 'tax arrears' END,
             CASE WHEN s.social_security_arrears AND NOT p.social_security_arrears THEN 'social-security arrears' END,
             CASE WHEN s.utility_overdue AND NOT p.utility_overdue THEN 'overdue utility bills' END) || ' appeared.' END),
+    ('RegistrationAbnormal', ARRAY['Registration'], CASE WHEN coalesce((s.metrics ->> 'registrationWarnings')::int, 0) > coalesce((p.metrics ->> 'registrationWarnings')::int, 0)
+        THEN 'The market regulator reports the firm abnormal, revoked or deregistered, or listed it for abnormal operation or serious violations.' END),
     ('EmployeesDecline', ARRAY['SocialSecurity'], CASE WHEN (s.metrics ->> 'insuredEmployeesTrend')::float8 <= $4
             AND coalesce((p.metrics ->> 'insuredEmployeesTrend')::float8, 1) > $4
         THEN 'Insured employees fell 30% or more over six months.' END)

@@ -1,19 +1,25 @@
 -- Each verified firm's metrics for the scoring model: whole calendar months before the current one ($1 the current
--- month's first day, $2/$3/$4 six, twelve and 24 months before it), penalties decided since $5 (36 months back), loans
--- of the platform that defaulted since $6 (60 months back).
--- The line marked "only: someFirms" is kept for a targeted rebuild ($7 the firms' USCCs) and dropped for the full one:
+-- month's first day, $2/$3/$4 six, twelve and 24 months before it), penalties decided since $5 (36 months back) that
+-- still count on $7 (today: publicised until the later of the severity's months, $8 minor/general/serious, and the
+-- department's date; not revoked, not repaired), loans of the platform that defaulted since $6 (60 months back).
+-- The market regulator's registration record replaces the firm's typed establishment date and capital.
+-- The line marked "only: someFirms" is kept for a targeted rebuild ($9 the firms' USCCs) and dropped for the full one:
 -- one text each, so each keeps its own plan.
 WITH firms AS (
-    SELECT e.id AS enterprise_id, e.uscc, e.established_on, e.registered_capital
-    FROM financematch.enterprises e WHERE e.verification = 'Verified'
-        AND e.uscc = ANY($7) -- only: someFirms
+    SELECT e.id AS enterprise_id, e.uscc, coalesce(reg.established_on, e.established_on) AS established_on,
+        coalesce(reg.registered_capital, e.registered_capital) AS registered_capital, reg.status AS registration_status
+    FROM financematch.enterprises e
+    LEFT JOIN financematch.registration_records reg ON reg.uscc = e.uscc AND reg.entry_id = ''
+    WHERE e.verification = 'Verified'
+        AND e.uscc = ANY($9) -- only: someFirms
 ), tax AS (
     SELECT t.uscc, count(*) AS months,
         sum(t.tax_paid) FILTER (WHERE t.period >= $3) AS paid12,
         sum(t.taxable_revenue) FILTER (WHERE t.period >= $3) AS revenue12,
         sum(t.taxable_revenue) FILTER (WHERE t.period >= $2) AS revenue_last6,
         sum(t.taxable_revenue) FILTER (WHERE t.period >= $3 AND t.period < $2) AS revenue_prev6,
-        (array_agg(t.arrears ORDER BY t.period DESC))[1] AS arrears
+        (array_agg(t.arrears ORDER BY t.period DESC))[1] AS arrears,
+        (array_agg(t.tax_credit_rating ORDER BY t.period DESC) FILTER (WHERE t.tax_credit_rating IS NOT NULL))[1] AS rating
     FROM financematch.tax_records t JOIN firms f ON f.uscc = t.uscc
     WHERE t.period >= $4 AND t.period < $1
     GROUP BY t.uscc
@@ -24,6 +30,13 @@ WITH firms AS (
     FROM financematch.social_security_records s JOIN firms f ON f.uscc = s.uscc
     WHERE s.period >= $4 AND s.period < $1
     GROUP BY s.uscc
+), hf AS (
+    SELECT h.uscc, count(*) AS months,
+        (array_agg(h.contributing_employees ORDER BY h.period DESC))[1] AS contributors,
+        (array_agg(h.arrears ORDER BY h.period DESC))[1] AS arrears
+    FROM financematch.housing_fund_records h JOIN firms f ON f.uscc = h.uscc
+    WHERE h.period >= $4 AND h.period < $1
+    GROUP BY h.uscc
 ), util AS (
     SELECT u.uscc, count(DISTINCT u.period) AS months, max(u.period) AS latest_period,
         sum(u.consumption) FILTER (WHERE u.kind = 'electricity' AND u.period >= $2) AS electricity_last6,
@@ -37,7 +50,8 @@ WITH firms AS (
         count(*) FILTER (WHERE p.severity = 'general') AS general,
         count(*) FILTER (WHERE p.severity = 'serious') AS serious
     FROM financematch.penalty_records p JOIN firms f ON f.uscc = p.uscc
-    WHERE p.decided_on >= $5 AND p.revoked_on IS NULL
+    WHERE p.decided_on >= $5 AND p.revoked_on IS NULL AND p.repaired_on IS NULL
+        AND greatest(p.publicity_ends_on, (p.decided_on + make_interval(months => ($8::int[])[CASE p.severity WHEN 'minor' THEN 1 WHEN 'general' THEN 2 ELSE 3 END]))::date) > $7
     GROUP BY p.uscc
 ), defaults AS (
     SELECT l.enterprise_id, count(*) AS defaulted
@@ -52,6 +66,31 @@ WITH firms AS (
     -- an open case stops counting five years after it was filed (征信业管理条例 art. 16): $5 is 36 months back
     WHERE j.closed_on IS NULL AND j.filed_on >= ($5 - interval '24 months')::date
     GROUP BY j.uscc
+), ip AS (
+    SELECT i.uscc, sum(CASE i.kind WHEN 'invention' THEN 3 WHEN 'trademark' THEN 0.5 ELSE 1 END) AS weight
+    FROM financematch.intellectual_property_records i JOIN firms f ON f.uscc = i.uscc
+    WHERE i.status = 'valid'
+    GROUP BY i.uscc
+), honours AS (
+    SELECT h.uscc,
+        coalesce(sum(CASE h.level WHEN 'national' THEN 4 WHEN 'provincial' THEN 3 WHEN 'municipal' THEN 2 ELSE 1 END)
+            FILTER (WHERE h.kind <> 'aLevelTaxpayer'), 0) AS points,
+        bool_or(h.kind = 'aLevelTaxpayer') AS a_level
+    FROM financematch.honour_records h JOIN firms f ON f.uscc = h.uscc
+    WHERE h.valid_until IS NULL OR h.valid_until >= $7
+    GROUP BY h.uscc
+), seizures AS (
+    SELECT r.uscc, count(*) AS open
+    FROM financematch.real_estate_records r JOIN firms f ON f.uscc = r.uscc
+    WHERE r.kind = 'seizure' AND r.released_on IS NULL
+    GROUP BY r.uscc
+), listings AS (
+    SELECT r.uscc,
+        count(*) FILTER (WHERE r.record = 'abnormalOperation') AS abnormal,
+        count(*) FILTER (WHERE r.record = 'seriousViolation') AS serious
+    FROM financematch.registration_records r JOIN firms f ON f.uscc = r.uscc
+    WHERE r.entry_id <> '' AND (r.removed_on IS NULL OR r.removed_on > $7)
+    GROUP BY r.uscc
 )
 SELECT f.enterprise_id, f.uscc, f.established_on, f.registered_capital,
     coalesce(tax.months, 0), tax.paid12, tax.revenue12, tax.revenue_last6, tax.revenue_prev6, coalesce(tax.arrears, 0),
@@ -59,13 +98,20 @@ SELECT f.enterprise_id, f.uscc, f.established_on, f.registered_capital,
     coalesce(util.months, 0), util.electricity_last6, util.electricity_prev6,
     coalesce((SELECT sum(u.amount_overdue) FROM financematch.utility_records u WHERE u.uscc = f.uscc AND u.period = util.latest_period), 0),
     coalesce(penalties.minor, 0), coalesce(penalties.general, 0), coalesce(penalties.serious, 0),
-    coalesce(judicial.enforcement, 0), coalesce(judicial.dishonest, 0), coalesce(defaults.defaulted, 0)
+    coalesce(judicial.enforcement, 0), coalesce(judicial.dishonest, 0), coalesce(defaults.defaulted, 0),
+    coalesce(hf.months, 0), hf.contributors, coalesce(hf.arrears, 0), coalesce(ip.weight, 0), coalesce(honours.points, 0),
+    coalesce(honours.a_level, false) OR coalesce(tax.rating = 'A', false), tax.rating, coalesce(seizures.open, 0), f.registration_status,
+    coalesce(listings.abnormal, 0), coalesce(listings.serious, 0)
 FROM firms f
 LEFT JOIN tax ON tax.uscc = f.uscc
 LEFT JOIN ss ON ss.uscc = f.uscc
 LEFT JOIN financematch.social_security_records ss6 ON ss6.uscc = f.uscc AND ss6.period = (ss.latest_period - interval '6 months')::date
+LEFT JOIN hf ON hf.uscc = f.uscc
 LEFT JOIN util ON util.uscc = f.uscc
 LEFT JOIN penalties ON penalties.uscc = f.uscc
 LEFT JOIN judicial ON judicial.uscc = f.uscc
 LEFT JOIN defaults ON defaults.enterprise_id = f.enterprise_id
-
+LEFT JOIN ip ON ip.uscc = f.uscc
+LEFT JOIN honours ON honours.uscc = f.uscc
+LEFT JOIN seizures ON seizures.uscc = f.uscc
+LEFT JOIN listings ON listings.uscc = f.uscc
