@@ -3142,6 +3142,182 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("model_switch_overs", "financematch");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Quality.QualityFinding", b =>
+                {
+                    b.Property<string>("Rule")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .HasColumnName("uscc")
+                        .IsFixedLength();
+
+                    b.Property<string>("RecordKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("record_key");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("FeedType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("feed_type");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.HasKey("Rule", "Uscc", "RecordKey")
+                        .HasName("pk_quality_findings");
+
+                    b.HasIndex("Uscc")
+                        .HasDatabaseName("ix_quality_findings_uscc");
+
+                    b.HasIndex("DepartmentId", "Rule")
+                        .HasDatabaseName("ix_quality_findings_department_id_rule");
+
+                    b.ToTable("quality_findings", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Repairs.RepairAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RepairRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("repair_request_id");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repair_attachments");
+
+                    b.HasIndex("RepairRequestId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repair_attachments_repair_request_id_position");
+
+                    b.ToTable("repair_attachments", "financematch");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Repairs.RepairRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecisionNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("decision_no");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly?>("RepairedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("repaired_on");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("statement");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .HasColumnName("uscc")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_repair_requests");
+
+                    b.HasIndex("DepartmentId", "DecisionNo")
+                        .IsUnique()
+                        .HasDatabaseName("ux_repair_requests_one_pending_per_penalty")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("EnterpriseId", "CreatedAt")
+                        .HasDatabaseName("ix_repair_requests_enterprise_id_created_at");
+
+                    b.HasIndex("DepartmentId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_repair_requests_department_id_status_created_at");
+
+                    b.ToTable("repair_requests", "financematch");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskClaim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3921,6 +4097,33 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasConstraintName("fk_product_versions_products_product_id");
                 });
 
+            modelBuilder.Entity("FinanceMatch.Core.Repairs.RepairAttachment", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Repairs.RepairRequest", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("RepairRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_repair_attachments_repair_requests_repair_request_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Repairs.RepairRequest", b =>
+                {
+                    b.HasOne("FinanceMatch.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_repair_requests_departments_department_id");
+
+                    b.HasOne("FinanceMatch.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_repair_requests_enterprises_enterprise_id");
+                });
+
             modelBuilder.Entity("FinanceMatch.Core.RiskProgrammes.RiskClaim", b =>
                 {
                     b.HasOne("FinanceMatch.Core.Loans.Loan", null)
@@ -4027,6 +4230,11 @@ namespace FinanceMatch.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_delivery_attempts_webhook_deliveries_delivery_id");
+                });
+
+            modelBuilder.Entity("FinanceMatch.Core.Repairs.RepairRequest", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

@@ -30,6 +30,7 @@ public sealed class FinanceMatchClient
         Alerts = RestService.For<IAlertsApi>(http, Settings);
         Audit = RestService.For<IAuditApi>(http, Settings);
         Objections = RestService.For<IObjectionsApi>(http, Settings);
+        Repairs = RestService.For<IRepairsApi>(http, Settings);
         Webhooks = RestService.For<IWebhooksApi>(http, Settings);
         Products = RestService.For<IProductsApi>(http, Settings);
         LoanRequests = RestService.For<ILoanRequestsApi>(http, Settings);
@@ -78,6 +79,9 @@ public sealed class FinanceMatchClient
 
     /// <summary>Objections to records.</summary>
     public IObjectionsApi Objections { get; }
+
+    /// <summary>Credit repair requests.</summary>
+    public IRepairsApi Repairs { get; }
 
     /// <summary>Webhooks and their deliveries.</summary>
     public IWebhooksApi Webhooks { get; }

@@ -77,6 +77,11 @@ var smeBureau = await DepartmentAsync(
     "DEMO-SME",
     FeedType.Honour
 );
+var regulator = await DepartmentAsync(
+    "Foshan Market Supervision Administration (registration)",
+    "DEMO-REG",
+    FeedType.Registration
+);
 
 var banks = new List<(string Name, FinanceMatchClient Client)>();
 foreach (
@@ -186,7 +191,7 @@ for (var i = 0; i < firmCount; i++)
     if (borrowers.Count < 80)
         borrowers.Add((registered.Id, firmClient));
 }
-Console.WriteLine($"{firms.Count} firms ({firms.Count - firms.Count / 6} registered), 9 departments, 4 banks");
+Console.WriteLine($"{firms.Count} firms ({firms.Count - firms.Count / 6} registered), 10 departments, 4 banks");
 
 var thisMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
 string Period(int monthsAgo) => thisMonth.AddMonths(-monthsAgo).ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -349,6 +354,13 @@ var batches = new List<(FinanceMatchClient Client, BatchDto Batch)>
     (ipOffice, await ipOffice.Feeds.PushAsync(FeedType.IntellectualProperty, Content(ipCsv.ToString(), "text/csv"))),
     (registry, await registry.Feeds.PushAsync(FeedType.RealEstate, Content(estateCsv.ToString(), "text/csv"))),
     (smeBureau, await smeBureau.Feeds.PushAsync(FeedType.Honour, Content(honourCsv.ToString(), "text/csv"))),
+    (
+        regulator,
+        await regulator.Feeds.PushAsync(
+            FeedType.Registration,
+            Content(CreditFile.RegistrationCsv(firms, thisMonth), "text/csv")
+        )
+    ),
 };
 foreach (var (client, queued) in batches)
 {
@@ -362,6 +374,8 @@ foreach (var (client, queued) in batches)
         $"{batch.FeedType, -15} batch {batch.Id}: {batch.Status}, {batch.AcceptedRows:N0} rows applied, {batch.RejectedRows} rejected"
     );
 }
+
+await CreditFile.RepairAndObjectionAsync(market, tax, borrowers, thisMonth);
 
 // The finance bureau's risk fund covers the loans paid out from now on (it supplies no feed; a department names one).
 var fund = await DepartmentAsync("Foshan Municipal Finance Bureau (risk fund)", "DEMO-FUND", FeedType.Penalty);

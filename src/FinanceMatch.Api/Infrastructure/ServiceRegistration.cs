@@ -107,6 +107,7 @@ public static class ServiceRegistration
             .Validate(o => o.RebuildDelaySeconds >= 0, "Profiles__RebuildDelaySeconds cannot be negative.")
             .ValidateOnStart();
         services.AddSingleton<Features.Profiles.ProfileBuilder>();
+        services.AddSingleton<Features.Quality.QualityCheck>();
         services
             .AddOptions<Features.Matching.MatchingOptions>()
             .Bind(configuration.GetSection(Features.Matching.MatchingOptions.Section))

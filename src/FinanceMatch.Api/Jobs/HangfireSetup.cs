@@ -105,6 +105,13 @@ public static class HangfireSetup
             job => job.Run(CancellationToken.None),
             "0 18 * * *"
         );
+        // 18:30 UTC is 02:30 in China: every record against the data-quality rules.
+        jobs.AddOrUpdate<Features.Quality.CheckAllQuality.Job>(
+            Features.Quality.CheckAllQuality.RecurringJobId,
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            "30 18 * * *"
+        );
         // 19:00 UTC is 03:00 in China, after the nightly rebuild.
         jobs.AddOrUpdate<Features.Retention.ApplyRetention.Job>(
             Features.Retention.ApplyRetention.RecurringJobId,

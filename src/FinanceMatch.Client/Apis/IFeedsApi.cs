@@ -19,6 +19,16 @@ public interface IFeedsApi
     [Get("/api/v1/feeds/batches/{id}")]
     Task<BatchDto> GetBatchAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>The data-quality report: the department's own records (a department), the platform's (operators).</summary>
+    [Get("/api/v1/feeds/quality")]
+    Task<QualityReportDto> GetQualityAsync(
+        Guid? departmentId = null,
+        string? rule = null,
+        int? page = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default
+    );
+
     /// <summary>The rejected rows of a batch.</summary>
     [Get("/api/v1/feeds/batches/{id}/errors")]
     Task<Paged<BatchErrorDto>> GetBatchErrorsAsync(

@@ -75,3 +75,27 @@ public sealed record RecordTransferDto(
     Guid ToDepartmentId,
     IReadOnlyDictionary<string, int> Records
 );
+
+/// <summary>A data-quality rule and how many records in the report's scope fail it now.</summary>
+public sealed record QualityRuleDto(string Code, FeedType FeedType, string Description, long Failing);
+
+/// <summary>A record that fails a rule (its record key as in objections and reports), found by the last check of its firm.</summary>
+public sealed record QualityFindingDto(
+    string Rule,
+    FeedType FeedType,
+    Guid DepartmentId,
+    string Uscc,
+    string RecordKey,
+    string Detail,
+    DateTimeOffset FoundAt
+);
+
+/// <summary>
+/// The quality report of a department's records (<c>departmentId</c>), or of the platform (null, operators): every rule
+/// with its count, and a page of the failing records.
+/// </summary>
+public sealed record QualityReportDto(
+    Guid? DepartmentId,
+    IReadOnlyList<QualityRuleDto> Rules,
+    Paged<QualityFindingDto> Findings
+);

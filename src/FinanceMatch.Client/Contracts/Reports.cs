@@ -127,6 +127,11 @@ public sealed record UtilityRecordDto(
 );
 
 /// <summary>An administrative penalty.</summary>
+/// <remarks>
+/// PublicityEndsOn: the day it stops being publicised and counting (the severity's months after the decision, or the
+/// department's later date). Standing: <c>inForce</c> (it counts), <c>expired</c> (publicity over), <c>repaired</c> (a
+/// credit repair was approved on <c>repairedOn</c>) or <c>revoked</c>. Repair: the latest repair request's status, if any.
+/// </remarks>
 public sealed record PenaltyRecordDto(
     string RecordKey,
     string DecisionNo,
@@ -135,7 +140,11 @@ public sealed record PenaltyRecordDto(
     string Severity,
     decimal Amount,
     DateOnly? RevokedOn,
-    bool Disputed
+    bool Disputed,
+    DateOnly? PublicityEndsOn = null,
+    string Standing = "inForce",
+    DateOnly? RepairedOn = null,
+    RepairStatus? Repair = null
 );
 
 /// <summary>A court record.</summary>

@@ -43,6 +43,9 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<CreditProfile> CreditProfiles => Set<CreditProfile>();
     public DbSet<CreditProfileSnapshot> CreditProfileHistory => Set<CreditProfileSnapshot>();
     public DbSet<ModelSwitchOver> ModelSwitchOvers => Set<ModelSwitchOver>();
+    public DbSet<Repairs.RepairRequest> RepairRequests => Set<Repairs.RepairRequest>();
+    public DbSet<Repairs.RepairAttachment> RepairAttachments => Set<Repairs.RepairAttachment>();
+    public DbSet<Quality.QualityFinding> QualityFindings => Set<Quality.QualityFinding>();
     public DbSet<Consents.Consent> Consents => Set<Consents.Consent>();
     public DbSet<Alerts.Alert> Alerts => Set<Alerts.Alert>();
     public DbSet<Consents.ReportAccess> ReportAccesses => Set<Consents.ReportAccess>();

@@ -94,6 +94,35 @@ public sealed class DemoDataTests
         Assert.That(await output, Does.Match(@"Subsidy claims: \d+ filed"));
         // The history: the loans paid out today are spread over two years, their months before this one reported.
         Assert.That(await output, Does.Contain($"History: {loans.Loans} loans spread over the last two years"));
+        Assert.That(await output, Does.Match(@"Credit repair of \S+: Approved on \d{4}-\d{2}-\d{2}"));
+        Assert.That(await output, Does.Match(@"Objection to tax \d{4}-\d{2}: Corrected by CorrectedRecord"));
+        await using (var db = new Npgsql.NpgsqlConnection(database.ConnectionString))
+        {
+            await db.OpenAsync();
+            // The demo's firms are scored by 2027.1, and its new data moves their scores.
+            foreach (
+                var factor in new[]
+                {
+                    "housingFundContributorsLatest",
+                    "intellectualProperty",
+                    "honours",
+                    "aLevelTaxpayer",
+                }
+            )
+            {
+                await using var count = new Npgsql.NpgsqlCommand(
+                    """
+                    SELECT count(*) FROM financematch.credit_profiles p, jsonb_array_elements(p.factors) f
+                    WHERE p.model_version = '2027.1' AND f ->> 'code' = $1 AND (f ->> 'impact')::int <> 0
+                    """,
+                    db
+                )
+                {
+                    Parameters = { new() { Value = factor } },
+                };
+                Assert.That((long)(await count.ExecuteScalarAsync())!, Is.GreaterThan(0), factor);
+            }
+        }
         var book = (await client.Loans.ListAsync(pageSize: 100)).Items;
         var thisMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
         var older = book.Where(l => l.DisbursedOn < thisMonth && l.LastPeriod is not null).ToList();

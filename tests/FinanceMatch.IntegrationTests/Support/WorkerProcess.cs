@@ -56,7 +56,8 @@ public sealed class WorkerProcess : IAsyncDisposable
                     return false;
                 }
             },
-            TimeSpan.FromSeconds(60),
+            // A fresh database runs every migration first; on a loaded 2-core machine that has taken over a minute.
+            TimeSpan.FromSeconds(120),
             () => "the API process did not become ready: " + string.Join('\n', api.Output)
         );
         return api;

@@ -31,6 +31,7 @@ public sealed class ArchitectureTests
         "ListMembership", // a list's batch, applied by the feed pipeline
         "ReceiveBatch", // the feed pipeline's upload, which a list's members go through
         "PolicyCover", // the policies applying to new matches (matching), and their subsidy reserved at disbursement
+        "QualityCheck", // the data-quality rules over the firms a batch touched (the profile drain)
     ];
 
     /// <summary>

@@ -27,7 +27,11 @@ public static class GetReport
     public sealed record Query(Caller Caller, Guid EnterpriseId, Guid? ConsentId, DomainConsentPurpose Purpose)
         : IRequest<ReportDto>;
 
-    public sealed class Handler(FinanceMatchDbContext db, TimeProvider clock) : IRequestHandler<Query, ReportDto>
+    public sealed class Handler(
+        FinanceMatchDbContext db,
+        TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<Profiles.ProfileOptions> publicity
+    ) : IRequestHandler<Query, ReportDto>
     {
         private static readonly DomainConsentScope[] EveryScope = Enum.GetValues<DomainConsentScope>();
 
@@ -97,7 +101,14 @@ public static class GetReport
                     ? await ReportRecords.UtilityAsync(connection, uscc, since, ct)
                     : null,
                 scopes.Contains(DomainConsentScope.Penalty)
-                    ? await ReportRecords.PenaltiesAsync(connection, uscc, today.AddMonths(-24), ct)
+                    ? await ReportRecords.PenaltiesAsync(
+                        connection,
+                        uscc,
+                        today.AddMonths(-24),
+                        today,
+                        publicity.Value,
+                        ct
+                    )
                     : null,
                 scopes.Contains(DomainConsentScope.Judicial)
                     ? await ReportRecords.JudicialAsync(connection, uscc, today.AddMonths(-24), ct)

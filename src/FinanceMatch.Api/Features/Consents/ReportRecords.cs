@@ -131,31 +131,49 @@ internal static class ReportRecords
             ct
         );
 
+    /// <summary>Penalties decided in the window, each with its publicity end, its standing and its latest repair request.</summary>
     public static Task<List<PenaltyRecordDto>> PenaltiesAsync(
         NpgsqlConnection c,
         string uscc,
         DateOnly since,
+        DateOnly today,
+        Profiles.ProfileOptions publicity,
         CancellationToken ct
     ) =>
         ReadAsync(
             c,
             $"""
             SELECT decision_no, decided_on, authority, severity, amount, revoked_on,
-                {Disputed(DomainFeedType.Penalty)}
+                {Disputed(DomainFeedType.Penalty)}, publicity_ends_on, repaired_on,
+                (SELECT q.status FROM financematch.repair_requests q
+                 WHERE q.department_id = r.department_id AND q.decision_no = r.decision_no ORDER BY q.created_at DESC LIMIT 1)
             FROM financematch.penalty_records r WHERE uscc = $1 AND decided_on >= $2 ORDER BY decided_on DESC, decision_no
             """,
             uscc,
             since,
-            r => new PenaltyRecordDto(
-                r.GetString(0),
-                r.GetString(0),
-                r.GetFieldValue<DateOnly>(1),
-                r.GetString(2),
-                r.GetString(3),
-                r.GetDecimal(4),
-                Date(r, 5),
-                r.GetBoolean(6)
-            ),
+            r =>
+            {
+                var decidedOn = r.GetFieldValue<DateOnly>(1);
+                var (revokedOn, repairedOn) = (Date(r, 5), Date(r, 8));
+                var endsOn = publicity.PublicityEndsOn(r.GetString(3), decidedOn, Date(r, 7));
+                return new PenaltyRecordDto(
+                    r.GetString(0),
+                    r.GetString(0),
+                    decidedOn,
+                    r.GetString(2),
+                    r.GetString(3),
+                    r.GetDecimal(4),
+                    revokedOn,
+                    r.GetBoolean(6),
+                    endsOn,
+                    revokedOn is not null ? "revoked"
+                        : repairedOn is not null ? "repaired"
+                        : endsOn <= today ? "expired"
+                        : "inForce",
+                    repairedOn,
+                    r.IsDBNull(9) ? null : Enum.Parse<RepairStatus>(r.GetString(9))
+                );
+            },
             ct
         );
 

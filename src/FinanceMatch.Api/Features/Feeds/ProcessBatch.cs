@@ -25,6 +25,7 @@ public static partial class ProcessBatch
     public sealed partial class Handler(
         NpgsqlDataSource dataSource,
         Profiles.ProfileRebuildTrigger rebuilds,
+        IBackgroundJobClient jobs,
         IOptions<FeedOptions> options,
         TimeProvider clock,
         ILogger<Handler> logger
@@ -130,6 +131,7 @@ public static partial class ProcessBatch
             var parsedIn = started.ElapsedMilliseconds;
             var now = clock.GetUtcNow();
             var requestRebuilds = accepted > 0;
+            List<Guid> deliveries = []; // objectionResolved, for the objections a corrected record closes
             if (ruled is not null)
             {
                 var applied = await Loans.LoanReports.ApplyBatchAsync(
@@ -178,7 +180,7 @@ public static partial class ProcessBatch
                     var departmentId = batch.DepartmentId!.Value;
                     var corrected = await CorrectedObjectionsAsync(connection, schema, staging, departmentId, ct);
                     await Sql.ExecuteAsync(connection, schema.UpsertSql(staging), ct, batch.DepartmentId, id, now);
-                    await CloseCorrectedObjectionsAsync(connection, corrected, departmentId, now, ct);
+                    deliveries = await CloseCorrectedObjectionsAsync(connection, corrected, departmentId, now, ct);
                     // The seam to profile rebuilding: every firm this batch touched, committed with the batch itself.
                     await Sql.ExecuteAsync(
                         connection,
@@ -226,6 +228,8 @@ public static partial class ProcessBatch
             await transaction.CommitAsync(ct);
             if (requestRebuilds)
                 await rebuilds.RequestAsync(ct);
+            foreach (var delivery in deliveries) // the sweep sends any a crash here leaves behind
+                jobs.Enqueue<Webhooks.DeliverWebhook.Job>(job => job.Run(delivery, CancellationToken.None));
             LogCompleted(
                 logger,
                 id,
@@ -408,7 +412,7 @@ public static partial class ProcessBatch
         /// The department pushed the corrected record: its objection closes as corrected in the batch's transaction, with the
         /// note the department gave when it answered (if it did), and the banks that read the record are told.
         /// </summary>
-        private static async Task CloseCorrectedObjectionsAsync(
+        private static async Task<List<Guid>> CloseCorrectedObjectionsAsync(
             NpgsqlConnection connection,
             List<Guid> objections,
             Guid departmentId,
@@ -417,7 +421,7 @@ public static partial class ProcessBatch
         )
         {
             if (objections.Count == 0)
-                return;
+                return [];
             await Sql.ExecuteAsync(
                 connection,
                 """
@@ -430,7 +434,7 @@ public static partial class ProcessBatch
                 now,
                 departmentId
             );
-            await Webhooks.WebhookOutbox.AddObjectionDeliveriesAsync(connection, objections, ct);
+            return await Webhooks.WebhookOutbox.AddObjectionDeliveriesAsync(connection, objections, ct);
         }
 
         [LoggerMessage(

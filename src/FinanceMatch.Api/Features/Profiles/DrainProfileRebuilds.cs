@@ -6,14 +6,18 @@ using Npgsql;
 
 namespace FinanceMatch.Api.Features.Profiles;
 
-/// <summary>Rebuilds the profiles of every firm a committed batch touched since the last drain, each once.</summary>
+/// <summary>
+/// Rebuilds the profiles of every firm a committed batch touched since the last drain, each once, and checks their
+/// records against the data-quality rules.
+/// </summary>
 public static class DrainProfileRebuilds
 {
     private const int ChunkSize = 20_000;
 
     public sealed record Command : IRequest<int>;
 
-    public sealed class Handler(NpgsqlDataSource dataSource, ProfileBuilder builder) : IRequestHandler<Command, int>
+    public sealed class Handler(NpgsqlDataSource dataSource, ProfileBuilder builder, Quality.QualityCheck quality)
+        : IRequestHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -55,6 +59,8 @@ public static class DrainProfileRebuilds
                 if (usccs.Count == 0)
                     return total;
                 await builder.RebuildAsync(connection, usccs, ct);
+                // The batches that touched these firms are checked against the quality rules with them.
+                await quality.RunAsync(connection, usccs, ct);
                 await transaction.CommitAsync(ct);
                 total += usccs.Count;
             }

@@ -23,6 +23,19 @@ public sealed class ProfileOptions
     public int[] PublicityMonths =>
         [MinorPenaltyPublicityMonths, GeneralPenaltyPublicityMonths, SeriousPenaltyPublicityMonths];
 
+    /// <summary>The day a penalty stops being publicised (and counting): as <see cref="PublicityEndSql"/> computes it.</summary>
+    public DateOnly PublicityEndsOn(string severity, DateOnly decidedOn, DateOnly? departmentDate)
+    {
+        var months = severity switch
+        {
+            "minor" => MinorPenaltyPublicityMonths,
+            "general" => GeneralPenaltyPublicityMonths,
+            _ => SeriousPenaltyPublicityMonths,
+        };
+        var bySeverity = decidedOn.AddMonths(months);
+        return departmentDate is { } later && later > bySeverity ? later : bySeverity;
+    }
+
     /// <summary>
     /// The SQL of the day a penalty <paramref name="alias"/> stops being publicised: the later of its decision plus the
     /// severity's months (from the int[] parameter <paramref name="monthsParameter"/>, minor, general, serious) and the

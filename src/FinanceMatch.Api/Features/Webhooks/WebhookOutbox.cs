@@ -163,20 +163,25 @@ public static class WebhookOutbox
     /// Adds an <c>alertRaised</c> delivery for each of <paramref name="alertIds"/> and each webhook of its bank, on
     /// <paramref name="connection"/> in the transaction that raised them; the sweep sends them.
     /// </summary>
-    public static async Task AddObjectionDeliveriesAsync(
+    /// <summary>
+    /// Adds an <c>objectionResolved</c> delivery for each closed objection of <paramref name="objectionIds"/> to the banks
+    /// that read its record, on <paramref name="connection"/> in the transaction that closed them; returns the deliveries
+    /// for the caller to enqueue once it commits.
+    /// </summary>
+    public static async Task<List<Guid>> AddObjectionDeliveriesAsync(
         NpgsqlConnection connection,
         IReadOnlyList<Guid> objectionIds,
         CancellationToken ct
-    )
-    {
-        if (objectionIds.Count > 0)
-            await Sql.ExecuteAsync(
+    ) =>
+        objectionIds.Count == 0
+            ? []
+            : await Sql.QueryAsync(
                 connection,
                 Sql.Load("Webhooks.AddObjectionDeliveries"),
+                r => r.GetGuid(0),
                 ct,
                 (object)objectionIds.ToArray()
             );
-    }
 
     public static async Task AddAlertDeliveriesAsync(
         NpgsqlConnection connection,

@@ -19,3 +19,4 @@ JOIN LATERAL (
         AND a.accessed_at <= c.resolved_at
 ) readers ON true
 JOIN financematch.webhooks w ON w.institution_id = readers.institution_id AND 'ObjectionResolved' = ANY (w.events)
+RETURNING id
