@@ -422,7 +422,7 @@ internal static partial class MatchingBenchmark
         if (!await reader.ReadAsync())
             throw new InvalidOperationException("no rated firm to take the floor's profile from");
         var (grade, score, tax) = (reader.GetString(0), reader.GetInt32(1), reader.GetDecimal(2));
-        var grades = ScoringModel.Current.Grades.Select(g => g.Grade).ToList();
+        var grades = ScoringModel.Newest.Grades.Select(g => g.Grade).ToList();
 
         static string TextArrays(IEnumerable<string[]> arrays) =>
             $"(ARRAY[{string.Join(", ", arrays.Select(a => $"'{{{string.Join(',', a)}}}'"))}])";

@@ -510,31 +510,29 @@ public sealed class FeedSchema
         $"COPY {name} (row_number, {string.Join(", ", Fields.Select(f => f.Column))}) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>
-    /// One set-based upsert: duplicates inside the batch are resolved first (the last row wins), then every natural key
-    /// either inserts or replaces the earlier record, which then points at this batch. Parameters: $1 department, $2 batch, $3 now.
-    /// </summary>
-    /// <summary>
     /// A record belongs to the department that first supplied it: the rows of <paramref name="staging"/> whose natural
-    /// key another department supplied are recorded as rejected (with their row number; $1 the department, $2 the
-    /// batch) by <c>[0]</c> and removed from the staging table by <c>[1]</c>, which returns how many. Empty for feeds
-    /// whose key includes the department (penalties, court records), where no two departments can share a key.
+    /// key another department supplied are removed from the staging table and recorded as rejected with their row
+    /// number, in one statement (one pass over the staging rows; $1 the department, $2 the batch) that returns how many.
+    /// Null for feeds whose key includes the department (penalties, court records), where no two departments share a key.
     /// </summary>
-    public IReadOnlyList<string> ForeignRowsSql(string staging)
+    public string? ForeignRowsSql(string staging)
     {
         if (KeyIncludesDepartment)
-            return [];
+            return null;
         var match = string.Join(" AND ", KeyColumns.Select(k => $"t.{k} = s.{k}"));
         var key = string.Join(" + ", Fields.Where(f => KeyColumns.Contains(f.Column)).Select(f => f.Name));
-        return
-        [
-            $"""
-                INSERT INTO financematch.feed_batch_errors (batch_id, row_number, ordinal, field, message)
-                SELECT DISTINCT $2::uuid, s.row_number, 0, 'uscc', 'Another department supplied the record with this {key}; only it may change it.'
-                FROM {staging} s JOIN financematch.{Table} t ON {match}
-                WHERE t.department_id <> $1
-                """,
-            $"DELETE FROM {staging} s USING financematch.{Table} t WHERE {match} AND t.department_id <> $1",
-        ];
+        // Most feeds have one supplier: when no other department has a record of this feed, no row can be foreign, and
+        // the first clause answers that without touching the batch's rows.
+        return $"""
+            WITH foreign_rows AS (
+                DELETE FROM {staging} s USING financematch.{Table} t
+                WHERE EXISTS (SELECT 1 FROM financematch.{Table} o WHERE o.department_id <> $1) AND {match} AND t.department_id <> $1
+                RETURNING s.row_number
+            )
+            INSERT INTO financematch.feed_batch_errors (batch_id, row_number, ordinal, field, message)
+            SELECT $2::uuid, row_number, 0, 'uscc', 'Another department supplied the record with this {key}; only it may change it.'
+            FROM foreign_rows
+            """;
     }
 
     /// <summary>
@@ -559,6 +557,10 @@ public sealed class FeedSchema
             """;
     }
 
+    /// <summary>
+    /// One set-based upsert: duplicates inside the batch are resolved first (the last row wins), then every natural key
+    /// either inserts or replaces the earlier record, which then points at this batch. Parameters: $1 department, $2 batch, $3 now.
+    /// </summary>
     public string UpsertSql(string staging)
     {
         var columns = Fields.Select(f => f.Column).ToList();

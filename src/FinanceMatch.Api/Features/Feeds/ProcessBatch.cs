@@ -167,11 +167,10 @@ public static partial class ProcessBatch
             }
             else
             {
-                if (accepted > 0 && schema.ForeignRowsSql(staging) is [var recordForeign, var dropForeign])
+                if (accepted > 0 && schema.ForeignRowsSql(staging) is { } foreignRows)
                 {
                     // Another department's records are not this one's to change: those rows are rejected, not applied.
-                    await Sql.ExecuteAsync(connection, recordForeign, ct, batch.DepartmentId, id);
-                    var foreign = await Sql.ExecuteAsync(connection, dropForeign, ct, batch.DepartmentId);
+                    var foreign = await Sql.ExecuteAsync(connection, foreignRows, ct, batch.DepartmentId, id);
                     (accepted, rejected) = (accepted - foreign, rejected + foreign);
                 }
                 if (accepted > 0)

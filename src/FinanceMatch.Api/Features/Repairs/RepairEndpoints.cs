@@ -2,6 +2,7 @@ using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Repairs;
+using Microsoft.OpenApi;
 
 namespace FinanceMatch.Api.Features.Repairs;
 
@@ -16,7 +17,22 @@ public static class RepairEndpoints
         enterprise
             .MapPost("", FileRepairRequest.Endpoint)
             .RequireAuthorization(Policies.Enterprise)
-            .Accepts<RepairRequestForm>("multipart/form-data")
+            // The form is described, not declared with Accepts: a declared type makes routing answer 415 before the
+            // caller is authenticated, and a squatter must meet the verification gate first like everywhere else.
+            .AddOpenApiOperationTransformer(
+                async (operation, context, ct) =>
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["multipart/form-data"] = new()
+                            {
+                                Schema = await context.GetOrCreateSchemaAsync(typeof(RepairRequestForm), null, ct),
+                            },
+                        },
+                    }
+            )
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFormBytes))
             .WithMetadata(
                 new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxFormBytes }
