@@ -105,6 +105,12 @@ public static class HangfireSetup
             job => job.Run(CancellationToken.None),
             "0 18 * * *"
         );
+        jobs.AddOrUpdate<Features.Profiles.RunModelSwitchOver.Job>(
+            Features.Profiles.RunModelSwitchOver.RecurringJobId,
+            JobQueues.Default,
+            job => job.ResumeAsync(CancellationToken.None),
+            Cron.Minutely()
+        );
         // 18:30 UTC is 02:30 in China: every record against the data-quality rules.
         jobs.AddOrUpdate<Features.Quality.CheckAllQuality.Job>(
             Features.Quality.CheckAllQuality.RecurringJobId,

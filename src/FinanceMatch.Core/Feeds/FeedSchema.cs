@@ -95,7 +95,9 @@ public sealed class FeedSchema
             ),
             [RegistrationRecord.AbnormalOperation] = (ListingFields, []),
             [RegistrationRecord.SeriousViolation] = (ListingFields, []),
-        }
+        },
+        // The registration's record key is "registration": no listing may take it as its entry id.
+        ("entryId", RegistrationRecord.Registration)
     );
 
     /// <summary>The loan statuses a report may name, as on the wire.</summary>
@@ -589,7 +591,8 @@ public sealed class FeedSchema
 /// </summary>
 public sealed record RowVariants(
     string Field,
-    IReadOnlyDictionary<string, (IReadOnlyList<string> Required, IReadOnlyList<string> Empty)> Kinds
+    IReadOnlyDictionary<string, (IReadOnlyList<string> Required, IReadOnlyList<string> Empty)> Kinds,
+    (string Field, string Value)? Reserved = null
 )
 {
     public bool Check(FeedSchema schema, object?[] typed, List<FieldError> errors)
@@ -604,6 +607,15 @@ public sealed record RowVariants(
                 errors.Add(new(name, $"{name} is required for a {kind} record."));
                 ok = false;
             }
+        }
+        if (
+            Reserved is var (reservedField, reservedValue)
+            && typed[schema.IndexOf(reservedField)] is string value
+            && string.Equals(value, reservedValue, StringComparison.OrdinalIgnoreCase)
+        )
+        {
+            errors.Add(new(reservedField, $"{reservedField} '{value}' is reserved; it names the registration itself."));
+            ok = false;
         }
         foreach (var name in rules.Empty)
         {

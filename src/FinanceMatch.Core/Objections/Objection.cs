@@ -81,11 +81,16 @@ public sealed class Objection
     /// <summary>An open objection filed at or before this moment is overdue; queries filter by it, <see cref="IsOverdue"/> tests it.</summary>
     public static DateTimeOffset OverdueCutoff(DateTimeOffset now) => now.AddDays(-OverdueAfterDays);
 
+    /// <summary>
+    /// Open past its due day: 20 days after filing for an answer, or 20 days after a <c>corrected</c> answer for the
+    /// corrected record (a promise does not keep an objection away from operators for ever). Queries compare
+    /// <c>(CorrectionPromisedAt ?? CreatedAt) &lt;= OverdueCutoff(now)</c>, the same rule.
+    /// </summary>
     public bool IsOverdue(DateTimeOffset now) =>
-        Status == ObjectionStatus.Open && CorrectionPromisedAt is null && CreatedAt <= OverdueCutoff(now);
+        Status == ObjectionStatus.Open && (CorrectionPromisedAt ?? CreatedAt) <= OverdueCutoff(now);
 
-    /// <summary>The day the department's 20 days to answer end.</summary>
-    public DateTimeOffset DueBy => CreatedAt.AddDays(OverdueAfterDays);
+    /// <summary>The day the department's 20 days end: to answer, or, once it answered corrected, to push the record.</summary>
+    public DateTimeOffset DueBy => (CorrectionPromisedAt ?? CreatedAt).AddDays(OverdueAfterDays);
 
     /// <summary>
     /// The supplying department answers: <c>rejected</c> closes the objection with its reason; <c>corrected</c> records the
@@ -122,7 +127,7 @@ public sealed class Objection
             throw new ConflictException(
                 CorrectionPromisedAt is null
                     ? $"The department that supplied the record answers it until {DueBy:yyyy-MM-dd}; operators decide only overdue objections."
-                    : "The department answered corrected and the corrected record will close the objection."
+                    : $"The department answered corrected and has until {DueBy:yyyy-MM-dd} to push the corrected record, which closes the objection."
             );
         (Status, ResolutionNote, ResolvedBy, ResolvedAt, ClosedBy) = (
             outcome,

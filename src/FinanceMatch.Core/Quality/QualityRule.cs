@@ -9,7 +9,8 @@ namespace FinanceMatch.Core.Quality;
 /// which <see cref="Condition"/> holds. The condition may read the firm's other feeds (cross-source rules) and its
 /// registration; <c>$1</c> is today. <see cref="Detail"/> is an SQL text expression saying what is wrong with the record.
 /// A failing record is a finding for the department that supplied it; nothing is rejected or changed (the department
-/// decides whether to correct it).
+/// decides whether to correct it). A detail never quotes another department's values (a cross-source finding says only
+/// that another department's record of the firm contradicts it; the registration's dates and status are public).
 /// </summary>
 public sealed record QualityRule(string Code, FeedType FeedType, string Description, string Condition, string Detail);
 
@@ -53,7 +54,7 @@ public static class QualityRules
             FeedType.Tax,
             "Cross-source: taxable revenue of 500,000 yuan or more in a month the power company billed the firm for no electricity at all",
             "r.taxable_revenue >= 500000 AND EXISTS (SELECT 1 FROM financematch.utility_records u WHERE u.uscc = r.uscc AND u.period = r.period AND u.kind = 'electricity' AND u.consumption = 0)",
-            "'taxable revenue ' || r.taxable_revenue || ' in a month with no electricity used'"
+            "'taxable revenue ' || r.taxable_revenue || ' contradicts another department''s record of the firm for the month'"
         ),
         new(
             "tax.activeAfterDeregistration",
@@ -97,7 +98,7 @@ public static class QualityRules
             FeedType.HousingFund,
             "Cross-source: more housing-fund contributors than insured employees in the same month",
             "EXISTS (SELECT 1 FROM financematch.social_security_records s WHERE s.uscc = r.uscc AND s.period = r.period AND r.contributing_employees > s.insured_employees)",
-            "r.contributing_employees || ' contributors, more than the month''s insured employees'"
+            "r.contributing_employees || ' contributors contradict another department''s record of the firm for the month'"
         ),
         new(
             "housingFund.paidWithoutContributors",
@@ -187,7 +188,7 @@ public static class QualityRules
             FeedType.Honour,
             "Cross-source: an A-level taxpayer honour in force while the tax service's latest rating is C or D",
             "r.kind = 'aLevelTaxpayer' AND (r.valid_until IS NULL OR r.valid_until >= $1) AND (SELECT t.tax_credit_rating FROM financematch.tax_records t WHERE t.uscc = r.uscc AND t.tax_credit_rating IS NOT NULL ORDER BY t.period DESC LIMIT 1) IN ('C', 'D')",
-            "'A-level taxpayer honour while the latest tax credit rating is C or D'"
+            "'an A-level taxpayer honour in force that another department''s record of the firm contradicts'"
         ),
         new(
             "honour.validForOverFiveYears",

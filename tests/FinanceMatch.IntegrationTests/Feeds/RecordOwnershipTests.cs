@@ -95,6 +95,11 @@ public sealed class RecordOwnershipTests
                 )
             ).Id
         );
+        var firm = await Actors.EnterpriseAsync(Actors.EnterpriseRequest(uscc));
+        var objection = await firm.Client.Objections.FileAsync(
+            firm.Created.Id,
+            new FileObjectionBody(FeedType.Tax, Month(2), "Paid more than that")
+        );
         var @operator = await TestRun.OperatorAsync();
 
         await Problems.ExpectFieldErrorAsync(
@@ -132,6 +137,15 @@ public sealed class RecordOwnershipTests
             ).Id
         );
         Assert.That(update.Status, Is.EqualTo(BatchStatus.Completed));
+        Assert.That(
+            (
+                (await firm.Client.Objections.GetAsync(objection.Id)).Status,
+                (await firm.Client.Objections.GetAsync(objection.Id)).DepartmentId
+            ),
+            Is.EqualTo((ObjectionStatus.Corrected, successor.Created.Id)),
+            "the objection moved with the record, and the successor's corrected record closed it"
+        );
+        await Problems.ExpectAsync(HttpStatusCode.NotFound, () => closing.Client.Objections.GetAsync(objection.Id));
         var late = await FinishedAsync(
             closing.Client,
             (

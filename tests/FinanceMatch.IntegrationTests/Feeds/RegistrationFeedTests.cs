@@ -93,15 +93,18 @@ public sealed class RegistrationFeedTests
         rows.Append($"{Usccs.Next()},registration,R-1,Named,Rep,2001-01-01,1000000,active,,,\n"); // entry id on the registration
         rows.Append($"{Usccs.Next()},abnormalOperation,AO-2,,,,,,2026-09-01,reason,2026-08-01\n"); // removed before listed
         rows.Append($"{Usccs.Next()},registration,,Named,Rep,2001-01-01,1000000,dormant,,,\n"); // unknown status
+        rows.Append($"{Usccs.Next()},abnormalOperation,Registration,,,,,,2026-09-01,reason,\n"); // the registration's own key
         var batch = await FinishedAsync(
             regulator.Client,
             (await PushAsync(regulator.Client, FeedType.Registration, rows.ToString(), Csv)).Id
         );
-        Assert.That((batch.AcceptedRows, batch.RejectedRows), Is.EqualTo((3, 5)));
+        Assert.That((batch.AcceptedRows, batch.RejectedRows), Is.EqualTo((3, 6)));
         var errors = await regulator.Client.Feeds.GetBatchErrorsAsync(batch.Id);
         Assert.That(
             errors.Items.Select(e => (e.RowNumber, e.Field)),
-            Is.EquivalentTo(new[] { (4, "name"), (5, "entryId"), (6, "entryId"), (7, "removedOn"), (8, "status") })
+            Is.EquivalentTo(
+                new[] { (4, "name"), (5, "entryId"), (6, "entryId"), (7, "removedOn"), (8, "status"), (9, "entryId") }
+            )
         );
 
         var after = await ProfileWhenAsync(

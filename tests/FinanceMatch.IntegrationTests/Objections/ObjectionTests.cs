@@ -318,6 +318,26 @@ public sealed class ObjectionTests
             f.DepartmentId == old.DepartmentId && f.FeedType == FeedType.Tax
         );
         Assert.That((feed.OpenObjections, feed.OverdueObjections), Is.EqualTo((1L, 0L)));
+
+        // A promise of the corrected record is due in 20 days too: never pushed, the objection is overdue again.
+        await Sql.ExecuteAsync(
+            "UPDATE financematch.objections SET correction_promised_at = now() - interval '21 days' WHERE id = $1",
+            recent.Id
+        );
+        Assert.That(
+            (await @operator.Objections.ListAsync(overdue: true, pageSize: 500)).Items.Select(o => o.Id),
+            Does.Contain(recent.Id),
+            "a corrected answer whose record never came is overdue"
+        );
+        Assert.That(
+            (
+                await @operator.Objections.ResolveAsync(
+                    recent.Id,
+                    new ResolveObjectionBody(ObjectionOutcome.Rejected, "The record never came")
+                )
+            ).ClosedBy,
+            Is.EqualTo(ObjectionCloser.Operator)
+        );
     }
 
     /// <summary>A bank the firm consented to, so it can read the firm's report.</summary>

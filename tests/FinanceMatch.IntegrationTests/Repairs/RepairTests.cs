@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
@@ -143,6 +144,16 @@ public sealed class RepairTests
                     new Uri($"/api/v1/enterprises/{id}/repair-requests", UriKind.Relative),
                     new StringContent("""{"decisionNo":"x"}""", Encoding.UTF8, "application/json")
                 )
+            );
+        }
+        using (var http = TestRun.Http())
+        {
+            http.DefaultRequestHeaders.Authorization = firm.Client.Http.DefaultRequestHeaders.Authorization;
+            var malformed = new StringContent("--x\r\nno headers, no end", Encoding.UTF8);
+            malformed.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+            await Problems.ExpectRawAsync(
+                HttpStatusCode.BadRequest,
+                await http.PostAsync(new Uri($"/api/v1/enterprises/{id}/repair-requests", UriKind.Relative), malformed)
             );
         }
         var stranger = await Actors.EnterpriseAsync();

@@ -75,6 +75,16 @@ public static class TransferDepartmentRecords
                     );
                 moved[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(schema.FeedType.ToString())] = count;
             }
+            // What hangs on the records moves with them: the objections and repair requests the successor now answers,
+            // and the quality findings it now reads; the old department keeps none of the firms' files or disputes.
+            foreach (var table in new[] { "objections", "repair_requests", "quality_findings" })
+                await Sql.ExecuteAsync(
+                    connection,
+                    $"UPDATE financematch.{table} SET department_id = $2 WHERE department_id = $1",
+                    ct,
+                    from.Id,
+                    to.Id
+                );
             db.SecurityEvents.Add(
                 SecurityEvent.Of(
                     DomainSecurityEventKind.RecordsTransferred,

@@ -32,7 +32,9 @@ public static class GetEnterprise
                 : null;
             if (enterprise is null)
                 throw new NotFoundException("No enterprise has this id.");
-            return ToDto(enterprise, query.Caller, await RegisteredAsync(db, enterprise, ct));
+            // A bank reads the regulator's record under the registration scope of a report, not here: it sees what the firm typed.
+            var registered = query.Caller.Is(DomainRole.Bank) ? null : await RegisteredAsync(db, enterprise, ct);
+            return ToDto(enterprise, query.Caller, registered);
         }
 
         private async Task<bool> BankHoldsConsentAsync(Query query, CancellationToken ct)

@@ -421,19 +421,23 @@ public static partial class ProcessBatch
         {
             if (objections.Count == 0)
                 return [];
-            await Sql.ExecuteAsync(
+            // Only the objections this statement closed are announced: one the department or an operator closed meanwhile
+            // is not told twice.
+            var closed = await Sql.QueryAsync(
                 connection,
                 """
                 UPDATE financematch.objections SET status = 'Corrected', closed_by = 'CorrectedRecord', resolved_at = $2, resolved_by = $3,
                     resolution_note = coalesce(resolution_note, 'The department pushed the corrected record.')
                 WHERE id = ANY ($1) AND status = 'Open'
+                RETURNING id
                 """,
+                r => r.GetGuid(0),
                 ct,
                 objections.ToArray(),
                 now,
                 departmentId
             );
-            return await Webhooks.WebhookOutbox.AddObjectionDeliveriesAsync(connection, objections, ct);
+            return await Webhooks.WebhookOutbox.AddObjectionDeliveriesAsync(connection, closed, ct);
         }
 
         [LoggerMessage(

@@ -54,7 +54,7 @@ public static class ListObjections
             {
                 var cutoff = DomainObjection.OverdueCutoff(now);
                 objections = objections.Where(o =>
-                    o.Status == DomainObjectionStatus.Open && o.CorrectionPromisedAt == null && o.CreatedAt <= cutoff
+                    o.Status == DomainObjectionStatus.Open && (o.CorrectionPromisedAt ?? o.CreatedAt) <= cutoff
                 );
             }
             var ordered = query.EnterpriseId is null

@@ -50,7 +50,6 @@ public sealed partial class ProfileBuilder(
         ScoringModel? previous = null
     )
     {
-        model ??= await ActiveModelAsync(connection, ct);
         var clockStart = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
         // Two drains rebuilding one firm at once would each compare with the same old profile and raise its alerts
@@ -62,6 +61,8 @@ public sealed partial class ProfileBuilder(
                 ct,
                 (object)usccs.ToArray()
             );
+        // Read after the firms' locks: a rebuild that waited behind a switch-over's step scores with the version it left in force.
+        model ??= await ActiveModelAsync(connection, ct);
         var metrics = await ReadMetricsAsync(connection, usccs, now, ct);
         var readIn = clockStart.ElapsedMilliseconds;
         if (metrics.Count == 0)

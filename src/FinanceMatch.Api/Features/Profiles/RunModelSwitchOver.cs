@@ -17,6 +17,8 @@ namespace FinanceMatch.Api.Features.Profiles;
 /// </summary>
 public static partial class RunModelSwitchOver
 {
+    public const string RecurringJobId = "resume-model-switch-overs";
+
     public sealed partial class Job(
         FinanceMatchDbContext db,
         ProfileBuilder builder,
@@ -26,9 +28,26 @@ public static partial class RunModelSwitchOver
         ILogger<Job> logger
     )
     {
+        /// <summary>
+        /// Under the full rebuild's lock: the nightly rebuild of every firm and a switch-over never interleave, so neither
+        /// stores one version over the other's steps (the one that finds the lock taken skips; the sweep resumes a switch-over).
+        /// </summary>
         [Queue(JobQueues.Default)]
         public Task Run(Guid switchOverId, CancellationToken ct) =>
-            exclusive.RunAsync($"{nameof(RunModelSwitchOver)}:{switchOverId}", ct => RunAsync(switchOverId, ct), ct);
+            exclusive.RunAsync(nameof(RebuildAllProfiles), ct => RunAsync(switchOverId, ct), ct);
+
+        /// <summary>Minutely: a switch-over still running whose job was lost (a crash before it was enqueued, retries spent) is resumed.</summary>
+        [Queue(JobQueues.Default)]
+        public async Task ResumeAsync(CancellationToken ct)
+        {
+            var running = await db
+                .ModelSwitchOvers.AsNoTracking()
+                .Where(s => s.Status == DomainSwitchOverStatus.Running)
+                .Select(s => s.Id)
+                .ToListAsync(ct);
+            foreach (var id in running)
+                await Run(id, ct);
+        }
 
         private async Task RunAsync(Guid switchOverId, CancellationToken ct)
         {

@@ -36,7 +36,7 @@ public static class DecideRepairRequest
         public async ValueTask<RepairRequestDto> Handle(Command command, CancellationToken ct)
         {
             var request =
-                await db.RepairRequests.Include(r => r.Attachments).SingleOrDefaultAsync(r => r.Id == command.Id, ct)
+                await db.RepairRequests.SingleOrDefaultAsync(r => r.Id == command.Id, ct)
                 ?? throw new NotFoundException("No repair request has this id.");
             request.EnsureVisibleTo(command.Caller);
             var now = clock.GetUtcNow();
@@ -45,12 +45,19 @@ public static class DecideRepairRequest
             if (command.Approve)
             {
                 request.Approve(command.Caller.SubjectId, note, now);
-                // The penalty stops counting from today; the firm's profile is rebuilt with the batch-rebuild seam.
-                await db
+                // The penalty stops counting from today; the firm's profile is rebuilt with the batch-rebuild seam. The
+                // penalty must still be the firm's: a later batch may have moved the decision to another USCC.
+                var repaired = await db
                     .PenaltyRecords.Where(p =>
-                        p.DepartmentId == request.DepartmentId && p.DecisionNo == request.DecisionNo
+                        p.DepartmentId == request.DepartmentId
+                        && p.DecisionNo == request.DecisionNo
+                        && p.Uscc == request.Uscc
                     )
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.RepairedOn, request.RepairedOn), ct);
+                if (repaired != 1)
+                    throw new ConflictException(
+                        "The penalty is no longer the firm's record of this department; nothing to repair."
+                    );
                 await db.Database.ExecuteSqlAsync(
                     $"INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at) VALUES ({request.Uscc}, {now}) ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at",
                     ct
@@ -62,7 +69,10 @@ public static class DecideRepairRequest
             await transaction.CommitAsync(ct);
             if (command.Approve)
                 await rebuilds.RequestAsync(ct);
-            return request.ToDto(command.Caller);
+            return request.ToDto(
+                command.Caller,
+                (await RepairAccess.AttachmentsAsync(db, [request.Id], ct))[request.Id]
+            );
         }
     }
 

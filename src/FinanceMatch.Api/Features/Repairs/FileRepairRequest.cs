@@ -121,11 +121,19 @@ public static class FileRepairRequest
             );
             db.RepairRequests.Add(request);
             await db.SaveChangesAsync(ct); // a racing second request loses on the one-pending index: 409
-            return request.ToDto(command.Caller);
+            return request.ToDto(
+                command.Caller,
+                request
+                    .Attachments.OrderBy(a => a.Position)
+                    .Select(a => new RepairAttachmentDto(a.Position, a.FileName, a.ContentType, a.Size))
+            );
         }
     }
 
-    /// <summary>The whole form is read within the size limit before anything is checked; a body that is no form is 415.</summary>
+    /// <summary>
+    /// Only the firm itself gets its form read (anyone else is answered before a byte of it is taken); the whole form is
+    /// then read within the size limit; a body that is no form is 415, a malformed one 400.
+    /// </summary>
     internal static async Task<Results<Created<RepairRequestDto>, ProblemHttpResult>> Endpoint(
         Guid id,
         HttpRequest request,
@@ -134,13 +142,27 @@ public static class FileRepairRequest
         CancellationToken ct
     )
     {
+        if (!caller.IsParty(DomainRole.Enterprise, id))
+            throw new NotFoundException("No enterprise has this id.");
         if (!request.HasFormContentType)
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Unsupported media type.",
                 detail: "Send multipart/form-data with decisionNo, statement and up to 5 files."
             );
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException malformed)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The form could not be read.",
+                detail: $"Send a well-formed multipart/form-data body ({malformed.Message})"
+            );
+        }
         var files = new List<Evidence>();
         foreach (var file in form.Files)
         {

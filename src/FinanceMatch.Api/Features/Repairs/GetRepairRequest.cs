@@ -17,10 +17,10 @@ public static class GetRepairRequest
     )
     {
         var request =
-            await db.RepairRequests.AsNoTracking().Include(r => r.Attachments).SingleOrDefaultAsync(r => r.Id == id, ct)
+            await db.RepairRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
             ?? throw new NotFoundException("No repair request has this id.");
         request.EnsureVisibleTo(caller);
-        return request.ToDto(caller);
+        return request.ToDto(caller, (await RepairAccess.AttachmentsAsync(db, [id], ct))[id]);
     }
 
     /// <summary>The file as uploaded, as an attachment (never rendered inline by a browser), with its checked type.</summary>

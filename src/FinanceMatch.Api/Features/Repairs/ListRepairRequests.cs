@@ -28,7 +28,7 @@ public static class ListRepairRequests
     {
         public async ValueTask<Paged<RepairRequestDto>> Handle(Query query, CancellationToken ct)
         {
-            var requests = db.RepairRequests.AsNoTracking().Include(r => r.Attachments).AsQueryable();
+            var requests = db.RepairRequests.AsNoTracking();
             if (query.EnterpriseId is { } enterpriseId)
             {
                 if (!query.Caller.Is(DomainRole.Operator) && !query.Caller.IsParty(DomainRole.Enterprise, enterpriseId))
@@ -45,7 +45,14 @@ public static class ListRepairRequests
             var ordered = query.EnterpriseId is null
                 ? requests.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id) // a department works the oldest first
                 : requests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id);
-            return await ordered.ToPageAsync(db, query, r => r.ToDto(query.Caller), ct);
+            var page = await ordered.ToPageAsync(db, query, r => r, ct);
+            var files = await RepairAccess.AttachmentsAsync(db, [.. page.Items.Select(r => r.Id)], ct);
+            return new Paged<RepairRequestDto>(
+                [.. page.Items.Select(r => r.ToDto(query.Caller, files[r.Id]))],
+                page.Page,
+                page.PageSize,
+                page.TotalCount
+            );
         }
     }
 

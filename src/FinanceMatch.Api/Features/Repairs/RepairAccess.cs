@@ -2,6 +2,8 @@ using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Common;
+using FinanceMatch.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using DomainRepairRequest = FinanceMatch.Core.Repairs.RepairRequest;
 using DomainRole = FinanceMatch.Core.Identity.Role;
 
@@ -20,8 +22,34 @@ internal static class RepairAccess
             throw new NotFoundException("No repair request has this id.");
     }
 
+    /// <summary>
+    /// The files' names, types and sizes of the given requests, never their content (read only by a download): a list of
+    /// 500 requests with five files each must not load 25 GB.
+    /// </summary>
+    public static async Task<ILookup<Guid, RepairAttachmentDto>> AttachmentsAsync(
+        FinanceMatchDbContext db,
+        IReadOnlyCollection<Guid> requestIds,
+        CancellationToken ct
+    ) =>
+        (
+            await db
+                .RepairAttachments.AsNoTracking()
+                .Where(a => requestIds.Contains(a.RepairRequestId))
+                .OrderBy(a => a.Position)
+                .Select(a => new
+                {
+                    a.RepairRequestId,
+                    File = new RepairAttachmentDto(a.Position, a.FileName, a.ContentType, a.Size),
+                })
+                .ToListAsync(ct)
+        ).ToLookup(a => a.RepairRequestId, a => a.File);
+
     /// <summary>A department sees the USCC of its own penalty, never the platform's enterprise id.</summary>
-    public static RepairRequestDto ToDto(this DomainRepairRequest r, Caller caller) =>
+    public static RepairRequestDto ToDto(
+        this DomainRepairRequest r,
+        Caller caller,
+        IEnumerable<RepairAttachmentDto> attachments
+    ) =>
         new(
             r.Id,
             caller.Is(DomainRole.Department) ? Guid.Empty : r.EnterpriseId,
@@ -34,8 +62,6 @@ internal static class RepairAccess
             r.DecidedAt,
             r.RepairedOn,
             r.CreatedAt,
-            r.Attachments.OrderBy(a => a.Position)
-                .Select(a => new RepairAttachmentDto(a.Position, a.FileName, a.ContentType, a.Size))
-                .ToList()
+            [.. attachments]
         );
 }

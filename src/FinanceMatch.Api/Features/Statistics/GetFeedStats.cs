@@ -64,7 +64,7 @@ public static class GetFeedStats
                         g.Key.DepartmentId,
                         g.Key.FeedType,
                         Open = g.LongCount(),
-                        Overdue = g.LongCount(o => o.CreatedAt <= overdueSince),
+                        Overdue = g.LongCount(o => (o.CorrectionPromisedAt ?? o.CreatedAt) <= overdueSince),
                     })
                     .ToListAsync(cancellationToken)
             ).ToDictionary(o => (o.DepartmentId, o.FeedType));
