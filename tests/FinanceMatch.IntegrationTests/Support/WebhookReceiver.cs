@@ -20,7 +20,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
         string? EventId,
         string? Event,
         string? Attempt,
-        string? ContentType
+        string? ContentType,
+        string? WebhookId = null,
+        string? WebhookTimestamp = null,
+        string? WebhookSignature = null
     );
 
     public ConcurrentQueue<Received> Requests { get; } = new();
@@ -46,7 +49,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
                         headers["X-FinanceMatch-Event-Id"],
                         headers["X-FinanceMatch-Event"],
                         headers["X-FinanceMatch-Delivery-Attempt"],
-                        http.Request.ContentType
+                        http.Request.ContentType,
+                        headers["webhook-id"],
+                        headers["webhook-timestamp"],
+                        headers["webhook-signature"]
                     )
                 );
                 if (Interlocked.Decrement(ref hangsLeft) >= 0)

@@ -38,6 +38,25 @@ public sealed class WebhookTests
             Is.EqualTo(ExpectedSignature(received.Body)),
             "HMAC-SHA256 of the raw body with the bank's secret"
         );
+        // Standard Webhooks, computed here from the spec: v1 = base64 HMAC-SHA256 over "id.timestamp.body", the id the
+        // event's, the timestamp the attempt's (a receiver refuses one older than five minutes).
+        Assert.That(received.WebhookId, Is.EqualTo(match.Id.ToString()));
+        var sentAt = DateTimeOffset.FromUnixTimeSeconds(
+            long.Parse(received.WebhookTimestamp!, System.Globalization.CultureInfo.InvariantCulture)
+        );
+        Assert.That(sentAt, Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));
+        Assert.That(
+            received.WebhookSignature,
+            Is.EqualTo(
+                "v1,"
+                    + Convert.ToBase64String(
+                        HMACSHA256.HashData(
+                            Encoding.UTF8.GetBytes(Secret),
+                            Encoding.UTF8.GetBytes($"{received.WebhookId}.{received.WebhookTimestamp}.{received.Body}")
+                        )
+                    )
+            )
+        );
         using var body = JsonDocument.Parse(received.Body);
         Assert.That(body.RootElement.GetProperty("id").GetGuid(), Is.EqualTo(match.Id), "the event id is the match's");
         Assert.That(body.RootElement.GetProperty("type").GetString(), Is.EqualTo("matchCreated"));

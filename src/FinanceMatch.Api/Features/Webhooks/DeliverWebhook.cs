@@ -21,7 +21,13 @@ namespace FinanceMatch.Api.Features.Webhooks;
 public static partial class DeliverWebhook
 {
     public const string HttpClientName = "webhooks";
+
+    /// <summary>Deprecated (no timestamp: a captured delivery could be replayed); use the Standard Webhooks headers.</summary>
     public const string SignatureHeader = "X-FinanceMatch-Signature";
+
+    public const string WebhookIdHeader = "webhook-id";
+    public const string WebhookTimestampHeader = "webhook-timestamp";
+    public const string WebhookSignatureHeader = "webhook-signature";
 
     public sealed record Command(Guid DeliveryId) : IRequest<DeliveryStatus?>;
 
@@ -122,10 +128,23 @@ public static partial class DeliverWebhook
                 Content = new ByteArrayContent(body),
             };
             request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+            var secret = protector.Unprotect(SecretPurpose.WebhookSecret, webhook.ProtectedSecret);
+            // Standard Webhooks: the event's id (the same on every retry, for the receiver's deduplication), the time of
+            // this attempt (a receiver refuses one older than five minutes: a captured delivery cannot be replayed later)
+            // and the v1 signature over both and the body, keyed with the UTF-8 bytes of the webhook's secret.
+            var id = delivery.EventId.ToString();
+            var sentAt = clock.GetUtcNow();
+            request.Headers.Add(WebhookIdHeader, id);
             request.Headers.Add(
-                SignatureHeader,
-                Signature(protector.Unprotect(SecretPurpose.WebhookSecret, webhook.ProtectedSecret), body)
+                WebhookTimestampHeader,
+                sentAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)
             );
+            request.Headers.Add(
+                WebhookSignatureHeader,
+                new StandardWebhooks.StandardWebhook(Encoding.UTF8.GetBytes(secret)).Sign(id, sentAt, delivery.Payload)
+            );
+            // Deprecated, kept for one release: the body's HMAC alone, without a timestamp.
+            request.Headers.Add(SignatureHeader, Signature(secret, body));
             request.Headers.Add(
                 "X-FinanceMatch-Event",
                 System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(delivery.EventType.ToString())
