@@ -23,7 +23,10 @@ public sealed class ProfileOptions
     public int[] PublicityMonths =>
         [MinorPenaltyPublicityMonths, GeneralPenaltyPublicityMonths, SeriousPenaltyPublicityMonths];
 
-    /// <summary>The day a penalty stops being publicised (and counting): as <see cref="PublicityEndSql"/> computes it.</summary>
+    /// <summary>
+    /// The day a penalty stops being publicised (and counting), for reports; <c>Profiles/Sql/ReadMetrics.sql</c> applies the
+    /// same rule when it counts penalties (the later of the decision plus the severity's months and the department's date).
+    /// </summary>
     public DateOnly PublicityEndsOn(string severity, DateOnly decidedOn, DateOnly? departmentDate)
     {
         var months = severity switch
@@ -35,12 +38,4 @@ public sealed class ProfileOptions
         var bySeverity = decidedOn.AddMonths(months);
         return departmentDate is { } later && later > bySeverity ? later : bySeverity;
     }
-
-    /// <summary>
-    /// The SQL of the day a penalty <paramref name="alias"/> stops being publicised: the later of its decision plus the
-    /// severity's months (from the int[] parameter <paramref name="monthsParameter"/>, minor, general, serious) and the
-    /// department's own date.
-    /// </summary>
-    public static string PublicityEndSql(string alias, string monthsParameter) =>
-        $"greatest({alias}.publicity_ends_on, ({alias}.decided_on + make_interval(months => ({monthsParameter}::int[])[CASE {alias}.severity WHEN 'minor' THEN 1 WHEN 'general' THEN 2 ELSE 3 END]))::date)";
 }
