@@ -1,5 +1,5 @@
 // Bundles the dashboard into the API's web root (src/FinanceMatch.Api/wwwroot/dashboard): one script with Chart.js
-// inside, the page and its style sheet. Run by scripts/build-dashboard.sh; nothing is fetched at run time.
+// inside, the page and its style sheet. Run by the API project's MSBuild target BuildDashboard; nothing is fetched at run time.
 import { build } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

@@ -19,7 +19,8 @@ export Bootstrap__OperatorClientSecret="${Bootstrap__OperatorClientSecret:-opera
 export DataProtection__KeysDirectory="${DataProtection__KeysDirectory:-$PWD/.data/keys}"
 mkdir -p "$DataProtection__KeysDirectory" && chmod 700 "$DataProtection__KeysDirectory"
 
-bash scripts/build-dashboard.sh
+# The API project's build bundles the dashboard with npm (an MSBuild target); Node.js comes from the distribution.
+fm_ensure_command npm npm
 dotnet build src/FinanceMatch.Api -c Release -v quiet -nologo
 dotnet build src/FinanceMatch.DemoData -c Release -v quiet -nologo
 

@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
-# The dashboard test opens the bundled page in Debian's Chromium, headless.
-bash scripts/build-dashboard.sh
+# The API project's build bundles the dashboard with npm (an MSBuild target); the dashboard test opens it in Debian's
+# Chromium, headless.
+fm_ensure_command npm npm
 [ -n "${FINANCEMATCH_CHROMIUM:-}" ] || fm_ensure_command chromium
 
 # Layout is CSharpier's (.editorconfig: 120 columns): a file it would change fails the run; `dotnet csharpier format .` fixes it.

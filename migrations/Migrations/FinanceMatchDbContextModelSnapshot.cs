@@ -1982,6 +1982,11 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("term_months");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Id")
                         .HasName("pk_loan_requests");
 

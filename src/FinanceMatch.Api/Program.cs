@@ -27,6 +27,9 @@ using FinanceMatch.Api.Idempotency;
 using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
 
+if (args is ["probe", .. var probeArgs])
+    return await ContainerProbe.RunAsync(probeArgs);
+
 var builder = WebApplication.CreateBuilder(args);
 var settings = StartupSettings.Read(builder.Configuration, builder.Environment);
 
@@ -37,7 +40,7 @@ if (!settings.RunsHttp)
     using var host = worker.Build();
     await host.Services.PrepareAsync();
     await host.RunAsync();
-    return;
+    return 0;
 }
 
 builder.Services.AddFinanceMatchCore(builder.Configuration, settings);
@@ -61,6 +64,7 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "FinanceMatch API";
 });
 app.MapHealthEndpoints();
+app.MapMetricsEndpoint();
 app.MapDashboard();
 app.MapAuthEndpoints();
 app.MapCredentialEndpoints();
@@ -90,5 +94,6 @@ if (!settings.IsGeneratingOpenApiDocument)
 
 await app.Services.PrepareAsync();
 await app.RunAsync();
+return 0;
 
 public partial class Program;

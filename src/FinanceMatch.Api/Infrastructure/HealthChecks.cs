@@ -78,3 +78,39 @@ internal static class HealthEndpoints
         );
     }
 }
+
+/// <summary>
+/// For processes that serve no HTTP (the worker role): the readiness checks run every 15 seconds and, while they pass, the
+/// file named by <c>Health:HeartbeatFile</c> is touched. A container's health check (<see cref="ContainerProbe"/>) calls
+/// the worker healthy while the file is fresh.
+/// </summary>
+internal sealed class HeartbeatFile(string path) : IHealthCheckPublisher
+{
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(15);
+
+    public static void AddIfConfigured(IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration["Health:HeartbeatFile"] is not { Length: > 0 } path)
+            return;
+        services.AddSingleton<IHealthCheckPublisher>(new HeartbeatFile(path));
+        services.Configure<HealthCheckPublisherOptions>(o =>
+        {
+            o.Delay = TimeSpan.FromSeconds(2);
+            o.Period = Period;
+            o.Predicate = c => c.Tags.Contains("ready");
+        });
+    }
+
+    public Task PublishAsync(HealthReport report, CancellationToken ct)
+    {
+        if (report.Status == HealthStatus.Healthy)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.WriteAllText(
+                path,
+                DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture)
+            );
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -87,6 +87,7 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
+                Telemetry.RateLimitRefusals.Add(1);
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? wait
                     : TimeSpan.FromSeconds(1);

@@ -26,8 +26,12 @@ public static class ServiceRegistration
     {
         Sql.LoadAll(); // every statement kept in a .sql file is read now: a missing or empty one stops the start, not a request
         services.AddSingleton(settings);
+        services.AddFinanceMatchTelemetry(configuration, settings);
         services.AddSingleton<TimeProvider, PostgresTimeProvider>();
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());
+        // Named: the pool is "financematch" in Npgsql's metrics, not the connection string.
+        services.AddSingleton(_ =>
+            new NpgsqlDataSourceBuilder(settings.ConnectionString) { Name = "financematch" }.Build()
+        );
         services.AddDbContext<FinanceMatchDbContext>(
             (sp, options) => FinanceMatchDbContext.Configure(options, sp.GetRequiredService<NpgsqlDataSource>())
         );
@@ -167,6 +171,11 @@ public static class ServiceRegistration
         // Registered even while the OpenAPI document is generated (storage is only created when first resolved), so that
         // Development's start-up validation of every handler's dependencies holds there too.
         services.AddFinanceMatchJobs(settings, configuration);
+        services
+            .AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<JobStorageHealthCheck>("jobStorage", tags: ["ready"]);
+        HeartbeatFile.AddIfConfigured(services, configuration);
         return services;
     }
 
@@ -238,10 +247,6 @@ public static class ServiceRegistration
         services.AddFinanceMatchRateLimits(configuration, environment);
 
         services.AddFinanceMatchOpenApi();
-        services
-            .AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<JobStorageHealthCheck>("jobStorage", tags: ["ready"]);
         return services;
     }
 

@@ -24,6 +24,7 @@ public static class HangfireSetup
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseTypeResolver(MovedJobs.Resolve)
                 .UseRecommendedSerializerSettings()
+                .UseFilter(new TraceContextJobFilter())
                 .UsePostgreSqlStorage(
                     o => o.UseNpgsqlConnection(settings.ConnectionString),
                     new PostgreSqlStorageOptions

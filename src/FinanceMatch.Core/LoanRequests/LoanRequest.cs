@@ -169,11 +169,22 @@ public sealed class LoanRequest
     }
 }
 
+/// <summary>
+/// The W3C <c>traceparent</c> of the API call that posted a request, a shadow column (no rule of the request reads it):
+/// the matching run continues that trace, so one request's trace runs from the call into its matches' deliveries.
+/// </summary>
+public static class LoanRequestTrace
+{
+    public const string Property = "TraceParent";
+    public const int MaxLength = 55;
+}
+
 internal sealed class LoanRequestConfiguration : IEntityTypeConfiguration<LoanRequest>
 {
     public void Configure(EntityTypeBuilder<LoanRequest> builder)
     {
         builder.HasKey(r => r.Id);
+        builder.Property<string?>(LoanRequestTrace.Property).HasMaxLength(LoanRequestTrace.MaxLength);
         builder.Property(r => r.Purpose).HasMaxLength(1000);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.PurposeCategory).HasConversion<string>().HasMaxLength(32);

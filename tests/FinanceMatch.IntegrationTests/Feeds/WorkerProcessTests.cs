@@ -509,4 +509,74 @@ public sealed class WorkerProcessTests
             "each run freed its slot as it started"
         );
     }
+
+    /// <summary>
+    /// The image's HEALTHCHECK (`dotnet FinanceMatch.Api.dll probe`, no curl): an API process by its own readiness, a worker by
+    /// the heartbeat its readiness checks write; and a worker's metrics on a port of its own (docs/RELIABILITY.md).
+    /// </summary>
+    [Test]
+    public async Task TheContainerProbe_CallsAnApiHealthyByItsReadiness_AndAWorkerByItsHeartbeat_WhoseMetricsHaveAPort()
+    {
+        Assert.That(await ProbeAsync([$"{api.BaseAddress}health/ready"]), Is.Zero, "the API is ready");
+        Assert.That(await ProbeAsync(["http://127.0.0.1:9/health/ready"]), Is.EqualTo(1), "nothing listens there");
+
+        var heartbeat = Path.Combine(Path.GetTempPath(), $"financematch-heartbeat-{Guid.NewGuid():N}");
+        var metricsPort = FreePort();
+        Assert.That(
+            await ProbeAsync([], new() { ["Health__HeartbeatFile"] = heartbeat }),
+            Is.EqualTo(1),
+            "no heartbeat yet"
+        );
+        await using var worker = WorkerProcess.Start(
+            database.ConnectionString,
+            new Dictionary<string, string>
+            {
+                ["Health__HeartbeatFile"] = heartbeat,
+                ["Metrics__Port"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }
+        );
+        try
+        {
+            await Eventually.HoldsAsync(
+                () => Task.FromResult(File.Exists(heartbeat)),
+                TimeSpan.FromSeconds(60),
+                "the worker never wrote its heartbeat"
+            );
+            Assert.That(await ProbeAsync([], new() { ["Health__HeartbeatFile"] = heartbeat }), Is.Zero);
+            using var http = new HttpClient();
+            var scrape = await http.GetStringAsync(new Uri($"http://localhost:{metricsPort}/metrics"));
+            Assert.That(scrape, Does.Contain("process_runtime_dotnet").Or.Contain("dotnet_"), "the runtime's metrics");
+        }
+        finally
+        {
+            File.Delete(heartbeat);
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static async Task<int> ProbeAsync(string[] arguments, Dictionary<string, string>? environment = null)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(
+            "dotnet",
+            [WorkerProcess.BuiltAssembly("FinanceMatch.Api"), "probe", .. arguments]
+        )
+        {
+            RedirectStandardOutput = true,
+        };
+        foreach (var (key, value) in environment ?? [])
+            start.Environment[key] = value;
+        using var probe = System.Diagnostics.Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await probe.StandardOutput.ReadToEndAsync(timeout.Token);
+        await probe.WaitForExitAsync(timeout.Token);
+        return probe.ExitCode;
+    }
 }

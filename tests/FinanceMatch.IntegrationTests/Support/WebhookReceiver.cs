@@ -23,7 +23,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         string? ContentType,
         string? WebhookId = null,
         string? WebhookTimestamp = null,
-        string? WebhookSignature = null
+        string? WebhookSignature = null,
+        string? TraceParent = null
     );
 
     public ConcurrentQueue<Received> Requests { get; } = new();
@@ -52,7 +53,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
                         http.Request.ContentType,
                         headers["webhook-id"],
                         headers["webhook-timestamp"],
-                        headers["webhook-signature"]
+                        headers["webhook-signature"],
+                        headers["traceparent"]
                     )
                 );
                 if (Interlocked.Decrement(ref hangsLeft) >= 0)

@@ -132,6 +132,7 @@ public static class GetReport
 
             await ReportAccessLog.AppendAsync(connection, access, ct);
             await transaction.CommitAsync(ct);
+            Telemetry.ReportReads.Add(1, new KeyValuePair<string, object?>("reader", isOperator ? "operator" : "bank"));
             return new ReportDto(query.EnterpriseId, uscc.Trim(), access.ConsentId, now, profile, records);
         }
 

@@ -4,7 +4,7 @@ namespace FinanceMatch.Api.Features.Dashboard;
 
 /// <summary>
 /// The operators' and banks' dashboard: a static page (dashboard/ in the repository, bundled with Chart.js into
-/// wwwroot/dashboard by scripts/build-dashboard.sh) that signs in with a client id and secret and draws /api/v1/stats/*.
+/// wwwroot/dashboard by the API project's MSBuild target BuildDashboard) that signs in with a client id and secret and draws /api/v1/stats/*.
 /// The page holds no data; every figure comes from the statistics endpoints under the caller's own token and scope.
 /// </summary>
 public static class DashboardEndpoints
@@ -36,7 +36,7 @@ public static class DashboardEndpoints
                         return Results.Problem(
                             statusCode: StatusCodes.Status503ServiceUnavailable,
                             title: "The dashboard has not been built",
-                            detail: "Run scripts/build-dashboard.sh (scripts/run.sh does) to bundle it into wwwroot/dashboard."
+                            detail: "The build bundles it into wwwroot/dashboard unless -p:BuildDashboard=false was given; build the API project again."
                         );
                     SecureHeaders(context.Response.Headers);
                     return Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8");

@@ -125,6 +125,7 @@ public static partial class ProcessBatch
                 await transaction.RollbackAsync(ct);
                 await MarkFailedAsync(id, e.Message, total, ct);
                 LogFailed(logger, id, e.Message);
+                Telemetry.RecordBatch(batch.FeedType.Wire(), BatchStatus.Failed.Wire(), 0, 0, started.Elapsed);
                 return BatchStatus.Failed;
             }
 
@@ -225,6 +226,7 @@ public static partial class ProcessBatch
                 rejected
             );
             await transaction.CommitAsync(ct);
+            Telemetry.RecordBatch(batch.FeedType.Wire(), status.Wire(), accepted, rejected, started.Elapsed);
             if (requestRebuilds)
                 await rebuilds.RequestAsync(ct);
             foreach (var delivery in deliveries) // the sweep sends any a crash here leaves behind

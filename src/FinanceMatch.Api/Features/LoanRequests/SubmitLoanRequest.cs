@@ -115,6 +115,8 @@ public static class SubmitLoanRequest
             );
             db.Consents.Add(consent);
             db.LoanRequests.Add(request);
+            db.Entry(request).Property(Core.LoanRequests.LoanRequestTrace.Property).CurrentValue =
+                Telemetry.CurrentTraceParent();
             await db.SaveChangesAsync(cancellationToken);
             // Not cancelled with the HTTP request: the request is committed. If the process dies before this line,
             // RematchStalledRequests finds the request within a minute.

@@ -49,8 +49,10 @@ public static class ApproveMatch
                 .Select(r => r.Amount)
                 .SingleAsync(cancellationToken);
             var offer = command.Body;
-            match.Approve(offer.Amount, offer.AnnualRate, offer.TermMonths, terms, requested, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            match.Approve(offer.Amount, offer.AnnualRate, offer.TermMonths, terms, requested, now);
             await db.SaveChangesAsync(cancellationToken);
+            Telemetry.RecordMatchDecision("approved", now - match.CreatedAt);
             return match.ToBankDto();
         }
     }

@@ -45,6 +45,7 @@ public static class DeclineMatch
             await GuaranteeCover.WithdrawUnusedAsync(db, [match], now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            Telemetry.RecordMatchDecision("declined", now - match.CreatedAt);
             return match.ToBankDto();
         }
     }

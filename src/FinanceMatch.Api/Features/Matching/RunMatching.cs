@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FinanceMatch.Api.Features.Guarantees;
 using FinanceMatch.Api.Features.Webhooks;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Guarantees;
 using FinanceMatch.Core.LoanRequests;
@@ -63,6 +64,13 @@ public static partial class RunMatching
             try
             {
                 var request = await db.LoanRequests.SingleAsync(r => r.Id == id, cancellationToken);
+                // In the trace of the API call that posted the request, so the trace follows the request into the
+                // deliveries of its matches (the events are enqueued inside this span).
+                using var span = Telemetry.StartFollowing(
+                    "match loan request",
+                    db.Entry(request).Property<string?>(LoanRequestTrace.Property).CurrentValue
+                );
+                span?.SetTag("financematch.loan_request.id", id);
                 await MatchAsync(request, transaction, started, cancellationToken);
                 return id;
             }
@@ -144,6 +152,7 @@ public static partial class RunMatching
             );
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            Telemetry.MatchesCreated.Add(matches.Count);
             // Committed with the matches, one row an event; the deliveries are made outside this transaction. If this
             // process dies before these lines, the sweep expands the events within a minute.
             foreach (var entry in events)

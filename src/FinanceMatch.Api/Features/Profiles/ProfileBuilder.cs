@@ -143,6 +143,7 @@ public sealed partial class ProfileBuilder(
             model.Version
         );
         await Sql.ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
+        Telemetry.ProfilesRebuilt.Add(metrics.Count);
         LogRebuilt(logger, metrics.Count, clockStart.ElapsedMilliseconds, readIn, scoredIn);
         return metrics.Count;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using FinanceMatch.Api.Auth;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
 using FinanceMatch.Core.Data;
 using FinanceMatch.Core.Webhooks;
@@ -109,6 +110,18 @@ public static partial class DeliverWebhook
                 delivery.NextAttemptAt = finished + settings.RetryDelay(attempt);
             }
             await db.SaveChangesAsync(cancellationToken);
+            Telemetry.WebhookDeliveries.Add(
+                1,
+                new KeyValuePair<string, object?>(
+                    "outcome",
+                    delivery.Status switch
+                    {
+                        DeliveryStatus.Delivered => "delivered",
+                        DeliveryStatus.Pending => "retrying",
+                        _ => "failed",
+                    }
+                )
+            );
             if (delivery.Status == DeliveryStatus.Pending)
                 jobs.Schedule<Job>(job => job.Run(delivery.Id, CancellationToken.None), delivery.NextAttemptAt);
             LogAttempt(logger, delivery.Id, attempt, statusCode, error, delivery.Status);
