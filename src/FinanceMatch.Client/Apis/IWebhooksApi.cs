@@ -26,4 +26,26 @@ public interface IWebhooksApi
         int? pageSize = null,
         CancellationToken cancellationToken = default
     );
+
+    /// <summary>
+    /// Sends a <c>ping</c> event to this webhook alone, signed like every delivery and kept in its delivery log, to
+    /// test the endpoint and its signature check; returns the delivery queued (202).
+    /// </summary>
+    [Post("/api/v1/webhooks/{id}/ping")]
+    Task<WebhookDeliveryDto> PingAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends one of this webhook's deliveries again, now, as a new delivery with attempts of its own: the same event,
+    /// body and <c>webhook-id</c>, so a receiver that drops duplicates sees the same message; returns the new delivery
+    /// (202). 409 once the delivery's body is no longer kept.
+    /// </summary>
+    [Post("/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver")]
+    Task<WebhookDeliveryDto> RedeliverAsync(Guid id, Guid deliveryId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the webhook's secret with a new one, returned this once; the previous secret keeps signing beside it
+    /// (two <c>v1</c> signatures) until <c>previousSecretExpiresAt</c>, 24 hours by default.
+    /// </summary>
+    [Post("/api/v1/webhooks/{id}/secret")]
+    Task<WebhookSecretDto> RotateSecretAsync(Guid id, CancellationToken cancellationToken = default);
 }

@@ -20,6 +20,12 @@ public enum WebhookEvent
     /// kind and the firms' enterprise ids (their data is read through the consent, as any report).
     /// </summary>
     ListMembersAdded,
+
+    /// <summary>
+    /// A test event sent only to the webhook the bank pinged (<c>POST /api/v1/webhooks/{id}/ping</c>); data is the
+    /// webhook's id, the time and a short message. A webhook cannot subscribe to it.
+    /// </summary>
+    Ping,
 }
 
 /// <summary>Where a delivery is.</summary>
@@ -36,18 +42,39 @@ public enum DeliveryStatus
 }
 
 /// <summary>
-/// A bank registers an https endpoint (plain http and private addresses only outside Production) for some events; the
-/// secret (16–200 characters) signs every body: <c>X-FinanceMatch-Signature: sha256=&lt;hex HMAC-SHA256&gt;</c>.
+/// A bank registers an https endpoint (plain http and private addresses only outside Production) for some events (any
+/// but <c>ping</c>); the secret (16–200 characters) signs every body: <c>X-FinanceMatch-Signature: sha256=&lt;hex
+/// HMAC-SHA256&gt;</c>.
 /// </summary>
 public sealed record RegisterWebhookBody(string Url, IReadOnlyList<WebhookEvent> Events, string Secret);
 
 /// <summary>A registered webhook (its secret is never shown again).</summary>
+/// <remarks>
+/// SecretRotatedAt: When the secret was last rotated; null if never. <br/>
+/// PreviousSecretExpiresAt: Until when the secret before the last rotation still signs deliveries beside the current
+/// one (a second <c>v1</c> signature in <c>webhook-signature</c>); null if never rotated, past once it stopped.
+/// </remarks>
 public sealed record WebhookDto(
     Guid Id,
     Guid InstitutionId,
     string Url,
     IReadOnlyList<WebhookEvent> Events,
-    DateTimeOffset CreatedAt
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SecretRotatedAt,
+    DateTimeOffset? PreviousSecretExpiresAt
+);
+
+/// <summary>
+/// A webhook's new secret, shown this once (<c>POST /api/v1/webhooks/{id}/secret</c>): 256 random bits, base64url.
+/// Until <c>previousSecretExpiresAt</c> every delivery carries two signatures, <c>webhook-signature: v1,&lt;with the new
+/// secret&gt; v1,&lt;with the previous one&gt;</c>, so the receiver can switch at any moment in between; the deprecated
+/// <c>X-FinanceMatch-Signature</c> uses the new secret only.
+/// </summary>
+public sealed record WebhookSecretDto(
+    Guid WebhookId,
+    string Secret,
+    DateTimeOffset SecretRotatedAt,
+    DateTimeOffset PreviousSecretExpiresAt
 );
 
 /// <summary>One POST of a delivery.</summary>

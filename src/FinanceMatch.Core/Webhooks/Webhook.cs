@@ -1,3 +1,4 @@
+using FinanceMatch.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,6 +11,9 @@ public enum WebhookEvent
     ObjectionOpened,
     ObjectionResolved,
     ListMembersAdded,
+
+    /// <summary>A test event the bank asks for, sent to the one webhook pinged; nothing can subscribe to it.</summary>
+    Ping,
 }
 
 public enum DeliveryStatus
@@ -33,6 +37,58 @@ public sealed class Webhook
     /// </summary>
     public string ProtectedSecret { get; set; } = null!;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The secret before the last rotation, encrypted like <see cref="ProtectedSecret"/>.</summary>
+    public string? ProtectedPreviousSecret { get; set; }
+
+    /// <summary>
+    /// Until when <see cref="ProtectedPreviousSecret"/> signs too, so a receiver can switch without losing deliveries.
+    /// </summary>
+    public DateTimeOffset? PreviousSecretExpiresAt { get; set; }
+    public DateTimeOffset? SecretRotatedAt { get; set; }
+
+    /// <summary>Events are announced to the webhooks subscribed to them; a ping only to the webhook pinged.</summary>
+    public static bool CanSubscribeTo(WebhookEvent type) => type != WebhookEvent.Ping;
+
+    /// <summary>
+    /// The secret becomes the previous one and keeps signing for <paramref name="previousValidFor"/> beside the new one;
+    /// a secret rotated out earlier stops at once (the bank rotated twice, so it holds the newer one).
+    /// </summary>
+    public void RotateSecret(string protectedSecret, DateTimeOffset now, TimeSpan previousValidFor)
+    {
+        ProtectedPreviousSecret = ProtectedSecret;
+        PreviousSecretExpiresAt = now + (previousValidFor > TimeSpan.Zero ? previousValidFor : TimeSpan.Zero);
+        ProtectedSecret = protectedSecret;
+        SecretRotatedAt = now;
+    }
+
+    /// <summary>The secrets (encrypted) that sign a delivery sent at <paramref name="at"/>: the current one first.</summary>
+    public IReadOnlyList<string> SecretsValidAt(DateTimeOffset at)
+    {
+        if (ProtectedPreviousSecret is { } previous && PreviousSecretExpiresAt is { } expires && at < expires)
+            return [ProtectedSecret, previous];
+        return [ProtectedSecret];
+    }
+
+    /// <summary>A <see cref="WebhookEvent.Ping"/> for this webhook alone, due at once.</summary>
+    public WebhookDelivery Ping(Guid eventId, string payload, DateTimeOffset now) =>
+        WebhookDelivery.Pending(Id, InstitutionId, eventId, WebhookEvent.Ping, payload, now);
+
+    /// <summary>
+    /// The same event, body and event id sent to this webhook again as a new delivery with attempts of its own, due at
+    /// once (the receiver deduplicating by the event id sees the same message). A body retention has emptied cannot
+    /// be sent again (409).
+    /// </summary>
+    public WebhookDelivery Redeliver(WebhookDelivery original, DateTimeOffset now)
+    {
+        if (original.WebhookId != Id)
+            throw new InvalidOperationException("A delivery is redelivered only to its own webhook.");
+        if (original.Payload.Length == 0)
+            throw new ConflictException(
+                "This delivery's body is no longer kept (Webhooks:PayloadRetentionDays), so it cannot be sent again."
+            );
+        return WebhookDelivery.Pending(Id, InstitutionId, original.EventId, original.EventType, original.Payload, now);
+    }
 }
 
 /// <summary>
@@ -76,6 +132,28 @@ public sealed class WebhookDelivery
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>A delivery not yet attempted, due at <paramref name="now"/>.</summary>
+    public static WebhookDelivery Pending(
+        Guid webhookId,
+        Guid institutionId,
+        Guid eventId,
+        WebhookEvent type,
+        string payload,
+        DateTimeOffset now
+    ) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(now),
+            WebhookId = webhookId,
+            InstitutionId = institutionId,
+            EventId = eventId,
+            EventType = type,
+            Payload = payload,
+            Status = DeliveryStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
 }
 
 /// <summary>One POST of a delivery: what the receiver answered, or why nothing came back.</summary>
@@ -112,6 +190,7 @@ internal sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>
         builder.Property(w => w.Url).HasMaxLength(2000);
         builder.PrimitiveCollection(w => w.Events).ElementType(e => e.HasConversion<string>());
         builder.Property(w => w.ProtectedSecret).HasMaxLength(2000);
+        builder.Property(w => w.ProtectedPreviousSecret).HasMaxLength(2000);
         builder.HasOne<Institutions.Institution>().WithMany().HasForeignKey(w => w.InstitutionId);
         builder.HasIndex(w => w.InstitutionId);
     }

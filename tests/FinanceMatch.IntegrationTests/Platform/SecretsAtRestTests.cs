@@ -12,9 +12,11 @@ public sealed class SecretsAtRestTests
     {
         var bank = await Actors.BankAsync();
         var webhookSecret = "webhook-secret-" + Guid.NewGuid().ToString("N");
-        await bank.Client.Webhooks.RegisterAsync(
+        var webhook = await bank.Client.Webhooks.RegisterAsync(
             new RegisterWebhookBody("http://127.0.0.1:9/hook", [WebhookEvent.MatchCreated], webhookSecret)
         );
+        // Rotated: the new secret and the previous one, which still signs, are both kept.
+        var rotatedWebhookSecret = (await bank.Client.Webhooks.RotateSecretAsync(webhook.Id)).Secret;
         var department = await Actors.DepartmentAsync(FeedType.Tax);
         var apiKey = "feed-api-key-" + Guid.NewGuid().ToString("N");
         var @operator = await TestRun.OperatorAsync();
@@ -25,6 +27,7 @@ public sealed class SecretsAtRestTests
         string[] secrets =
         [
             webhookSecret,
+            rotatedWebhookSecret,
             apiKey,
             bank.Created.ClientSecret!,
             department.Created.ClientSecret!,
@@ -66,6 +69,13 @@ public sealed class SecretsAtRestTests
                 "SELECT count(*) FROM financematch.token_signing_keys WHERE protected_key NOT LIKE 'dp1:%'"
             ),
             Is.Zero
+        );
+        Assert.That(
+            await Sql.ScalarAsync<long>(
+                "SELECT count(*) FROM financematch.webhooks WHERE id = $1 AND protected_secret LIKE 'dp1:%' AND protected_previous_secret LIKE 'dp1:%'",
+                webhook.Id
+            ),
+            Is.EqualTo(1)
         );
         Assert.That(
             await Sql.ScalarAsync<long>("SELECT count(*) FROM financematch.token_signing_keys"),

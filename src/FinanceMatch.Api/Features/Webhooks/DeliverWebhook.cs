@@ -141,12 +141,17 @@ public static partial class DeliverWebhook
                 Content = new ByteArrayContent(body),
             };
             request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
-            var secret = protector.Unprotect(SecretPurpose.WebhookSecret, webhook.ProtectedSecret);
-            // Standard Webhooks: the event's id (the same on every retry, for the receiver's deduplication), the time of
-            // this attempt (a receiver refuses one older than five minutes: a captured delivery cannot be replayed later)
-            // and the v1 signature over both and the body, keyed with the UTF-8 bytes of the webhook's secret.
+            // Standard Webhooks: the event's id (the same on every retry and redelivery, for the receiver's
+            // deduplication), the time of this attempt (a receiver refuses one older than five minutes: a captured
+            // delivery cannot be replayed later) and a v1 signature over both and the body for each secret valid now,
+            // keyed with the UTF-8 bytes of the secret: the current one, and for a while after a rotation the previous
+            // one too, space-separated, so a receiver still holding the previous secret verifies the delivery.
             var id = delivery.EventId.ToString();
             var sentAt = clock.GetUtcNow();
+            var secrets = webhook
+                .SecretsValidAt(sentAt)
+                .Select(stored => protector.Unprotect(SecretPurpose.WebhookSecret, stored))
+                .ToList();
             request.Headers.Add(WebhookIdHeader, id);
             request.Headers.Add(
                 WebhookTimestampHeader,
@@ -154,10 +159,19 @@ public static partial class DeliverWebhook
             );
             request.Headers.Add(
                 WebhookSignatureHeader,
-                new StandardWebhooks.StandardWebhook(Encoding.UTF8.GetBytes(secret)).Sign(id, sentAt, delivery.Payload)
+                string.Join(
+                    " ",
+                    secrets.Select(secret =>
+                        new StandardWebhooks.StandardWebhook(Encoding.UTF8.GetBytes(secret)).Sign(
+                            id,
+                            sentAt,
+                            delivery.Payload
+                        )
+                    )
+                )
             );
-            // Deprecated, kept for one release: the body's HMAC alone, without a timestamp.
-            request.Headers.Add(SignatureHeader, Signature(secret, body));
+            // Deprecated, kept for one release: the body's HMAC alone, without a timestamp, with the current secret only.
+            request.Headers.Add(SignatureHeader, Signature(secrets[0], body));
             request.Headers.Add(
                 "X-FinanceMatch-Event",
                 System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(delivery.EventType.ToString())

@@ -1,12 +1,10 @@
 using FinanceMatch.Api.Auth;
-using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Paging;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using DomainDeliveryStatus = FinanceMatch.Core.Webhooks.DeliveryStatus;
 
 namespace FinanceMatch.Api.Features.Webhooks;
 
@@ -41,28 +39,7 @@ public static class ListWebhookDeliveries
                     .ToListAsync(cancellationToken)
             ).ToLookup(a => a.DeliveryId);
             return new Paged<WebhookDeliveryDto>(
-                page.Items.Select(d => new WebhookDeliveryDto(
-                        d.Id,
-                        d.EventId,
-                        d.EventType.Map<WebhookEvent>(),
-                        d.Status.Map<DeliveryStatus>(),
-                        d.Attempts,
-                        d.LastStatusCode,
-                        d.LastError,
-                        d.CreatedAt,
-                        d.Status == DomainDeliveryStatus.Pending ? d.NextAttemptAt : null,
-                        d.DeliveredAt,
-                        attempts[d.Id]
-                            .Select(a => new WebhookAttemptDto(
-                                a.Attempt,
-                                a.StatusCode,
-                                a.Error,
-                                a.StartedAt,
-                                a.DurationMilliseconds
-                            ))
-                            .ToList()
-                    ))
-                    .ToList(),
+                page.Items.Select(d => d.ToDto(attempts[d.Id])).ToList(),
                 page.Page,
                 page.PageSize,
                 page.TotalCount

@@ -49,7 +49,14 @@ public static class RegisterWebhook
                 .When(r => Uri.TryCreate(r.Url, UriKind.Absolute, out _), ApplyConditionTo.CurrentValidator);
             RuleFor(r => r.Events)
                 .NotEmpty()
-                .WithMessage("Name at least one event: matchCreated, alertRaised, objectionOpened, objectionResolved.");
+                .WithMessage(
+                    "Name at least one event: matchCreated, alertRaised, objectionOpened, objectionResolved, listMembersAdded."
+                )
+                .Must(events =>
+                    events.All(e => !Enum.IsDefined(e) || DomainWebhook.CanSubscribeTo(e.Map<DomainWebhookEvent>()))
+                )
+                .WithMessage("ping cannot be subscribed to: POST /api/v1/webhooks/{id}/ping sends one to a webhook.")
+                .When(r => r.Events is not null, ApplyConditionTo.CurrentValidator);
             RuleForEach(r => r.Events).IsInEnum();
             RuleFor(r => r.Secret).NotEmpty().Length(16, 200).WithMessage("secret must be 16 to 200 characters.");
         }

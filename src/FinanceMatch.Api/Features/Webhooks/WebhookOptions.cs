@@ -18,6 +18,12 @@ public sealed class WebhookOptions
     /// <summary>How long the body of a delivered or failed delivery is kept; the delivery log (attempts, codes) stays.</summary>
     public int PayloadRetentionDays { get; set; } = 30;
 
+    /// <summary>
+    /// How long a rotated-out secret keeps signing beside the new one (deliveries carry both <c>v1</c> signatures), so
+    /// a receiver can switch to the new secret without refusing a delivery; 0 or less ends it at the rotation.
+    /// </summary>
+    public int PreviousSecretHours { get; set; } = 24;
+
     /// <summary>The most webhooks one bank may register.</summary>
     public const int MaxPerInstitution = 10;
 

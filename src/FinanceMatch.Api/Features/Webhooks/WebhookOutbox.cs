@@ -145,19 +145,7 @@ public static class WebhookOutbox
         WebhookEvent type,
         string payload,
         DateTimeOffset now
-    ) =>
-        new()
-        {
-            Id = Guid.CreateVersion7(now),
-            WebhookId = webhookId,
-            InstitutionId = institutionId,
-            EventId = eventId,
-            EventType = type,
-            Payload = payload,
-            Status = DeliveryStatus.Pending,
-            NextAttemptAt = now,
-            CreatedAt = now,
-        };
+    ) => WebhookDelivery.Pending(webhookId, institutionId, eventId, type, payload, now);
 
     /// <summary>
     /// Adds an <c>alertRaised</c> delivery for each of <paramref name="alertIds"/> and each webhook of its bank, on
