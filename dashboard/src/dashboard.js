@@ -21,23 +21,52 @@ window.financeMatchDashboard = { charts };
 
 const $ = (id) => document.getElementById(id);
 
-async function api(path, options = {}) {
+// Every request carries the tab's token; a 401 on a signed-in page ends the session, any other failure throws the
+// problem's detail. Answers the response, whose body is still to be read.
+async function send(path, options = {}) {
   const token = sessionStorage.getItem(tokenKey);
   const response = await fetch(path, {
     ...options,
-    headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...options.headers },
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...options.headers },
   });
   if (response.status === 401 && token) {
     signOut();
     throw new Error('Your session has ended; sign in again.');
   }
-  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
   if (!response.ok) {
+    const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
     const error = new Error(body?.detail ?? body?.title ?? `The server answered ${response.status}.`);
     error.status = response.status;
     throw error;
   }
-  return body;
+  return response;
+}
+
+async function api(path, options = {}) {
+  const response = await send(path, { ...options, headers: { Accept: 'application/json', ...options.headers } });
+  return response.headers.get('content-type')?.includes('json') ? response.json() : null;
+}
+
+// A chart's figures as a file: the same endpoint's /export route under the tab's token (a plain link could not carry
+// it), for the period shown, saved under the name the server gives.
+async function download(holder, format) {
+  const url = new URL(holder.dataset.export, window.location.origin);
+  url.searchParams.set('format', format);
+  if (holder.dataset.period !== 'none') {
+    if ($('from').value) url.searchParams.set('from', $('from').value);
+    if ($('to').value) url.searchParams.set('to', $('to').value);
+  }
+  const response = await send(url.pathname + url.search);
+  const name = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1]
+    ?? `financematch-export.${format}`;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; the object URL only holds memory after that.
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
 }
 
 async function signIn(event) {
@@ -310,6 +339,18 @@ $('jobs').addEventListener('click', async () => {
     window.open('/hangfire', '_blank', 'noopener');
   } catch (error) {
     $('status').textContent = error.message;
+  }
+});
+$('dashboard').addEventListener('click', async (event) => {
+  const button = event.target.closest('.downloads button[data-format]');
+  if (!button) return;
+  button.disabled = true;
+  try {
+    await download(button.closest('.downloads'), button.dataset.format);
+  } catch (error) {
+    $('status').textContent = error.message;
+  } finally {
+    button.disabled = false;
   }
 });
 $('period').addEventListener('submit', (event) => {

@@ -38,6 +38,17 @@ public interface IFeedsApi
         CancellationToken cancellationToken = default
     );
 
+    /// <summary>
+    /// Every rejected row of a batch, streamed as <paramref name="format"/> <c>csv</c> (RFC 4180, UTF-8 with a BOM) or
+    /// <c>xlsx</c>. The response is returned whatever its status (a problem on failure); dispose it.
+    /// </summary>
+    [Get("/api/v1/feeds/batches/{id}/errors/export")]
+    Task<HttpResponseMessage> ExportBatchErrorsAsync(
+        Guid id,
+        string format,
+        CancellationToken cancellationToken = default
+    );
+
     /// <summary>The caller's batches (operators: all), newest first.</summary>
     [Get("/api/v1/feeds/batches")]
     Task<Paged<BatchDto>> ListBatchesAsync(

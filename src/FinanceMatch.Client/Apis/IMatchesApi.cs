@@ -15,6 +15,17 @@ public interface IMatchesApi
         CancellationToken cancellationToken = default
     );
 
+    /// <summary>
+    /// The same matches, newest first, streamed as <paramref name="format"/> <c>csv</c> (RFC 4180, UTF-8 with a BOM) or
+    /// <c>xlsx</c>. The response is returned whatever its status (a problem on failure); dispose it.
+    /// </summary>
+    [Get("/api/v1/matches/export")]
+    Task<HttpResponseMessage> ExportAsync(
+        string format,
+        string? status = null,
+        CancellationToken cancellationToken = default
+    );
+
     /// <summary>One match (its bank, its firm, operators).</summary>
     [Get("/api/v1/matches/{id}")]
     Task<MatchDto> GetAsync(Guid id, CancellationToken cancellationToken = default);

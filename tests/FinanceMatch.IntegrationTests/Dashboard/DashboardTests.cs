@@ -148,6 +148,28 @@ public sealed class DashboardTests
     }
 
     [Test]
+    public async Task ABank_DownloadsAChartsFigures_AsCsvAndXlsx_UnderItsOwnToken()
+    {
+        var world = await KnownWorld.SeedAsync("下载测试银行", "Download loan");
+        var (page, errors) = await browser.OpenAsync();
+        await DashboardBrowser.SignInAsync(page, world.Bank.Created.ClientId, world.Bank.Created.ClientSecret!);
+
+        var csv = await page.RunAndWaitForDownloadAsync(() =>
+            page.ClickAsync("[data-export='/api/v1/stats/breakdown/export?by=institution'] button[data-format=csv]")
+        );
+        Assert.That(csv.SuggestedFilename, Does.Match(@"^financematch-breakdown-institution-\d{4}-\d{2}-\d{2}\.csv$"));
+        var bytes = await File.ReadAllBytesAsync((await csv.PathAsync())!);
+        Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
+        Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Does.Contain(",下载测试银行,3,"));
+
+        var xlsx = await page.RunAndWaitForDownloadAsync(() =>
+            page.ClickAsync("[data-export='/api/v1/stats/overview/export'] button[data-format=xlsx]")
+        );
+        Assert.That(xlsx.SuggestedFilename, Does.Match(@"^financematch-statistics-\d{4}-\d{2}-\d{2}\.xlsx$"));
+        Assert.That(errors, Is.Empty, "the downloads run under the content security policy without errors");
+    }
+
+    [Test]
     public async Task WrongCredentials_AndFirms_AreTurnedAway()
     {
         var (page, _) = await browser.OpenAsync();

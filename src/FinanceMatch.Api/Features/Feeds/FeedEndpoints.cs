@@ -39,6 +39,15 @@ public static class FeedEndpoints
             .WithSummary("The rejected rows of a batch: row number, field and reason")
             .ProducesValidationProblem()
             .ProducesProblems(401, 403, 404);
+        feeds
+            .MapGet("/batches/{id:guid}/errors/export", ExportBatchErrors.Endpoint)
+            .RequireAuthorization(Policies.OperatorDepartmentOrBank)
+            .WithSummary(
+                "All the rejected rows of a batch, in row order, streamed as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx (the pushing department or bank, operators)"
+            )
+            .ProducesExport()
+            .ProducesValidationProblem()
+            .ProducesProblems(401, 403, 404);
 
         var sources = app.MapGroup("/api/v1/feed-sources")
             .WithTags("Data feeds")

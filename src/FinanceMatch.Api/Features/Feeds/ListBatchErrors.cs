@@ -24,16 +24,31 @@ public static class ListBatchErrors
     {
         public async ValueTask<Paged<BatchErrorDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            if (!await db.FeedBatches.VisibleTo(query.Caller).AnyAsync(b => b.Id == query.Id, cancellationToken))
-                throw new NotFoundException("No batch has this id.");
-            return await db
-                .FeedBatchErrors.AsNoTracking()
-                .Where(e => e.BatchId == query.Id)
-                .OrderBy(e => e.RowNumber)
-                .ThenBy(e => e.Ordinal)
-                .ToPageAsync(db, query, e => new BatchErrorDto(e.RowNumber, e.Field, e.Message), cancellationToken);
+            await EnsureVisibleAsync(db, query.Caller, query.Id, cancellationToken);
+            return await Rows(db, query.Id).ToPageAsync(db, query, e => e, cancellationToken);
         }
     }
+
+    /// <summary>Operators, the pushing department or bank see a batch; to anyone else it does not exist (404).</summary>
+    internal static async Task EnsureVisibleAsync(
+        FinanceMatchDbContext db,
+        Caller caller,
+        Guid batchId,
+        CancellationToken ct
+    )
+    {
+        if (!await db.FeedBatches.VisibleTo(caller).AnyAsync(b => b.Id == batchId, ct))
+            throw new NotFoundException("No batch has this id.");
+    }
+
+    /// <summary>A batch's rejected rows in row order: the list pages them, the export streams them.</summary>
+    internal static IQueryable<BatchErrorDto> Rows(FinanceMatchDbContext db, Guid batchId) =>
+        db
+            .FeedBatchErrors.AsNoTracking()
+            .Where(e => e.BatchId == batchId)
+            .OrderBy(e => e.RowNumber)
+            .ThenBy(e => e.Ordinal)
+            .Select(e => new BatchErrorDto(e.RowNumber, e.Field, e.Message));
 
     internal static async Task<Paged<BatchErrorDto>> Endpoint(
         Guid id,

@@ -6,6 +6,7 @@ using FinanceMatch.Core.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using DomainMatch = FinanceMatch.Core.Matching.Match;
 using DomainMatchStatus = FinanceMatch.Core.Matching.MatchStatus;
 
 namespace FinanceMatch.Api.Features.Matches;
@@ -24,17 +25,18 @@ public static class ListMatches
 
     public sealed class Handler(FinanceMatchDbContext db) : IRequestHandler<Query, Paged<MatchDto>>
     {
-        public async ValueTask<Paged<MatchDto>> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var matches = db.Matches.AsNoTracking().VisibleTo(query.Caller);
-            if (query.Status is { } status)
-                matches = matches.Where(m => m.Status == status);
-            return await matches
-                .OrderByDescending(m => m.CreatedAt)
-                .ThenBy(m => m.Rank)
-                .ThenBy(m => m.Id)
+        public async ValueTask<Paged<MatchDto>> Handle(Query query, CancellationToken cancellationToken) =>
+            await Listed(db, query.Caller, query.Status)
                 .ToPageAsync(db, query, m => m.ToDtoFor(query.Caller), cancellationToken);
-        }
+    }
+
+    /// <summary>The matches the caller may see, of one status if asked, newest first: the list pages them, the export streams them.</summary>
+    internal static IQueryable<DomainMatch> Listed(FinanceMatchDbContext db, Caller caller, DomainMatchStatus? status)
+    {
+        var matches = db.Matches.AsNoTracking().VisibleTo(caller);
+        if (status is { } wanted)
+            matches = matches.Where(m => m.Status == wanted);
+        return matches.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Rank).ThenBy(m => m.Id);
     }
 
     internal static async Task<Paged<MatchDto>> Endpoint(

@@ -18,6 +18,15 @@ public static class MatchEndpoints
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
         group
+            .MapGet("/export", ExportMatches.Endpoint)
+            .RequireAuthorization(Policies.OperatorEnterpriseOrBank)
+            .WithSummary(
+                "The same matches, newest first, streamed as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx and ?status= (a bank its institution's, a firm its own, operators all)"
+            )
+            .ProducesExport()
+            .ProducesValidationProblem()
+            .ProducesProblems(401, 403);
+        group
             .MapGet("/{id:guid}", GetMatch.Endpoint)
             .RequireAuthorization(Policies.OperatorEnterpriseOrBank)
             .WithSummary("One match (its bank, its firm, operators)")

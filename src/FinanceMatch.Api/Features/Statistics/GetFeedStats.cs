@@ -97,4 +97,17 @@ public static class GetFeedStats
 
     internal static async Task<FeedStatsDto> Endpoint(Caller caller, ISender sender, CancellationToken ct) =>
         await sender.Send(new Query(caller), ct);
+
+    internal static async Task<IResult> ExportEndpoint(
+        Caller caller,
+        ISender sender,
+        TimeProvider clock,
+        CancellationToken ct,
+        string? format = null
+    )
+    {
+        var export = TabularExport.ParseFormat(format);
+        var health = await sender.Send(new Query(caller), ct);
+        return TabularExport.Download(health.Feeds, export, "feed-health", clock);
+    }
 }

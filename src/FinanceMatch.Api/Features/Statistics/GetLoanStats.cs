@@ -100,13 +100,28 @@ public static class GetLoanStats
         string? by = null,
         DateOnly? from = null,
         DateOnly? to = null
-    ) =>
-        await sender.Send(
-            new Query(
-                caller,
-                by is null ? LoanStatsDimension.All : EnumText.Parse<LoanStatsDimension>(by, "by"),
-                StatsPeriod.Of(from, to, clock)
-            ),
-            ct
+    ) => await sender.Send(QueryOf(caller, by, from, to, clock), ct);
+
+    internal static async Task<IResult> ExportEndpoint(
+        Caller caller,
+        ISender sender,
+        TimeProvider clock,
+        CancellationToken ct,
+        string? format = null,
+        string? by = null,
+        DateOnly? from = null,
+        DateOnly? to = null
+    )
+    {
+        var export = TabularExport.ParseFormat(format);
+        var loans = await sender.Send(QueryOf(caller, by, from, to, clock), ct);
+        return TabularExport.Download(loans.Rows, export, $"loans-{loans.By.ToString().ToLowerInvariant()}", clock);
+    }
+
+    private static Query QueryOf(Caller caller, string? by, DateOnly? from, DateOnly? to, TimeProvider clock) =>
+        new(
+            caller,
+            by is null ? LoanStatsDimension.All : EnumText.Parse<LoanStatsDimension>(by, "by"),
+            StatsPeriod.Of(from, to, clock)
         );
 }

@@ -65,9 +65,25 @@ public static class GetStatsBreakdown
         string? by = null,
         DateOnly? from = null,
         DateOnly? to = null
-    ) =>
-        await sender.Send(
-            new Query(caller, EnumText.Parse<StatsDimension>(by, "by"), StatsPeriod.Of(from, to, clock)),
-            ct
-        );
+    ) => await sender.Send(QueryOf(caller, by, from, to, clock), ct);
+
+    internal static async Task<IResult> ExportEndpoint(
+        Caller caller,
+        ISender sender,
+        TimeProvider clock,
+        CancellationToken ct,
+        string? format = null,
+        string? by = null,
+        DateOnly? from = null,
+        DateOnly? to = null
+    )
+    {
+        var export = TabularExport.ParseFormat(format);
+        var breakdown = await sender.Send(QueryOf(caller, by, from, to, clock), ct);
+        var name = $"breakdown-{breakdown.By.ToString().ToLowerInvariant()}";
+        return TabularExport.Download(breakdown.Rows, export, name, clock);
+    }
+
+    private static Query QueryOf(Caller caller, string? by, DateOnly? from, DateOnly? to, TimeProvider clock) =>
+        new(caller, EnumText.Parse<StatsDimension>(by, "by"), StatsPeriod.Of(from, to, clock));
 }

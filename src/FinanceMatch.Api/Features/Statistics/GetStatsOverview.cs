@@ -152,4 +152,19 @@ public static class GetStatsOverview
         DateOnly? from = null,
         DateOnly? to = null
     ) => await sender.Send(new Query(caller, StatsPeriod.Of(from, to, clock)), ct);
+
+    internal static async Task<IResult> ExportEndpoint(
+        Caller caller,
+        ISender sender,
+        TimeProvider clock,
+        CancellationToken ct,
+        string? format = null,
+        DateOnly? from = null,
+        DateOnly? to = null
+    )
+    {
+        var export = TabularExport.ParseFormat(format);
+        var overview = await sender.Send(new Query(caller, StatsPeriod.Of(from, to, clock)), ct);
+        return TabularExport.Download(new[] { overview }, export, "statistics", clock);
+    }
 }

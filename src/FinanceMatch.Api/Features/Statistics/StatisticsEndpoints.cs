@@ -18,11 +18,29 @@ public static class StatisticsEndpoints
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
         group
+            .MapGet("/overview/export", GetStatsOverview.ExportEndpoint)
+            .RequireAuthorization(Policies.OperatorOrBank)
+            .WithSummary(
+                "The overview's figures as one row, downloaded as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx and the overview's period (operators: all; a bank: its own)"
+            )
+            .ProducesExport()
+            .ProducesValidationProblem()
+            .ProducesProblems(401, 403);
+        group
             .MapGet("/breakdown", GetStatsBreakdown.Endpoint)
             .RequireAuthorization(Policies.OperatorOrBank)
             .WithSummary(
                 "The same figures per institution, product, division, industry, grade or month (operators: all; a bank: its own)"
             )
+            .ProducesValidationProblem()
+            .ProducesProblems(401, 403);
+        group
+            .MapGet("/breakdown/export", GetStatsBreakdown.ExportEndpoint)
+            .RequireAuthorization(Policies.OperatorOrBank)
+            .WithSummary(
+                "A breakdown's rows downloaded as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx and the breakdown's by and period (operators: all; a bank: its own)"
+            )
+            .ProducesExport()
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
         group
@@ -32,6 +50,15 @@ public static class StatisticsEndpoints
                 "Loan outcomes over the loans disbursed in a period, dates inclusive: outstanding, overdue, defaulted, first and unsecured loans, rates, times, stale loans, programme cover; by=all (default), institution, product, grade, division, industry, programme or guarantee (operators: all; a bank: its own)"
             )
             .Produces<LoanStatsDto>()
+            .ProducesValidationProblem()
+            .ProducesProblems(401, 403);
+        group
+            .MapGet("/loans/export", GetLoanStats.ExportEndpoint)
+            .RequireAuthorization(Policies.OperatorOrBank)
+            .WithSummary(
+                "Loan outcomes' rows downloaded as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx and the same by and period (operators: all; a bank: its own)"
+            )
+            .ProducesExport()
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
         group
@@ -47,6 +74,15 @@ public static class StatisticsEndpoints
             .WithSummary(
                 "Feed health per department and feed type: batches, rows accepted and rejected, last batch, quiet feeds, open and overdue objections (operators: every department; a department: its own)"
             )
+            .ProducesProblems(401, 403);
+        group
+            .MapGet("/feeds/export", GetFeedStats.ExportEndpoint)
+            .RequireAuthorization(Policies.OperatorOrDepartment)
+            .WithSummary(
+                "Feed health's rows downloaded as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx (operators: every department; a department: its own)"
+            )
+            .ProducesExport()
+            .ProducesValidationProblem()
             .ProducesProblems(401, 403);
     }
 }
