@@ -6,7 +6,7 @@ namespace FinanceMatch.Api.Auth;
 
 /// <summary>
 /// Limits failed attempts of something security-relevant (a licence presented, a current secret guessed) by the failures
-/// the security log already holds: at <paramref name="max"/> failures within <paramref name="window"/>, the next attempt
+/// the security log already holds: at <c>max</c> failures within <c>window</c>, the next attempt
 /// is 429 with Retry-After until the oldest of them ages out.
 /// </summary>
 public static class AttemptLimit

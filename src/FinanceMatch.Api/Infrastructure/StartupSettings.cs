@@ -16,6 +16,10 @@ public enum ProcessRole
 }
 
 /// <summary>The start-up decisions read from configuration, checked once so a bad value stops the process with its name.</summary>
+/// <param name="Role">Which parts this process runs (<c>FinanceMatch__Role</c>).</param>
+/// <param name="MigrateOnStartup">Whether the schema is migrated at start (<c>Database__MigrateOnStartup</c>).</param>
+/// <param name="ConnectionString">The PostgreSQL connection string, with the platform's defaults added.</param>
+/// <param name="IsGeneratingOpenApiDocument">The build-time OpenAPI generator loaded the app: no database is touched.</param>
 /// <param name="DataProtectionKeysDirectory">
 /// Where the Data Protection key ring lives (<c>DataProtection__KeysDirectory</c>): outside the database, shared by every
 /// process. Required outside Development and Testing; there, without it, the framework's per-user default is used.

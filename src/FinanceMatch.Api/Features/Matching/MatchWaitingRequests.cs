@@ -23,6 +23,7 @@ public static partial class MatchWaitingRequests
     )
     {
         /// <param name="slot">The trigger slot that enqueued this run, freed as it starts; null for a run the sweep enqueued.</param>
+        /// <param name="ct">Hangfire's cancellation (server shutdown).</param>
         [Queue(JobQueues.Matching)]
         [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 15, 60, 300])]
         public async Task Run(string? slot, CancellationToken ct)

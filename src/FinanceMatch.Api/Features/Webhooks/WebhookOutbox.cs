@@ -148,10 +148,6 @@ public static class WebhookOutbox
     ) => WebhookDelivery.Pending(webhookId, institutionId, eventId, type, payload, now);
 
     /// <summary>
-    /// Adds an <c>alertRaised</c> delivery for each of <paramref name="alertIds"/> and each webhook of its bank, on
-    /// <paramref name="connection"/> in the transaction that raised them; the sweep sends them.
-    /// </summary>
-    /// <summary>
     /// Adds an <c>objectionResolved</c> delivery for each closed objection of <paramref name="objectionIds"/> to the banks
     /// that read its record, on <paramref name="connection"/> in the transaction that closed them; returns the deliveries
     /// for the caller to enqueue once it commits.
@@ -171,6 +167,10 @@ public static class WebhookOutbox
                 (object)objectionIds.ToArray()
             );
 
+    /// <summary>
+    /// Adds an <c>alertRaised</c> delivery for each of <paramref name="alertIds"/> and each webhook of its bank, on
+    /// <paramref name="connection"/> in the transaction that raised them; the sweep sends them.
+    /// </summary>
     public static async Task AddAlertDeliveriesAsync(
         NpgsqlConnection connection,
         IReadOnlyList<Guid> alertIds,
