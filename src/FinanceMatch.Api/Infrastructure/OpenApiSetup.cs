@@ -25,6 +25,7 @@ internal static class OpenApiSetup
                     type.Type.Name.EndsWith("Body", StringComparison.Ordinal)
                         ? ContractName(type.Type.Name)
                         : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+                OpenApiConventions.Apply(options);
                 options.AddDocumentTransformer(
                     (document, _, _) =>
                     {

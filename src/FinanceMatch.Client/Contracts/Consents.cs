@@ -61,6 +61,11 @@ public enum ConsentStatus
 }
 
 /// <summary>Body of <c>POST /api/v1/enterprises/{id}/consents</c>: one of institutionId or loanRequestId.</summary>
+/// <param name="InstitutionId">The institution allowed to read the report (UUID); give exactly one of this and <c>loanRequestId</c>.</param>
+/// <param name="LoanRequestId">One of the firm's own loan requests (UUID): the consent covers the banks matched to it and its guarantor while in play.</param>
+/// <param name="Scopes">The parts of the report opened, at least one; repeats are dropped.</param>
+/// <param name="Purpose">What the reads may be used for.</param>
+/// <param name="ExpiresAt">When the consent ends (ISO 8601, UTC): in the future and at most 365 days ahead.</param>
 public sealed record GrantConsentBody(
     Guid? InstitutionId,
     Guid? LoanRequestId,
@@ -70,6 +75,16 @@ public sealed record GrantConsentBody(
 );
 
 /// <summary>A consent.</summary>
+/// <param name="Id">The consent's id (UUID).</param>
+/// <param name="EnterpriseId">The firm that granted it (UUID).</param>
+/// <param name="InstitutionId">The institution it names (UUID); null when it names a loan request.</param>
+/// <param name="LoanRequestId">The loan request whose matched banks it covers (UUID); null when it names an institution.</param>
+/// <param name="Scopes">The parts of the report it opens.</param>
+/// <param name="Purpose">What the reads may be used for.</param>
+/// <param name="ExpiresAt">When it ends (ISO 8601, UTC).</param>
+/// <param name="Status">Whether it is in force, as of the read: revoked, else expired once <c>expiresAt</c> has passed, else active.</param>
+/// <param name="CreatedAt">When it was granted (ISO 8601, UTC).</param>
+/// <param name="RevokedAt">When the firm revoked it (ISO 8601, UTC); null unless revoked.</param>
 public sealed record ConsentDto(
     Guid Id,
     Guid EnterpriseId,
@@ -106,4 +121,9 @@ public enum AlertKind
 }
 
 /// <summary>A risk alert about a firm the bank follows.</summary>
+/// <param name="Id">The alert's id (UUID).</param>
+/// <param name="EnterpriseId">The firm the alert is about (UUID).</param>
+/// <param name="Kind">What the rebuild of the firm's profile found.</param>
+/// <param name="Detail">A readable explanation, at most 500 characters.</param>
+/// <param name="RaisedAt">When the alert was raised (ISO 8601, UTC).</param>
 public sealed record AlertDto(Guid Id, Guid EnterpriseId, AlertKind Kind, string Detail, DateTimeOffset RaisedAt);

@@ -244,12 +244,5 @@ public sealed class ArchitectureTests
                 yield return argument;
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinanceMatch.sln")))
-            directory = directory.Parent;
-        return directory?.FullName
-            ?? throw new InvalidOperationException("The repository root (FinanceMatch.sln) was not found.");
-    }
+    private static string RepositoryRoot() => Repository.Root();
 }

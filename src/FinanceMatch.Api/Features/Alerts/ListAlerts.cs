@@ -50,7 +50,7 @@ public static class ListAlerts
         Caller caller,
         ISender sender,
         CancellationToken ct,
-        string? kind = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.AlertKind))] string? kind = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) =>

@@ -204,7 +204,7 @@ public static class GetReport
         ISender sender,
         CancellationToken ct,
         Guid? consentId = null,
-        string? purpose = null
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.ConsentPurpose))] string? purpose = null
     ) =>
         await sender.Send(
             new Query(

@@ -59,9 +59,12 @@ public static class ListSecurityEvents
     internal static async Task<Paged<SecurityEventDto>> Endpoint(
         ISender sender,
         CancellationToken ct,
-        string? kind = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.SecurityEventKind))] string? kind = null,
         string? clientId = null,
-        Guid? subjectId = null,
+        [System.ComponentModel.Description(
+            "Only events about this subject: an institution's, department's or firm's id."
+        )]
+            Guid? subjectId = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) =>

@@ -60,7 +60,9 @@ public static class ListEnterprises
         ISender sender,
         CancellationToken ct,
         string? uscc = null,
-        string? verification = null,
+        [System.ComponentModel.Description("Only firms whose registration is in this verification state.")]
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.EnterpriseVerification))]
+            string? verification = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) =>

@@ -46,8 +46,8 @@ public static class ListBatches
         Caller caller,
         ISender sender,
         CancellationToken ct,
-        string? feedType = null,
-        string? status = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.FeedType))] string? feedType = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.BatchStatus))] string? status = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) =>

@@ -43,7 +43,7 @@ public static class ListSubsidyClaims
         Caller caller,
         ISender sender,
         CancellationToken ct,
-        string? status = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.ClaimStatus))] string? status = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) =>

@@ -61,7 +61,7 @@ public static class ListLists
         Caller caller,
         ISender sender,
         CancellationToken ct,
-        string? kind = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.ListKind))] string? kind = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) => await sender.Send(new Query(caller, EnumText.ParseOptional<ListKind>(kind, "kind"), page, pageSize), ct);

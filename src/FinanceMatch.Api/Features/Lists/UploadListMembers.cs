@@ -1,6 +1,7 @@
 using FinanceMatch.Api.Auth;
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Idempotency;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.Core.Data;
 using Mediator;
@@ -25,7 +26,11 @@ public static class UploadListMembers
         FinanceMatchDbContext db,
         IOptions<FeedOptions> options,
         CancellationToken ct,
-        string? mode = null
+        [System.ComponentModel.Description(
+            "append (default) adds the file's firms to the list; replace makes the list exactly the file's firms."
+        )]
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.ListUploadMode))]
+            string? mode = null
     )
     {
         var replace = Infrastructure.EnumText.ParseOptional<ListUploadMode>(mode, "mode") is ListUploadMode.Replace;

@@ -55,7 +55,7 @@ public static class ListLoanRequests
         Caller caller,
         ISender sender,
         CancellationToken ct,
-        string? status = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.LoanRequestStatus))] string? status = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) =>

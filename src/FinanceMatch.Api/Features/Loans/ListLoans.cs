@@ -69,8 +69,9 @@ public static class ListLoans
         Caller caller,
         ISender sender,
         CancellationToken ct,
-        string? status = null,
-        bool? stale = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.LoanStatus))] string? status = null,
+        [System.ComponentModel.Description("true: only loans whose bank has not reported on them for over a month.")]
+            bool? stale = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) =>

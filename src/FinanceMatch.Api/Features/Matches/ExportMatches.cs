@@ -40,7 +40,7 @@ public static class ExportMatches
         TimeProvider clock,
         CancellationToken ct,
         string? format = null,
-        string? status = null
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.MatchStatus))] string? status = null
     )
     {
         var export = TabularExport.ParseFormat(format);

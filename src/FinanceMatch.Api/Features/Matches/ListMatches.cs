@@ -43,7 +43,7 @@ public static class ListMatches
         Caller caller,
         ISender sender,
         CancellationToken ct,
-        string? status = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.MatchStatus))] string? status = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) =>

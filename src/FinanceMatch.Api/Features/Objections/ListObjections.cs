@@ -68,8 +68,11 @@ public static class ListObjections
         Caller caller,
         ISender sender,
         CancellationToken ct,
-        string? status = null,
-        bool overdue = false,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.ObjectionStatus))] string? status = null,
+        [System.ComponentModel.Description(
+            "true: only objections past their answer deadline (20 days, or a promised correction 20 days old)."
+        )]
+            bool overdue = false,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) =>

@@ -40,7 +40,7 @@ public static class ListOwnProducts
         Caller caller,
         ISender sender,
         CancellationToken ct,
-        string? status = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.ProductStatus))] string? status = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) =>

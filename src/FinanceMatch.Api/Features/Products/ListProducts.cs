@@ -68,12 +68,17 @@ public static class ListProducts
         ISender sender,
         Caller caller,
         CancellationToken ct,
-        string? eligibleFor = null,
-        decimal? amount = null,
-        int? termMonths = null,
-        string? guaranteeType = null,
+        [System.ComponentModel.Description(
+            "A firm's enterprise id: only products whose rules that firm passes now (the firm itself, or operators)."
+        )]
+            string? eligibleFor = null,
+        [System.ComponentModel.Description("Only products that lend this amount, in yuan.")] decimal? amount = null,
+        [System.ComponentModel.Description("Only products that lend for this many months.")] int? termMonths = null,
+        [System.ComponentModel.Description("Only products that accept this kind of guarantee.")]
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.GuaranteeType))]
+            string? guaranteeType = null,
         Guid? institutionId = null,
-        string? tag = null,
+        [System.ComponentModel.Description("Only products carrying this tag.")] string? tag = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     )

@@ -136,6 +136,9 @@ public static class GetScoringModelPerformance
     internal static async Task<ModelPerformanceDto> Endpoint(
         ISender sender,
         CancellationToken ct,
-        int observationMonths = DefaultObservationMonths
+        [System.ComponentModel.Description(
+            "How many months after disbursement a loan is watched for default (default 12)."
+        )]
+            int observationMonths = DefaultObservationMonths
     ) => await sender.Send(new Query(observationMonths), ct);
 }

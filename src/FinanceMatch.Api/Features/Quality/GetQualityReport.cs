@@ -87,7 +87,10 @@ public static class GetQualityReport
         ISender sender,
         CancellationToken ct,
         Guid? departmentId = null,
-        string? rule = null,
+        [System.ComponentModel.Description(
+            "Only findings of this data-quality rule (its code, as GET /api/v1/feeds/quality lists them)."
+        )]
+            string? rule = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) => await sender.Send(new Query(caller, departmentId, rule, page, pageSize), ct);

@@ -69,7 +69,7 @@ public static class ListRepairRequests
         Caller caller,
         ISender sender,
         CancellationToken ct,
-        string? status = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.RepairStatus))] string? status = null,
         int page = 1,
         int pageSize = PageRules.DefaultPageSize
     ) =>

@@ -97,7 +97,7 @@ public static class GetLoanStats
         ISender sender,
         TimeProvider clock,
         CancellationToken ct,
-        string? by = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.LoanStatsDimension))] string? by = null,
         DateOnly? from = null,
         DateOnly? to = null
     ) => await sender.Send(QueryOf(caller, by, from, to, clock), ct);

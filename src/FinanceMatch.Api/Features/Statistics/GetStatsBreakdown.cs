@@ -62,7 +62,7 @@ public static class GetStatsBreakdown
         ISender sender,
         TimeProvider clock,
         CancellationToken ct,
-        string? by = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.StatsDimension))] string? by = null,
         DateOnly? from = null,
         DateOnly? to = null
     ) => await sender.Send(QueryOf(caller, by, from, to, clock), ct);
