@@ -13,6 +13,13 @@ fm_ensure_command npm npm
 dotnet tool restore >/dev/null
 dotnet csharpier check . || { echo "Some files are not laid out as CSharpier lays them out: run dotnet csharpier format ." >&2; exit 1; }
 
+# The client package banks install, packed as CI publishes it; ClientPackageTests (unit tests) open it: its metadata,
+# README, XML docs and symbols.
+packages="$PWD/artifacts/packages"
+rm -rf "$packages"
+dotnet pack src/FinanceMatch.Client -c Release -o "$packages" --nologo
+export FINANCEMATCH_CLIENT_PACKAGES="$packages"
+
 results="$PWD/TestResults"
 rm -rf "$results"
 status=0

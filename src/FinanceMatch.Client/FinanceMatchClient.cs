@@ -3,8 +3,11 @@ using Refit;
 namespace FinanceMatch.Client;
 
 /// <summary>
-/// The typed FinanceMatch API over one <see cref="HttpClient"/>. The bearer token, if any, is the
-/// client's <c>DefaultRequestHeaders.Authorization</c>; create one client per signed-in party.
+/// The typed FinanceMatch API over one <see cref="HttpClient"/>, one client per party. Registered by
+/// <see cref="FinanceMatchServiceCollectionExtensions.AddFinanceMatchClient"/>, it signs in by itself with the client's
+/// credentials (<see cref="ClientCredentialsHandler"/>); over an <see cref="HttpClient"/> of your own, the bearer token
+/// may instead be its <c>DefaultRequestHeaders.Authorization</c>. Failures are Refit's <c>ApiException</c>, whose
+/// content is an RFC 9457 problem (<c>application/problem+json</c>).
 /// </summary>
 public sealed class FinanceMatchClient
 {

@@ -55,31 +55,19 @@ public sealed class WorkerProcessTests
         WorkerProcess? through = null
     )
     {
-        var token = await new FinanceMatchClient(Http(through)).Auth.GetTokenAsync(
-            new TokenBody(clientId, clientSecret)
-        );
-        var http = Http(through);
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
-        return new FinanceMatchClient(http);
+        var client = TestRun.Client((through ?? api).BaseAddress!, clientId, clientSecret);
+        client.Http.Timeout = TimeSpan.FromMinutes(2);
+        await client.Auth.GetCallerAsync();
+        return client;
     }
 
     private async Task<FinanceMatchClient> DepartmentAsync()
     {
-        var anonymous = new FinanceMatchClient(Http());
-        var token = await anonymous.Auth.GetTokenAsync(
-            new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
-        );
-        var operatorHttp = Http();
-        operatorHttp.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
-        var department = await new FinanceMatchClient(operatorHttp).Departments.CreateAsync(
+        var @operator = await SignedInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
+        var department = await @operator.Departments.CreateAsync(
             new CreateDepartmentBody("Worker Test Bureau", Actors.UniqueCode("WK"), [FeedType.Tax])
         );
-        var departmentToken = await anonymous.Auth.GetTokenAsync(
-            new TokenBody(department.ClientId, department.ClientSecret!)
-        );
-        var http = Http();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", departmentToken.AccessToken);
-        return new FinanceMatchClient(http);
+        return await SignedInAsync(department.ClientId, department.ClientSecret!);
     }
 
     /// <summary>Rows for distinct firms × months; every key appears once, so applied records must equal rows exactly.</summary>

@@ -7,25 +7,30 @@ using FinanceMatch.IntegrationTests.Support;
 
 namespace FinanceMatch.IntegrationTests.Identity;
 
-/// <summary>Rotation needs the current secret; rotation, reset and disable end every earlier token; operators manage clients.</summary>
+/// <summary>
+/// Rotation needs the current secret; rotation, reset and disable end every earlier token; operators manage clients.
+/// What a token may do is asked with that token alone (<see cref="TestRun.WithToken"/>): the package's client would
+/// replace a refused one.
+/// </summary>
 public sealed class CredentialLifecycleTests
 {
     [Test]
     public async Task Rotation_WithoutOrWithWrongCurrentSecret_Is400Or401_AndChangesNothing()
     {
         var bank = await Actors.BankAsync();
+        var session = TestRun.WithToken(await TokenAsync(bank));
 
         await Problems.ExpectFieldErrorAsync(
             "currentSecret",
-            () => bank.Client.Auth.RotateSecretAsync(new RotateSecretBody(""))
+            () => session.Auth.RotateSecretAsync(new RotateSecretBody(""))
         );
         await Problems.ExpectAsync(
             HttpStatusCode.Unauthorized,
-            () => bank.Client.Auth.RotateSecretAsync(new RotateSecretBody("a-stolen-token-does-not-know-it"))
+            () => session.Auth.RotateSecretAsync(new RotateSecretBody("a-stolen-token-does-not-know-it"))
         );
 
         Assert.That(
-            (await bank.Client.Auth.GetCallerAsync()).SubjectId,
+            (await session.Auth.GetCallerAsync()).SubjectId,
             Is.EqualTo(bank.Created.Id),
             "the token still works"
         );
@@ -59,13 +64,16 @@ public sealed class CredentialLifecycleTests
     public async Task Rotation_EndsEveryEarlierToken_AtTheNextRequest()
     {
         var bank = await Actors.BankAsync();
-        var otherSession = await TestRun.SignInAsync(bank.Created.ClientId, bank.Created.ClientSecret!);
+        var session = TestRun.WithToken(await TokenAsync(bank));
+        var otherSession = TestRun.WithToken(await TokenAsync(bank));
         await otherSession.Auth.GetCallerAsync(); // cached as valid
 
-        var rotated = await bank.Client.Auth.RotateSecretAsync(new RotateSecretBody(bank.Created.ClientSecret!));
+        var rotated = await session.Auth.RotateSecretAsync(new RotateSecretBody(bank.Created.ClientSecret!));
 
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => bank.Client.Auth.GetCallerAsync());
+        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => session.Auth.GetCallerAsync());
         await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => otherSession.Institutions.ListAsync());
+        // The package's client, its token refused, cannot sign in again with the secret rotated away.
+        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => bank.Client.Auth.GetCallerAsync());
         var fresh = await TestRun.SignInAsync(rotated.ClientId, rotated.ClientSecret);
         Assert.That((await fresh.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(bank.Created.Id));
     }
@@ -111,11 +119,13 @@ public sealed class CredentialLifecycleTests
     {
         var @operator = await TestRun.OperatorAsync();
         var bank = await Actors.BankAsync();
-        await bank.Client.Auth.GetCallerAsync();
+        var session = TestRun.WithToken(await TokenAsync(bank));
+        await session.Auth.GetCallerAsync();
 
         var disabled = await @operator.Credentials.DisableAsync(bank.Created.ClientId);
 
         Assert.That(disabled.Enabled, Is.False);
+        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => session.Auth.GetCallerAsync());
         await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => bank.Client.Auth.GetCallerAsync());
         await Problems.ExpectAsync(
             HttpStatusCode.Unauthorized,
@@ -125,7 +135,7 @@ public sealed class CredentialLifecycleTests
         var enabled = await @operator.Credentials.EnableAsync(bank.Created.ClientId);
 
         Assert.That(enabled.Enabled, Is.True);
-        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => bank.Client.Auth.GetCallerAsync());
+        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => session.Auth.GetCallerAsync());
         var again = await TestRun.SignInAsync(bank.Created.ClientId, bank.Created.ClientSecret!);
         Assert.That((await again.Auth.GetCallerAsync()).SubjectId, Is.EqualTo(bank.Created.Id));
         var events = (await @operator.Credentials.ListEventsAsync(clientId: bank.Created.ClientId))
@@ -149,9 +159,13 @@ public sealed class CredentialLifecycleTests
     {
         var @operator = await TestRun.OperatorAsync();
         var department = await Actors.DepartmentAsync();
+        var session = TestRun.WithToken(
+            await TestRun.TokenAsync(department.Created.ClientId, department.Created.ClientSecret!)
+        );
 
         var reset = await @operator.Credentials.ResetAsync(department.Created.ClientId);
 
+        await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => session.Auth.GetCallerAsync());
         await Problems.ExpectAsync(HttpStatusCode.Unauthorized, () => department.Client.Auth.GetCallerAsync());
         await Problems.ExpectAsync(
             HttpStatusCode.Unauthorized,
@@ -328,13 +342,14 @@ public sealed class CredentialLifecycleTests
     {
         var @operator = await TestRun.OperatorAsync();
         var bank = await Actors.BankAsync();
-        var before = Kid(await TokenAsync(bank));
+        var earlier = await TokenAsync(bank);
+        var before = Kid(earlier);
 
         var rotated = await @operator.Credentials.RotateSigningKeyAsync();
 
         Assert.That(rotated.Kid, Is.Not.EqualTo(before));
         Assert.That(
-            (await bank.Client.Auth.GetCallerAsync()).SubjectId,
+            (await TestRun.WithToken(earlier).Auth.GetCallerAsync()).SubjectId,
             Is.EqualTo(bank.Created.Id),
             "a token of the previous key runs out normally"
         );
@@ -345,12 +360,8 @@ public sealed class CredentialLifecycleTests
         Assert.That(events.Items.Select(e => e.Detail), Has.Some.Contain(rotated.Kid));
     }
 
-    private static async Task<string> TokenAsync(Actors.Party<CreatedInstitution> bank) =>
-        (
-            await TestRun
-                .Anonymous()
-                .Auth.GetTokenAsync(new TokenBody(bank.Created.ClientId, bank.Created.ClientSecret!))
-        ).AccessToken;
+    private static Task<string> TokenAsync(Actors.Party<CreatedInstitution> bank) =>
+        TestRun.TokenAsync(bank.Created.ClientId, bank.Created.ClientSecret!);
 
     private static string Kid(string token) =>
         JsonDocument

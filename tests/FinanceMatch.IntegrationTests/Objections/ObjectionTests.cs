@@ -232,11 +232,9 @@ public sealed class ObjectionTests
                     new FileObjectionBody(FeedType.Penalty, "NO-SUCH-DECISION", "Never fined")
                 )
         );
-        using var http = TestRun.Http();
-        http.DefaultRequestHeaders.Authorization = firm.Client.Http.DefaultRequestHeaders.Authorization;
         await Problems.ExpectRawAsync(
             HttpStatusCode.BadRequest,
-            await http.PostAsync(
+            await firm.Client.Http.PostAsync(
                 new Uri($"/api/v1/enterprises/{id}/objections", UriKind.Relative),
                 new StringContent(
                     """{"feedType":"weather","recordKey":"2025-06","reason":"x"}""",

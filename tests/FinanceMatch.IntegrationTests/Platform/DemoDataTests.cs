@@ -62,12 +62,12 @@ public sealed class DemoDataTests
         Assert.That(File.ReadAllText(credentials), Does.Contain("bank       DEMO-BOF"));
         Assert.That(File.ReadAllText(credentials), Does.Contain("guarantor  DEMO-FSFG"));
         File.Delete(credentials);
-        using var http = new HttpClient { BaseAddress = api.BaseAddress };
-        var token = await new FinanceMatchClient(http).Auth.GetTokenAsync(
-            new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
+        var client = await TestRun.SignInAsync(
+            api.BaseAddress!,
+            FinanceMatchApp.OperatorClientId,
+            FinanceMatchApp.OperatorSecret
         );
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
-        var overview = await new FinanceMatchClient(http).Statistics.GetOverviewAsync();
+        var overview = await client.Statistics.GetOverviewAsync();
         Assert.That(
             overview.LoanRequests,
             Is.EqualTo(120),
@@ -77,7 +77,6 @@ public sealed class DemoDataTests
         Assert.That(overview.ApprovedMatches, Is.GreaterThan(0));
         Assert.That(overview.DisbursedLoans, Is.GreaterThan(0));
         Assert.That(overview.Institutions, Is.EqualTo(5), "four banks and a guarantor");
-        var client = new FinanceMatchClient(http);
         var loans = (await client.Statistics.GetLoansAsync()).Rows.Single();
         Assert.That(loans.Loans, Is.EqualTo(overview.DisbursedLoans), "every disbursed match is a loan");
         Assert.That(loans.CoveredLoans, Is.EqualTo(loans.Loans), "the bureau's fund covers the demo's Guangdong loans");

@@ -76,10 +76,9 @@ public sealed class TelemetryTests
         await PublishedAsync(bank.Client, Product(band));
         var firm = await Actors.EnterpriseAsync();
         // The firm's own HTTP client, sending a W3C trace context as a caller inside a trace of its own would.
-        var traced = TestRun.Http();
-        traced.DefaultRequestHeaders.Authorization = firm.Client.Http.DefaultRequestHeaders.Authorization;
-        traced.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
-        await MatchedAsync(new FinanceMatchClient(traced), Request(band));
+        var traced = await TestRun.SignInAsync(firm.Created.ClientId, firm.Created.ClientSecret!);
+        traced.Http.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        await MatchedAsync(traced, Request(band));
 
         await Eventually.HoldsAsync(
             () => Task.FromResult(!receiver.Requests.IsEmpty),

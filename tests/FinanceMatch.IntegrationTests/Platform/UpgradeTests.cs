@@ -101,17 +101,12 @@ public sealed class UpgradeTests
             "numbered in time order"
         );
 
-        using var http = new HttpClient { BaseAddress = api.BaseAddress };
-        var anonymous = new FinanceMatchClient(http);
-        var token = await anonymous.Auth.GetTokenAsync(
-            new TokenBody(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
+        var @operator = await TestRun.SignInAsync(
+            api.BaseAddress!,
+            FinanceMatchApp.OperatorClientId,
+            FinanceMatchApp.OperatorSecret
         );
-        using var signedIn = new HttpClient { BaseAddress = api.BaseAddress };
-        signedIn.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
-            "Bearer",
-            token.AccessToken
-        );
-        var verification = await new FinanceMatchClient(signedIn).Audit.VerifyReportAccessesAsync();
+        var verification = await @operator.Audit.VerifyReportAccessesAsync();
         Assert.That(
             (verification.RecordsChecked, verification.Broken.Count),
             Is.EqualTo((2L, 0)),

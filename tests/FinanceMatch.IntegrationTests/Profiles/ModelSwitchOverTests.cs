@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
@@ -45,13 +44,8 @@ public sealed class ModelSwitchOverTests
             }
         );
         var anonymous = new FinanceMatchClient(new HttpClient { BaseAddress = api.BaseAddress });
-        async Task<FinanceMatchClient> SignInAsync(string clientId, string secret)
-        {
-            var token = await anonymous.Auth.GetTokenAsync(new TokenBody(clientId, secret));
-            var http = new HttpClient { BaseAddress = api.BaseAddress };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-            return new FinanceMatchClient(http);
-        }
+        Task<FinanceMatchClient> SignInAsync(string clientId, string secret) =>
+            TestRun.SignInAsync(api.BaseAddress!, clientId, secret);
         var @operator = await SignInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
         var department = await @operator.Departments.CreateAsync(
             new CreateDepartmentBody("Tax", Actors.UniqueCode("DEPT"), [FeedType.Tax])

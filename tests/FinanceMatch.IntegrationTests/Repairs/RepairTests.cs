@@ -135,27 +135,23 @@ public sealed class RepairTests
             HttpStatusCode.UnprocessableEntity,
             () => firm.Client.Repairs.FileAsync(id, "NO-SUCH", "Paid", [File(Pdf, "r.pdf", "application/pdf")])
         );
-        using (var http = TestRun.Http())
-        {
-            http.DefaultRequestHeaders.Authorization = firm.Client.Http.DefaultRequestHeaders.Authorization;
-            await Problems.ExpectRawAsync(
-                HttpStatusCode.UnsupportedMediaType,
-                await http.PostAsync(
-                    new Uri($"/api/v1/enterprises/{id}/repair-requests", UriKind.Relative),
-                    new StringContent("""{"decisionNo":"x"}""", Encoding.UTF8, "application/json")
-                )
-            );
-        }
-        using (var http = TestRun.Http())
-        {
-            http.DefaultRequestHeaders.Authorization = firm.Client.Http.DefaultRequestHeaders.Authorization;
-            var malformed = new StringContent("--x\r\nno headers, no end", Encoding.UTF8);
-            malformed.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
-            await Problems.ExpectRawAsync(
-                HttpStatusCode.BadRequest,
-                await http.PostAsync(new Uri($"/api/v1/enterprises/{id}/repair-requests", UriKind.Relative), malformed)
-            );
-        }
+        // Raw bodies through the firm's own client, which signs them in.
+        await Problems.ExpectRawAsync(
+            HttpStatusCode.UnsupportedMediaType,
+            await firm.Client.Http.PostAsync(
+                new Uri($"/api/v1/enterprises/{id}/repair-requests", UriKind.Relative),
+                new StringContent("""{"decisionNo":"x"}""", Encoding.UTF8, "application/json")
+            )
+        );
+        var malformed = new StringContent("--x\r\nno headers, no end", Encoding.UTF8);
+        malformed.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+        await Problems.ExpectRawAsync(
+            HttpStatusCode.BadRequest,
+            await firm.Client.Http.PostAsync(
+                new Uri($"/api/v1/enterprises/{id}/repair-requests", UriKind.Relative),
+                malformed
+            )
+        );
         var stranger = await Actors.EnterpriseAsync();
         await Problems.ExpectAsync(
             HttpStatusCode.NotFound,

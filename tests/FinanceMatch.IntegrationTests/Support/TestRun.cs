@@ -58,13 +58,37 @@ public sealed class TestRun
     /// <summary>A client with no token.</summary>
     public static FinanceMatchClient Anonymous() => new(Http());
 
-    /// <summary>A client signed in with the given credentials.</summary>
+    /// <summary>
+    /// A party's client as the package builds it for a bank: the <see cref="ClientCredentialsHandler"/> over the run's
+    /// connection pool, which obtains the token at the first call and renews it by itself.
+    /// </summary>
+    public static FinanceMatchClient Client(string clientId, string clientSecret) =>
+        Client(BaseAddress, clientId, clientSecret, Connections);
+
+    /// <summary>The same on an API process of a test's own, over a connection pool of its own (the process may stop).</summary>
+    public static FinanceMatchClient Client(Uri baseAddress, string clientId, string clientSecret) =>
+        Client(baseAddress, clientId, clientSecret, new SocketsHttpHandler { UseCookies = false });
+
+    /// <summary>
+    /// A party's client, signed in: its first call (who am I) obtains the token, so credentials that are wrong,
+    /// rotated or disabled fail here, with the token endpoint's 401.
+    /// </summary>
     public static async Task<FinanceMatchClient> SignInAsync(string clientId, string clientSecret)
     {
-        var token = await Anonymous().Auth.GetTokenAsync(new TokenBody(clientId, clientSecret));
-        return WithToken(token.AccessToken);
+        var client = Client(clientId, clientSecret);
+        await client.Auth.GetCallerAsync();
+        return client;
     }
 
+    /// <summary>The same on an API process of a test's own.</summary>
+    public static async Task<FinanceMatchClient> SignInAsync(Uri baseAddress, string clientId, string clientSecret)
+    {
+        var client = Client(baseAddress, clientId, clientSecret);
+        await client.Auth.GetCallerAsync();
+        return client;
+    }
+
+    /// <summary>A client that sends this token, and never another: for what a token itself may do once it is refused.</summary>
     public static FinanceMatchClient WithToken(string accessToken)
     {
         var http = Http();
@@ -72,6 +96,42 @@ public sealed class TestRun
         return new FinanceMatchClient(http);
     }
 
-    public static Task<FinanceMatchClient> OperatorAsync() =>
-        SignInAsync(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret);
+    /// <summary>A token for these credentials, asked for as a plain call (for <see cref="WithToken"/>).</summary>
+    public static async Task<string> TokenAsync(string clientId, string clientSecret) =>
+        (await Anonymous().Auth.GetTokenAsync(new TokenBody(clientId, clientSecret))).AccessToken;
+
+    /// <summary>
+    /// The bootstrap operator: one client for the whole run, which renews its own token, so the run asks for the
+    /// operator's deliberately slow (PBKDF2) secret to be checked once rather than for every party a test creates.
+    /// Shared by tests running side by side: never change its headers.
+    /// </summary>
+    public static Task<FinanceMatchClient> OperatorAsync() => Task.FromResult(SharedOperator.Value);
+
+    private static readonly Lazy<FinanceMatchClient> SharedOperator = new(() =>
+        Client(FinanceMatchApp.OperatorClientId, FinanceMatchApp.OperatorSecret)
+    );
+
+    private static FinanceMatchClient Client(
+        Uri baseAddress,
+        string clientId,
+        string clientSecret,
+        HttpMessageHandler transport
+    )
+    {
+        var credentials = new ClientCredentialsHandler(
+            new FinanceMatchClientOptions
+            {
+                BaseAddress = baseAddress,
+                ClientId = clientId,
+                ClientSecret = clientSecret,
+            }
+        )
+        {
+            InnerHandler = transport,
+        };
+        // The run's pool outlives every client; a pool of a client's own goes with it.
+        return new FinanceMatchClient(
+            new HttpClient(credentials, disposeHandler: transport != Connections) { BaseAddress = baseAddress }
+        );
+    }
 }

@@ -5,7 +5,7 @@ using FinanceMatch.Client.Contracts;
 
 namespace FinanceMatch.IntegrationTests.Support;
 
-/// <summary>Waits for one webhook delivery to be delivered, and checks signatures the way a receiver computes them.</summary>
+/// <summary>Waits for one webhook delivery to be delivered, and checks signatures the way a bank's receiver does.</summary>
 public static class WebhookDeliveries
 {
     public static async Task<WebhookDeliveryDto> DeliveredAsync(
@@ -30,17 +30,21 @@ public static class WebhookDeliveries
     }
 
     /// <summary>
-    /// Standard Webhooks v1, computed here from the spec: <c>v1,</c> and the base64 HMAC-SHA256 over
-    /// <c>id.timestamp.body</c>, keyed with the UTF-8 bytes of the secret.
+    /// The delivery checked with the package's <see cref="WebhookSignatureVerifier"/>, as a bank's receiver checks it:
+    /// throws <see cref="WebhookVerificationException"/> when it refuses it. (WebhookTests computes v1 from the spec
+    /// itself, so that the verifier is not its own judge.)
     /// </summary>
-    public static string V1(string secret, WebhookReceiver.Received received) =>
-        "v1,"
-        + Convert.ToBase64String(
-            HMACSHA256.HashData(
-                Encoding.UTF8.GetBytes(secret),
-                Encoding.UTF8.GetBytes($"{received.WebhookId}.{received.WebhookTimestamp}.{received.Body}")
-            )
+    public static VerifiedWebhook Verify(string secret, WebhookReceiver.Received received) =>
+        new WebhookSignatureVerifier(secret).Verify(
+            received.WebhookId,
+            received.WebhookTimestamp,
+            received.WebhookSignature,
+            received.Body
         );
+
+    /// <summary>Why the package's verifier refuses the delivery with this secret.</summary>
+    public static WebhookVerificationFailure RefusalOf(string secret, WebhookReceiver.Received received) =>
+        Assert.Throws<WebhookVerificationException>(() => Verify(secret, received))!.Failure;
 
     /// <summary>The deprecated <c>X-FinanceMatch-Signature</c>: the hex HMAC-SHA256 of the raw body alone.</summary>
     public static string Legacy(string secret, string body) =>

@@ -58,7 +58,8 @@ public sealed class PingWebhookTests
             (received.WebhookId, received.EventId, received.Event),
             Is.EqualTo((queued.EventId.ToString(), queued.EventId.ToString(), "ping"))
         );
-        Assert.That(received.WebhookSignature, Is.EqualTo(WebhookDeliveries.V1(Secret, received)));
+        Assert.That(WebhookDeliveries.Signatures(received), Has.Length.EqualTo(1));
+        Assert.That(WebhookDeliveries.Verify(Secret, received).Id, Is.EqualTo(queued.EventId.ToString()));
         Assert.That(received.Signature, Is.EqualTo(WebhookDeliveries.Legacy(Secret, received.Body)));
         using var body = JsonDocument.Parse(received.Body);
         var data = body.RootElement.GetProperty("data");

@@ -1,4 +1,5 @@
 using System.Net;
+using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
 using FinanceMatch.IntegrationTests.Support;
 
@@ -33,11 +34,13 @@ public sealed class RotateWebhookSecretTests
         );
 
         var during = await PingAsync(bank, webhook.Id, receiver);
-        Assert.That(
-            WebhookDeliveries.Signatures(during),
-            Is.EqualTo(new[] { WebhookDeliveries.V1(rotated.Secret, during), WebhookDeliveries.V1(Secret, during) }),
-            "webhook-signature: v1,<new> v1,<old>"
-        );
+        var signatures = WebhookDeliveries.Signatures(during);
+        Assert.That(signatures, Has.Length.EqualTo(2), "webhook-signature: v1,<new> v1,<old>");
+        WebhookDeliveries.Verify(rotated.Secret, during with { WebhookSignature = signatures[0] });
+        WebhookDeliveries.Verify(Secret, during with { WebhookSignature = signatures[1] });
+        // A receiver verifies the whole header, whichever of the two secrets it holds.
+        Assert.That(WebhookDeliveries.Verify(rotated.Secret, during).Id, Is.EqualTo(during.WebhookId));
+        Assert.That(WebhookDeliveries.Verify(Secret, during).Id, Is.EqualTo(during.WebhookId));
         Assert.That(
             during.Signature,
             Is.EqualTo(WebhookDeliveries.Legacy(rotated.Secret, during.Body)),
@@ -50,9 +53,11 @@ public sealed class RotateWebhookSecretTests
             webhook.Id
         );
         var after = await PingAsync(bank, webhook.Id, receiver);
+        Assert.That(WebhookDeliveries.Signatures(after), Has.Length.EqualTo(1));
+        WebhookDeliveries.Verify(rotated.Secret, after);
         Assert.That(
-            WebhookDeliveries.Signatures(after),
-            Is.EqualTo(new[] { WebhookDeliveries.V1(rotated.Secret, after) }),
+            WebhookDeliveries.RefusalOf(Secret, after),
+            Is.EqualTo(WebhookVerificationFailure.BadSignature),
             "the old secret signs no more"
         );
         Assert.That(after.Signature, Is.EqualTo(WebhookDeliveries.Legacy(rotated.Secret, after.Body)));
@@ -72,12 +77,11 @@ public sealed class RotateWebhookSecretTests
 
         Assert.That(third.Secret, Is.Not.EqualTo(second.Secret));
         var received = await PingAsync(bank, webhook.Id, receiver);
-        Assert.That(
-            WebhookDeliveries.Signatures(received),
-            Is.EqualTo(
-                new[] { WebhookDeliveries.V1(third.Secret, received), WebhookDeliveries.V1(second.Secret, received) }
-            )
-        );
+        var signatures = WebhookDeliveries.Signatures(received);
+        Assert.That(signatures, Has.Length.EqualTo(2));
+        WebhookDeliveries.Verify(third.Secret, received with { WebhookSignature = signatures[0] });
+        WebhookDeliveries.Verify(second.Secret, received with { WebhookSignature = signatures[1] });
+        Assert.That(WebhookDeliveries.RefusalOf(Secret, received), Is.EqualTo(WebhookVerificationFailure.BadSignature));
     }
 
     [Test]
@@ -104,7 +108,7 @@ public sealed class RotateWebhookSecretTests
 
         Assert.That((await bank.Client.Webhooks.ListAsync()).Single().SecretRotatedAt, Is.Null);
         var received = await PingAsync(bank, webhook.Id, receiver);
-        Assert.That(received.WebhookSignature, Is.EqualTo(WebhookDeliveries.V1(Secret, received)));
+        WebhookDeliveries.Verify(Secret, received);
     }
 
     /// <summary>Pings the webhook and returns the request its receiver got for that ping.</summary>

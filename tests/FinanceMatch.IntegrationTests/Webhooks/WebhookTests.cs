@@ -57,6 +57,11 @@ public sealed class WebhookTests
                     )
             )
         );
+        Assert.That(
+            WebhookDeliveries.Verify(Secret, received).Id,
+            Is.EqualTo(match.Id.ToString()),
+            "the package's verifier agrees with the spec"
+        );
         using var body = JsonDocument.Parse(received.Body);
         Assert.That(body.RootElement.GetProperty("id").GetGuid(), Is.EqualTo(match.Id), "the event id is the match's");
         Assert.That(body.RootElement.GetProperty("type").GetString(), Is.EqualTo("matchCreated"));
