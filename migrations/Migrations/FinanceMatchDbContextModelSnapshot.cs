@@ -3082,7 +3082,7 @@ namespace FinanceMatch.Migrations.Migrations
                     b.ToTable("credit_profile_history", "financematch");
                 });
 
-            modelBuilder.Entity("FinanceMatch.Core.Profiles.ModelSwitchOver", b =>
+            modelBuilder.Entity("FinanceMatch.Core.Profiles.ProfileRebuildRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -3093,6 +3093,15 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("done");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure_reason");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
@@ -3102,18 +3111,27 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("from_version");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
                     b.Property<string>("LastUscc")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
                         .HasColumnName("last_uscc");
 
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
                     b.Property<string>("RequestedBy")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("requested_by");
 
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
@@ -3124,7 +3142,6 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnName("status");
 
                     b.Property<string>("ToVersion")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("to_version");
@@ -3134,17 +3151,17 @@ namespace FinanceMatch.Migrations.Migrations
                         .HasColumnName("total");
 
                     b.HasKey("Id")
-                        .HasName("pk_model_switch_overs");
+                        .HasName("pk_profile_rebuild_runs");
 
-                    b.HasIndex("StartedAt")
-                        .HasDatabaseName("ix_model_switch_overs_started_at");
-
-                    b.HasIndex("Status")
+                    b.HasIndex("Kind")
                         .IsUnique()
-                        .HasDatabaseName("ux_model_switch_overs_one_running")
-                        .HasFilter("status = 'Running'");
+                        .HasDatabaseName("ux_profile_rebuild_runs_one_active")
+                        .HasFilter("status IN ('Queued', 'Running')");
 
-                    b.ToTable("model_switch_overs", "financematch");
+                    b.HasIndex("Kind", "RequestedAt")
+                        .HasDatabaseName("ix_profile_rebuild_runs_kind_requested_at");
+
+                    b.ToTable("profile_rebuild_runs", "financematch");
                 });
 
             modelBuilder.Entity("FinanceMatch.Core.Quality.QualityFinding", b =>

@@ -100,14 +100,16 @@ public static class HangfireSetup
             Cron.Minutely()
         );
         // 18:00 UTC is 02:00 in China: the nightly rebuild of every profile, so that month windows roll over.
-        jobs.AddOrUpdate<Features.Profiles.RebuildAllProfiles.Job>(
+        jobs.AddOrUpdate<Features.Profiles.RecomputeProfiles.Job>(
             "rebuild-all-profiles",
             JobQueues.Default,
             job => job.Run(CancellationToken.None),
             "0 18 * * *"
         );
-        jobs.AddOrUpdate<Features.Profiles.RunModelSwitchOver.Job>(
-            Features.Profiles.RunModelSwitchOver.RecurringJobId,
+        // The resume of switch-overs became the resume of every rebuild run, under a name that says so.
+        jobs.RemoveIfExists("resume-model-switch-overs");
+        jobs.AddOrUpdate<Features.Profiles.RunProfileRebuildRuns.Job>(
+            Features.Profiles.RunProfileRebuildRuns.RecurringJobId,
             JobQueues.Default,
             job => job.ResumeAsync(CancellationToken.None),
             Cron.Minutely()

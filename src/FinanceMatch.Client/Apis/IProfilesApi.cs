@@ -51,7 +51,18 @@ public interface IProfilesApi
         CancellationToken cancellationToken = default
     );
 
-    /// <summary>Rebuilds every profile now (operators).</summary>
+    /// <summary>
+    /// Rebuilds every profile (operators): a recompute with progress, queued or running; while one is, the answer is that
+    /// one (the same id), not another.
+    /// </summary>
     [Post("/api/v1/profiles/recompute")]
-    Task<RecomputeDto> RecomputeAsync(CancellationToken cancellationToken = default);
+    Task<ProfileRecomputeDto> RecomputeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A recompute and its progress: firms done of total (operators).</summary>
+    [Get("/api/v1/profiles/recomputes/{id}")]
+    Task<ProfileRecomputeDto> GetRecomputeAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest recomputes (at most 100), the nightly ones among them, newest first (operators).</summary>
+    [Get("/api/v1/profiles/recomputes")]
+    Task<IReadOnlyList<ProfileRecomputeDto>> ListRecomputesAsync(CancellationToken cancellationToken = default);
 }

@@ -284,9 +284,48 @@ public sealed record ProfileMetricsDto(
 /// <param name="ModelVersion">The scoring model version that gave this score.</param>
 public sealed record ProfileSnapshotDto(DateTimeOffset ComputedAt, int? Score, string? Grade, string ModelVersion);
 
-/// <summary>The answer to <c>POST /api/v1/profiles/recompute</c>.</summary>
-/// <param name="JobId">The id of the background job that rebuilds every profile (an opaque string, not a UUID).</param>
-public sealed record RecomputeDto(string JobId);
+/// <summary>Where a profile recompute stands.</summary>
+public enum RecomputeStatus
+{
+    /// <summary>Waiting for its turn: one rebuild of every firm (a recompute, a switch-over) runs at a time.</summary>
+    Queued,
+
+    /// <summary>Rebuilding, a step of firms at a time.</summary>
+    Running,
+
+    /// <summary>Every verified firm was rebuilt: <c>firmsDone</c> equals <c>firmsTotal</c>.</summary>
+    Completed,
+
+    /// <summary>A step failed three times in a row; the firms of the steps before it were rebuilt. Ask for a new one.</summary>
+    Failed,
+}
+
+/// <summary>
+/// A rebuild of every verified firm's profile with the scoring model in force, asked by an operator at
+/// <c>POST /api/v1/profiles/recompute</c> or by the nightly schedule (<c>requestedBy</c> null), and followed at
+/// <c>GET /api/v1/profiles/recomputes/{id}</c>: the firms are rebuilt in steps (USCC order), each step one transaction
+/// that also records the progress, <c>firmsDone</c> of <c>firmsTotal</c>.
+/// </summary>
+/// <param name="Id">The recompute's id (its location is <c>/api/v1/profiles/recomputes/{id}</c>).</param>
+/// <param name="Status">Where it stands: queued, running, completed or failed.</param>
+/// <param name="FirmsDone">The firms rebuilt so far.</param>
+/// <param name="FirmsTotal">The verified firms when it was asked, counted again when it starts; on completion, every firm it rebuilt (firms verified meanwhile included), equal to <c>firmsDone</c>.</param>
+/// <param name="RequestedBy">The operator's client id; null for the nightly rebuild.</param>
+/// <param name="RequestedAt">When it was asked for (ISO 8601, UTC).</param>
+/// <param name="StartedAt">When its first step began; null while queued.</param>
+/// <param name="FinishedAt">When it completed or failed; null before.</param>
+/// <param name="FailureReason">Why the latest step failed, while it is retried and once it has failed; null otherwise.</param>
+public sealed record ProfileRecomputeDto(
+    Guid Id,
+    RecomputeStatus Status,
+    int FirmsDone,
+    int FirmsTotal,
+    string? RequestedBy,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? FailureReason
+);
 
 /// <summary>A statistic with an approximate 95% interval.</summary>
 /// <param name="Value">The statistic's estimate.</param>

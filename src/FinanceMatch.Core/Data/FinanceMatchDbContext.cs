@@ -42,7 +42,7 @@ public sealed class FinanceMatchDbContext(DbContextOptions<FinanceMatchDbContext
     public DbSet<PendingJobTrigger> PendingJobTriggers => Set<PendingJobTrigger>();
     public DbSet<CreditProfile> CreditProfiles => Set<CreditProfile>();
     public DbSet<CreditProfileSnapshot> CreditProfileHistory => Set<CreditProfileSnapshot>();
-    public DbSet<ModelSwitchOver> ModelSwitchOvers => Set<ModelSwitchOver>();
+    public DbSet<ProfileRebuildRun> ProfileRebuildRuns => Set<ProfileRebuildRun>();
     public DbSet<Repairs.RepairRequest> RepairRequests => Set<Repairs.RepairRequest>();
     public DbSet<Repairs.RepairAttachment> RepairAttachments => Set<Repairs.RepairAttachment>();
     public DbSet<Quality.QualityFinding> QualityFindings => Set<Quality.QualityFinding>();

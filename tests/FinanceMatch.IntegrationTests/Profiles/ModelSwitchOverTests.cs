@@ -40,7 +40,7 @@ public sealed class ModelSwitchOverTests
             new Dictionary<string, string>
             {
                 ["Profiles__RebuildDelaySeconds"] = "1",
-                ["Profiles__SwitchOverChunk"] = "2",
+                ["Profiles__RebuildRunChunk"] = "2",
             }
         );
         var anonymous = new FinanceMatchClient(new HttpClient { BaseAddress = api.BaseAddress });

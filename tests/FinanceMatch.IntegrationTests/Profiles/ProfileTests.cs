@@ -212,25 +212,6 @@ public sealed class ProfileTests
             Is.EquivalentTo(new[] { "favourable", "unfavourable", "enhancing", "warning" })
         );
     }
-
-    [Test]
-    public async Task Recompute_IsForOperators_AndRebuildsEveryProfile()
-    {
-        var firm = await Actors.EnterpriseAsync();
-        var before = await firm.Client.Profiles.GetAsync(firm.Created.Id);
-        var bank = await Actors.BankAsync();
-        await Problems.ExpectAsync(HttpStatusCode.Forbidden, () => bank.Client.Profiles.RecomputeAsync());
-
-        var run = await (await TestRun.OperatorAsync()).Profiles.RecomputeAsync();
-
-        Assert.That(run.JobId, Is.Not.Empty);
-        await EventuallyAsync(firm.Client, firm.Created.Id, p => p.ComputedAt > before.ComputedAt);
-        Assert.That(
-            await firm.Client.Profiles.GetHistoryAsync(firm.Created.Id),
-            Has.Count.EqualTo(1),
-            "an unchanged score leaves no new snapshot"
-        );
-    }
 }
 
 [NonParallelizable]

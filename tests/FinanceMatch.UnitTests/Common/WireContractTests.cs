@@ -28,6 +28,7 @@ public sealed class WireContractTests
         (typeof(Client.Contracts.GuaranteeProductStatus), typeof(Core.Guarantees.GuaranteeProductStatus)),
         (typeof(Client.Contracts.GuaranteeStatus), typeof(Core.Guarantees.GuaranteeStatus)),
         (typeof(Client.Contracts.DeclineReasonCode), typeof(Core.Matching.DeclineReason)),
+        (typeof(Client.Contracts.RecomputeStatus), typeof(Core.Profiles.RebuildRunStatus)),
     ];
 
     [TestCaseSource(nameof(EnumPairs))]

@@ -1,4 +1,5 @@
 using FinanceMatch.Api.Features.Matching;
+using FinanceMatch.Api.Features.Profiles;
 using FinanceMatch.Api.Jobs;
 
 namespace FinanceMatch.UnitTests.Platform;
@@ -16,4 +17,12 @@ public sealed class MovedJobsTests
             Is.EqualTo(typeof(MatchWaitingRequests.Job))
         );
     }
+
+    [TestCase("RunModelSwitchOver", typeof(RunProfileRebuildRuns.Job))]
+    [TestCase("RebuildAllProfiles", typeof(RecomputeProfiles.Job))]
+    public void TheProfileRebuildJobsOfEarlierVersions_ResolveToTheRebuildRuns(string earlierClass, Type now) =>
+        Assert.That(
+            MovedJobs.Resolve($"FinanceMatch.Api.Features.Profiles.{earlierClass}+Job, FinanceMatch.Api"),
+            Is.EqualTo(now)
+        );
 }

@@ -30,7 +30,10 @@ public sealed partial class ProfileBuilder(
     {
         var version = await Sql.ScalarAsync<string?>(
             connection,
-            "SELECT to_version FROM financematch.model_switch_overs ORDER BY started_at DESC LIMIT 1",
+            """
+            SELECT to_version FROM financematch.profile_rebuild_runs
+            WHERE kind = 'SwitchOver' ORDER BY requested_at DESC LIMIT 1
+            """,
             ct
         );
         return ScoringModel.Find(version) ?? ScoringModel.Newest;

@@ -55,7 +55,19 @@ public static class ProfileEndpoints
             .ProducesProblems(401, 403, 404);
         api.MapPost("/profiles/recompute", RecomputeProfiles.Endpoint)
             .RequireAuthorization(Policies.Operator)
-            .WithSummary("Rebuild every profile now (operators)")
+            .WithSummary(
+                "Rebuild every profile (operators): 202 with the recompute and its Location; while one is queued or running, that one (the same id) rather than another"
+            )
             .ProducesProblems(401, 403);
+        api.MapGet("/profiles/recomputes", GetProfileRecompute.ListEndpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary("The latest recomputes, the nightly ones among them, newest first (operators)")
+            .ProducesProblems(401, 403);
+        api.MapGet("/profiles/recomputes/{id:guid}", GetProfileRecompute.Endpoint)
+            .RequireAuthorization(Policies.Operator)
+            .WithSummary(
+                "A recompute and its progress: status (queued, running, completed, failed), firms done of total (operators)"
+            )
+            .ProducesProblems(401, 403, 404);
     }
 }

@@ -16,8 +16,11 @@ public sealed class ProfileOptions
     public int GeneralPenaltyPublicityMonths { get; set; } = 12;
     public int SeriousPenaltyPublicityMonths { get; set; } = 36;
 
-    /// <summary>How many firms one step of a model switch-over rebuilds in its own transaction (its progress unit).</summary>
-    public int SwitchOverChunk { get; set; } = 2000;
+    /// <summary>
+    /// How many firms one step of a rebuild run (a recompute, the nightly one, a model switch-over) rebuilds in its own
+    /// transaction: its progress unit, and how much a crash can make it do again.
+    /// </summary>
+    public int RebuildRunChunk { get; set; } = 2000;
 
     /// <summary>The publicity months as SQL parameters, minor, general, serious.</summary>
     public int[] PublicityMonths =>

@@ -9,15 +9,17 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using DomainModelSwitchOver = FinanceMatch.Core.Profiles.ModelSwitchOver;
+using DomainProfileRebuildRun = FinanceMatch.Core.Profiles.ProfileRebuildRun;
+using DomainRebuildRunKind = FinanceMatch.Core.Profiles.RebuildRunKind;
+using DomainRebuildRunStatus = FinanceMatch.Core.Profiles.RebuildRunStatus;
 using DomainScoringModel = FinanceMatch.Core.Profiles.ScoringModel;
-using DomainSwitchOverStatus = FinanceMatch.Core.Profiles.SwitchOverStatus;
 
 namespace FinanceMatch.Api.Features.Profiles;
 
 /// <summary>
 /// An operator moves the platform to another scoring model version (the newer one, or back to an older one). The target is
-/// in force at once; a job rebuilds every verified firm in steps and records both versions' scores in each history.
+/// in force at once; the switch-over is a profile rebuild run that rebuilds every verified firm in steps and records both
+/// versions' scores in each history.
 /// </summary>
 public static class SwitchScoringModel
 {
@@ -47,7 +49,12 @@ public static class SwitchScoringModel
     {
         public async ValueTask<ModelSwitchOverDto> Handle(Command command, CancellationToken ct)
         {
-            if (await db.ModelSwitchOvers.AnyAsync(s => s.Status == DomainSwitchOverStatus.Running, ct))
+            if (
+                await db.ProfileRebuildRuns.AnyAsync(
+                    r => r.Kind == DomainRebuildRunKind.SwitchOver && r.Status == DomainRebuildRunStatus.Running,
+                    ct
+                )
+            )
                 throw new ConflictException("A switch-over is running; wait for it to complete.");
             DomainScoringModel from;
             await using (var connection = await dataSource.OpenConnectionAsync(ct))
@@ -56,29 +63,30 @@ public static class SwitchScoringModel
                 e => e.Verification == Core.Enterprises.EnterpriseVerification.Verified,
                 ct
             );
-            var switchOver = DomainModelSwitchOver.Start(
+            var switchOver = DomainProfileRebuildRun.SwitchOver(
                 from,
                 DomainScoringModel.Find(command.Body.Version.Trim())!,
                 total,
                 command.Caller.RequiredClientId,
                 clock.GetUtcNow()
             );
-            db.ModelSwitchOvers.Add(switchOver);
-            await db.SaveChangesAsync(ct); // a racing start loses on the one-running index: 409
-            jobs.Enqueue<RunModelSwitchOver.Job>(job => job.Run(switchOver.Id, CancellationToken.None));
-            return switchOver.ToDto();
+            db.ProfileRebuildRuns.Add(switchOver);
+            await db.SaveChangesAsync(ct); // a racing start loses on the one-active index: 409
+            jobs.Enqueue<RunProfileRebuildRuns.Job>(job => job.Run(switchOver.Id, CancellationToken.None));
+            return switchOver.ToSwitchOverDto();
         }
     }
 
-    internal static ModelSwitchOverDto ToDto(this DomainModelSwitchOver s) =>
+    /// <summary>A switch-over runs from the moment it is asked until it completes: it is never queued, nor given up.</summary>
+    internal static ModelSwitchOverDto ToSwitchOverDto(this DomainProfileRebuildRun s) =>
         new(
             s.Id,
             s.FromVersion,
-            s.ToVersion,
-            s.Status.Map<SwitchOverStatus>(),
+            s.ToVersion!,
+            s.Status == DomainRebuildRunStatus.Completed ? SwitchOverStatus.Completed : SwitchOverStatus.Running,
             s.Total,
             s.Done,
-            s.StartedAt,
+            s.StartedAt ?? s.RequestedAt,
             s.FinishedAt
         );
 
