@@ -80,6 +80,20 @@ public sealed class OpenApiDocumentTests
             Is.EquivalentTo(Enum.GetNames<MatchStatus>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))
         );
 
+        string[] enumNamed = ["status", "kind", "by", "guaranteeType", "feedType", "verification", "mode", "purpose"];
+        var untyped = Operations()
+            .SelectMany(o =>
+                (o.Operation["parameters"]?.AsArray() ?? [])
+                    .Where(p =>
+                        (string?)p!["in"] == "query"
+                        && enumNamed.Contains((string?)p["name"])
+                        && p["schema"]?["enum"] is null
+                    )
+                    .Select(p => $"{o.Method} {o.Path} {p!["name"]}")
+            )
+            .ToList();
+        Assert.That(untyped, Is.Empty, "every enum query parameter lists its values");
+
         var submit = Operations().Single(o => (string?)o.Operation["operationId"] == "submitLoanRequest").Operation;
         Assert.That(
             submit["parameters"]!.AsArray().Select(p => ((string?)p!["name"], (string?)p["in"])),

@@ -60,7 +60,7 @@ public sealed partial class ProfileBuilder(
         if (usccs is not null)
             await Sql.ExecuteAsync(
                 connection,
-                "SELECT 1 FROM financematch.credit_profiles WHERE uscc = ANY($1) ORDER BY uscc FOR NO KEY UPDATE",
+                "SELECT 1 FROM financematch.credit_profiles WHERE uscc = ANY($1::bpchar[]) ORDER BY uscc FOR NO KEY UPDATE",
                 ct,
                 (object)usccs.ToArray()
             );

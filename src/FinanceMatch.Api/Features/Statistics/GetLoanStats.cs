@@ -108,7 +108,7 @@ public static class GetLoanStats
         TimeProvider clock,
         CancellationToken ct,
         string? format = null,
-        string? by = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.LoanStatsDimension))] string? by = null,
         DateOnly? from = null,
         DateOnly? to = null
     )

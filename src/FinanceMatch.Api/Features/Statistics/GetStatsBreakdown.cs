@@ -73,7 +73,7 @@ public static class GetStatsBreakdown
         TimeProvider clock,
         CancellationToken ct,
         string? format = null,
-        string? by = null,
+        [EnumQuery(typeof(FinanceMatch.Client.Contracts.StatsDimension))] string? by = null,
         DateOnly? from = null,
         DateOnly? to = null
     )

@@ -4,14 +4,16 @@
 -- department's date; not revoked, not repaired), loans of the platform that defaulted since $6 (60 months back).
 -- The market regulator's registration record replaces the firm's typed establishment date and capital.
 -- The line marked "only: someFirms" is kept for a targeted rebuild ($9 the firms' USCCs) and dropped for the full one:
--- one text each, so each keeps its own plan.
+-- one text each, so each keeps its own plan. USCC columns are char(18): the text[] parameter is cast to the column's
+-- type, or the comparison casts every row's USCC to text and cannot use the index (2.8 s for 2,000 of 100,000 firms,
+-- against 0.11 s with the cast).
 WITH firms AS (
     SELECT e.id AS enterprise_id, e.uscc, coalesce(reg.established_on, e.established_on) AS established_on,
         coalesce(reg.registered_capital, e.registered_capital) AS registered_capital, reg.status AS registration_status
     FROM financematch.enterprises e
     LEFT JOIN financematch.registration_records reg ON reg.uscc = e.uscc AND reg.entry_id = ''
     WHERE e.verification = 'Verified'
-        AND e.uscc = ANY($9) -- only: someFirms
+        AND e.uscc = ANY($9::bpchar[]) -- only: someFirms
 ), tax AS (
     SELECT t.uscc, count(*) AS months,
         sum(t.tax_paid) FILTER (WHERE t.period >= $3) AS paid12,
