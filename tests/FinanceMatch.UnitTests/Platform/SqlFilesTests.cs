@@ -29,8 +29,8 @@ public sealed class SqlFilesTests
         var all = Sql.WithOptionalLines("Profiles.ReadMetrics");
         var some = Sql.WithOptionalLines("Profiles.ReadMetrics", "someFirms");
 
-        Assert.That(all, Does.Not.Contain("ANY($9)").And.Contain("e.verification = 'Verified'"));
-        Assert.That(some, Does.Contain("AND e.uscc = ANY($9)"));
+        Assert.That(all, Does.Not.Contain("ANY($9").And.Contain("e.verification = 'Verified'"));
+        Assert.That(some, Does.Contain("AND e.uscc = ANY($9::bpchar[])"));
         Assert.That(some.Split('\n'), Has.Length.EqualTo(all.Split('\n').Length + 1));
         Assert.Throws<ArgumentException>(() => Sql.WithOptionalLines("Profiles.ReadMetrics", "noSuchVariant"));
     }
