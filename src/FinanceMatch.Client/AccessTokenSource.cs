@@ -43,6 +43,24 @@ internal sealed class AccessTokenSource(Uri tokenEndpoint, string clientId, stri
         );
     }
 
+    /// <summary>
+    /// Whether a request goes to the server these credentials are for: the token endpoint's scheme, host and port, under
+    /// the base address's path. A request anywhere else gets no token.
+    /// </summary>
+    public bool Serves(Uri? requestUri) =>
+        requestUri is { IsAbsoluteUri: true } uri
+        && Uri.Compare(
+            uri,
+            tokenEndpoint,
+            UriComponents.SchemeAndServer,
+            UriFormat.Unescaped,
+            StringComparison.OrdinalIgnoreCase
+        ) == 0
+        && uri.AbsolutePath.StartsWith(
+            tokenEndpoint.AbsolutePath[..^"api/v1/auth/token".Length],
+            StringComparison.Ordinal
+        );
+
     /// <summary><c>/api/v1/auth/token</c> under the base address's path, as Refit places the API's other paths.</summary>
     public static Uri TokenEndpoint(Uri baseAddress) =>
         new(baseAddress, baseAddress.AbsolutePath.TrimEnd('/') + "/api/v1/auth/token");

@@ -36,6 +36,9 @@ public sealed class ClientCredentialsHandler : DelegatingHandler
     /// <summary>Marks a request whose Authorization this handler set, so that it replaces it when the request comes again.</summary>
     private static readonly HttpRequestOptionsKey<bool> SignedIn = new("FinanceMatch.Client.ClientCredentialsHandler");
 
+    /// <summary>The largest request body kept in memory so it can be sent again after a refused token.</summary>
+    public const long MaxReplayedBytes = 1024 * 1024;
+
     private readonly AccessTokenSource tokens;
 
     /// <summary>
@@ -64,20 +67,32 @@ public sealed class ClientCredentialsHandler : DelegatingHandler
     )
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Headers.Authorization is not null && !request.Options.TryGetValue(SignedIn, out _))
+        if (
+            (request.Headers.Authorization is not null && !request.Options.TryGetValue(SignedIn, out _))
+            || !tokens.Serves(request.RequestUri)
+        )
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var transport =
             InnerHandler
             ?? throw new InvalidOperationException("Give the ClientCredentialsHandler an InnerHandler before use.");
-        // The first send consumes a streamed body; buffered, the same body goes again with the new token.
+        // The first send consumes a streamed body; buffered, the same body goes again with the new token. A stream of
+        // unknown length or a body over MaxReplayedBytes (a feed batch from a file) is not held in memory: it goes once,
+        // and a refused token is the caller's answer. JSON and form bodies are made in memory anyway.
+        var replayable = true;
         if (request.Content is { } content and not ByteArrayContent and not ReadOnlyMemoryContent)
-            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        {
+            replayable = content.Headers.ContentLength is { } length
+                ? length <= MaxReplayedBytes
+                : content is not StreamContent;
+            if (replayable)
+                await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         var (token, refusal) = await tokens.GetAsync(transport, refused: null, cancellationToken).ConfigureAwait(false);
         if (refusal is not null || token is null)
             return InPlaceOf(request, refusal);
         var response = await SendWithAsync(request, token, cancellationToken).ConfigureAwait(false);
-        if (!IsRefusedToken(response))
+        if (!IsRefusedToken(response) || !replayable)
             return response;
 
         response.Dispose();

@@ -39,6 +39,12 @@ public sealed class FinanceMatchClientOptions
                 $"FinanceMatchClientOptions.BaseAddress must be an absolute http or https address; '{BaseAddress}' is not.",
                 paramName
             );
+        if (BaseAddress.Scheme == "http" && !BaseAddress.IsLoopback && !string.IsNullOrWhiteSpace(ClientSecret))
+            throw new ArgumentException(
+                $"FinanceMatchClientOptions.BaseAddress must be https to send client credentials ('{BaseAddress}' is "
+                    + "plain http and not this machine): the secret and the tokens would cross the network in clear.",
+                paramName
+            );
         if (string.IsNullOrWhiteSpace(ClientId) != string.IsNullOrWhiteSpace(ClientSecret))
             throw new ArgumentException(
                 "FinanceMatchClientOptions.ClientId and ClientSecret go together: give both to sign in with the client's "

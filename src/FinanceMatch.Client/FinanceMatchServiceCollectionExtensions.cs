@@ -57,8 +57,11 @@ public static class FinanceMatchServiceCollectionExtensions
                     provider.GetService<TimeProvider>() ?? TimeProvider.System
                 )
         );
-        return builder.AddHttpMessageHandler(provider => new ClientCredentialsHandler(
-            provider.GetRequiredKeyedService<AccessTokenSource>(key)
-        ));
+        // No redirect is followed: a 307 or 308 would send the token request, secret and all, to another address.
+        return builder
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddHttpMessageHandler(provider => new ClientCredentialsHandler(
+                provider.GetRequiredKeyedService<AccessTokenSource>(key)
+            ));
     }
 }

@@ -137,7 +137,7 @@ internal static class OpenApiConventions
                 In = ParameterLocation.Header,
                 Required = false,
                 Description =
-                    "Makes a retry safe: the same key with the same body within 24 hours answers the first response again "
+                    "Makes a retry safe: the same key with the same body within 48 hours answers the first response again "
                     + "instead of creating twice; the same key with another body is 422. 1 to 255 visible ASCII characters, "
                     + "e.g. a UUID.",
                 Schema = new OpenApiSchema

@@ -22,7 +22,7 @@ internal static class OpenApiExamples
 
     // A bank's credentials as the platform issues them: bank_ and 20 hex digits; 256 random bits, base64url.
     private const string BankClientId = "bank_e724ab5b94be74f00db4";
-    private const string BankClientSecret = "bWXXutfzNEPQX3Wo8RhYrLsyyIkGkWkUlLwEZJkcNUQ";
+    private const string BankClientSecret = "example-client-secret-not-a-real-one";
 
     // A compact JWS of the e-business-licence service (ES256): iss, aud financematch, sub the firm's USCC, its legal
     // representative, a ten-minute lifetime from AsOf and a jti. The signature is made up.
@@ -97,7 +97,7 @@ internal static class OpenApiExamples
             FeedType: FeedType.Tax,
             BaseUrl: "https://data-exchange.fs-tax.example/financematch/v1",
             Cron: "30 2 * * *",
-            ApiKey: "fs-tax-pull-5f2c9e81a7d34b06"
+            ApiKey: "example-feed-api-key-not-a-real-one"
         ),
         [typeof(CreateInstitutionBody)] = new CreateInstitutionBody(
             Name: "广发银行佛山分行",
@@ -251,7 +251,7 @@ internal static class OpenApiExamples
                 WebhookEvent.ObjectionResolved,
                 WebhookEvent.ListMembersAdded,
             ],
-            Secret: "whsec_7R5GFgYK1LYlA60_O272pMBDDkPJ3-dE"
+            Secret: "example-webhook-secret-not-a-real-one"
         ),
         [typeof(RepairDecisionBody)] = new RepairDecisionBody(
             Note: "企业已缴清罚款并提交整改报告，经现场核查整改到位，自即日起该处罚不再计入信用评价。"

@@ -20,6 +20,12 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests per minute from one address without a token (registration, the catalogue, the dashboard).</summary>
     public int AnonymousRequestsPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// Pings and redeliveries per minute from one client: each is a POST the platform makes to an address the bank chose,
+    /// on the queue every bank's deliveries share, so they are few.
+    /// </summary>
+    public int WebhookTestsPerMinute { get; set; } = 10;
 }
 
 /// <summary>
@@ -30,6 +36,9 @@ public sealed class RateLimitOptions
 public static class RateLimits
 {
     public const string TokenPolicy = "token";
+
+    /// <summary>Pings and redeliveries: <see cref="RateLimitOptions.WebhookTestsPerMinute"/> a client.</summary>
+    public const string WebhookTestPolicy = "webhook-test";
 
     public static IServiceCollection AddFinanceMatchRateLimits(
         this IServiceCollection services,
@@ -84,6 +93,22 @@ public static class RateLimits
                         }
                     )
             );
+            options.AddPolicy(
+                WebhookTestPolicy,
+                http =>
+                    RateLimitPartition.GetFixedWindowLimiter(
+                        // Anonymous callers are refused by the route's policy next; they share one partition here.
+                        http.User.Identity?.IsAuthenticated == true
+                            ? $"webhook-test:{http.User.ClientIdOf()}"
+                            : "webhook-test:anonymous",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = limits.WebhookTestsPerMinute,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        }
+                    )
+            );
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
@@ -118,6 +143,7 @@ public static class RateLimits
         ClientBurst = 1_000_000,
         ClientRequestsPerSecond = 1_000_000,
         AnonymousRequestsPerMinute = 1_000_000,
+        WebhookTestsPerMinute = 1_000_000,
     };
 
     private static string Address(HttpContext http) => (http.Connection.RemoteIpAddress ?? IPAddress.None).ToString();

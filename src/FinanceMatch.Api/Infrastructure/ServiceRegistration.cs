@@ -151,7 +151,8 @@ public static class ServiceRegistration
             .Validate(
                 o => o.Problem() is null,
                 $"Webhooks__TimeoutSeconds must be positive and Webhooks__LeaseSeconds exceed it by at least "
-                    + $"{Features.Webhooks.WebhookOptions.LeaseMarginSeconds} s (a lease that runs out mid-POST lets a second worker post the event again)."
+                    + $"{Features.Webhooks.WebhookOptions.LeaseMarginSeconds} s (a lease that runs out mid-POST lets a second worker post the event again); "
+                    + "Webhooks__PreviousSecretHours must be 0 to 168."
             )
             .ValidateOnStart();
         services

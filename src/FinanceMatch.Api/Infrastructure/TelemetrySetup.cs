@@ -12,7 +12,8 @@ namespace FinanceMatch.Api.Infrastructure;
 /// set (and the other standard OpenTelemetry variables: protocol, headers, service name), spans of ASP.NET Core,
 /// HttpClient and Npgsql and every metric are also exported by OTLP. The metrics (the domain's, ASP.NET Core's,
 /// HttpClient's, Npgsql's, the runtime's) are always scrapeable in Prometheus's format: at <c>/metrics</c> on an HTTP
-/// process (operators' token), and on <c>Metrics:Port</c> of a process without HTTP (the worker role).
+/// process (operators' token), and on <c>Metrics:Port</c> when it is set (a worker, or a scraper without an operator's
+/// credentials; localhost unless <c>Metrics:Host</c>).
 /// </summary>
 public static class TelemetrySetup
 {
@@ -61,9 +62,18 @@ public static class TelemetrySetup
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddNpgsqlInstrumentation();
+                // Npgsql names a pool it was not given a name for by its connection string (password removed): only the
+                // connection state and the system stay as labels, so no host, database or user reaches a scrape.
+                metrics.AddView(instrument =>
+                    instrument.Meter.Name == "Npgsql"
+                        ? new MetricStreamConfiguration { TagKeys = ["db.client.connection.state", "db.system.name"] }
+                        : null
+                );
                 if (settings.RunsHttp)
                     metrics.AddPrometheusExporter();
-                else if (metricsPort is { } port)
+                // A port of its own for a process without HTTP, or for an HTTP one whose scraper should hold no
+                // operator's credentials (listening on localhost unless Metrics:Host says otherwise).
+                if (metricsPort is { } port)
                     metrics.AddPrometheusHttpListener(o =>
                     {
                         o.Host = configuration["Metrics:Host"] is { Length: > 0 } host ? host : "localhost";

@@ -23,7 +23,8 @@ public sealed class TraceContextJobFilter : JobFilterAttribute, IClientFilter, I
         if (Activity.Current is not { IdFormat: ActivityIdFormat.W3C } current)
             return;
         context.SetJobParameter(TraceParent, current.Id);
-        if (!string.IsNullOrEmpty(current.TraceStateString))
+        // tracestate is the caller's, bounded here as W3C bounds it (32 members, 512 characters are what must be kept).
+        if (current.TraceStateString is { Length: > 0 and <= 512 })
             context.SetJobParameter(TraceState, current.TraceStateString);
     }
 

@@ -76,17 +76,26 @@ public sealed class Webhook
 
     /// <summary>
     /// The same event, body and event id sent to this webhook again as a new delivery with attempts of its own, due at
-    /// once (the receiver deduplicating by the event id sees the same message). A body retention has emptied cannot
-    /// be sent again (409).
+    /// once (the receiver deduplicating by the event id sees the same message). Refused (409): a body retention has
+    /// emptied; an original older than <paramref name="keptSince"/> (the retention window: a redelivery would otherwise
+    /// keep a body past it, as a new row); an event that already has a delivery pending on this webhook (it is being
+    /// sent: another would only add load).
     /// </summary>
-    public WebhookDelivery Redeliver(WebhookDelivery original, DateTimeOffset now)
+    public WebhookDelivery Redeliver(
+        WebhookDelivery original,
+        bool alreadyPending,
+        DateTimeOffset keptSince,
+        DateTimeOffset now
+    )
     {
         if (original.WebhookId != Id)
             throw new InvalidOperationException("A delivery is redelivered only to its own webhook.");
-        if (original.Payload.Length == 0)
+        if (original.Payload.Length == 0 || original.CreatedAt < keptSince)
             throw new ConflictException(
-                "This delivery's body is no longer kept (Webhooks:PayloadRetentionDays), so it cannot be sent again."
+                "This delivery's body is no longer kept (it is older than Webhooks:PayloadRetentionDays), so it cannot be sent again."
             );
+        if (alreadyPending)
+            throw new ConflictException("This event has a delivery to this webhook pending already: wait for it.");
         return WebhookDelivery.Pending(Id, InstitutionId, original.EventId, original.EventType, original.Payload, now);
     }
 }
@@ -132,6 +141,12 @@ public sealed class WebhookDelivery
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>
+    /// How many attempts this delivery gets: a ping one (the bank asked for it and sees the answer in the log; retrying
+    /// it would only multiply the POSTs one request can cause), any other event the platform's setting.
+    /// </summary>
+    public int AttemptsAllowed(int configured) => EventType == WebhookEvent.Ping ? 1 : configured;
 
     /// <summary>A delivery not yet attempted, due at <paramref name="now"/>.</summary>
     public static WebhookDelivery Pending(

@@ -30,6 +30,7 @@ public sealed class RateLimitTests
                 ["RateLimits__ClientBurst"] = "5",
                 ["RateLimits__ClientRequestsPerSecond"] = "1",
                 ["RateLimits__AnonymousRequestsPerMinute"] = "1000",
+                ["RateLimits__WebhookTestsPerMinute"] = "2",
             }
         );
         operatorToken = (
@@ -101,6 +102,41 @@ public sealed class RateLimitTests
 
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         Assert.That((await Client(bankToken).Auth.GetCallerAsync()).Role, Is.EqualTo(Role.Bank), "the bucket refills");
+    }
+
+    [Test]
+    public async Task PingsAndRedeliveries_HaveTheirOwnSmallAllowancePerClient()
+    {
+        // Spaced so that the client's own bucket (one a second) never refuses: only the webhook-test allowance does.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var bank = Client(bankToken);
+        var webhook = await bank.Webhooks.RegisterAsync(
+            new RegisterWebhookBody(
+                "https://hooks.limited-bank.example/financematch",
+                [WebhookEvent.MatchCreated],
+                "limited-bank-webhook-secret-0123"
+            )
+        );
+        for (var i = 0; i < 2; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.2));
+            await bank.Webhooks.PingAsync(webhook.Id);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        using var http = Http(bankToken);
+        using var refused = await http.PostAsync(
+            new Uri($"/api/v1/webhooks/{webhook.Id}/ping", UriKind.Relative),
+            null
+        );
+
+        await Problems.ExpectRawAsync(HttpStatusCode.TooManyRequests, refused);
+        Assert.That(refused.Headers.RetryAfter?.Delta, Is.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60)));
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        Assert.That(
+            (await bank.Webhooks.ListAsync()).Select(w => w.Id),
+            Is.EqualTo(new[] { webhook.Id }),
+            "the rest of the API is not held back"
+        );
     }
 
     private HttpClient Http(string? token = null)

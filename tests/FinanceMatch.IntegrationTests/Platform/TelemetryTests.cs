@@ -33,6 +33,11 @@ public sealed class TelemetryTests
 
         var after = await ScrapeAsync(operatorClient);
         Assert.That(
+            after,
+            Does.Not.Contain("Host=").And.Not.Contain("Username=").And.Not.Contain("Database="),
+            "no connection string as a label"
+        );
+        Assert.That(
             Sum(after, "financematch_matches_created_total"),
             Is.GreaterThanOrEqualTo(Sum(before, "financematch_matches_created_total") + 1),
             () => string.Join('\n', after.Split('\n').Where(l => l.Contains("financematch", StringComparison.Ordinal)))

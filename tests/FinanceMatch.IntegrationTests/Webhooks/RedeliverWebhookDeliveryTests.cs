@@ -22,7 +22,16 @@ public sealed class RedeliverWebhookDeliveryTests
             (await bank.Client.Webhooks.PingAsync(webhook.Id)).Id
         );
 
+        receiver.HangNext(1, TimeSpan.FromSeconds(3));
         var again = await bank.Client.Webhooks.RedeliverAsync(webhook.Id, first.Id);
+        var whilePending = await Assert.CatchAsync<Refit.ApiException>(() =>
+            bank.Client.Webhooks.RedeliverAsync(webhook.Id, first.Id)
+        );
+        Assert.That(
+            whilePending!.StatusCode,
+            Is.EqualTo(System.Net.HttpStatusCode.Conflict),
+            "the event is being sent already"
+        );
 
         Assert.That(again.Id, Is.Not.EqualTo(first.Id));
         Assert.That(

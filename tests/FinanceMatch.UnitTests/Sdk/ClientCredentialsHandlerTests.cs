@@ -125,10 +125,10 @@ public sealed class ClientCredentialsHandlerTests
         server.Revoked["token-1"] = true;
         const string body = """{"url":"https://hooks.bank.example/financematch","secret":"never-mind-0123"}""";
 
-        using var response = await client.PostAsync(
-            new Uri("/api/v1/webhooks", UriKind.Relative),
-            new StreamContent(new ForwardOnlyStream(System.Text.Encoding.UTF8.GetBytes(body)))
-        );
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        var streamed = new StreamContent(new ForwardOnlyStream(bytes));
+        streamed.Headers.ContentLength = bytes.Length; // sized and small: kept, so it can go again
+        using var response = await client.PostAsync(new Uri("/api/v1/webhooks", UriKind.Relative), streamed);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(body), "the body went again, whole");
@@ -144,6 +144,61 @@ public sealed class ClientCredentialsHandlerTests
                     ("/api/v1/webhooks", "Bearer token-2"),
                 }
             )
+        );
+    }
+
+    [Test]
+    public async Task AnUnsizedStreamedBody_IsNotHeldInMemory_SoARefusedTokenIsTheAnswer()
+    {
+        using var server = new StubServer();
+        using var client = Client(server, new ManualClock(Start));
+        (await MeAsync(client)).Dispose();
+        server.Revoked["token-1"] = true;
+
+        using var response = await client.PostAsync(
+            new Uri("/api/v1/feeds/tax/batches", UriKind.Relative),
+            new StreamContent(new ForwardOnlyStream(System.Text.Encoding.UTF8.GetBytes("uscc,period\n")))
+        );
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(server.ApiRequests.Count(r => r.Path == "/api/v1/feeds/tax/batches"), Is.EqualTo(1), "sent once");
+    }
+
+    [Test]
+    public async Task ARequestToAnotherServer_GetsNoToken_AndCredentialsNeverGoOverPlainHttpToAnotherMachine()
+    {
+        using var server = new StubServer();
+        using var client = Client(server, new ManualClock(Start));
+
+        (await client.GetAsync(new Uri("https://elsewhere.example/api/v1/auth/me"))).Dispose();
+        (await client.GetAsync(new Uri("https://financematch.example.com:8443/api/v1/auth/me"))).Dispose();
+
+        Assert.That(server.TokenRequests, Is.Empty, "no token asked for another server");
+        Assert.That(server.Requests.Select(r => r.Authorization), Has.All.Null);
+        Assert.That(
+            () =>
+                new ClientCredentialsHandler(
+                    new FinanceMatchClientOptions
+                    {
+                        BaseAddress = new Uri("http://financematch.example.com/"),
+                        ClientId = StubServer.ClientId,
+                        ClientSecret = StubServer.ClientSecret,
+                    }
+                ),
+            Throws.ArgumentException.With.Message.Contains("https")
+        );
+        Assert.That(
+            () =>
+                new ClientCredentialsHandler(
+                    new FinanceMatchClientOptions
+                    {
+                        BaseAddress = new Uri("http://127.0.0.1:5080/"),
+                        ClientId = StubServer.ClientId,
+                        ClientSecret = StubServer.ClientSecret,
+                    }
+                ).Dispose(),
+            Throws.Nothing,
+            "this machine (development, tests)"
         );
     }
 

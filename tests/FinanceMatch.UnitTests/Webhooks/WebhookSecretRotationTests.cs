@@ -104,7 +104,7 @@ public sealed class WebhookSecretRotationTests
         original.Status = DeliveryStatus.Delivered;
         original.Attempts = 3;
 
-        var again = webhook.Redeliver(original, RotatedAt.AddDays(1));
+        var again = webhook.Redeliver(original, alreadyPending: false, RotatedAt.AddDays(-29), RotatedAt.AddDays(1));
 
         Assert.That(again.Id, Is.Not.EqualTo(original.Id));
         Assert.That(
@@ -115,7 +115,24 @@ public sealed class WebhookSecretRotationTests
             (again.Status, again.Attempts, again.NextAttemptAt),
             Is.EqualTo((DeliveryStatus.Pending, 0, RotatedAt.AddDays(1)))
         );
+        Assert.Throws<ConflictException>(
+            () => webhook.Redeliver(original, alreadyPending: true, RotatedAt.AddDays(-29), RotatedAt.AddDays(1)),
+            "an event already being sent to this webhook"
+        );
+        Assert.Throws<ConflictException>(
+            () => webhook.Redeliver(original, alreadyPending: false, RotatedAt.AddDays(1), RotatedAt.AddDays(31)),
+            "older than the bodies kept: a redelivery would keep its body past the retention"
+        );
         original.Payload = "";
-        Assert.Throws<ConflictException>(() => webhook.Redeliver(original, RotatedAt.AddDays(40)));
+        Assert.Throws<ConflictException>(
+            () => webhook.Redeliver(original, alreadyPending: false, RotatedAt.AddDays(-29), RotatedAt.AddDays(1)),
+            "a body retention has emptied"
+        );
+        Assert.That(original.AttemptsAllowed(8), Is.EqualTo(8));
+        Assert.That(
+            webhook.Ping(Guid.NewGuid(), "{}", RotatedAt).AttemptsAllowed(8),
+            Is.EqualTo(1),
+            "a ping is tried once"
+        );
     }
 }

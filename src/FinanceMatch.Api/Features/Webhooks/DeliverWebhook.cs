@@ -101,7 +101,7 @@ public static partial class DeliverWebhook
                 delivery.Status = DeliveryStatus.Delivered;
                 delivery.DeliveredAt = finished;
             }
-            else if (attempt >= settings.MaxAttempts)
+            else if (attempt >= delivery.AttemptsAllowed(settings.MaxAttempts))
             {
                 delivery.Status = DeliveryStatus.Failed;
             }

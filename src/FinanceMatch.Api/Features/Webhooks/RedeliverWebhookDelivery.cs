@@ -6,6 +6,8 @@ using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using DomainDeliveryStatus = FinanceMatch.Core.Webhooks.DeliveryStatus;
 
 namespace FinanceMatch.Api.Features.Webhooks;
 
@@ -18,8 +20,12 @@ public static class RedeliverWebhookDelivery
 {
     public sealed record Command(Caller Caller, Guid WebhookId, Guid DeliveryId) : IRequest<WebhookDeliveryDto>;
 
-    public sealed class Handler(FinanceMatchDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
-        : IRequestHandler<Command, WebhookDeliveryDto>
+    public sealed class Handler(
+        FinanceMatchDbContext db,
+        IBackgroundJobClient jobs,
+        IOptions<WebhookOptions> options,
+        TimeProvider clock
+    ) : IRequestHandler<Command, WebhookDeliveryDto>
     {
         public async ValueTask<WebhookDeliveryDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -33,7 +39,15 @@ public static class RedeliverWebhookDelivery
                         cancellationToken
                     )
                 ?? throw new NotFoundException("This webhook has no delivery with this id.");
-            var delivery = webhook.Redeliver(original, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var pending = await db.WebhookDeliveries.AnyAsync(
+                d =>
+                    d.WebhookId == webhook.Id
+                    && d.EventId == original.EventId
+                    && d.Status == DomainDeliveryStatus.Pending,
+                cancellationToken
+            );
+            var delivery = webhook.Redeliver(original, pending, now.AddDays(-options.Value.PayloadRetentionDays), now);
             db.WebhookDeliveries.Add(delivery);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

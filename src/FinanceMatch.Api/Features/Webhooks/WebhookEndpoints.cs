@@ -27,12 +27,14 @@ public static class WebhookEndpoints
             .ProducesProblems(401, 403, 404);
         group
             .MapPost("/{id:guid}/ping", PingWebhook.Endpoint)
+            .RequireRateLimiting(RateLimits.WebhookTestPolicy)
             .WithSummary(
                 "Send a signed ping event to this webhook alone, at once; it shows in the delivery log (its own bank)"
             )
             .ProducesProblems(401, 403, 404);
         group
             .MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", RedeliverWebhookDelivery.Endpoint)
+            .RequireRateLimiting(RateLimits.WebhookTestPolicy)
             .WithSummary(
                 "Send a delivery's event again, at once, as a new delivery with the same webhook-id and body (its own bank; 409 once the body is no longer kept)"
             )

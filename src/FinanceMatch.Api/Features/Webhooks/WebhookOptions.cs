@@ -44,6 +44,8 @@ public sealed class WebhookOptions
         TimeoutSeconds <= 0 ? "the timeout must be positive"
         : LeaseSeconds < TimeoutSeconds + LeaseMarginSeconds
             ? $"the lease ({LeaseSeconds} s) must exceed the timeout ({TimeoutSeconds} s) by {LeaseMarginSeconds} s"
+        : PreviousSecretHours is < 0 or > 168
+            ? $"Webhooks__PreviousSecretHours must be 0 to 168 (a rotated-out secret signs for at most a week), was {PreviousSecretHours}"
         : null;
 
     public TimeSpan RetryDelay(int failedAttempts) =>
