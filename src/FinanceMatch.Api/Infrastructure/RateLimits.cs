@@ -26,6 +26,9 @@ public sealed class RateLimitOptions
     /// on the queue every bank's deliveries share, so they are few.
     /// </summary>
     public int WebhookTestsPerMinute { get; set; } = 10;
+
+    /// <summary>Downloads (CSV, XLSX exports) one client may have running at once.</summary>
+    public int ConcurrentExports { get; set; } = 2;
 }
 
 /// <summary>
@@ -36,6 +39,9 @@ public sealed class RateLimitOptions
 public static class RateLimits
 {
     public const string TokenPolicy = "token";
+
+    /// <summary>Exports: <see cref="RateLimitOptions.ConcurrentExports"/> at once a client.</summary>
+    public const string ExportPolicy = "export";
 
     /// <summary>Pings and redeliveries: <see cref="RateLimitOptions.WebhookTestsPerMinute"/> a client.</summary>
     public const string WebhookTestPolicy = "webhook-test";
@@ -109,6 +115,16 @@ public static class RateLimits
                         }
                     )
             );
+            options.AddPolicy(
+                ExportPolicy,
+                http =>
+                    RateLimitPartition.GetConcurrencyLimiter(
+                        http.User.Identity?.IsAuthenticated == true
+                            ? $"export:{http.User.ClientIdOf()}"
+                            : "export:anonymous",
+                        _ => new ConcurrencyLimiterOptions { PermitLimit = limits.ConcurrentExports, QueueLimit = 0 }
+                    )
+            );
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
@@ -144,6 +160,7 @@ public static class RateLimits
         ClientRequestsPerSecond = 1_000_000,
         AnonymousRequestsPerMinute = 1_000_000,
         WebhookTestsPerMinute = 1_000_000,
+        ConcurrentExports = 1_000_000,
     };
 
     private static string Address(HttpContext http) => (http.Connection.RemoteIpAddress ?? IPAddress.None).ToString();

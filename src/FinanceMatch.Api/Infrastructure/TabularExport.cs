@@ -92,9 +92,15 @@ public static class TabularExport
         return $"financematch-{name}-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
     }
 
-    /// <summary>The route's download: 200 with CSV or XLSX.</summary>
-    public static RouteHandlerBuilder ProducesExport(this RouteHandlerBuilder builder) =>
-        builder.Produces(StatusCodes.Status200OK, typeof(Stream), CsvMediaType, XlsxMediaType);
+    /// <summary>
+    /// A download route: 200 with CSV or XLSX, and at most <see cref="RateLimitOptions.ConcurrentExports"/> downloads of a
+    /// client at once (429 beyond): a CSV streams from an open database reader and an XLSX fills a temporary file, so a
+    /// client holding many slow downloads open would hold as many connections or files.
+    /// </summary>
+    public static RouteHandlerBuilder IsExport(this RouteHandlerBuilder builder) =>
+        builder
+            .Produces(StatusCodes.Status200OK, typeof(Stream), CsvMediaType, XlsxMediaType)
+            .RequireRateLimiting(RateLimits.ExportPolicy);
 
     /// <summary>A value as a cell holds it: numbers and booleans as they are, anything else as its wire text.</summary>
     public static object? CellValue(object? value) =>

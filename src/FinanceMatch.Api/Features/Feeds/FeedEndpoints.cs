@@ -45,7 +45,7 @@ public static class FeedEndpoints
             .WithSummary(
                 "All the rejected rows of a batch, in row order, streamed as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx (the pushing department or bank, operators)"
             )
-            .ProducesExport()
+            .IsExport()
             .ProducesValidationProblem()
             .ProducesProblems(401, 403, 404);
 

@@ -23,7 +23,7 @@ public static class MatchEndpoints
             .WithSummary(
                 "The same matches, newest first, streamed as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx and ?status= (a bank its institution's, a firm its own, operators all)"
             )
-            .ProducesExport()
+            .IsExport()
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
         group

@@ -23,7 +23,7 @@ public static class StatisticsEndpoints
             .WithSummary(
                 "The overview's figures as one row, downloaded as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx and the overview's period (operators: all; a bank: its own)"
             )
-            .ProducesExport()
+            .IsExport()
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
         group
@@ -40,7 +40,7 @@ public static class StatisticsEndpoints
             .WithSummary(
                 "A breakdown's rows downloaded as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx and the breakdown's by and period (operators: all; a bank: its own)"
             )
-            .ProducesExport()
+            .IsExport()
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
         group
@@ -58,7 +58,7 @@ public static class StatisticsEndpoints
             .WithSummary(
                 "Loan outcomes' rows downloaded as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx and the same by and period (operators: all; a bank: its own)"
             )
-            .ProducesExport()
+            .IsExport()
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
         group
@@ -81,7 +81,7 @@ public static class StatisticsEndpoints
             .WithSummary(
                 "Feed health's rows downloaded as CSV (UTF-8 with BOM) or XLSX: ?format=csv|xlsx (operators: every department; a department: its own)"
             )
-            .ProducesExport()
+            .IsExport()
             .ProducesValidationProblem()
             .ProducesProblems(401, 403);
     }
