@@ -509,7 +509,7 @@ public sealed class WorkerProcessTests
         Assert.That(await ProbeAsync(["http://127.0.0.1:9/health/ready"]), Is.EqualTo(1), "nothing listens there");
 
         var heartbeat = Path.Combine(Path.GetTempPath(), $"financematch-heartbeat-{Guid.NewGuid():N}");
-        var metricsPort = FreePort();
+        var metricsPort = WorkerProcess.FreePort();
         Assert.That(
             await ProbeAsync([], new() { ["Health__HeartbeatFile"] = heartbeat }),
             Is.EqualTo(1),
@@ -539,15 +539,6 @@ public sealed class WorkerProcessTests
         {
             File.Delete(heartbeat);
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static async Task<int> ProbeAsync(string[] arguments, Dictionary<string, string>? environment = null)

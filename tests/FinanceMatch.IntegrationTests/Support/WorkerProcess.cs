@@ -23,15 +23,22 @@ public sealed class WorkerProcess : IAsyncDisposable
         Start(connectionString, "worker", settings);
 
     /// <summary>An API-only process (no workers) on a free loopback port, ready when this returns.</summary>
-    public static async Task<WorkerProcess> StartApiAsync(
-        string connectionString,
-        IReadOnlyDictionary<string, string> settings
-    )
+    /// <summary>A loopback port nothing listens on now, for a process this test starts.</summary>
+    public static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
+        return port;
+    }
+
+    public static async Task<WorkerProcess> StartApiAsync(
+        string connectionString,
+        IReadOnlyDictionary<string, string> settings
+    )
+    {
+        var port = FreePort();
         var api = Start(
             connectionString,
             "api",
