@@ -94,8 +94,9 @@ public static class ServiceRegistration
                     && o.PullPageSize is > 0 and <= 100_000
                     && o.ProgressEveryRows > 0
                     && o.PullRetryAttempts > 0
-                    && o.PullRetryBaseDelayMilliseconds >= 0,
-                "Feeds__* limits must be positive (Feeds__PullPageSize at most 100000)."
+                    && o.PullRetryBaseDelayMilliseconds >= 0
+                    && o.PeriodRetentionMonths is >= Core.Feeds.FeedPartitions.MinimumRetentionMonths and <= 1200,
+                "Feeds__* limits must be positive (Feeds__PullPageSize at most 100000, Feeds__PeriodRetentionMonths 25 to 1200)."
             )
             .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
@@ -261,7 +262,10 @@ public static class ServiceRegistration
         if (settings.MigrateOnStartup)
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<FinanceMatchDbContext>().Database.MigrateAsync(ct);
+            var database = scope.ServiceProvider.GetRequiredService<FinanceMatchDbContext>().Database;
+            // A migration rewrites whole tables at times (the monthly records into partitions): no statement time limit.
+            database.SetCommandTimeout(0);
+            await database.MigrateAsync(ct);
         }
         await ProtectLegacySecrets.RunAsync(services, ct);
         await Features.Consents.ChainLegacyAccessRecords.RunAsync(services.GetRequiredService<NpgsqlDataSource>(), ct);
@@ -269,7 +273,8 @@ public static class ServiceRegistration
         await services.GetRequiredService<OperatorBootstrap>().EnsureAsync(ct);
         if (settings.RunsWorkers)
         {
-            HangfireSetup.RegisterRecurringJobs(services.GetRequiredService<IRecurringJobManager>());
+            await Features.Feeds.MaintainFeedPartitions.RunAsync(services, ct);
+            await HangfireSetup.RegisterRecurringJobsAsync(services, ct);
             await Features.Feeds.ScheduleFeedSources.RegisterAllAsync(services, ct);
         }
     }

@@ -7,7 +7,7 @@ using Hangfire.PostgreSql;
 
 namespace FinanceMatch.Api.Jobs;
 
-public static class HangfireSetup
+public static partial class HangfireSetup
 {
     public const string Schema = "hangfire";
     public const string ExpireUnansweredMatchesJobId = "expire-unanswered-matches";
@@ -84,6 +84,41 @@ public static class HangfireSetup
         return services;
     }
 
+    /// <summary>
+    /// Registers the recurring jobs at start-up. A process killed while it held a recurring job's lock leaves that lock
+    /// until <c>DistributedLockTimeout</c> (one minute) passes: the registration waits it out instead of failing the start.
+    /// </summary>
+    public static async Task RegisterRecurringJobsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var jobs = services.GetRequiredService<IRecurringJobManager>();
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            try
+            {
+                RegisterRecurringJobs(jobs);
+                return;
+            }
+            catch (Exception e)
+                when (e is Hangfire.Storage.DistributedLockTimeoutException or PostgreSqlDistributedLockException
+                    && DateTimeOffset.UtcNow < deadline
+                )
+            {
+                LogRegistrationWaiting(
+                    services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HangfireSetup).FullName!),
+                    e.Message
+                );
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+            }
+        }
+    }
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Recurring jobs not registered yet, a lock is held (by a process that died?); trying again: {Reason}"
+    )]
+    private static partial void LogRegistrationWaiting(ILogger logger, string reason);
+
     /// <summary>Recurring jobs have stable ids, so every process may register them and they exist once.</summary>
     public static void RegisterRecurringJobs(IRecurringJobManager jobs)
     {
@@ -120,6 +155,13 @@ public static class HangfireSetup
             JobQueues.Default,
             job => job.Run(CancellationToken.None),
             "30 18 * * *"
+        );
+        // 17:00 UTC is 01:00 in China: next months' partitions of the feed tables, long before a batch can need them.
+        jobs.AddOrUpdate<Features.Feeds.MaintainFeedPartitions.Job>(
+            Features.Feeds.MaintainFeedPartitions.RecurringJobId,
+            JobQueues.Default,
+            job => job.Run(CancellationToken.None),
+            "0 17 * * *"
         );
         // 19:00 UTC is 03:00 in China, after the nightly rebuild.
         jobs.AddOrUpdate<Features.Retention.ApplyRetention.Job>(

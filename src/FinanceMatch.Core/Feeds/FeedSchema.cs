@@ -153,6 +153,15 @@ public sealed class FeedSchema
     /// </summary>
     public bool AppliedByItsOwnRules { get; }
 
+    /// <summary>
+    /// Records of a month (tax, social security, utilities, housing fund): the ones that grow with firms × months. Their
+    /// table is partitioned by period, a partition a month (<see cref="FeedPartitions"/>).
+    /// </summary>
+    public bool IsMonthly => !AppliedByItsOwnRules && KeyColumns.Contains("period");
+
+    /// <summary>The feeds whose tables are partitioned by month.</summary>
+    public static IEnumerable<FeedSchema> Monthly => All.Values.Where(s => s.IsMonthly);
+
     /// <summary>A record's start and end fields, when it has both: the end cannot precede the start.</summary>
     public (string Start, string End)? Span { get; }
 

@@ -22,4 +22,11 @@ public sealed class FeedOptions
 
     /// <summary>How long the raw uploaded payload of a finished batch is kept (for audit and replay) before it is purged.</summary>
     public int PayloadRetentionDays { get; set; } = 90;
+
+    /// <summary>
+    /// How many months of monthly records (tax, social security, utilities, housing fund) are kept, the month in progress
+    /// included: five years, as long as an adverse record; at least 25 (a profile looks back 24 months). Older months are
+    /// dropped whole, partition by partition.
+    /// </summary>
+    public int PeriodRetentionMonths { get; set; } = 60;
 }

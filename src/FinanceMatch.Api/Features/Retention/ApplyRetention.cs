@@ -1,6 +1,8 @@
 using FinanceMatch.Api.Features.Feeds;
 using FinanceMatch.Api.Features.Webhooks;
+using FinanceMatch.Api.Infrastructure;
 using FinanceMatch.Api.Jobs;
+using FinanceMatch.Core.Feeds;
 using Mediator;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,7 +13,8 @@ namespace FinanceMatch.Api.Features.Retention;
 /// The nightly retention round, by law and by configuration: adverse records (penalties, court records) five years
 /// after they ended (revoked or closed, else decided or filed; 征信业管理条例 art. 16); raw uploaded batch payloads after
 /// <c>Feeds:PayloadRetentionDays</c>; webhook bodies of finished deliveries after <c>Webhooks:PayloadRetentionDays</c>
-/// (the delivery log stays). Access records are not touched: the database refuses to delete one younger than five
+/// (the delivery log stays); monthly records (tax, social security, utilities, housing fund) older than
+/// <c>Feeds:PeriodRetentionMonths</c>, a whole month's partition at a time. Access records are not touched: the database refuses to delete one younger than five
 /// years. Each rule logs what it removed; a repeated round removes nothing more.
 /// </summary>
 public static partial class ApplyRetention
@@ -26,7 +29,8 @@ public static partial class ApplyRetention
         int JudicialRecords,
         int PayloadChunks,
         int WebhookPayloads,
-        int Seizures = 0
+        int Seizures = 0,
+        long MonthlyRecords = 0
     );
 
     public sealed class Handler(
@@ -57,6 +61,20 @@ public static partial class ApplyRetention
                 adverseCutoff,
                 ct
             );
+            // Whole months go: a partition dropped is gone at once, where deleting its rows would leave dead tuples to vacuum.
+            var monthsCutoff = FeedPartitions.RetentionCutoff(
+                DateOnly.FromDateTime(now.UtcDateTime),
+                feeds.Value.PeriodRetentionMonths
+            );
+            var monthly = 0L;
+            foreach (var schema in FeedSchema.Monthly)
+                monthly += await Sql.ScalarAsync<long>(
+                    dataSource,
+                    "SELECT financematch.drop_period_partitions_before($1, $2)",
+                    ct,
+                    schema.Table,
+                    monthsCutoff
+                );
             var chunks = await ExecuteAsync(
                 """
                 DELETE FROM financematch.feed_batch_chunks c USING financematch.feed_batches b
@@ -84,7 +102,9 @@ public static partial class ApplyRetention
                 bodies,
                 webhooks.Value.PayloadRetentionDays
             );
-            return new RetentionResult(penalties, judicial, chunks, bodies, seizures);
+            if (monthly > 0)
+                LogMonthsDropped(logger, monthly, monthsCutoff);
+            return new RetentionResult(penalties, judicial, chunks, bodies, seizures, monthly);
         }
 
         private async Task<int> ExecuteAsync(string sql, object cutoff, CancellationToken ct)
@@ -100,6 +120,12 @@ public static partial class ApplyRetention
         public Task Run(CancellationToken ct) =>
             exclusive.RunAsync(RecurringJobId, token => sender.Send(new Command(), token).AsTask(), ct);
     }
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Retention: removed {Records} monthly records of periods before {Cutoff}"
+    )]
+    private static partial void LogMonthsDropped(ILogger logger, long records, DateOnly cutoff);
 
     [LoggerMessage(
         Level = LogLevel.Information,
