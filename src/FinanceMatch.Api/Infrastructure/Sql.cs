@@ -109,6 +109,20 @@ public static partial class Sql
         return command;
     }
 
+    /// <summary>
+    /// A statement of an <see cref="NpgsqlBatch"/> (several statements sent in one round trip), its positional parameters
+    /// given as <see cref="Command"/> takes them.
+    /// </summary>
+    public static NpgsqlBatchCommand BatchCommand(string sql, params object?[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+            command.Parameters.Add(
+                parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter ?? DBNull.Value }
+            );
+        return command;
+    }
+
     /// <summary>Runs a statement with no time limit (the bulk paths' statements may run long); returns the rows it touched.</summary>
     public static async Task<int> ExecuteAsync(
         NpgsqlConnection connection,

@@ -1,3 +1,4 @@
+using FinanceMatch.Api.Features.Consents;
 using FinanceMatch.Core.Consents;
 
 namespace FinanceMatch.UnitTests.Consents;
@@ -62,5 +63,53 @@ public sealed class AccessChainTests
             );
         Assert.That(Hash("loanAssessment", "tax"), Is.Not.EqualTo(Hash("postLoanMonitoring", "tax")));
         Assert.That(Hash("loanAssessment", "tax"), Is.Not.EqualTo(Hash("loanAssessment", "utility")));
+    }
+
+    [Test]
+    public void AReportReadsCanonicalHead_CompletedAsItsStatementDoes_IsTheRecordsCanonicalString()
+    {
+        var at = new DateTimeOffset(2026, 12, 1, 16, 30, 5, TimeSpan.Zero).AddTicks(1_234_560);
+        var bank = new ReportAccess
+        {
+            Id = Guid.CreateVersion7(at),
+            ActorRole = AccessActor.Bank,
+            InstitutionId = Guid.NewGuid(),
+            ConsentId = Guid.NewGuid(),
+            Purpose = ConsentPurpose.PostLoanMonitoring,
+            Scopes = [ConsentScope.Profile, ConsentScope.SocialSecurity, ConsentScope.IntellectualProperty],
+            AccessedAt = at,
+            PreviousHash = AccessChain.Genesis,
+        };
+        var @operator = new ReportAccess
+        {
+            Id = Guid.CreateVersion7(at),
+            ActorRole = AccessActor.Operator,
+            OperatorClientId = "operator",
+            Scopes = [.. Enum.GetValues<ConsentScope>()],
+            AccessedAt = at,
+            PreviousHash = new string('a', 64),
+        };
+
+        // What Sql/RecordReportRead.sql hashes: previous hash, the head, consent id|purpose|scopes (their wire names).
+        string Completed(ReportAccess a) =>
+            a.PreviousHash
+            + ReportAccessLog.CanonicalHead(a.Id, a.AccessedAt, a.ActorRole, a.InstitutionId)
+            + (a.ConsentId?.ToString("D") ?? "")
+            + "|"
+            + (a.Purpose is { } purpose ? ReportAccessLog.Wire(purpose) : "")
+            + "|"
+            + string.Join(
+                ',',
+                a.Scopes.Select(s =>
+                    ReportAccessLog.ScopeWireNames[Array.IndexOf(ReportAccessLog.ScopeNames, s.ToString())]
+                )
+            );
+        Assert.That(Completed(bank), Is.EqualTo(ReportAccessLog.CanonicalOf(bank)));
+        Assert.That(Completed(@operator), Is.EqualTo(ReportAccessLog.CanonicalOf(@operator)));
+        Assert.That(
+            ReportAccessLog.ScopeNames,
+            Is.EqualTo(@operator.Scopes.Select(s => s.ToString())),
+            "an operator's record lists every scope in this order"
+        );
     }
 }
