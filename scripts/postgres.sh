@@ -4,61 +4,15 @@
 # it is missing) and exports the connection string. Safe to run any number of times.
 set -euo pipefail
 
-FM_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-FM_PG_PASSWORD="${FINANCEMATCH_PG_PASSWORD:-financematch-dev}"
+source "$(dirname "${BASH_SOURCE[0]}")/pg-common.sh"
 FM_PG_DIR="${FINANCEMATCH_PG_DIR:-$FM_REPO_ROOT/.data/postgres}"
 
-fm_log() { echo "[financematch] $*" >&2; }
-
-fm_as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-fm_pg_bindir() {
-  local dir
-  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-  if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then echo "$dir"; return; fi
-  if command -v pg_ctl >/dev/null 2>&1 && command -v initdb >/dev/null 2>&1; then dirname "$(command -v pg_ctl)"; return; fi
-}
-
-# Installs a distribution package when the command it provides is missing: fm_ensure_command wrk [package].
-fm_ensure_command() {
-  command -v "$1" >/dev/null 2>&1 && return 0
-  fm_log "$1 is not installed; installing the distribution's ${2:-$1} package"
-  fm_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  fm_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${2:-$1}" >/dev/null
-}
-
-fm_install_postgres() {
-  fm_log "PostgreSQL is not installed; installing it from the distribution's packages"
-  fm_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  # The package's own cluster is not used; ours lives under the repository.
-  fm_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-client >/dev/null
-}
-
-# Runs a PostgreSQL server program as the cluster owner: postgres refuses to run as root.
-fm_pg_run() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-fm_port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 # A new cluster takes the first free port from 55432 (or FINANCEMATCH_PG_PORT); it keeps that port afterwards.
-fm_choose_port() {
-  local port="${FINANCEMATCH_PG_PORT:-55432}"
-  while fm_port_in_use "$port"; do port=$((port + 1)); done
-  echo "$port"
-}
+fm_choose_port() { fm_free_port "${FINANCEMATCH_PG_PORT:-55432}"; }
 
 fm_start_private_cluster() {
   local bindir
-  bindir=$(fm_pg_bindir)
-  if [ -z "$bindir" ]; then
-    fm_install_postgres
-    bindir=$(fm_pg_bindir)
-  fi
-  [ -n "$bindir" ] || { fm_log "PostgreSQL binaries not found after installation"; exit 1; }
-  command -v psql >/dev/null 2>&1 || fm_install_postgres
+  bindir=$(fm_require_postgres)
 
   if [ ! -s "$FM_PG_DIR/PG_VERSION" ]; then
     fm_log "creating a private PostgreSQL cluster in $FM_PG_DIR"
