@@ -69,6 +69,16 @@ try
         );
         return;
     }
+    if (mode == "failover")
+    {
+        Environment.ExitCode = await FailoverDrill.RunAsync(
+            apiDll,
+            connectionString,
+            root,
+            secondsAfter: numbers.Length > 0 ? rows : 40
+        );
+        return;
+    }
     if (mode == "load")
     {
         await MixedLoadBenchmark.RunAsync(

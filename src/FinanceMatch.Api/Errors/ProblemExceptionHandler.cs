@@ -174,17 +174,34 @@ internal sealed partial class ProblemExceptionHandler(
         };
 
     /// <summary>
-    /// PostgreSQL is down, restarting or refusing connections: Npgsql marks such errors transient. A connection the
-    /// server cut between two statements of one request is reported by the next statement as "Connection is not open".
+    /// PostgreSQL is down, restarting, failing over or refusing connections. Npgsql marks most such errors transient; a
+    /// failure of its own below the server's answers (no host reachable, none of them the primary yet: "No suitable host
+    /// was found", an aggregate of each host's failure) is never a client's mistake either. The server's own refusals
+    /// while it fails over: shutting down or starting up (57P01–57P03), a connection failure (class 08), and a write
+    /// sent to a node that has just become a standby (25006). A connection the server cut between two statements of
+    /// one request is reported by the next statement as "Connection is not open".
     /// </summary>
-    private static bool DatabaseUnavailable(Exception exception)
+    internal static bool DatabaseUnavailable(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is NpgsqlException { IsTransient: true })
-                return true;
-            if (e is InvalidOperationException { Source: "Npgsql", Message: "Connection is not open" })
-                return true;
+            switch (e)
+            {
+                case PostgresException postgres:
+                    return postgres.IsTransient
+                        || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                        || postgres.SqlState
+                            is PostgresErrorCodes.AdminShutdown
+                                or PostgresErrorCodes.CrashShutdown
+                                or PostgresErrorCodes.CannotConnectNow
+                                or PostgresErrorCodes.ReadOnlySqlTransaction;
+                case NpgsqlException:
+                    return true;
+                case AggregateException aggregate when aggregate.InnerExceptions.Any(DatabaseUnavailable):
+                    return true;
+                case InvalidOperationException { Source: "Npgsql", Message: "Connection is not open" }:
+                    return true;
+            }
         }
         return false;
     }

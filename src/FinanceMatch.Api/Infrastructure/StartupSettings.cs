@@ -95,6 +95,13 @@ public sealed record StartupSettings(
             builder.MaxAutoPrepare = 200;
         if (!SaysAnything(connectionString, "NoResetOnClose"))
             builder.NoResetOnClose = true;
+        // Several hosts (a Patroni pair): a host found down or a standby is asked again after 2 s, not 10, so the
+        // platform finds a newly promoted primary within seconds of its promotion.
+        if (
+            builder.Host?.Contains(',', StringComparison.Ordinal) == true
+            && !SaysAnything(connectionString, "HostRecheckSeconds")
+        )
+            builder.HostRecheckSeconds = 2;
         return builder.ConnectionString;
     }
 
