@@ -69,6 +69,17 @@ try
         );
         return;
     }
+    if (mode == "scale")
+    {
+        await ScaleBenchmark.RunAsync(
+            apiDll,
+            connectionString,
+            root,
+            firms: numbers.Length > 0 ? rows : 1_000_000,
+            matches: numbers.Length > 1 ? long.Parse(numbers[1], CultureInfo.InvariantCulture) : 10_000_000
+        );
+        return;
+    }
     if (mode == "failover")
     {
         Environment.ExitCode = await FailoverDrill.RunAsync(

@@ -181,6 +181,64 @@ internal static partial class ReportReadBenchmark
             $"report reads answered 200: {reports.Requests - reports.NonSuccess:N0}; access records written: {accesses:N0}; API peak RSS {api.PeakRssBytes / 1048576.0:0} MiB"
         );
         Console.WriteLine(cpuLine);
+
+        var open = await OpenLoopAsync(api.BaseUrl, bankToken, ids, perSecond: 100, seconds: 20);
+        Console.WriteLine(
+            $"open loop, 100 reads/s for 20 s (latency from each read's scheduled start): p50 {open.P50:0.0} ms, "
+                + $"p95 {open.P95:0.0} ms, p99 {open.P99:0.0} ms, max {open.Max:0.0} ms; non-2xx {open.Failures}"
+        );
+    }
+
+    /// <summary>
+    /// Reads sent at a fixed rate whatever the answers (an open loop: a slow answer does not delay the next read), each
+    /// timed from the moment it was due, so queueing behind a slow read counts against the latency.
+    /// </summary>
+    public static async Task<(double P50, double P95, double P99, double Max, int Failures)> OpenLoopAsync(
+        string baseUrl,
+        string bankToken,
+        IReadOnlyList<Guid> firms,
+        int perSecond,
+        int seconds
+    )
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 })
+        {
+            BaseAddress = new Uri(baseUrl),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bankToken);
+        for (var i = 0; i < 50; i++) // warm connections and plans
+            (
+                await http.GetAsync(new Uri($"/api/v1/enterprises/{firms[i % firms.Count]}/report", UriKind.Relative))
+            ).Dispose();
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var failures = 0;
+        var start = Stopwatch.GetTimestamp();
+        var sent = new List<Task>();
+        for (var i = 0; i < perSecond * seconds; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            var wait = due - Stopwatch.GetElapsedTime(start);
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait);
+            var firm = firms[i % firms.Count];
+            sent.Add(
+                Task.Run(async () =>
+                {
+                    using var response = await http.GetAsync(
+                        new Uri($"/api/v1/enterprises/{firm}/report", UriKind.Relative)
+                    );
+                    await response.Content.ReadAsByteArrayAsync();
+                    if (!response.IsSuccessStatusCode)
+                        Interlocked.Increment(ref failures);
+                    latencies.Add((Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds);
+                })
+            );
+        }
+        await Task.WhenAll(sent);
+        var sorted = latencies.Order().ToList();
+        double Percentile(double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+        return (Percentile(0.50), Percentile(0.95), Percentile(0.99), sorted[^1], failures);
     }
 
     private static async Task<(double Tps, double AverageMs, int Clients)> PgbenchFloorAsync(
@@ -197,7 +255,8 @@ internal static partial class ReportReadBenchmark
                 """
                 CREATE TABLE public.bench_firms AS
                 SELECT row_number() OVER () AS n, e.id, e.uscc, c.id AS consent_id, c.institution_id
-                FROM financematch.enterprises e JOIN financematch.consents c ON c.enterprise_id = e.id;
+                FROM financematch.enterprises e JOIN financematch.consents c ON c.enterprise_id = e.id
+                WHERE c.institution_id = (SELECT id FROM financematch.institutions WHERE code = 'BENCH-BANK');
                 ALTER TABLE public.bench_firms ADD PRIMARY KEY (n);
                 """,
                 connection

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FinanceMatch.Client;
 using FinanceMatch.Client.Contracts;
 
 namespace FinanceMatch.Benchmarks;
@@ -62,6 +63,21 @@ internal static class StatisticsBenchmark
                 + $"setup {clock.Elapsed.TotalSeconds:0.0} s; {calls} calls per endpoint"
         );
 
+        await MeasureAsync(connectionString, anonymous, @operator, bank, calls);
+    }
+
+    /// <summary>
+    /// The rollups built from nothing, then every statistics endpoint <paramref name="calls"/> times against the floor,
+    /// then a burst of live decisions; on whatever loan requests and matches the database holds.
+    /// </summary>
+    public static async Task MeasureAsync(
+        string connectionString,
+        FinanceMatchClient anonymous,
+        FinanceMatchClient @operator,
+        FinanceMatchClient bank,
+        int calls
+    )
+    {
         var build = Stopwatch.StartNew();
         var built = await @operator.Statistics.RefreshAsync();
         var rollupRows = await BenchmarkSql.ScalarAsync(

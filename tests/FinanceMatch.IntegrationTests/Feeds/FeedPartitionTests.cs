@@ -5,8 +5,6 @@ using FinanceMatch.Client.Contracts;
 using FinanceMatch.IntegrationTests.Support;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using FeedPartitions = FinanceMatch.Core.Feeds.FeedPartitions;
-using FeedSchema = FinanceMatch.Core.Feeds.FeedSchema;
 
 namespace FinanceMatch.IntegrationTests.Feeds;
 
@@ -26,12 +24,12 @@ public sealed class FeedPartitionTests
         }
     }
 
-    private static DateOnly Cutoff => FeedPartitions.RetentionCutoff(ThisMonth, 60);
+    private static DateOnly Cutoff => Core.Feeds.FeedPartitions.RetentionCutoff(ThisMonth, 60);
 
     [Test]
     public async Task MonthlyTables_ArePartitionedByMonth_FromTheCutoffToThreeMonthsAhead()
     {
-        foreach (var table in FeedSchema.Monthly.Select(s => s.Table))
+        foreach (var table in Core.Feeds.FeedSchema.Monthly.Select(s => s.Table))
         {
             var partitions = await Sql.QueryAsync(
                 """
@@ -43,10 +41,10 @@ public sealed class FeedPartitionTests
             );
             Assert.That(partitions, Does.Contain($"{table}_default"), table);
             for (var month = Cutoff; month <= ThisMonth.AddMonths(3); month = month.AddMonths(1))
-                Assert.That(partitions, Does.Contain(FeedPartitions.PartitionName(table, month)), table);
+                Assert.That(partitions, Does.Contain(Core.Feeds.FeedPartitions.PartitionName(table, month)), table);
             Assert.That(
                 partitions,
-                Does.Not.Contain(FeedPartitions.PartitionName(table, ThisMonth.AddMonths(4))),
+                Does.Not.Contain(Core.Feeds.FeedPartitions.PartitionName(table, ThisMonth.AddMonths(4))),
                 "created ahead, not without end"
             );
         }
@@ -55,7 +53,7 @@ public sealed class FeedPartitionTests
                 "SELECT c.relname FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid WHERE c.relnamespace = 'financematch'::regnamespace ORDER BY 1",
                 r => r.GetString(0)
             ),
-            Is.EquivalentTo(FeedSchema.Monthly.Select(s => s.Table))
+            Is.EquivalentTo(Core.Feeds.FeedSchema.Monthly.Select(s => s.Table))
         );
     }
 
@@ -77,7 +75,7 @@ public sealed class FeedPartitionTests
         Assert.That(await PartitionOf(uscc, moved), Is.EqualTo("financematch.tax_records_default"));
         Assert.That(
             await PartitionOf(uscc, kept),
-            Is.EqualTo($"financematch.{FeedPartitions.PartitionName("tax_records", kept)}")
+            Is.EqualTo($"financematch.{Core.Feeds.FeedPartitions.PartitionName("tax_records", kept)}")
         );
 
         // A month's partition created after its rows came: they move in, the others stay where they were.
@@ -87,7 +85,7 @@ public sealed class FeedPartitionTests
         );
         Assert.That(
             await PartitionOf(uscc, moved),
-            Is.EqualTo($"financematch.{FeedPartitions.PartitionName("tax_records", moved)}")
+            Is.EqualTo($"financematch.{Core.Feeds.FeedPartitions.PartitionName("tax_records", moved)}")
         );
         Assert.That(await PartitionOf(uscc, waiting), Is.EqualTo("financematch.tax_records_default"));
         Assert.That(
@@ -104,7 +102,7 @@ public sealed class FeedPartitionTests
         Assert.That(
             await Sql.ScalarAsync<bool>(
                 "SELECT to_regclass($1) IS NULL",
-                $"financematch.{FeedPartitions.PartitionName("tax_records", moved)}"
+                $"financematch.{Core.Feeds.FeedPartitions.PartitionName("tax_records", moved)}"
             ),
             Is.True,
             "the month before the cutoff is dropped whole"
@@ -120,7 +118,7 @@ public sealed class FeedPartitionTests
         Assert.That(
             await Sql.ScalarAsync<bool>(
                 "SELECT to_regclass($1) IS NOT NULL",
-                $"financematch.{FeedPartitions.PartitionName("tax_records", kept)}"
+                $"financematch.{Core.Feeds.FeedPartitions.PartitionName("tax_records", kept)}"
             ),
             Is.True,
             "the cutoff month is kept"
@@ -140,9 +138,13 @@ public sealed class FeedPartitionTests
                 r => r.GetString(0)
             )
         );
-        Assert.That(plan, Does.Contain(FeedPartitions.PartitionName("tax_records", since)));
-        Assert.That(plan, Does.Contain(FeedPartitions.PartitionName("tax_records", ThisMonth)));
-        Assert.That(plan, Does.Not.Contain(FeedPartitions.PartitionName("tax_records", since.AddMonths(-1))), plan);
+        Assert.That(plan, Does.Contain(Core.Feeds.FeedPartitions.PartitionName("tax_records", since)));
+        Assert.That(plan, Does.Contain(Core.Feeds.FeedPartitions.PartitionName("tax_records", ThisMonth)));
+        Assert.That(
+            plan,
+            Does.Not.Contain(Core.Feeds.FeedPartitions.PartitionName("tax_records", since.AddMonths(-1))),
+            plan
+        );
     }
 
     private static Task<string> PartitionOf(string uscc, DateOnly period) =>

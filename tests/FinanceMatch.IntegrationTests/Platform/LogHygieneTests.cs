@@ -139,6 +139,15 @@ public sealed class LogHygieneTests
                 TimeSpan.FromSeconds(60),
                 "the worker never processed the batch"
             );
+            // The batch is completed in the database before its line reaches the worker's console: wait for the line too.
+            await Eventually.HoldsAsync(
+                () =>
+                    Task.FromResult(
+                        worker.Output.Any(l => l.Contains("\"Message\":\"Batch ", StringComparison.Ordinal))
+                    ),
+                TimeSpan.FromSeconds(30),
+                "the worker never logged the batch"
+            );
             await Eventually.HoldsAsync(
                 () =>
                     Task.FromResult(receiver.Requests.Any(r => r.Body.Contains("\"ping\"", StringComparison.Ordinal))),
