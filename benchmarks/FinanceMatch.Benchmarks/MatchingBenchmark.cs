@@ -263,39 +263,42 @@ internal static partial class MatchingBenchmark
     }
 
     /// <summary>Products of realistic variety: amount bands, terms, rates, guarantee types, regions, industries and eligibility.</summary>
+    /// <summary>None when <paramref name="products"/> is 0: the database already holds its catalogue (benchmarks/scale.sh).</summary>
     private static Task GenerateProductsAsync(string connectionString, int products) =>
-        BenchmarkSql.ExecuteAsync(
-            connectionString,
-            $"""
-            WITH banks AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM financematch.institutions),
-            generated AS (
-                SELECT g, gen_random_uuid() AS id, (SELECT id FROM banks WHERE n = g % 100) AS institution_id,
-                    (ARRAY[100000, 300000, 500000, 1000000, 2000000])[1 + g % 5]::numeric AS min_amount,
-                    (ARRAY[5, 10, 20])[1 + g / 5 % 3] AS amount_factor,
-                    (ARRAY[3, 6, 12])[1 + g / 15 % 3] AS min_term, (ARRAY[12, 36, 60])[1 + g / 45 % 3] AS max_term,
-                    3.2 + (g % 60) / 10.0 AS min_rate,
-                    CASE g / 7 % 5 WHEN 0 THEN ARRAY['Credit'] WHEN 1 THEN ARRAY['Credit','Pledge'] WHEN 2 THEN ARRAY['Mortgage']
-                        WHEN 3 THEN ARRAY['Guarantee','Mortgage'] ELSE ARRAY['Pledge'] END AS guarantees,
-                    CASE g / 11 % 4 WHEN 0 THEN ARRAY[]::text[] WHEN 1 THEN ARRAY['44'] WHEN 2 THEN ARRAY['4406'] ELSE ARRAY['4403','4401'] END AS divisions,
-                    CASE g / 13 % 3 WHEN 0 THEN ARRAY[]::text[] WHEN 1 THEN ARRAY['C'] ELSE ARRAY['C3','F'] END AS include,
-                    (ARRAY[NULL, NULL, 'BBB', 'A', 'BB'])[1 + g / 17 % 5] AS min_grade,
-                    (ARRAY[NULL, 100000, 300000, NULL])[1 + g / 19 % 4]::numeric AS min_tax
-                FROM generate_series(0, {products - 1}) g)
-            INSERT INTO financematch.products (id, institution_id, version, status, name, description, min_amount, max_amount, min_term_months,
-                max_term_months, min_annual_rate, max_annual_rate, guarantee_types, division_prefixes, industry_include, industry_exclude,
-                min_grade, min_score, min_years_in_operation, min_annual_tax_paid, min_insured_employees, exclude_dishonest_debtors,
-                exclude_serious_penalties_months, tags, created_at, updated_at, published_at)
-            SELECT id, institution_id, 1, 'Published', 'Product ' || g, 'Generated', min_amount, min_amount * amount_factor, min_term,
-                greatest(max_term, min_term), min_rate, min_rate + 2, guarantees, divisions, include, ARRAY[]::text[], min_grade, NULL,
-                CASE WHEN g % 3 = 0 THEN 2 END, min_tax, NULL, true, CASE WHEN g % 4 = 0 THEN 36 END, ARRAY['generated'], now(), now(), now()
-            FROM generated;
-            INSERT INTO financematch.product_versions (product_id, version, terms, created_at)
-            SELECT id, 1, jsonb_build_object('name', name, 'minAmount', min_amount, 'maxAmount', max_amount, 'minTermMonths', min_term_months,
-                'maxTermMonths', max_term_months, 'minAnnualRate', min_annual_rate, 'maxAnnualRate', max_annual_rate), now()
-            FROM financematch.products;
-            ANALYZE financematch.products;
-            """
-        );
+        products == 0
+            ? Task.CompletedTask
+            : BenchmarkSql.ExecuteAsync(
+                connectionString,
+                $"""
+                WITH banks AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM financematch.institutions),
+                generated AS (
+                    SELECT g, gen_random_uuid() AS id, (SELECT id FROM banks WHERE n = g % 100) AS institution_id,
+                        (ARRAY[100000, 300000, 500000, 1000000, 2000000])[1 + g % 5]::numeric AS min_amount,
+                        (ARRAY[5, 10, 20])[1 + g / 5 % 3] AS amount_factor,
+                        (ARRAY[3, 6, 12])[1 + g / 15 % 3] AS min_term, (ARRAY[12, 36, 60])[1 + g / 45 % 3] AS max_term,
+                        3.2 + (g % 60) / 10.0 AS min_rate,
+                        CASE g / 7 % 5 WHEN 0 THEN ARRAY['Credit'] WHEN 1 THEN ARRAY['Credit','Pledge'] WHEN 2 THEN ARRAY['Mortgage']
+                            WHEN 3 THEN ARRAY['Guarantee','Mortgage'] ELSE ARRAY['Pledge'] END AS guarantees,
+                        CASE g / 11 % 4 WHEN 0 THEN ARRAY[]::text[] WHEN 1 THEN ARRAY['44'] WHEN 2 THEN ARRAY['4406'] ELSE ARRAY['4403','4401'] END AS divisions,
+                        CASE g / 13 % 3 WHEN 0 THEN ARRAY[]::text[] WHEN 1 THEN ARRAY['C'] ELSE ARRAY['C3','F'] END AS include,
+                        (ARRAY[NULL, NULL, 'BBB', 'A', 'BB'])[1 + g / 17 % 5] AS min_grade,
+                        (ARRAY[NULL, 100000, 300000, NULL])[1 + g / 19 % 4]::numeric AS min_tax
+                    FROM generate_series(0, {products - 1}) g)
+                INSERT INTO financematch.products (id, institution_id, version, status, name, description, min_amount, max_amount, min_term_months,
+                    max_term_months, min_annual_rate, max_annual_rate, guarantee_types, division_prefixes, industry_include, industry_exclude,
+                    min_grade, min_score, min_years_in_operation, min_annual_tax_paid, min_insured_employees, exclude_dishonest_debtors,
+                    exclude_serious_penalties_months, tags, created_at, updated_at, published_at)
+                SELECT id, institution_id, 1, 'Published', 'Product ' || g, 'Generated', min_amount, min_amount * amount_factor, min_term,
+                    greatest(max_term, min_term), min_rate, min_rate + 2, guarantees, divisions, include, ARRAY[]::text[], min_grade, NULL,
+                    CASE WHEN g % 3 = 0 THEN 2 END, min_tax, NULL, true, CASE WHEN g % 4 = 0 THEN 36 END, ARRAY['generated'], now(), now(), now()
+                FROM generated;
+                INSERT INTO financematch.product_versions (product_id, version, terms, created_at)
+                SELECT id, 1, jsonb_build_object('name', name, 'minAmount', min_amount, 'maxAmount', max_amount, 'minTermMonths', min_term_months,
+                    'maxTermMonths', max_term_months, 'minAnnualRate', min_annual_rate, 'maxAnnualRate', max_annual_rate), now()
+                FROM financematch.products p WHERE NOT EXISTS (SELECT 1 FROM financematch.product_versions v WHERE v.product_id = p.id);
+                ANALYZE financematch.products;
+                """
+            );
 
     private static async Task<List<FinanceMatchClient>> RegisterFirmsAsync(
         FinanceMatchClient anonymous,

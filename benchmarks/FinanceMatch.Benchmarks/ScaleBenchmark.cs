@@ -129,25 +129,25 @@ internal static class ScaleBenchmark
             (
                 "tax",
                 FeedType.Tax,
-                $"scale_tax_{City}",
+                $"dept_scale_tax_{City}",
                 $"SELECT uscc, '{tag}' AS period, tax_paid AS \"taxPaid\", taxable_revenue AS \"taxableRevenue\", arrears FROM financematch.tax_records WHERE period = '{lastDate}'"
             ),
             (
                 "social",
                 FeedType.SocialSecurity,
-                $"scale_ss_{City}",
+                $"dept_scale_ss_{City}",
                 $"SELECT uscc, '{tag}' AS period, insured_employees AS \"insuredEmployees\", contribution_paid AS \"contributionPaid\", arrears FROM financematch.social_security_records WHERE period = '{lastDate}'"
             ),
             (
                 "electricity",
                 FeedType.Utility,
-                $"scale_power_{City}",
+                $"dept_scale_power_{City}",
                 $"SELECT uscc, '{tag}' AS period, kind, consumption, amount_billed AS \"amountBilled\", amount_overdue AS \"amountOverdue\" FROM financematch.utility_records WHERE period = '{lastDate}' AND kind = 'electricity'"
             ),
             (
                 "water",
                 FeedType.Utility,
-                $"scale_water_{City}",
+                $"dept_scale_water_{City}",
                 $"SELECT uscc, '{tag}' AS period, kind, consumption, amount_billed AS \"amountBilled\", amount_overdue AS \"amountOverdue\" FROM financematch.utility_records WHERE period = '{lastDate}' AND kind = 'water'"
             ),
         };
@@ -265,7 +265,7 @@ internal static class ScaleBenchmark
                 WHERE c.relnamespace = 'financematch'::regnamespace AND c.relkind = 'r'
             )
             SELECT name, sum(greatest(reltuples, 0))::bigint, sum(pg_table_size(oid))::bigint, sum(pg_indexes_size(oid))::bigint
-            FROM parts GROUP BY name ORDER BY 3 + 4 DESC
+            FROM parts GROUP BY name ORDER BY sum(pg_table_size(oid)) + sum(pg_indexes_size(oid)) DESC
             """,
             connection
         );
