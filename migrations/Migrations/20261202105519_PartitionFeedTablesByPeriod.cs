@@ -84,7 +84,8 @@ namespace FinanceMatch.Migrations.Migrations
                 """
             );
             // Each table: the old one renamed aside, the partitioned one created with the same columns, key and index,
-            // its months from the oldest row kept (at most the default retention, 60 months) to three months ahead,
+            // its months from the oldest row (at most the default retention, 60 months, back; at least the 24 months a
+            // profile reads) to three months ahead,
             // the rows copied, the old table dropped.
             migrationBuilder.Sql(
                 $$"""
@@ -93,7 +94,8 @@ namespace FinanceMatch.Migrations.Migrations
                     t text;
                     pk text;
                     oldest date;
-                    window_start date := (date_trunc('month', now()) - interval '59 months')::date;
+                    look_back date := (date_trunc('month', now()) - interval '24 months')::date;
+                    retention_start date := (date_trunc('month', now()) - interval '59 months')::date;
                 BEGIN
                     FOREACH t IN ARRAY {{Tables}} LOOP
                         IF EXISTS (
@@ -113,7 +115,7 @@ namespace FinanceMatch.Migrations.Migrations
                         EXECUTE format('CREATE INDEX %I ON financematch.%I (batch_id)', 'ix_' || t || '_batch_id', t);
                         EXECUTE format('CREATE TABLE financematch.%I PARTITION OF financematch.%I DEFAULT', t || '_default', t);
                         EXECUTE format('SELECT min(period) FROM financematch.%I', t || '_unpartitioned') INTO oldest;
-                        PERFORM financematch.ensure_period_partitions(t, greatest(coalesce(oldest, window_start), window_start),
+                        PERFORM financematch.ensure_period_partitions(t, least(look_back, greatest(coalesce(oldest, look_back), retention_start)),
                             (date_trunc('month', now()) + interval '3 months')::date);
                         EXECUTE format('INSERT INTO financematch.%I SELECT * FROM financematch.%I', t, t || '_unpartitioned');
                         EXECUTE format('DROP TABLE financematch.%I', t || '_unpartitioned');

@@ -5,13 +5,17 @@ namespace FinanceMatch.UnitTests.Feeds;
 public sealed class FeedPartitionsTests
 {
     [Test]
-    public void Window_RunsFromTheCutoffMonthToThreeMonthsAhead()
+    public void Window_RunsFromTheLookBackToThreeMonthsAhead()
     {
         var (from, to) = FeedPartitions.Window(new DateOnly(2026, 12, 2), 60);
 
-        Assert.That(from, Is.EqualTo(new DateOnly(2022, 1, 1)), "60 months with December 2026 the last");
+        Assert.That(from, Is.EqualTo(new DateOnly(2024, 12, 1)), "the 24 months before December 2026");
         Assert.That(to, Is.EqualTo(new DateOnly(2027, 3, 1)));
     }
+
+    [Test]
+    public void Window_NeverStartsBeforeTheRetentionCutoff() =>
+        Assert.That(FeedPartitions.Window(new DateOnly(2026, 12, 2), 25).From, Is.EqualTo(new DateOnly(2024, 12, 1)));
 
     [Test]
     public void RetentionCutoff_KeepsTheMonthInProgressAndTheMonthsBefore()
