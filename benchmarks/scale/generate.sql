@@ -17,9 +17,14 @@
 --     in 12 product families with realistic amount, term, rate, security and eligibility terms.
 --   * :matches (default 10,000,000) matches over the last :months months with their loan requests and each request's
 --     consent, made as the matching engine makes them: the request's amount, term and securities fit the product, the
---     firm's city, industry and grade pass its rules, the best product of up to 20 banks (fewer when fewer banks have
---     one: those are the NoMatch requests), one product for the requests made to one product, ranked by the fit score
---     (the same parts as MatchRules.Fit: price, guarantee, eligibility margin, amount, term) with the reasons JSON.
+--     firm's city, industry and grade pass its rules, one product each of up to :max_matches banks (default 20, the
+--     engine's MaxMatchesPerRequest; fewer when fewer banks have a product for the ask, none: NoMatch), one product for
+--     the requests made to one product, ranked by the fit score (the same parts as MatchRules.Fit: price, guarantee,
+--     eligibility margin, amount, term) with the reasons JSON. With 100 products a bank nearly every bank has one for
+--     any ask, so most requests get 20 matches (about 540,000 requests for 10M matches); a smaller -v max_matches makes
+--     more, smaller requests. The firm's grade on the request (grade_when_posted, also the loans' grade) is drawn from
+--     its latent quality (C 7%, B 11%, BB 38% — small firms are BB at most —, BBB 21%, A 14%, AA 7%, AAA 2% of requests);
+--     the scoring model, run on these feeds, grades most firms A or AA (no penalties or court records are generated).
 --     Every match then lives the lifecycle Core allows up to :asof: pending → expired (72 h without answer) | declined |
 --     under review → declined | approved; the firm accepts at most one approved offer (every other open match of the
 --     request is withdrawn then), the bank disburses it; or the firm cancels (open matches withdrawn). Requests are
@@ -36,7 +41,8 @@
 -- HOW TO RUN
 --   createdb scale_x; start the API once against it with Database__MigrateOnStartup=true (that migrates it), stop it;
 --   psql -X -v ON_ERROR_STOP=1 -d scale_x -f benchmarks/scale/generate.sql \
---        -v firms=1000000 -v seed=42 -v months=24 -v products=10000 -v matches=10000000 [-v banks=100] [-v asof="'…'"]
+--        -v firms=1000000 -v seed=42 -v months=24 -v products=10000 -v matches=10000000 \
+--        [-v banks=100] [-v max_matches=20] [-v vacuum=1] [-v asof='2026-12-02 09:00:00+00']
 --   Every variable is optional (the defaults above). As superuser (the benchmarks connect as postgres) the load runs
 --   with session_replication_role = replica: no foreign-key or statistics triggers fire while loading; every foreign key
 --   of the loaded tables is checked at the end instead, and stats_stale_days is written as the triggers would have.
@@ -44,8 +50,13 @@
 --   definitions (the migration's, names included; unique ones are thereby checked). Primary keys stay. The feed tables
 --   are filled with plain INSERTs, one month at a time, so monthly range partitions (and a DEFAULT one) work unchanged.
 --   Server settings that matter for the 96M-row load: max_wal_size = 8GB and checkpoint_timeout = 30min (fewer
---   checkpoints, far fewer full-page writes); the session sets synchronous_commit = off, work_mem, maintenance_work_mem.
---   Disk at 1M firms: see benchmarks/scale/README notes in the report of issue 21 (about 40 GB with indexes).
+--   checkpoints, far fewer full-page writes); the session sets synchronous_commit = off, work_mem, maintenance_work_mem,
+--   temp_buffers (the generator's own tables are temporary) and jit = off. -v vacuum=0 ends with ANALYZE instead of
+--   VACUUM ANALYZE. benchmarks/scale/check.sql then checks the result (every rule it lists must have 0 violations).
+--   Sizes and times at 1M firms: about 50 minutes on a 2-core VM shared with other work
+--   (firms 1 min, feeds 19 min — 96M rows at ~85,000 a second —, matches 19 min, indexes 6 min, the rest 5 min); a 30 GB
+--   database (matches 12 GB, utility_records 9.0 GB, tax_records 4.1 GB, social_security_records 3.8 GB, the rest under
+--   1.3 GB), up to ~44 GB of disk at the peak of the load (WAL, index builds). 20,000 firms and 200,000 matches: ~1 min.
 --
 -- REPRODUCIBILITY
 --   Every value is a function of (seed, entity number[, month, match index]) through hashint8extended — never of scan
@@ -53,6 +64,26 @@
 --   the row's own timestamp and whose random part is hashed). :asof (default: now, to the second) is "today": the feeds
 --   end the month before it, the requests and matches end at it. Generate just before benchmarking (or pass a fixed
 --   :asof in the current month), since the API's profile rebuild and expiry jobs use the real clock.
+--
+-- DISTRIBUTIONS (the main ones; the code says the rest)
+--   Firms: cities by their share of the province's firms (Shenzhen 30%, Guangzhou 22%, Dongguan 10%, Foshan 8% …), a
+--   district of the city at random; 40 industry divisions by SME shares (trade ~30%, manufacturing ~28%, services …);
+--   established over 2 years ago (2 years plus an exponential of mean 7, at most 40); 60% registered in the
+--   platform's first two months, the rest evenly since; verified by business licence (65%, minutes) or operator review
+--   (hours). Turnover
+--   log-normal (sigma 1.2) by industry class, monthly growth ~N(0.3%, 1.2%), seasonality (February dip, December peak),
+--   noise 10%; tax at 1–6% of turnover by industry (none in small VAT-exempt months); staff ~ turnover / 45,000 yuan,
+--   55–100% insured at 1,050–1,800 yuan a head; electricity per yuan of turnover by industry with a summer peak; water
+--   per head. 6% of firms are in arrears on tax, contributions and bills for their last 1–6 months; 0.2–0.8% one-offs.
+--   Requests: 42% of firms ever ask; a request picks a firm already verified, long-standing members more often;
+--   volume rises over the window (the last month about twice the first), 92% on working days, 80% in office hours;
+--   13 round amounts around 12% of the firm's yearly turnover, terms 6–60 months and securities by amount; 15% cap the
+--   rate, 5% are made to one product. Matches: the bank never answers (25% → expired after 72 h), declines at once,
+--   reviews then declines, or approves (1–13% by grade); answers after ~14 h (log-normal, < 72 h), decisions ~2.5 days
+--   later; the firm accepts the first approved offer in 80% of cases (~1.5 days later), the bank pays out ~4 days
+--   later (1% never); a firm with offers it did not take cancels in 75% of cases, one without offers in 4%.
+--   Loans: defaults by grade (0.8–10%, growing with age over the first year), 2.5% overdue now, early settlements,
+--   settled at term; the bank's latest monthly report.
 --
 -- WHAT BENCHMARKS NEED TO KNOW
 --   * Firm n (1..:firms): credentials.client_id = 'ent_scale_' || n, role 'Enterprise', subject_id = enterprises.id.
@@ -125,8 +156,7 @@ SET TIME ZONE 'UTC';
 SELECT coalesce(nullif(:'asof', '')::timestamptz, date_trunc('second', now())) AS asof,
     (:firms)::int AS firms, (:seed)::bigint AS seed, (:months)::int AS months, (:products)::int AS products,
     (:matches)::bigint AS matches, (:banks)::int AS banks \gset
-SELECT (date_trunc('month', :'asof'::timestamptz) - make_interval(months => :months))::date AS first_period,
-    (date_trunc('month', :'asof'::timestamptz) - make_interval(months => :months + 2)) AS launch,
+SELECT (date_trunc('month', :'asof'::timestamptz) - make_interval(months => :months + 2)) AS launch,
     (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser \gset
 DO $$
 BEGIN
@@ -583,8 +613,8 @@ INSERT INTO scale_family VALUES
     (11, '设备按揭贷', 5, 4, 'Mortgage,Pledge|Pledge', '{500000,1000000}', '{5000000,10000000}', '{24,12}', '{60,60}', 3.6, 4.6, '{}', '{0.05,0.2,0.35,0.3,0.1}', '{设备,按揭}', '用于购置生产设备的按揭贷款。'),
     (12, '乡村振兴贷', 3, 16, 'Credit,Mortgage|Credit', '{10000,50000}', '{500000,1000000,3000000}', '{6,12,6}', '{12,36,24}', 3.6, 4.9, '{A}', '{0.2,0.3,0.3,0.2,0}', '{涉农,乡村振兴}', '支持农业经营主体的涉农贷款。');
 
--- Each bank offers some of the families (about a third, and at least one: banks specialise), weighted for a province-wide
--- or a local bank.
+-- Each bank offers some of the families (about a third, and at least one: banks specialise), weighted for a
+-- province-wide or a local bank.
 CREATE TEMP TABLE scale_bank_family AS
 SELECT b.b, pg_temp.lower_bounds(array_agg(CASE WHEN pg_temp.u(b.b * 100 + f.f, 521) < 0.35 OR f.f = 1 + b.b % 12
         THEN CASE WHEN b.home = 0 THEN f.w_province ELSE f.w_local END ELSE 0 END ORDER BY f.f)) AS family_lo
@@ -738,8 +768,8 @@ ANALYZE scale_borrower;
 -- Loan requests (with their consents)
 ------------------------------------------------------------------------------------------------------------------------
 SELECT pg_temp.step('loan requests: drafting asks until they make the matches wanted');
--- Request r (salts 6xx): its firm, ask and the banks that can match it; k the number of matches the engine makes (the
--- best product of each such bank, at most 20; one for a request made to one product).
+-- Request r (salts 6xx): its time, its firm, ask and the banks that can match it; k the number of matches the engine
+-- makes (a product of each such bank, at most max_matches; one for a request made to one product).
 CREATE FUNCTION pg_temp.request_draft(r_to bigint, max_matches integer, window_start timestamptz, asof timestamptz)
     RETURNS TABLE (r bigint, posted timestamptz, n int, city int, ic int, g int, k3 int, amount numeric, term int, types text[],
     mask int, banks int[], nb int, to_product boolean, k int) LANGUAGE sql STABLE AS $$
