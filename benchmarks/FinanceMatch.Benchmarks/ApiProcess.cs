@@ -96,6 +96,24 @@ internal sealed class ApiProcess : IAsyncDisposable
     /// <summary>Every line the API wrote, in order; written by its output and error readers at once.</summary>
     public static ConcurrentQueue<string> Log { get; } = new();
 
+    /// <summary>The timestamp and message of each log line after the first <paramref name="skip"/> that contains one of <paramref name="parts"/>.</summary>
+    public static IEnumerable<string> MessagesSince(int skip, params string[] parts) =>
+        Log.Skip(skip)
+            .Where(l => parts.Any(p => l.Contains(p, StringComparison.Ordinal)))
+            .Select(l =>
+            {
+                try
+                {
+                    using var json = System.Text.Json.JsonDocument.Parse(l);
+                    var time = json.RootElement.GetProperty("Timestamp").GetString()?.Trim();
+                    return $"{time?[11..^1]} {json.RootElement.GetProperty("Message").GetString()}";
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    return l;
+                }
+            });
+
     /// <summary>CPU time the API process has used so far.</summary>
     public TimeSpan CpuTime
     {

@@ -28,7 +28,7 @@ internal static partial class MatchingBenchmark
         const int banks = 100;
         const int firms = 200;
         Console.WriteLine(
-            $"matching: {products:N0} published products from {banks} banks; {firms} firms; {requests:N0} requests for the throughput run"
+            $"matching: {(products > 0 ? $"{products:N0} published products from {banks} banks" : "the published catalogue already there")}; {firms} firms; {requests:N0} requests for the throughput run"
         );
         await using var api = await ApiProcess.StartAsync(apiDll, connectionString, 5097, OperatorId, OperatorSecret);
         var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };

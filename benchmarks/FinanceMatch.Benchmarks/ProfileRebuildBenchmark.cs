@@ -128,7 +128,7 @@ internal static class ProfileRebuildBenchmark
         return (floorBest, times, peakRss);
     }
 
-    private static async Task<double> FloorAsync(string connectionString)
+    public static async Task<double> FloorAsync(string connectionString)
     {
         const string floorSql = """
             SELECT e.uscc, t.months, t.paid12, t.revenue12, s.employees, u.electricity

@@ -28,21 +28,48 @@ internal static class ScaleBenchmark
             $"scale: {firms:N0} firms, {firms * 96L:N0} feed records, {products:N0} products, {matches:N0} matches"
         );
 
-        // The schema first (an API process migrates it), then the data, with no job of the platform running meanwhile.
-        await using (
-            await ApiProcess.StartAsync(apiDll, connectionString, 5094, OperatorId, OperatorSecret, role: "api")
-        ) { }
+        // A world kept by an earlier run (FINANCEMATCH_SCALE_KEEP_WORLD=1) is copied instead of generated again.
+        var world = $"financematch_scale_world_{firms}_{matches}_{Seed}";
+        var run = new NpgsqlConnectionStringBuilder(connectionString);
+        var postgres = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString;
+        var keepWorld = Environment.GetEnvironmentVariable("FINANCEMATCH_SCALE_KEEP_WORLD") == "1";
         var generation = Stopwatch.StartNew();
-        await PsqlFileAsync(
-            connectionString,
-            Path.Combine(root, "benchmarks/scale/generate.sql"),
-            ("firms", firms.ToString(CultureInfo.InvariantCulture)),
-            ("seed", Seed.ToString(CultureInfo.InvariantCulture)),
-            ("months", "24"),
-            ("products", products.ToString(CultureInfo.InvariantCulture)),
-            ("matches", matches.ToString(CultureInfo.InvariantCulture))
-        );
-        Console.WriteLine($"scale: generated in {generation.Elapsed.TotalMinutes:0.0} min");
+        if (await BenchmarkSql.ScalarAsync(postgres, $"SELECT count(*) FROM pg_database WHERE datname = '{world}'") > 0)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await BenchmarkSql.ExecuteAsync(postgres, $"DROP DATABASE {run.Database}");
+            await BenchmarkSql.ExecuteAsync(postgres, $"CREATE DATABASE {run.Database} TEMPLATE {world}");
+            Console.WriteLine($"scale: copied the world kept in {world} in {generation.Elapsed.TotalMinutes:0.0} min");
+        }
+        else
+        {
+            // The schema first (an API process migrates it), then the data, with no job of the platform running meanwhile.
+            await using (
+                await ApiProcess.StartAsync(apiDll, connectionString, 5094, OperatorId, OperatorSecret, role: "api")
+            ) { }
+            await PsqlFileAsync(
+                connectionString,
+                Path.Combine(root, "benchmarks/scale/generate.sql"),
+                ("firms", firms.ToString(CultureInfo.InvariantCulture)),
+                ("seed", Seed.ToString(CultureInfo.InvariantCulture)),
+                ("months", "24"),
+                ("products", products.ToString(CultureInfo.InvariantCulture)),
+                ("matches", matches.ToString(CultureInfo.InvariantCulture))
+            );
+            Console.WriteLine($"scale: generated in {generation.Elapsed.TotalMinutes:0.0} min");
+            if (keepWorld)
+            {
+                NpgsqlConnection.ClearAllPools();
+                await BenchmarkSql.ExecuteAsync(postgres, $"CREATE DATABASE {world} TEMPLATE {run.Database}");
+                Console.WriteLine($"scale: the world kept in {world} for the next runs (drop it to generate again)");
+            }
+        }
+        var phases = (
+            Environment.GetEnvironmentVariable("FINANCEMATCH_SCALE_PHASES")
+            ?? "rebuild,cycle,disk,statistics,reports,matching"
+        )
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet();
 
         double rebuildFloor;
         await using (var api = await ApiProcess.StartAsync(apiDll, connectionString, 5094, OperatorId, OperatorSecret))
@@ -56,47 +83,71 @@ internal static class ScaleBenchmark
             Task<FinanceMatchClient> GeneratedAsync(string clientId) =>
                 SignInAsync(clientId, $"scale-{Seed}-{clientId}");
 
-            Console.WriteLine();
-            Console.WriteLine("## full profile rebuild");
-            var rebuild = await ProfileRebuildBenchmark.MeasureAsync(api, connectionString, runs: 1);
-            rebuildFloor = rebuild.Floor;
-            Console.WriteLine(
-                $"full rebuild of {firms:N0} firms: {rebuild.Runs[0] / rebuild.Floor:0.00}× the floor (target ≤ 3×); "
-                    + $"API peak RSS {rebuild.PeakRss / 1048576.0:0} MiB (target < 1,024)"
-            );
+            // The rebuild runs whenever no profile exists yet: reports and matching read them.
+            if (
+                phases.Contains("rebuild")
+                || await BenchmarkSql.ScalarAsync(connectionString, "SELECT count(*) FROM financematch.credit_profiles")
+                    == 0
+            )
+            {
+                Console.WriteLine();
+                Console.WriteLine("## full profile rebuild");
+                var rebuild = await ProfileRebuildBenchmark.MeasureAsync(api, connectionString, runs: 1);
+                rebuildFloor = rebuild.Floor;
+                Console.WriteLine(
+                    $"full rebuild of {firms:N0} firms: {rebuild.Runs[0] / rebuild.Floor:0.00}× the floor (target ≤ 3×); "
+                        + $"API peak RSS {rebuild.PeakRss / 1048576.0:0} MiB (target < 1,024)"
+                );
+            }
+            else
+                rebuildFloor = await ProfileRebuildBenchmark.FloorAsync(connectionString);
 
-            Console.WriteLine();
-            Console.WriteLine("## the monthly cycle");
-            var csvBytesPerFirmMonth = await MonthlyCycleAsync(
-                api,
-                connectionString,
-                firms,
-                rebuild.Floor,
-                GeneratedAsync
-            );
+            if (phases.Contains("cycle"))
+            {
+                Console.WriteLine();
+                Console.WriteLine("## the monthly cycle");
+                var csvBytesPerFirmMonth = await MonthlyCycleAsync(
+                    api,
+                    connectionString,
+                    firms,
+                    rebuildFloor,
+                    GeneratedAsync
+                );
+                if (phases.Contains("disk"))
+                {
+                    Console.WriteLine();
+                    Console.WriteLine("## disk");
+                    await DiskAsync(connectionString, firms, csvBytesPerFirmMonth);
+                }
+            }
 
-            Console.WriteLine();
-            Console.WriteLine("## disk");
-            await DiskAsync(connectionString, firms, csvBytesPerFirmMonth);
-
-            Console.WriteLine();
-            Console.WriteLine($"## statistics at {matches:N0} matches");
-            await StatisticsBenchmark.MeasureAsync(
-                connectionString,
-                anonymous,
-                await SignInAsync(OperatorId, OperatorSecret),
-                await GeneratedAsync("bank_scale_001"),
-                calls: 20
-            );
+            if (phases.Contains("statistics"))
+            {
+                Console.WriteLine();
+                Console.WriteLine($"## statistics at {matches:N0} matches");
+                await StatisticsBenchmark.MeasureAsync(
+                    connectionString,
+                    anonymous,
+                    await SignInAsync(OperatorId, OperatorSecret),
+                    await GeneratedAsync("bank_scale_001"),
+                    calls: 20
+                );
+            }
         }
 
-        Console.WriteLine();
-        Console.WriteLine("## report reads");
-        await ReportReadBenchmark.RunAsync(apiDll, connectionString, firms: 200, seconds: 30);
+        if (phases.Contains("reports"))
+        {
+            Console.WriteLine();
+            Console.WriteLine("## report reads");
+            await ReportReadBenchmark.RunAsync(apiDll, connectionString, firms: 200, seconds: 30);
+        }
 
-        Console.WriteLine();
-        Console.WriteLine("## matching");
-        await MatchingBenchmark.RunAsync(apiDll, connectionString, products: 0, requests: 2_000);
+        if (phases.Contains("matching"))
+        {
+            Console.WriteLine();
+            Console.WriteLine("## matching");
+            await MatchingBenchmark.RunAsync(apiDll, connectionString, products: 0, requests: 2_000);
+        }
         Console.WriteLine();
         Console.WriteLine($"scale: done in {total.Elapsed.TotalMinutes:0.0} min (rebuild floor {rebuildFloor:0.0} s)");
     }
@@ -204,6 +255,7 @@ internal static class ScaleBenchmark
         var clients = new List<FinanceMatchClient>();
         foreach (var file in files)
             clients.Add(await signIn(file.Department));
+        var logStart = ApiProcess.Log.Count;
         var clock = Stopwatch.StartNew();
         var pushes = await Task.WhenAll(
             files.Select((f, i) => BatchPush.PushAndWaitAsync(clients[i], api, f.Feed, PathOf(f.Name)))
@@ -228,6 +280,17 @@ internal static class ScaleBenchmark
         }
         var cycle = clock.Elapsed.TotalSeconds;
         var rebuilt = cycle - pushed;
+        // Where the cycle's time went, in the API's words: each batch's split, each rebuild and quality check.
+        foreach (
+            var line in ApiProcess.MessagesSince(
+                logStart,
+                "Batch ",
+                "Rebuilt ",
+                "Quality rules checked",
+                "Profile rebuilds "
+            )
+        )
+            Console.WriteLine($"  api: {line}");
         var floor = floorCopy + rebuildFloor;
         Console.WriteLine();
         Console.WriteLine("| the monthly cycle | seconds | vs floor |");

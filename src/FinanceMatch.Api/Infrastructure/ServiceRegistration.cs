@@ -110,6 +110,7 @@ public static class ServiceRegistration
             .AddOptions<Features.Profiles.ProfileOptions>()
             .Bind(configuration.GetSection(Features.Profiles.ProfileOptions.Section))
             .Validate(o => o.RebuildDelaySeconds >= 0, "Profiles__RebuildDelaySeconds cannot be negative.")
+            .Validate(o => o.RebuildMaxDelaySeconds >= 0, "Profiles__RebuildMaxDelaySeconds cannot be negative.")
             .Validate(o => o.RebuildRunChunk >= 1, "Profiles__RebuildRunChunk must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton<Features.Profiles.ProfileBuilder>();

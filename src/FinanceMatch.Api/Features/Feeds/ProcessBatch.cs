@@ -181,13 +181,14 @@ public static partial class ProcessBatch
                     var corrected = await CorrectedObjectionsAsync(connection, schema, staging, departmentId, ct);
                     await Sql.ExecuteAsync(connection, schema.UpsertSql(staging), ct, batch.DepartmentId, id, now);
                     deliveries = await CloseCorrectedObjectionsAsync(connection, corrected, departmentId, now, ct);
-                    // The seam to profile rebuilding: every firm this batch touched, committed with the batch itself.
+                    // The seam to profile rebuilding: every firm this batch touched, committed with the batch itself. A
+                    // firm already asked for keeps its first request's time: the drain's waiting is bounded from it.
                     await Sql.ExecuteAsync(
                         connection,
                         $"""
                         INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at)
                         SELECT DISTINCT uscc, $1 FROM {staging}
-                        ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at
+                        ON CONFLICT (uscc) DO NOTHING
                         """,
                         ct,
                         now

@@ -25,17 +25,21 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
     public async Task<Applicant> ApplicantAsync(Guid enterpriseId, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var firm = await db
-            .Enterprises.AsNoTracking()
-            .Where(e => e.Id == enterpriseId)
-            .Select(e => new
+        // The profile as a join on its unique enterprise id: a SingleOrDefault subquery became a window over every
+        // profile (ROW_NUMBER() partitioned by firm), which read the whole table for each request (338 ms at 20,000 firms).
+        var firm = await (
+            from e in db.Enterprises.AsNoTracking()
+            where e.Id == enterpriseId
+            join p in db.CreditProfiles on e.Id equals p.EnterpriseId into profiles
+            from p in profiles.DefaultIfEmpty()
+            select new
             {
                 e.DivisionCode,
                 e.IndustryCode,
                 e.EstablishedOn,
-                Profile = db
-                    .CreditProfiles.Where(p => p.EnterpriseId == e.Id)
-                    .Select(p => new
+                Profile = p == null
+                    ? null
+                    : new
                     {
                         p.Rated,
                         p.Grade,
@@ -43,11 +47,10 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
                         p.TaxPaidLast12Months,
                         p.InsuredEmployeesLatest,
                         p.DishonestDebtor,
-                    })
-                    .SingleOrDefault(),
+                    },
                 LatestSeriousPenaltyOn = db
-                    .PenaltyRecords.Where(p => p.Uscc == e.Uscc && p.Severity == "serious" && p.RevokedOn == null)
-                    .Max(p => (DateOnly?)p.DecidedOn),
+                    .PenaltyRecords.Where(r => r.Uscc == e.Uscc && r.Severity == "serious" && r.RevokedOn == null)
+                    .Max(r => (DateOnly?)r.DecidedOn),
                 Lists = db
                     .ListMembers.Where(m =>
                         m.Uscc == e.Uscc
@@ -57,8 +60,8 @@ public sealed class MatchingEngine(FinanceMatchDbContext db, TimeProvider clock)
                     )
                     .Select(m => m.ListId)
                     .ToList(),
-            })
-            .SingleAsync(ct);
+            }
+        ).SingleAsync(ct);
         var years = (today.DayNumber - firm.EstablishedOn.DayNumber) / 365.25;
         var profile = firm.Profile;
         return new Applicant(

@@ -8,6 +8,12 @@ public sealed class ProfileOptions
     public int RebuildDelaySeconds { get; set; } = 10;
 
     /// <summary>
+    /// How long a firm's rebuild may wait for feed batches still being processed (they are coalesced into one rebuild
+    /// after the last of them): a firm's profile is never more than this behind its committed records, plus the drain.
+    /// </summary>
+    public int RebuildMaxDelaySeconds { get; set; } = 300;
+
+    /// <summary>
     /// How long a penalty is publicised, and counts, after its decision, by severity (信用修复: minor 3 months, general 1
     /// year, serious 3 years); the department that supplied it may set a later <c>publicityEndsOn</c>, never an earlier one.
     /// </summary>

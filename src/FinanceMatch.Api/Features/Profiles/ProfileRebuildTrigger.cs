@@ -6,7 +6,8 @@ using Npgsql;
 namespace FinanceMatch.Api.Features.Profiles;
 
 /// <summary>
-/// The seam from feeds: a committed batch asks for a rebuild; only the first ask of a burst schedules the drain job.
+/// The seam from feeds: a committed batch asks for a rebuild; only the first ask of a burst schedules the drain job,
+/// <see cref="ProfileOptions.RebuildDelaySeconds"/> after the burst's oldest request.
 /// A recurring drain every minute covers an ask whose scheduling was lost to a crash.
 /// </summary>
 public sealed class ProfileRebuildTrigger(
@@ -27,10 +28,20 @@ public sealed class ProfileRebuildTrigger(
             Name,
             clock.GetUtcNow()
         );
-        if (await insert.ExecuteNonQueryAsync(ct) == 1)
-            jobs.Schedule<DrainProfileRebuilds.Job>(
-                job => job.Run(CancellationToken.None),
-                TimeSpan.FromSeconds(options.Value.RebuildDelaySeconds)
-            );
+        if (await insert.ExecuteNonQueryAsync(ct) != 1)
+            return;
+        // The delay counts from the burst's oldest request: after a drain that waited for batches in flight, the last
+        // of them finds its burst already old enough and the drain starts at once.
+        var oldest = await Sql.ScalarAsync<DateTime?>(
+            connection,
+            "SELECT min(requested_at) FROM financematch.profile_rebuild_requests",
+            ct
+        );
+        var waited = oldest is { } since ? clock.GetUtcNow() - new DateTimeOffset(since, TimeSpan.Zero) : TimeSpan.Zero;
+        var delay = TimeSpan.FromSeconds(options.Value.RebuildDelaySeconds) - waited;
+        if (delay > TimeSpan.Zero)
+            jobs.Schedule<DrainProfileRebuilds.Job>(job => job.Run(CancellationToken.None), delay);
+        else
+            jobs.Enqueue<DrainProfileRebuilds.Job>(job => job.Run(CancellationToken.None));
     }
 }

@@ -59,7 +59,7 @@ public static class DecideRepairRequest
                         "The penalty is no longer the firm's record of this department; nothing to repair."
                     );
                 await db.Database.ExecuteSqlAsync(
-                    $"INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at) VALUES ({request.Uscc}, {now}) ON CONFLICT (uscc) DO UPDATE SET requested_at = excluded.requested_at",
+                    $"INSERT INTO financematch.profile_rebuild_requests (uscc, requested_at) VALUES ({request.Uscc}, {now}) ON CONFLICT (uscc) DO NOTHING",
                     ct
                 );
             }
