@@ -10,10 +10,16 @@ namespace FinanceMatch.Benchmarks;
 /// </summary>
 internal sealed class ApiProcess : IAsyncDisposable
 {
-    /// <summary>The Data Protection key ring every API process of one benchmark run shares.</summary>
-    private static readonly string KeysDirectory = Directory
-        .CreateTempSubdirectory("financematch-bench-keys-")
-        .FullName;
+    /// <summary>
+    /// The Data Protection key ring every API process of one benchmark run shares; FINANCEMATCH_BENCH_KEYS_DIRECTORY
+    /// keeps it with a database that outlives the run (scale.sh's world measured in place holds keys it protected).
+    /// </summary>
+    private static readonly string KeysDirectory = Environment.GetEnvironmentVariable(
+        "FINANCEMATCH_BENCH_KEYS_DIRECTORY"
+    )
+        is { Length: > 0 } kept
+        ? Directory.CreateDirectory(kept).FullName
+        : Directory.CreateTempSubdirectory("financematch-bench-keys-").FullName;
     private readonly Process process;
     private readonly CancellationTokenSource sampling = new();
     private readonly Task sampler;

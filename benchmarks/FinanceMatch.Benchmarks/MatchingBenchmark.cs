@@ -40,7 +40,9 @@ internal static partial class MatchingBenchmark
 
         var clock = Stopwatch.StartNew();
         for (var b = 0; b < banks; b++)
-            await @operator.Institutions.CreateAsync(new CreateInstitutionBody($"Bench Bank {b}", $"BENCH-{b:000}"));
+            await @operator.Institutions.CreateAsync(
+                new CreateInstitutionBody($"Bench Bank {b}", BenchmarkRun.Code($"BENCH-{b:000}"))
+            );
         await GenerateProductsAsync(connectionString, products);
         var firmClients = await RegisterFirmsAsync(anonymous, @operator, connectionString, api.BaseUrl, firms);
         Console.WriteLine(
@@ -308,7 +310,7 @@ internal static partial class MatchingBenchmark
         int firms
     )
     {
-        var random = new Random(20261124);
+        var random = new Random(20261124 + BenchmarkRun.Number);
         var registrations = new List<RegisterEnterpriseBody>();
         for (var i = 0; i < firms; i++)
         {

@@ -38,7 +38,7 @@ internal static partial class ReportReadBenchmark
         var department = await @operator.Departments.CreateAsync(
             new CreateDepartmentBody(
                 "Bench Bureau",
-                "BENCH-ALL",
+                BenchmarkRun.Code("BENCH-ALL"),
                 [FeedType.Tax, FeedType.SocialSecurity, FeedType.Utility, FeedType.Penalty]
             )
         );
@@ -48,7 +48,9 @@ internal static partial class ReportReadBenchmark
                 await anonymous.Auth.GetTokenAsync(new TokenBody(department.ClientId, department.ClientSecret!))
             ).AccessToken
         );
-        var bank = await @operator.Institutions.CreateAsync(new CreateInstitutionBody("Bench Bank", "BENCH-BANK"));
+        var bank = await @operator.Institutions.CreateAsync(
+            new CreateInstitutionBody("Bench Bank", BenchmarkRun.Code("BENCH-BANK"))
+        );
         var bankToken = (
             await anonymous.Auth.GetTokenAsync(new TokenBody(bank.ClientId, bank.ClientSecret!))
         ).AccessToken;
@@ -253,14 +255,16 @@ internal static partial class ReportReadBenchmark
             // The key on n makes the floor's look-up of a firm's ids an index probe, as the API has them at hand.
             await using var create = new NpgsqlCommand(
                 """
+                DROP TABLE IF EXISTS public.bench_firms;
                 CREATE TABLE public.bench_firms AS
                 SELECT row_number() OVER () AS n, e.id, e.uscc, c.id AS consent_id, c.institution_id
                 FROM financematch.enterprises e JOIN financematch.consents c ON c.enterprise_id = e.id
-                WHERE c.institution_id = (SELECT id FROM financematch.institutions WHERE code = 'BENCH-BANK');
+                WHERE c.institution_id = (SELECT id FROM financematch.institutions WHERE code = $1);
                 ALTER TABLE public.bench_firms ADD PRIMARY KEY (n);
                 """,
                 connection
             );
+            create.Parameters.Add(new() { Value = BenchmarkRun.Code("BENCH-BANK") });
             await create.ExecuteNonQueryAsync();
         }
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
@@ -383,7 +387,11 @@ internal static partial class ReportReadBenchmark
 
     private static string Uscc(int i)
     {
-        return FinanceMatch.Core.Common.Uscc.Compose("440604", i.ToString("D9", CultureInfo.InvariantCulture));
+        // Firms of this run: the run's number in front of i (at most 86,399 × 10,000 + i, nine digits).
+        return FinanceMatch.Core.Common.Uscc.Compose(
+            "440604",
+            (BenchmarkRun.Number * 10_000L + i).ToString("D9", CultureInfo.InvariantCulture)
+        );
     }
 
     private static async Task<long> CountAsync(string connectionString, string sql)

@@ -34,7 +34,23 @@ internal static class ScaleBenchmark
         var postgres = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString;
         var keepWorld = Environment.GetEnvironmentVariable("FINANCEMATCH_SCALE_KEEP_WORLD") == "1";
         var generation = Stopwatch.StartNew();
-        if (await BenchmarkSql.ScalarAsync(postgres, $"SELECT count(*) FROM pg_database WHERE datname = '{world}'") > 0)
+        // FINANCEMATCH_SCALE_DATABASE: run on a world generated beforehand into that database (psql -f
+        // benchmarks/scale/generate.sql, as README shows), in place: the run adds its month, requests and firms to it.
+        if (Environment.GetEnvironmentVariable("FINANCEMATCH_SCALE_DATABASE") is { Length: > 0 } existing)
+        {
+            run.Database = existing;
+            connectionString = run.ConnectionString;
+            var generated = await BenchmarkSql.ScalarAsync(
+                connectionString,
+                "SELECT count(*) FROM financematch.enterprises WHERE verification = 'Verified'"
+            );
+            if (generated < firms)
+                throw new InvalidOperationException($"{existing} holds {generated:N0} verified firms, not {firms:N0}.");
+            Console.WriteLine($"scale: the world generated in {existing} beforehand, measured in place");
+        }
+        else if (
+            await BenchmarkSql.ScalarAsync(postgres, $"SELECT count(*) FROM pg_database WHERE datname = '{world}'") > 0
+        )
         {
             NpgsqlConnection.ClearAllPools();
             await BenchmarkSql.ExecuteAsync(postgres, $"DROP DATABASE {run.Database}");
@@ -215,6 +231,14 @@ internal static class ScaleBenchmark
         Console.WriteLine($"  files: 4 × {rows:N0} rows, {bytes / 1048576.0:0} MiB");
 
         var partition = month.ToString("yyyyMM", CultureInfo.InvariantCulture);
+        // This month empty again, whatever an earlier run on the same world left in it.
+        var emptyTheMonth = $"""
+            DROP TABLE IF EXISTS public.scale_stage_tax, public.scale_stage_social, public.scale_stage_utility;
+            DROP TABLE financematch.tax_records_p{partition}, financematch.social_security_records_p{partition}, financematch.utility_records_p{partition};
+            SELECT financematch.ensure_period_partitions(t, '{tag}-01', '{tag}-01')
+            FROM unnest(ARRAY['tax_records', 'social_security_records', 'utility_records']) t;
+            """;
+        await BenchmarkSql.ExecuteAsync(connectionString, emptyTheMonth);
         var floorCopy = await Psql.RunAsync(
             connectionString,
             $"""
@@ -242,15 +266,7 @@ internal static class ScaleBenchmark
                 amount_overdue = excluded.amount_overdue, department_id = excluded.department_id, batch_id = excluded.batch_id, updated_at = excluded.updated_at;
             """
         );
-        await BenchmarkSql.ExecuteAsync(
-            connectionString,
-            $"""
-            DROP TABLE public.scale_stage_tax, public.scale_stage_social, public.scale_stage_utility;
-            DROP TABLE financematch.tax_records_p{partition}, financematch.social_security_records_p{partition}, financematch.utility_records_p{partition};
-            SELECT financematch.ensure_period_partitions(t, '{tag}-01', '{tag}-01')
-            FROM unnest(ARRAY['tax_records', 'social_security_records', 'utility_records']) t;
-            """
-        );
+        await BenchmarkSql.ExecuteAsync(connectionString, emptyTheMonth);
 
         var clients = new List<FinanceMatchClient>();
         foreach (var file in files)

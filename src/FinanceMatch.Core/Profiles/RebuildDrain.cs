@@ -41,8 +41,10 @@ public static class RebuildDrain
             return RebuildDrainAction.Steps;
         if (batchesInFlight && requests >= StepFirms && oldestRequestAge < maxDelay)
             return RebuildDrainAction.Wait;
-        return verifiedFirms >= StepFirms && requests >= FullPassShare * verifiedFirms
-            ? RebuildDrainAction.FullPass
-            : RebuildDrainAction.Steps;
+        return WorthAFullPass(requests, verifiedFirms) ? RebuildDrainAction.FullPass : RebuildDrainAction.Steps;
     }
+
+    /// <summary>Whether one pass over every verified firm costs less than rebuilding <paramref name="requests"/> firms by USCC.</summary>
+    public static bool WorthAFullPass(long requests, long verifiedFirms) =>
+        verifiedFirms >= StepFirms && requests >= FullPassShare * verifiedFirms;
 }

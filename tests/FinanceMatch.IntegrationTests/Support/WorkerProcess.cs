@@ -51,7 +51,21 @@ public sealed class WorkerProcess : IAsyncDisposable
             }
         );
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
-        await Eventually.HoldsAsync(
+        try
+        {
+            await WaitUntilReadyAsync(api, http);
+        }
+        catch
+        {
+            // A process that never became ready is no test's to dispose: it must not outlive the run.
+            await api.DisposeAsync();
+            throw;
+        }
+        return api;
+    }
+
+    private static Task WaitUntilReadyAsync(WorkerProcess api, HttpClient http) =>
+        Eventually.HoldsAsync(
             async () =>
             {
                 try
@@ -67,8 +81,6 @@ public sealed class WorkerProcess : IAsyncDisposable
             TimeSpan.FromSeconds(120),
             () => "the API process did not become ready: " + string.Join('\n', api.Output)
         );
-        return api;
-    }
 
     private static WorkerProcess Start(
         string connectionString,

@@ -82,8 +82,8 @@ public static partial class DrainProfileRebuilds
                     LogWaiting(logger, pending);
                     return 0;
                 }
-                if (action == DomainRebuildDrainAction.FullPass)
-                    return await FullPassAsync(ct);
+                if (action == DomainRebuildDrainAction.FullPass && await FullPassAsync(ct) is { } rebuilt)
+                    return rebuilt;
             }
             var total = 0;
             while (true)
@@ -115,13 +115,27 @@ public static partial class DrainProfileRebuilds
 
         /// <summary>
         /// Every request taken (waiting for any step that holds some), every verified firm rebuilt in one pass and
-        /// every record checked, in one transaction; requests that arrive meanwhile wait for the next drain.
+        /// every record checked, in one transaction; requests that arrive meanwhile wait for the next drain. Null when,
+        /// once the lock is held, a pass that ran meanwhile has left too few requests to be worth another.
         /// </summary>
-        private async Task<int> FullPassAsync(CancellationToken ct)
+        private async Task<int?> FullPassAsync(CancellationToken ct)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await Sql.ExecuteAsync(connection, FullPassLock, ct);
+            var (pending, verified) = (
+                await Sql.QueryAsync(
+                    connection,
+                    """
+                    SELECT (SELECT count(*) FROM financematch.profile_rebuild_requests),
+                        (SELECT count(*) FROM financematch.enterprises WHERE verification = 'Verified')
+                    """,
+                    r => (r.GetInt64(0), r.GetInt64(1)),
+                    ct
+                )
+            )[0];
+            if (!DomainRebuildDrain.WorthAFullPass(pending, verified))
+                return null;
             var taken = await Sql.ExecuteAsync(connection, "DELETE FROM financematch.profile_rebuild_requests", ct);
             var rebuilt = await builder.RebuildAsync(connection, null, ct);
             await quality.RunAsync(connection, null, ct);

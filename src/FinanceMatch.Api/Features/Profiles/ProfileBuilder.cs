@@ -66,68 +66,27 @@ public sealed partial class ProfileBuilder(
             );
         // Read after the firms' locks: a rebuild that waited behind a switch-over's step scores with the version it left in force.
         model ??= await ActiveModelAsync(connection, ct);
-        var metrics = await ReadMetricsAsync(connection, usccs, now, ct);
-        var readIn = clockStart.ElapsedMilliseconds;
-        if (metrics.Count == 0)
-            return 0;
-
+        // Metrics are read and scored a chunk at a time (every firm's through a cursor), so memory stays flat however
+        // many firms a pass rebuilds; the staging table collects them for the statements below.
         var staging = $"financematch_staging.profiles_{Guid.NewGuid():N}";
         await Sql.ExecuteAsync(connection, Sql.Load("Profiles.CreateStaging", ("staging", staging)), ct);
-        await using (
-            var copy = await connection.BeginBinaryImportAsync($"COPY {staging} FROM STDIN (FORMAT BINARY)", ct)
-        )
+        var (count, readIn, scoredIn) = (0, 0L, 0L);
+        var phase = Stopwatch.StartNew();
+        await foreach (var metrics in ReadMetricsAsync(connection, usccs, now, ct))
         {
-            foreach (var (enterpriseId, m) in metrics)
-            {
-                var result = model.Score(m);
-                copy.StartRow();
-                copy.Write(m.Uscc, NpgsqlDbType.Text);
-                copy.Write(enterpriseId, NpgsqlDbType.Uuid);
-                copy.Write(result.Rated, NpgsqlDbType.Boolean);
-                if (result.Score is { } score)
-                    copy.Write(score, NpgsqlDbType.Integer);
-                else
-                    copy.WriteNull();
-                if (result.Grade is { } grade)
-                    copy.Write(grade, NpgsqlDbType.Text);
-                else
-                    copy.WriteNull();
-                copy.Write(m.TaxMonths, NpgsqlDbType.Integer);
-                copy.Write(m.SocialSecurityMonths, NpgsqlDbType.Integer);
-                copy.Write(m.UtilityMonths, NpgsqlDbType.Integer);
-                copy.Write(m.OpenDishonestDebtorRecords > 0, NpgsqlDbType.Boolean);
-                copy.Write(m.SeriousPenaltiesLast36Months > 0, NpgsqlDbType.Boolean);
-                copy.Write(m.TaxArrears > 0, NpgsqlDbType.Boolean);
-                copy.Write(m.SocialSecurityArrears > 0, NpgsqlDbType.Boolean);
-                copy.Write(m.UtilityOverdue > 0, NpgsqlDbType.Boolean);
-                copy.Write(m.TaxPaidLast12Months ?? 0m, NpgsqlDbType.Numeric);
-                if (m.InsuredEmployeesLatest is { } employees)
-                    copy.Write(employees, NpgsqlDbType.Integer);
-                else
-                    copy.WriteNull();
-                copy.Write(JsonSerializer.Serialize(result.Dimensions, FinanceMatchJson.Options), NpgsqlDbType.Jsonb);
-                copy.Write(JsonSerializer.Serialize(result.Factors, FinanceMatchJson.Options), NpgsqlDbType.Jsonb);
-                copy.Write(
-                    JsonSerializer.Serialize(m with { Uscc = "" }, FinanceMatchJson.Options),
-                    NpgsqlDbType.Jsonb
-                );
-                copy.Write(m.RegistrationAbnormal, NpgsqlDbType.Boolean);
-                copy.Write(m.OpenSeizures > 0, NpgsqlDbType.Boolean);
-                copy.Write(result.Caps?.ToArray() ?? [], NpgsqlDbType.Array | NpgsqlDbType.Text);
-                if (previous?.Score(m) is { } before)
-                {
-                    copy.Write(before.Score, NpgsqlDbType.Integer);
-                    copy.Write(before.Grade, NpgsqlDbType.Text);
-                }
-                else
-                {
-                    copy.WriteNull();
-                    copy.WriteNull();
-                }
-            }
-            await copy.CompleteAsync(ct);
+            readIn += phase.ElapsedMilliseconds;
+            phase.Restart();
+            await CopyScoredAsync(connection, staging, metrics, model, previous, ct);
+            count += metrics.Count;
+            scoredIn += phase.ElapsedMilliseconds;
+            phase.Restart();
         }
-        var scoredIn = clockStart.ElapsedMilliseconds - readIn;
+        readIn += phase.ElapsedMilliseconds;
+        if (count == 0)
+        {
+            await Sql.ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
+            return 0;
+        }
 
         await Sql.ExecuteAsync(
             connection,
@@ -146,9 +105,71 @@ public sealed partial class ProfileBuilder(
             model.Version
         );
         await Sql.ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
-        Telemetry.ProfilesRebuilt.Add(metrics.Count);
-        LogRebuilt(logger, metrics.Count, clockStart.ElapsedMilliseconds, readIn, scoredIn);
-        return metrics.Count;
+        Telemetry.ProfilesRebuilt.Add(count);
+        LogRebuilt(logger, count, clockStart.ElapsedMilliseconds, readIn, scoredIn);
+        return count;
+    }
+
+    /// <summary>Scores <paramref name="metrics"/> (and by <paramref name="previous"/> too, in a switch-over) into the staging table.</summary>
+    private static async Task CopyScoredAsync(
+        NpgsqlConnection connection,
+        string staging,
+        List<(Guid EnterpriseId, ProfileMetrics Metrics)> metrics,
+        ScoringModel model,
+        ScoringModel? previous,
+        CancellationToken ct
+    )
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"COPY {staging} FROM STDIN (FORMAT BINARY)",
+            ct
+        );
+        foreach (var (enterpriseId, m) in metrics)
+        {
+            var result = model.Score(m);
+            copy.StartRow();
+            copy.Write(m.Uscc, NpgsqlDbType.Text);
+            copy.Write(enterpriseId, NpgsqlDbType.Uuid);
+            copy.Write(result.Rated, NpgsqlDbType.Boolean);
+            if (result.Score is { } score)
+                copy.Write(score, NpgsqlDbType.Integer);
+            else
+                copy.WriteNull();
+            if (result.Grade is { } grade)
+                copy.Write(grade, NpgsqlDbType.Text);
+            else
+                copy.WriteNull();
+            copy.Write(m.TaxMonths, NpgsqlDbType.Integer);
+            copy.Write(m.SocialSecurityMonths, NpgsqlDbType.Integer);
+            copy.Write(m.UtilityMonths, NpgsqlDbType.Integer);
+            copy.Write(m.OpenDishonestDebtorRecords > 0, NpgsqlDbType.Boolean);
+            copy.Write(m.SeriousPenaltiesLast36Months > 0, NpgsqlDbType.Boolean);
+            copy.Write(m.TaxArrears > 0, NpgsqlDbType.Boolean);
+            copy.Write(m.SocialSecurityArrears > 0, NpgsqlDbType.Boolean);
+            copy.Write(m.UtilityOverdue > 0, NpgsqlDbType.Boolean);
+            copy.Write(m.TaxPaidLast12Months ?? 0m, NpgsqlDbType.Numeric);
+            if (m.InsuredEmployeesLatest is { } employees)
+                copy.Write(employees, NpgsqlDbType.Integer);
+            else
+                copy.WriteNull();
+            copy.Write(JsonSerializer.Serialize(result.Dimensions, FinanceMatchJson.Options), NpgsqlDbType.Jsonb);
+            copy.Write(JsonSerializer.Serialize(result.Factors, FinanceMatchJson.Options), NpgsqlDbType.Jsonb);
+            copy.Write(JsonSerializer.Serialize(m with { Uscc = "" }, FinanceMatchJson.Options), NpgsqlDbType.Jsonb);
+            copy.Write(m.RegistrationAbnormal, NpgsqlDbType.Boolean);
+            copy.Write(m.OpenSeizures > 0, NpgsqlDbType.Boolean);
+            copy.Write(result.Caps?.ToArray() ?? [], NpgsqlDbType.Array | NpgsqlDbType.Text);
+            if (previous?.Score(m) is { } before)
+            {
+                copy.Write(before.Score, NpgsqlDbType.Integer);
+                copy.Write(before.Grade, NpgsqlDbType.Text);
+            }
+            else
+            {
+                copy.WriteNull();
+                copy.WriteNull();
+            }
+        }
+        await copy.CompleteAsync(ct);
     }
 
     /// <summary>
@@ -184,18 +205,25 @@ public sealed partial class ProfileBuilder(
 
     private static readonly string SomeFirmsMetricsSql = Sql.WithOptionalLines("Profiles.ReadMetrics", "someFirms");
 
-    private async Task<List<(Guid EnterpriseId, ProfileMetrics Metrics)>> ReadMetricsAsync(
+    /// <summary>How many firms' metrics a pass over every firm reads, scores and copies at a time.</summary>
+    private const int PassChunk = 50_000;
+
+    /// <summary>
+    /// The metrics of the firms asked for, in one piece; of every verified firm, through a cursor in chunks of
+    /// <see cref="PassChunk"/> (the caller's transaction holds it), planned as the whole query it is
+    /// (<c>cursor_tuple_fraction</c> 1), not for its first rows.
+    /// </summary>
+    private async IAsyncEnumerable<List<(Guid EnterpriseId, ProfileMetrics Metrics)>> ReadMetricsAsync(
         NpgsqlConnection connection,
         IReadOnlyCollection<string>? usccs,
         DateTimeOffset now,
-        CancellationToken ct
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct
     )
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var month0 = new DateOnly(today.Year, today.Month, 1);
-        await using var command = Sql.Command(
-            connection,
-            usccs is null ? AllFirmsMetricsSql : SomeFirmsMetricsSql,
+        object[] parameters =
+        [
             month0,
             month0.AddMonths(-6),
             month0.AddMonths(-12),
@@ -203,13 +231,43 @@ public sealed partial class ProfileBuilder(
             today.AddMonths(-36),
             today.AddMonths(-60),
             today,
-            options.Value.PublicityMonths
-        );
-        command.CommandTimeout = 0; // the full rebuild reads every firm's records
+            options.Value.PublicityMonths,
+        ];
         if (usccs is not null)
+        {
+            await using var command = Sql.Command(connection, SomeFirmsMetricsSql, parameters);
             command.Parameters.Add(
                 new() { Value = usccs.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }
             );
+            command.CommandTimeout = 0;
+            yield return await ReadChunkAsync(command, today, ct);
+            yield break;
+        }
+        await Sql.ExecuteAsync(connection, "SET LOCAL cursor_tuple_fraction = 1", ct);
+        await Sql.ExecuteAsync(
+            connection,
+            "DECLARE profile_metrics NO SCROLL CURSOR FOR\n" + AllFirmsMetricsSql,
+            ct,
+            parameters
+        );
+        while (true)
+        {
+            await using var fetch = Sql.Command(connection, $"FETCH {PassChunk} FROM profile_metrics");
+            fetch.CommandTimeout = 0; // the first fetch runs the aggregate over every firm's records
+            var chunk = await ReadChunkAsync(fetch, today, ct);
+            if (chunk.Count == 0)
+                break;
+            yield return chunk;
+        }
+        await Sql.ExecuteAsync(connection, "CLOSE profile_metrics", ct);
+    }
+
+    private static async Task<List<(Guid EnterpriseId, ProfileMetrics Metrics)>> ReadChunkAsync(
+        NpgsqlCommand command,
+        DateOnly today,
+        CancellationToken ct
+    )
+    {
         var result = new List<(Guid, ProfileMetrics)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

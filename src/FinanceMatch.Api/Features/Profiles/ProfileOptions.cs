@@ -10,8 +10,11 @@ public sealed class ProfileOptions
     /// <summary>
     /// How long a firm's rebuild may wait for feed batches still being processed (they are coalesced into one rebuild
     /// after the last of them): a firm's profile is never more than this behind its committed records, plus the drain.
+    /// Half an hour: a province's monthly push of four feeds for 1,000,000 firms takes over five minutes to apply, and a
+    /// shorter bound started a pass over every firm before the last batch, which then waited for it and asked for a
+    /// second pass (docs/PERFORMANCE.md, "Province scale").
     /// </summary>
-    public int RebuildMaxDelaySeconds { get; set; } = 300;
+    public int RebuildMaxDelaySeconds { get; set; } = 1800;
 
     /// <summary>
     /// How long a penalty is publicised, and counts, after its decision, by severity (信用修复: minor 3 months, general 1
