@@ -41,76 +41,88 @@ public static partial class DrainProfileRebuilds
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
-            await using (var connection = await dataSource.OpenConnectionAsync(ct))
-            {
-                // The trigger goes first either way: a drain that waits is asked again by the batch that finishes last
-                // (or by the recurring drain once the oldest request has waited its longest).
-                await Sql.ExecuteAsync(
-                    connection,
-                    "DELETE FROM financematch.pending_job_triggers WHERE name = $1",
-                    ct,
-                    ProfileRebuildTrigger.Name
-                );
-                var (inFlight, oldest, pending, verified) = (
-                    await Sql.QueryAsync(
-                        connection,
-                        """
-                        SELECT EXISTS (SELECT 1 FROM financematch.feed_batches WHERE status IN ('Queued', 'Processing')),
-                            (SELECT min(requested_at) FROM financematch.profile_rebuild_requests),
-                            (SELECT count(*) FROM financematch.profile_rebuild_requests),
-                            (SELECT count(*) FROM financematch.enterprises WHERE verification = 'Verified')
-                        """,
-                        r =>
-                            (
-                                r.GetBoolean(0),
-                                r.IsDBNull(1) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(1),
-                                r.GetInt64(2),
-                                r.GetInt64(3)
-                            ),
-                        ct
-                    )
-                )[0];
-                var action = DomainRebuildDrain.Decide(
-                    pending,
-                    verified,
-                    inFlight,
-                    oldest is { } since ? clock.GetUtcNow() - since : TimeSpan.Zero,
-                    TimeSpan.FromSeconds(options.Value.RebuildMaxDelaySeconds)
-                );
-                if (action == DomainRebuildDrainAction.Wait)
-                {
-                    LogWaiting(logger, pending);
-                    return 0;
-                }
-                if (action == DomainRebuildDrainAction.FullPass && await FullPassAsync(ct) is { } rebuilt)
-                    return rebuilt;
-            }
+            // The trigger goes first: a drain that waits is asked again by the batch that finishes last (or by the
+            // recurring drain once the oldest request has waited its longest).
+            await Sql.ExecuteAsync(
+                dataSource,
+                "DELETE FROM financematch.pending_job_triggers WHERE name = $1",
+                ct,
+                ProfileRebuildTrigger.Name
+            );
             var total = 0;
             while (true)
             {
-                await using var connection = await dataSource.OpenConnectionAsync(ct);
-                await using var transaction = await connection.BeginTransactionAsync(ct);
-                await Sql.ExecuteAsync(connection, StepLock, ct);
-                // Taken and rebuilt in one transaction: a crash puts the requests back.
-                var usccs = await Sql.QueryAsync(
-                    connection,
-                    """
-                    DELETE FROM financematch.profile_rebuild_requests
-                    WHERE uscc IN (SELECT uscc FROM financematch.profile_rebuild_requests ORDER BY requested_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-                    RETURNING uscc
-                    """,
-                    r => r.GetString(0),
-                    ct,
-                    DomainRebuildDrain.StepFirms
-                );
-                if (usccs.Count == 0)
+                // Decided again before every step: a drain that began with a few requests must not go on stepping
+                // through a burst that committed meanwhile (at 1,000,000 firms, 50 steps while a pass takes one).
+                var action = await DecideAsync(ct);
+                if (action == DomainRebuildDrainAction.Wait)
+                {
+                    LogWaiting(logger);
                     return total;
-                await builder.RebuildAsync(connection, usccs, ct);
-                // The batches that touched these firms are checked against the quality rules with them.
-                await quality.RunAsync(connection, usccs, ct);
-                await transaction.CommitAsync(ct);
-                total += usccs.Count;
+                }
+                if (action == DomainRebuildDrainAction.FullPass && await FullPassAsync(ct) is { } rebuilt)
+                    return total + rebuilt;
+                var stepped = await StepAsync(ct);
+                if (stepped == 0)
+                    return total;
+                total += stepped;
             }
+        }
+
+        private async Task<DomainRebuildDrainAction> DecideAsync(CancellationToken ct)
+        {
+            var (inFlight, oldest, pending, verified) = (
+                await Sql.QueryAsync(
+                    dataSource,
+                    """
+                    SELECT EXISTS (SELECT 1 FROM financematch.feed_batches WHERE status IN ('Queued', 'Processing')),
+                        (SELECT min(requested_at) FROM financematch.profile_rebuild_requests),
+                        (SELECT count(*) FROM financematch.profile_rebuild_requests),
+                        (SELECT count(*) FROM financematch.enterprises WHERE verification = 'Verified')
+                    """,
+                    r =>
+                        (
+                            r.GetBoolean(0),
+                            r.IsDBNull(1) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(1),
+                            r.GetInt64(2),
+                            r.GetInt64(3)
+                        ),
+                    ct
+                )
+            )[0];
+            return DomainRebuildDrain.Decide(
+                pending,
+                verified,
+                inFlight,
+                oldest is { } since ? clock.GetUtcNow() - since : TimeSpan.Zero,
+                TimeSpan.FromSeconds(options.Value.RebuildMaxDelaySeconds)
+            );
+        }
+
+        /// <summary>The oldest requests, at most one step of them, taken and rebuilt in one transaction: a crash puts them back.</summary>
+        private async Task<int> StepAsync(CancellationToken ct)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await Sql.ExecuteAsync(connection, StepLock, ct);
+            var usccs = await Sql.QueryAsync(
+                connection,
+                """
+                DELETE FROM financematch.profile_rebuild_requests
+                WHERE uscc IN (SELECT uscc FROM financematch.profile_rebuild_requests ORDER BY requested_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+                RETURNING uscc
+                """,
+                r => r.GetString(0),
+                ct,
+                DomainRebuildDrain.StepFirms
+            );
+            if (usccs.Count == 0)
+                return 0;
+            await builder.RebuildAsync(connection, usccs, ct);
+            // The batches that touched these firms are checked against the quality rules with them.
+            await quality.RunAsync(connection, usccs, ct);
+            await transaction.CommitAsync(ct);
+            return usccs.Count;
         }
 
         /// <summary>
@@ -146,9 +158,9 @@ public static partial class DrainProfileRebuilds
 
         [LoggerMessage(
             Level = LogLevel.Information,
-            Message = "Profile rebuilds wait for feed batches still being processed ({Pending} firms asked for)"
+            Message = "Profile rebuilds wait for feed batches still being processed"
         )]
-        private static partial void LogWaiting(ILogger logger, long pending);
+        private static partial void LogWaiting(ILogger logger);
 
         [LoggerMessage(
             Level = LogLevel.Information,
