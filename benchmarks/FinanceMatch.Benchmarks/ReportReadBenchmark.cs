@@ -167,7 +167,19 @@ internal static partial class ReportReadBenchmark
         var cpuLine = cpu.Report(seconds, (int)Math.Max(1, reports.Requests), "read");
         var accesses =
             await CountAsync(connectionString, "SELECT count(*) FROM financematch.report_accesses") - accessesBefore;
-        var floor = await PgbenchFloorAsync(connectionString, firms, seconds);
+        // The floor is the database's best: the transaction at the concurrency where PostgreSQL does most of it (a few
+        // clients a core); at wrk's 100 at once, every one locking each monthly partition it reads, it does far less.
+        var floors = new List<(double Tps, double AverageMs, int Clients)>();
+        await CreateBenchFirmsAsync(connectionString);
+        foreach (var clients in new[] { 2, 4, 8, 16, 100 })
+        {
+            floors.Add(await PgbenchFloorAsync(connectionString, firms, Math.Max(5, seconds / 3), clients));
+            Console.WriteLine(
+                $"  floor at {clients} clients: {floors[^1].Tps:N0} tps, avg {floors[^1].AverageMs:0.0} ms"
+            );
+        }
+        var floor = floors.MaxBy(f => f.Tps);
+        var floorAt100 = floors[^1];
 
         Console.WriteLine();
         Console.WriteLine(
@@ -177,7 +189,13 @@ internal static partial class ReportReadBenchmark
         Console.WriteLine(ceiling.Row("GET /health/live (framework ceiling)"));
         Console.WriteLine(reports.Row("GET /enterprises/{id}/report"));
         Console.WriteLine(
-            $"| pgbench, the read's own transaction, prepared, one round trip (floor, {floor.Clients} clients) | {floor.Tps:N0} | avg {floor.AverageMs:0.0}ms | | | | |"
+            $"| pgbench, the read's own transaction, prepared, one round trip (floor: the best of 2–16 clients, at {floor.Clients}) | {floor.Tps:N0} | avg {floor.AverageMs:0.0}ms | | | | |"
+        );
+        Console.WriteLine(
+            $"| pgbench, the same at {floorAt100.Clients} clients (as many as wrk's connections) | {floorAt100.Tps:N0} | avg {floorAt100.AverageMs:0.0}ms | | | | |"
+        );
+        Console.WriteLine(
+            $"report reads: {reports.RequestsPerSecond / floor.Tps:0.00}× the floor's throughput (target ≥ 0.8×)"
         );
         Console.WriteLine(
             $"report reads answered 200: {reports.Requests - reports.NonSuccess:N0}; access records written: {accesses:N0}; API peak RSS {api.PeakRssBytes / 1048576.0:0} MiB"
@@ -243,30 +261,43 @@ internal static partial class ReportReadBenchmark
         return (Percentile(0.50), Percentile(0.95), Percentile(0.99), sorted[^1], failures);
     }
 
-    private static async Task<(double Tps, double AverageMs, int Clients)> PgbenchFloorAsync(
-        string connectionString,
-        int firms,
-        int seconds
-    )
+    /// <summary>public.bench_firms: the benchmark's firms with their consent to its bank, keyed by n for the floor's draws.</summary>
+    private static async Task CreateBenchFirmsAsync(string connectionString)
     {
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
             // The key on n makes the floor's look-up of a firm's ids an index probe, as the API has them at hand.
-            await using var create = new NpgsqlCommand(
-                """
-                DROP TABLE IF EXISTS public.bench_firms;
-                CREATE TABLE public.bench_firms AS
-                SELECT row_number() OVER () AS n, e.id, e.uscc, c.id AS consent_id, c.institution_id
-                FROM financematch.enterprises e JOIN financematch.consents c ON c.enterprise_id = e.id
-                WHERE c.institution_id = (SELECT id FROM financematch.institutions WHERE code = $1);
-                ALTER TABLE public.bench_firms ADD PRIMARY KEY (n);
-                """,
-                connection
-            );
-            create.Parameters.Add(new() { Value = BenchmarkRun.Code("BENCH-BANK") });
+            await using var create = new NpgsqlBatch(connection)
+            {
+                BatchCommands =
+                {
+                    new("DROP TABLE IF EXISTS public.bench_firms"),
+                    new(
+                        """
+                        CREATE TABLE public.bench_firms AS
+                        SELECT row_number() OVER () AS n, e.id, e.uscc, c.id AS consent_id, c.institution_id
+                        FROM financematch.enterprises e JOIN financematch.consents c ON c.enterprise_id = e.id
+                        WHERE c.institution_id = (SELECT id FROM financematch.institutions WHERE code = $1)
+                        """
+                    )
+                    {
+                        Parameters = { new() { Value = BenchmarkRun.Code("BENCH-BANK") } },
+                    },
+                    new("ALTER TABLE public.bench_firms ADD PRIMARY KEY (n)"),
+                },
+            };
             await create.ExecuteNonQueryAsync();
         }
+    }
+
+    private static async Task<(double Tps, double AverageMs, int Clients)> PgbenchFloorAsync(
+        string connectionString,
+        int firms,
+        int seconds,
+        int clients
+    )
+    {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var template = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "report-floor.pgbench");
         var script = Path.Combine(Path.GetTempPath(), "financematch-report-floor.pgbench");
@@ -284,7 +315,7 @@ internal static partial class ReportReadBenchmark
                 "-M",
                 "prepared",
                 "-c",
-                "100",
+                clients.ToString(CultureInfo.InvariantCulture),
                 "-j",
                 "2",
                 "-T",
@@ -315,7 +346,7 @@ internal static partial class ReportReadBenchmark
                     .Split(' ')[0],
                 CultureInfo.InvariantCulture
             );
-        return (Value("tps"), Value("latency average"), 100);
+        return (Value("tps"), Value("latency average"), clients);
     }
 
     /// <summary>

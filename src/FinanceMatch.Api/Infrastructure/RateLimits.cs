@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using FinanceMatch.Api.Auth;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace FinanceMatch.Api.Infrastructure;
 
@@ -29,6 +30,17 @@ public sealed class RateLimitOptions
 
     /// <summary>Downloads (CSV, XLSX exports) one client may have running at once.</summary>
     public int ConcurrentExports { get; set; } = 2;
+
+    /// <summary>
+    /// Report reads the API runs at once, every caller together (later ones wait their turn, oldest first). A read locks
+    /// each monthly partition of four feeds it reads, about 230 relations: past a few at a time per core PostgreSQL's lock
+    /// manager is the bottleneck and throughput collapses (docs/PERFORMANCE.md, "Report reads take turns"). Twice
+    /// the machine's processors by default.
+    /// </summary>
+    public int ConcurrentReportReads { get; set; } = 2 * Environment.ProcessorCount;
+
+    /// <summary>Report reads that may wait for a turn; one more is refused with 503 and Retry-After.</summary>
+    public int ReportReadQueue { get; set; } = 500;
 }
 
 /// <summary>
@@ -45,6 +57,12 @@ public static class RateLimits
 
     /// <summary>Pings and redeliveries: <see cref="RateLimitOptions.WebhookTestsPerMinute"/> a client.</summary>
     public const string WebhookTestPolicy = "webhook-test";
+
+    /// <summary>
+    /// Report reads: <see cref="RateLimitOptions.ConcurrentReportReads"/> at once for the whole API, the rest queued;
+    /// a refusal (the queue full) is 503, the platform's capacity and not the caller's allowance.
+    /// </summary>
+    public const string ReportReadPolicy = "report-read";
 
     public static IServiceCollection AddFinanceMatchRateLimits(
         this IServiceCollection services,
@@ -125,6 +143,19 @@ public static class RateLimits
                         _ => new ConcurrencyLimiterOptions { PermitLimit = limits.ConcurrentExports, QueueLimit = 0 }
                     )
             );
+            options.AddPolicy(
+                ReportReadPolicy,
+                _ =>
+                    RateLimitPartition.GetConcurrencyLimiter(
+                        "report-reads",
+                        _ => new ConcurrencyLimiterOptions
+                        {
+                            PermitLimit = limits.ConcurrentReportReads,
+                            QueueLimit = limits.ReportReadQueue,
+                            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                        }
+                    )
+            );
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
@@ -135,17 +166,31 @@ public static class RateLimits
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var response = context.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                var busy =
+                    context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName
+                    == ReportReadPolicy;
+                response.StatusCode = busy
+                    ? StatusCodes.Status503ServiceUnavailable
+                    : StatusCodes.Status429TooManyRequests;
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(
                     new ProblemDetailsContext
                     {
                         HttpContext = context.HttpContext,
-                        ProblemDetails = new ProblemDetails
-                        {
-                            Status = StatusCodes.Status429TooManyRequests,
-                            Title = "Too many requests",
-                            Detail = $"This client has used its allowance of requests; try again in {seconds} s.",
-                        },
+                        ProblemDetails = busy
+                            ? new ProblemDetails
+                            {
+                                Status = StatusCodes.Status503ServiceUnavailable,
+                                Title = "The platform is busy",
+                                Detail =
+                                    $"Every report read's turn is taken and {limits.ReportReadQueue} more wait; try again in {seconds} s.",
+                            }
+                            : new ProblemDetails
+                            {
+                                Status = StatusCodes.Status429TooManyRequests,
+                                Title = "Too many requests",
+                                Detail = $"This client has used its allowance of requests; try again in {seconds} s.",
+                            },
                     }
                 );
             };
@@ -153,6 +198,10 @@ public static class RateLimits
         return services;
     }
 
+    /// <summary>
+    /// Per-client allowances lifted; the report reads' turns stay as configured or by default: they protect the
+    /// database's capacity, not one caller from another.
+    /// </summary>
     private static readonly RateLimitOptions Unlimited = new()
     {
         TokenRequestsPerMinute = 1_000_000,

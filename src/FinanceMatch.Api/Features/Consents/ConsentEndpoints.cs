@@ -33,9 +33,10 @@ public static class ConsentEndpoints
                 "A firm's authorised report: banks under a consent in force for the purpose asked (loanAssessment by default), "
                     + "the consented scopes only; operators for supervision; records of the last 24 months; every read is appended to the firm's access chain"
             )
+            .RequireRateLimiting(RateLimits.ReportReadPolicy)
             .Produces<ReportDto>()
             .ProducesValidationProblem()
-            .ProducesProblems(401, 403, 404);
+            .ProducesProblems(401, 403, 404, 503);
         enterprise
             .MapGet("/report-accesses", ListReportAccesses.Endpoint)
             .RequireAuthorization(Policies.OperatorOrEnterprise)
