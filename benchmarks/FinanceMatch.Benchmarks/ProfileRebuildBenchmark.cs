@@ -85,8 +85,9 @@ internal static class ProfileRebuildBenchmark
             var recompute = await client.Profiles.RecomputeAsync();
             while (recompute.Status is RecomputeStatus.Queued or RecomputeStatus.Running)
             {
-                if (clock.Elapsed > TimeSpan.FromMinutes(10))
-                    throw new TimeoutException("The rebuild did not finish.");
+                // A nightly rebuild of a province's 1,000,000 firms, with profiles to compare and replace, takes over ten minutes here.
+                if (clock.Elapsed > TimeSpan.FromHours(1))
+                    throw new TimeoutException("The rebuild did not finish within an hour.");
                 await Task.Delay(100);
                 recompute = await client.Profiles.GetRecomputeAsync(recompute.Id);
             }

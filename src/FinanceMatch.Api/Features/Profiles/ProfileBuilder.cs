@@ -187,16 +187,20 @@ public sealed partial class ProfileBuilder(
         CancellationToken ct
     )
     {
-        var raised = await Sql.QueryAsync(
+        await using var command = Sql.Command(
             connection,
             Sql.Load("Profiles.RaiseAlerts", ("staging", staging)),
-            reader => reader.GetGuid(0),
-            ct,
             now,
             AlertRules.GradeLadder(model),
             AlertRules.GradeDowngradeNotches,
             AlertRules.EmployeesDeclineRatio
         );
+        // A pass over every firm compares each with its stored profile: no time limit, as the pass's other statements.
+        command.CommandTimeout = 0;
+        var raised = new List<Guid>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                raised.Add(reader.GetGuid(0));
         await WebhookOutbox.AddAlertDeliveriesAsync(connection, raised, ct);
     }
 
